@@ -1,0 +1,131 @@
+/**
+ * The operators' command line: `npm run cli -- <comando>`. With the embedded
+ * default it starts the database itself, or connects to the one a running
+ * server owns.
+ */
+import 'reflect-metadata';
+import { Config, ConfigError, loadConfig } from '@tablero/config';
+import {
+  connectDatabase,
+  createDataSource,
+  createThrowawayDatabase,
+  DataDirInUseError,
+  EmbeddedDatabaseError,
+  pendingSchemaChanges,
+} from '@tablero/database';
+import { cargarReferencia } from '@tablero/domain';
+import { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { migrationSource } from './migration-source';
+
+async function withDatabase<T>(config: Config, work: (ds: DataSource) => Promise<T>): Promise<T> {
+  const database = await connectDatabase(config, 'shared');
+  const dataSource = createDataSource(database.url);
+  try {
+    await dataSource.initialize();
+    return await work(dataSource);
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.stop();
+  }
+}
+
+/** Runs the migrations on a database of its own and returns what the entities still ask for. */
+async function schemaDrift(config: Config): Promise<{ up: string[]; down: string[] }> {
+  const database = await connectDatabase(config, 'shared');
+  const scratch = await createThrowawayDatabase(database.url, 'esquema');
+  const dataSource = createDataSource(scratch.url);
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    return await pendingSchemaChanges(dataSource);
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await scratch.drop();
+    await database.stop();
+  }
+}
+
+function program(config: Config): Command {
+  const cli = new Command('tablero')
+    .description('Tablero JPT: comandos de operación')
+    .showHelpAfterError();
+
+  cli
+    .command('migrar')
+    .description('Aplica las migraciones pendientes')
+    .action(() =>
+      withDatabase(config, async (ds) => {
+        const applied = await ds.runMigrations();
+        console.log(
+          applied.length === 0
+            ? 'La base de datos ya está al día.'
+            : `Migraciones aplicadas: ${applied.map((m) => m.name).join(', ')}`,
+        );
+      }),
+    );
+
+  cli
+    .command('semilla')
+    .description('Carga el conjunto de datos de referencia (idempotente)')
+    .action(() =>
+      withDatabase(config, async (ds) => {
+        await ds.runMigrations();
+        await cargarReferencia(ds);
+        console.log('Datos de referencia cargados.');
+      }),
+    );
+
+  const esquema = cli.command('esquema').description('Coherencia entre entidades y migraciones');
+  esquema
+    .command('verificar')
+    .description('Falla si las entidades y las migraciones no coinciden')
+    .action(async () => {
+      const pending = await schemaDrift(config);
+      if (pending.up.length === 0) {
+        console.log('Entidades y migraciones coinciden.');
+        return;
+      }
+      console.error('Las entidades piden cambios que ninguna migración hace:');
+      for (const query of pending.up) console.error(`  ${query};`);
+      console.error('Genere una migración con `npm run migration:generate -- <Nombre>` y revísela.');
+      process.exitCode = 1;
+    });
+  esquema
+    .command('generar')
+    .argument('<nombre>', 'nombre de la migración, en PascalCase')
+    .description('Escribe en migrations/ una migración con lo que falta, para revisarla a mano')
+    .action(async (nombre: string) => {
+      const pending = await schemaDrift(config);
+      if (pending.up.length === 0) {
+        console.log('No hay cambios: entidades y migraciones coinciden.');
+        return;
+      }
+      const timestamp = Date.now();
+      const file = join('migrations', `${timestamp}-${nombre}.ts`);
+      writeFileSync(file, migrationSource(`${nombre}${timestamp}`, pending));
+      console.log(`Escrita ${file}: revísela y añádala a migrations/index.ts.`);
+    });
+  return cli;
+}
+
+async function main(): Promise<void> {
+  try {
+    await program(loadConfig()).parseAsync(process.argv);
+  } catch (error) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DataDirInUseError ||
+      error instanceof EmbeddedDatabaseError
+    ) {
+      console.error(error.message);
+    } else {
+      console.error(error);
+    }
+    process.exitCode = 1;
+  }
+}
+
+void main();

@@ -1,0 +1,55 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('uses the embedded defaults when nothing is set', () => {
+    expect(loadConfig({})).toEqual({
+      env: 'development',
+      host: '127.0.0.1',
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: 'data',
+      embeddedDbPort: 54329,
+      logLevel: 'info',
+      logFormat: 'pretty',
+    });
+  });
+
+  it('logs JSON lines in production unless told otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).logFormat).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+  });
+
+  it('accepts a PostgreSQL URL', () => {
+    const url = 'postgres://postgres@127.0.0.1:5432/test';
+    expect(loadConfig({ DATABASE_URL: url, PORT: '8080' })).toMatchObject({
+      databaseUrl: url,
+      port: 8080,
+    });
+  });
+
+  it.each([
+    ['PORT', 'tres mil', 'PORT: debe ser un número de puerto'],
+    ['PORT', '70000', 'PORT: debe estar entre 1 y 65535'],
+    ['PORT', '80.5', 'PORT: debe ser un entero'],
+    ['DATABASE_URL', 'mysql://root@localhost/db', 'DATABASE_URL: debe ser una URL postgres://'],
+    ['EMBEDDED_DB_PORT', '80', 'EMBEDDED_DB_PORT: debe estar entre 1024 y 65535'],
+    ['LOG_LEVEL', 'verbose', 'LOG_LEVEL:'],
+  ])('names the bad variable %s=%s', (name, value, expected) => {
+    let error: unknown;
+    try {
+      loadConfig({ [name]: value });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toHaveLength(1);
+    expect((error as ConfigError).problems[0]).toContain(expected);
+    expect((error as ConfigError).message).toContain('Configuración inválida');
+  });
+
+  it('never echoes a database password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:secreto@host:notaport/db' })).toThrow(
+      /postgres:\/\/u:\*\*\*@host/,
+    );
+  });
+});

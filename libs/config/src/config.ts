@@ -1,0 +1,106 @@
+/**
+ * The service's configuration: read once from the environment, validated, typed.
+ * Nothing else in the code reads process.env.
+ */
+import { z } from 'zod';
+
+const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce
+    .number({ error: 'debe ser un número de puerto / must be a port number' })
+    .int('debe ser un entero / must be an integer')
+    .min(1, 'debe estar entre 1 y 65535 / must be between 1 and 65535')
+    .max(65535, 'debe estar entre 1 y 65535 / must be between 1 and 65535')
+    .default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      POSTGRES_URL,
+      'debe ser una URL postgres://usuario:clave@servidor:puerto/base / must be a postgres:// URL',
+    )
+    .refine(canParseUrl, 'no es una URL válida / is not a valid URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('data'),
+  EMBEDDED_DB_PORT: z.coerce
+    .number({ error: 'debe ser un número de puerto / must be a port number' })
+    .int('debe ser un entero / must be an integer')
+    .min(1024, 'debe estar entre 1024 y 65535 / must be between 1024 and 65535')
+    .max(65535, 'debe estar entre 1024 y 65535 / must be between 1024 and 65535')
+    .default(54329),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+});
+
+function canParseUrl(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  /** A PostgreSQL server to use; when absent, the embedded one is started. */
+  readonly databaseUrl?: string;
+  readonly dataDir: string;
+  readonly embeddedDbPort: number;
+  readonly logLevel: string;
+  readonly logFormat: 'json' | 'pretty';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      [
+        'Configuración inválida / Invalid configuration:',
+        ...problems.map((p) => `  - ${p}`),
+        'Revise las variables de entorno (README, sección «Configuración»).',
+      ].join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input = Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, emptyToUndefined(env[key])]),
+  );
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name}: ${issue.message} (valor recibido: ${describeValue(name, input[name])})`;
+      }),
+    );
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.DATA_DIR,
+    embeddedDbPort: c.EMBEDDED_DB_PORT,
+    logLevel: c.LOG_LEVEL,
+    logFormat: c.LOG_FORMAT ?? (c.NODE_ENV === 'production' ? 'json' : 'pretty'),
+  };
+}
+
+function emptyToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+/** Echoes the bad value back, without a password that may be in a URL. */
+function describeValue(name: string, value: unknown): string {
+  if (value === undefined) return '(vacío)';
+  const text = String(value);
+  return name === 'DATABASE_URL' ? `«${text.replace(/:[^:@/]*@/, ':***@')}»` : `«${text}»`;
+}

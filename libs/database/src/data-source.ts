@@ -1,0 +1,36 @@
+import { ENTITIES } from '@tablero/domain';
+import { DataSource } from 'typeorm';
+import { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
+import { MIGRATIONS } from '../../../migrations';
+
+export function dataSourceOptions(url: string): PostgresDataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    applicationName: 'tablero-jpt',
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migracion',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+  };
+}
+
+/** A DataSource for scripts and the CLI; the HTTP app gets its own through TypeOrmModule. */
+export function createDataSource(url: string): DataSource {
+  return new DataSource(dataSourceOptions(url));
+}
+
+/**
+ * The SQL that would bring the database to what the entities describe, after
+ * the migrations ran. Empty when entities and migrations agree.
+ */
+export async function pendingSchemaChanges(
+  dataSource: DataSource,
+): Promise<{ up: string[]; down: string[] }> {
+  const log = await dataSource.driver.createSchemaBuilder().log();
+  return {
+    up: log.upQueries.map((q) => q.query),
+    down: log.downQueries.map((q) => q.query).reverse(),
+  };
+}

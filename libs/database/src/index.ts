@@ -1,0 +1,9 @@
+export { createDataSource, dataSourceOptions, pendingSchemaChanges } from './data-source';
+export {
+  DataDirInUseError,
+  EmbeddedDatabaseError,
+  RunningDatabase,
+  startEmbeddedDatabase,
+} from './embedded-database';
+export { connectDatabase } from './connect-database';
+export { createThrowawayDatabase, ThrowawayDatabase } from './throwaway-database';

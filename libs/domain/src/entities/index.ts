@@ -1,0 +1,48 @@
+import { Actividad } from './actividad.entity';
+import { Aliado } from './aliado.entity';
+import { Asistencia } from './asistencia.entity';
+import { Certificado } from './certificado.entity';
+import { Ciclo } from './ciclo.entity';
+import { CorteVistas } from './corte-vistas.entity';
+import { Fase } from './fase.entity';
+import { GrupoDeValor } from './grupo-de-valor.entity';
+import { Indicador } from './indicador.entity';
+import { Meta } from './meta.entity';
+import { Subregion } from './subregion.entity';
+import { Territorio } from './territorio.entity';
+import { TipoActividad } from './tipo-actividad.entity';
+import { TotalDeclarado } from './total-declarado.entity';
+
+export {
+  Actividad,
+  Aliado,
+  Asistencia,
+  Certificado,
+  Ciclo,
+  CorteVistas,
+  Fase,
+  GrupoDeValor,
+  Indicador,
+  Meta,
+  Subregion,
+  Territorio,
+  TipoActividad,
+  TotalDeclarado,
+};
+
+export const ENTITIES = [
+  Actividad,
+  Aliado,
+  Asistencia,
+  Certificado,
+  Ciclo,
+  CorteVistas,
+  Fase,
+  GrupoDeValor,
+  Indicador,
+  Meta,
+  Subregion,
+  Territorio,
+  TipoActividad,
+  TotalDeclarado,
+];

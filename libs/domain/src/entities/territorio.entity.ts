@@ -1,0 +1,28 @@
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { NIVELES_TERRITORIO, NivelTerritorio, sqlIn } from '../vocabularios';
+
+/** A department (2-digit DANE DIVIPOLA code) or a municipality (5 digits). */
+@Entity('territorio')
+@Check('ck_territorio_nivel', `nivel IN ${sqlIn(NIVELES_TERRITORIO)}`)
+@Check(
+  'ck_territorio_codigo',
+  `(nivel = 'departamento' AND codigo ~ '^[0-9]{2}$' AND departamento_codigo = codigo)` +
+    ` OR (nivel = 'municipio' AND codigo ~ '^[0-9]{5}$' AND departamento_codigo = left(codigo, 2))`,
+)
+export class Territorio {
+  @PrimaryColumn({ type: 'varchar', length: 5, primaryKeyConstraintName: 'pk_territorio' })
+  codigo!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  nombre!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  nivel!: NivelTerritorio;
+
+  @Column({ name: 'departamento_codigo', type: 'varchar', length: 2 })
+  departamentoCodigo!: string;
+
+  @ManyToOne(() => Territorio, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'departamento_codigo', foreignKeyConstraintName: 'fk_territorio_departamento' })
+  departamento!: Relation<Territorio>;
+}

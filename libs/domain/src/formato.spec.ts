@@ -1,0 +1,25 @@
+import { formatearCifra, formatearFecha, formatearNumero } from './formato';
+
+describe('formato es-CO', () => {
+  it.each([
+    [11991, '11.991'],
+    [20743, '20.743'],
+    [540, '540'],
+    [1250000.5, '1.250.000,5'],
+    [0, '0'],
+  ])('formatearNumero(%p) = %s', (valor, esperado) => {
+    expect(formatearNumero(valor)).toBe(esperado);
+  });
+
+  it('writes dates as dd/mm/aaaa', () => {
+    expect(formatearFecha('2023-07-17')).toBe('17/07/2023');
+  });
+
+  it.each([
+    [{ valor: 11991, calificador: 'exacto' as const }, '11.991'],
+    [{ valor: 300, calificador: 'minimo' as const }, '> 300'],
+    [{ valor: 1700, calificador: 'aproximado' as const }, '≈ 1.700'],
+  ])('formatearCifra(%o) = %s', (cifra, esperado) => {
+    expect(formatearCifra(cifra)).toBe(esperado);
+  });
+});

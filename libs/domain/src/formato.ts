@@ -1,0 +1,21 @@
+/** es-CO presentation of numbers, dates and qualified figures. */
+import { Cifra } from './calificador';
+
+const numero = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 2 });
+
+export function formatearNumero(valor: number): string {
+  return numero.format(valor);
+}
+
+/** A calendar date (yyyy-mm-dd, as PostgreSQL returns a `date`) as dd/mm/aaaa. */
+export function formatearFecha(fecha: string): string {
+  const [anio, mes, dia] = fecha.slice(0, 10).split('-');
+  return `${dia}/${mes}/${anio}`;
+}
+
+const PREFIJO = { exacto: '', minimo: '> ', aproximado: '≈ ' } as const;
+
+/** "11.991", "> 300" (más de), "≈ 1.700" (cerca de). */
+export function formatearCifra(cifra: Cifra): string {
+  return PREFIJO[cifra.calificador] + formatearNumero(cifra.valor);
+}

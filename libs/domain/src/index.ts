@@ -1,0 +1,6 @@
+export * from './calificador';
+export * from './entities';
+export * from './formato';
+export * from './vocabularios';
+export { cargarReferencia, estaVacia, REFERENCIA } from './referencia/referencia.loader';
+export { Referencia } from './referencia/referencia.schema';

@@ -1,0 +1,15 @@
+import { parseFase } from './vocabularios';
+
+describe('parseFase', () => {
+  it.each([
+    ['I', 'I'],
+    ['ii', 'II'],
+    [' III ', 'III'],
+    ['2', 'II'],
+    ['IV', undefined],
+    ['', undefined],
+    ['fase I', undefined],
+  ])('%p → %p', (texto, esperado) => {
+    expect(parseFase(texto)).toBe(esperado);
+  });
+});

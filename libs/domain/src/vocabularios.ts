@@ -1,0 +1,52 @@
+/**
+ * The closed lists of the domain. Each is also a CHECK constraint in the
+ * database (see the entities), so a value outside them cannot be stored.
+ */
+export const FASES = ['I', 'II', 'III'] as const;
+export type CodigoFase = (typeof FASES)[number];
+
+/** "i", "II", "2" → "II"; anything else → undefined. */
+export function parseFase(texto: string): CodigoFase | undefined {
+  const limpio = texto.trim().toUpperCase();
+  const porNumero: Record<string, CodigoFase> = { '1': 'I', '2': 'II', '3': 'III' };
+  return (FASES as readonly string[]).includes(limpio)
+    ? (limpio as CodigoFase)
+    : porNumero[limpio];
+}
+
+export const MODALIDADES = ['presencial', 'virtual', 'hibrida'] as const;
+export type Modalidad = (typeof MODALIDADES)[number];
+
+/** A person attends either in the room or remotely. */
+export const MODALIDADES_ASISTENCIA = ['presencial', 'virtual'] as const;
+export type ModalidadAsistencia = (typeof MODALIDADES_ASISTENCIA)[number];
+
+export const NIVELES_TERRITORIO = ['departamento', 'municipio'] as const;
+export type NivelTerritorio = (typeof NIVELES_TERRITORIO)[number];
+
+export const CATEGORIAS_ALIADO = {
+  gobierno_nacional: 'Gobierno Nacional',
+  cooperacion_internacional: 'Cooperación internacional',
+  organos_de_control: 'Órganos de control',
+  agremiaciones_territoriales: 'Agremiaciones de entidades territoriales',
+  entidades_territoriales: 'Entidades territoriales y administrativas',
+} as const;
+export type CategoriaAliado = keyof typeof CATEGORIAS_ALIADO;
+
+/** The figures that can be declared for an activity or a cycle when no person list exists. */
+export const METRICAS_DECLARADAS = {
+  vistas: 'Vistas',
+  certificados: 'Personas certificadas',
+  asistentes_presenciales: 'Asistentes presenciales',
+  asistentes_remotos: 'Asistentes remotos',
+  participantes: 'Participantes',
+} as const;
+export type MetricaDeclarada = keyof typeof METRICAS_DECLARADAS;
+
+export const ASPIRACIONES = ['alcaldia', 'gobernacion'] as const;
+export type Aspiracion = (typeof ASPIRACIONES)[number];
+
+/** SQL list literal for a CHECK constraint: ('a', 'b'). */
+export function sqlIn(valores: readonly string[]): string {
+  return `(${valores.map((v) => `'${v}'`).join(', ')})`;
+}
