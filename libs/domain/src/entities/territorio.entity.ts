@@ -23,6 +23,9 @@ export class Territorio {
   departamentoCodigo!: string;
 
   @ManyToOne(() => Territorio, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'departamento_codigo', foreignKeyConstraintName: 'fk_territorio_departamento' })
+  @JoinColumn({
+    name: 'departamento_codigo',
+    foreignKeyConstraintName: 'fk_territorio_departamento',
+  })
   departamento!: Relation<Territorio>;
 }

@@ -47,7 +47,10 @@ export class TotalDeclarado {
   actividadCodigo!: string | null;
 
   @ManyToOne(() => Actividad, { onDelete: 'CASCADE', nullable: true })
-  @JoinColumn({ name: 'actividad_codigo', foreignKeyConstraintName: 'fk_total_declarado_actividad' })
+  @JoinColumn({
+    name: 'actividad_codigo',
+    foreignKeyConstraintName: 'fk_total_declarado_actividad',
+  })
   actividad!: Relation<Actividad> | null;
 
   @Column({ name: 'ciclo_codigo', type: 'varchar', length: 40, nullable: true })
@@ -73,14 +76,20 @@ export class TotalDeclarado {
   territorioCodigo!: string | null;
 
   @ManyToOne(() => Territorio, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'territorio_codigo', foreignKeyConstraintName: 'fk_total_declarado_territorio' })
+  @JoinColumn({
+    name: 'territorio_codigo',
+    foreignKeyConstraintName: 'fk_total_declarado_territorio',
+  })
   territorio!: Relation<Territorio> | null;
 
   @Column({ name: 'grupo_de_valor_codigo', type: 'varchar', length: 40, nullable: true })
   grupoDeValorCodigo!: string | null;
 
   @ManyToOne(() => GrupoDeValor, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'grupo_de_valor_codigo', foreignKeyConstraintName: 'fk_total_declarado_grupo' })
+  @JoinColumn({
+    name: 'grupo_de_valor_codigo',
+    foreignKeyConstraintName: 'fk_total_declarado_grupo',
+  })
   grupoDeValor!: Relation<GrupoDeValor> | null;
 
   /** Where the figure comes from ("DNP (2023), Estrategia Juntos por el Territorio"). */

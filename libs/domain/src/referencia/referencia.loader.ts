@@ -33,7 +33,11 @@ export async function cargarReferencia(
       Territorio,
       ['codigo'],
       [
-        ...r.departamentos.map((d) => ({ ...d, nivel: 'departamento', departamentoCodigo: d.codigo })),
+        ...r.departamentos.map((d) => ({
+          ...d,
+          nivel: 'departamento',
+          departamentoCodigo: d.codigo,
+        })),
         ...r.municipios.map((m) => ({
           ...m,
           nivel: 'municipio',
@@ -59,7 +63,12 @@ export async function cargarReferencia(
       manager,
       Ciclo,
       ['codigo'],
-      r.ciclos.map((c) => ({ codigo: c.codigo, nombre: c.nombre, faseCodigo: c.fase, tipoCodigo: c.tipo })),
+      r.ciclos.map((c) => ({
+        codigo: c.codigo,
+        nombre: c.nombre,
+        faseCodigo: c.fase,
+        tipoCodigo: c.tipo,
+      })),
     );
     await upsert(
       manager,
@@ -140,7 +149,9 @@ async function upsert<T extends ObjectLiteral>(
     .insert()
     .into(entity)
     .values(rows as T[])
-    .orUpdate(overwrite, Array.isArray(conflict) ? keyColumns : conflict, { skipUpdateIfNoValuesChanged: true })
+    .orUpdate(overwrite, Array.isArray(conflict) ? keyColumns : conflict, {
+      skipUpdateIfNoValuesChanged: true,
+    })
     .updateEntity(false)
     .execute();
 }

@@ -1,11 +1,6 @@
 import { z } from 'zod';
 import { CALIFICADORES } from '../calificador';
-import {
-  CATEGORIAS_ALIADO,
-  FASES,
-  METRICAS_DECLARADAS,
-  MODALIDADES,
-} from '../vocabularios';
+import { CATEGORIAS_ALIADO, FASES, METRICAS_DECLARADAS, MODALIDADES } from '../vocabularios';
 
 const fecha = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'fecha aaaa-mm-dd');
 const codigo = z.string().min(1).max(40);

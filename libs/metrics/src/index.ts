@@ -1,0 +1,3 @@
+export { MetricsModule } from './metrics.module';
+export * from './resumen-fase';
+export { ResumenFaseService } from './resumen-fase.service';

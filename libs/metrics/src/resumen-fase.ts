@@ -1,0 +1,42 @@
+import { CodigoFase, Calificador, MetricaDeclarada } from '@tablero/domain';
+
+/** A figure as every output shows it: value, qualifier and its es-CO text ("≈ 1.700"). */
+export interface CifraPublicada {
+  readonly valor: number;
+  readonly calificador: Calificador;
+  readonly texto: string;
+}
+
+export interface CifraDeMetrica extends CifraPublicada {
+  readonly metrica: MetricaDeclarada;
+  readonly etiqueta: string;
+}
+
+export interface ResumenPorTipo {
+  readonly tipo: { readonly codigo: string; readonly nombre: string };
+  readonly actividades: number;
+  readonly cifras: CifraDeMetrica[];
+}
+
+export interface ResumenFase {
+  readonly fase: {
+    readonly codigo: CodigoFase;
+    readonly nombre: string;
+    readonly objetivo: string;
+    readonly periodo: string;
+    readonly inicio: string;
+    readonly fin: string | null;
+  };
+  /** The latest cut-off date among the figures shown; null when the phase has none yet. */
+  readonly fechaCorte: string | null;
+  readonly actividades: number;
+  readonly porTipo: ResumenPorTipo[];
+  /** Each metric summed over the phase. */
+  readonly totales: CifraDeMetrica[];
+  /** Every figure of the phase added together, as the source document's balance does. */
+  readonly alcance: CifraPublicada & {
+    /** How much of the alcance comes from approximate figures or lower bounds. */
+    readonly valorNoExacto: number;
+  };
+  readonly fuente: string;
+}
