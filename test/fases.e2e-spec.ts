@@ -3,6 +3,7 @@
  * every total of FACTS.md ("Totals the phase balance must reproduce").
  */
 import { ResumenFase } from '@tablero/metrics';
+import { ErrorBody } from '../apps/api/src/errors/api-error';
 import { startTestApp, TestApp } from './support/test-app';
 
 let server: TestApp;
@@ -13,15 +14,15 @@ beforeAll(async () => {
 
 afterAll(() => server?.close());
 
-async function get(path: string): Promise<{ status: number; body: any }> {
+async function get<T>(path: string): Promise<{ status: number; body: T }> {
   const response = await fetch(server.baseUrl + path);
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as T };
 }
 
 async function resumen(fase: string): Promise<ResumenFase> {
-  const { status, body } = await get(`/api/v1/fases/${fase}/resumen`);
+  const { status, body } = await get<ResumenFase>(`/api/v1/fases/${fase}/resumen`);
   expect(status).toBe(200);
-  return body as ResumenFase;
+  return body;
 }
 
 /** "tipo: actividades · métrica texto" lines, so a failure shows the whole phase at once. */
@@ -93,7 +94,7 @@ describe('GET /api/v1/fases/:fase/resumen', () => {
   it.each(['IV', '0', 'fase-uno', '%27%3B--', 'x'.repeat(300)])(
     'answers 404 FASE_DESCONOCIDA in Spanish for %p',
     async (fase) => {
-      const { status, body } = await get(`/api/v1/fases/${fase}/resumen`);
+      const { status, body } = await get<ErrorBody>(`/api/v1/fases/${fase}/resumen`);
       expect(status).toBe(404);
       expect(body.codigo).toBe('FASE_DESCONOCIDA');
       expect(body.mensaje).toMatch(/^La fase «.{1,20}» no existe\. Las fases son I, II y III\.$/);
@@ -103,7 +104,7 @@ describe('GET /api/v1/fases/:fase/resumen', () => {
 
 describe('errors and service routes', () => {
   it('answers an unknown route with a JSON 404, not an HTML page', async () => {
-    const { status, body } = await get('/api/v1/no-existe?x=1');
+    const { status, body } = await get<ErrorBody>('/api/v1/no-existe?x=1');
     expect(status).toBe(404);
     expect(body).toEqual({
       estado: 404,
@@ -113,14 +114,17 @@ describe('errors and service routes', () => {
   });
 
   it('reports the database as up in /api/health', async () => {
-    const { status, body } = await get('/api/health');
+    const { status, body } = await get<{
+      status: string;
+      info: Record<string, { status: string }>;
+    }>('/api/health');
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
     expect(body.info.baseDeDatos.status).toBe('up');
   });
 
   it('documents the phase summary in OpenAPI', async () => {
-    const { status, body } = await get('/api/docs-json');
+    const { status, body } = await get<{ paths: Record<string, unknown> }>('/api/docs-json');
     expect(status).toBe(200);
     expect(Object.keys(body.paths)).toEqual(
       expect.arrayContaining(['/api/v1/fases/{fase}/resumen', '/api/health']),
