@@ -1,4 +1,5 @@
 /** Every migration, in order. A new one is added here after review. */
 import { Inicial1795487445862 } from './1795487445862-Inicial';
+import { Importaciones1795488133572 } from './1795488133572-Importaciones';
 
-export const MIGRATIONS = [Inicial1795487445862];
+export const MIGRATIONS = [Inicial1795487445862, Importaciones1795488133572];

@@ -1,17 +1,28 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MulterModule } from '@nestjs/platform-express';
 import { Config } from '@tablero/config';
 import { dataSourceOptions } from '@tablero/database';
+import { IngestionModule } from '@tablero/ingestion';
 import { MetricsModule } from '@tablero/metrics';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import { FasesController } from './fases/fases.controller';
 import { HealthController } from './health/health.controller';
+import { ImportacionesController } from './importaciones/importaciones.controller';
 import { ReferenciaInicial } from './referencia-inicial';
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly databaseUrl: string;
+  readonly pseudonymKey: Buffer;
+}
 
 @Module({})
 export class AppModule {
-  static forRoot(config: Config, databaseUrl: string): DynamicModule {
+  static forRoot({ config, databaseUrl, pseudonymKey }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -38,9 +49,17 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true }),
         TerminusModule.forRoot({ errorLogStyle: 'pretty' }),
+        MulterModule.register({
+          dest: join(tmpdir(), 'tablero-jpt-subidas'),
+          limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 },
+        }),
+        IngestionModule.forRoot({
+          pseudonymKey,
+          maxXlsxExpandedBytes: config.xlsxMaxExpandedBytes,
+        }),
         MetricsModule,
       ],
-      controllers: [FasesController, HealthController],
+      controllers: [FasesController, HealthController, ImportacionesController],
       providers: [ReferenciaInicial],
     };
   }

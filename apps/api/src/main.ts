@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@tablero/config';
+import { ConfigError, loadConfig, pseudonymKey } from '@tablero/config';
 import { connectDatabase, DataDirInUseError, EmbeddedDatabaseError } from '@tablero/database';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
@@ -13,9 +13,12 @@ import { configureApp } from './configure-app';
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const database = await connectDatabase(config, 'exclusive');
-  const app = await NestFactory.create(AppModule.forRoot(config, database.url), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create(
+    AppModule.forRoot({ config, databaseUrl: database.url, pseudonymKey: pseudonymKey(config) }),
+    {
+      bufferLogs: true,
+    },
+  );
   configureApp(app);
   app.enableShutdownHooks();
   try {

@@ -13,11 +13,13 @@ import {
   EmbeddedDatabaseError,
   pendingSchemaChanges,
 } from '@tablero/database';
-import { cargarReferencia } from '@tablero/domain';
+import { cargarReferencia, estaVacia } from '@tablero/domain';
+import { ArchivoInvalido } from '@tablero/ingestion';
 import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { ErrorDeUso, importar } from './importar.command';
 import { migrationSource } from './migration-source';
 
 async function withDatabase<T>(config: Config, work: (ds: DataSource) => Promise<T>): Promise<T> {
@@ -30,6 +32,12 @@ async function withDatabase<T>(config: Config, work: (ds: DataSource) => Promise
     if (dataSource.isInitialized) await dataSource.destroy();
     await database.stop();
   }
+}
+
+/** Migrated and, when empty, loaded with the reference data, as the server prepares it. */
+async function prepare(dataSource: DataSource): Promise<void> {
+  await dataSource.runMigrations();
+  if (await estaVacia(dataSource)) await cargarReferencia(dataSource);
 }
 
 /** Runs the migrations on a database of its own and returns what the entities still ask for. */
@@ -78,6 +86,29 @@ function program(config: Config): Command {
       }),
     );
 
+  cli
+    .command('importar')
+    .description(
+      'Importa un archivo CSV o .xlsx en una transacción; sale con 2 si hubo filas rechazadas',
+    )
+    .argument('<tipo>', 'actividades, asistencias, certificados, vistas, totales o territorios')
+    .argument('<archivo>', 'ruta del archivo')
+    .option('--actividad <codigo>', 'actividad de un reporte de Teams o Google Meet')
+    .option('--fecha-corte <aaaa-mm-dd>', 'fecha de corte de una exportación de YouTube Studio')
+    .option('--dry-run', 'valida e informa sin guardar nada')
+    .action(
+      async (
+        tipo: string,
+        archivo: string,
+        opciones: { actividad?: string; fechaCorte?: string; dryRun?: boolean },
+      ) => {
+        process.exitCode = await withDatabase(config, async (ds) => {
+          await prepare(ds);
+          return importar(config, ds, tipo, archivo, opciones);
+        });
+      },
+    );
+
   const esquema = cli.command('esquema').description('Coherencia entre entidades y migraciones');
   esquema
     .command('verificar')
@@ -120,7 +151,9 @@ async function main(): Promise<void> {
     if (
       error instanceof ConfigError ||
       error instanceof DataDirInUseError ||
-      error instanceof EmbeddedDatabaseError
+      error instanceof EmbeddedDatabaseError ||
+      error instanceof ArchivoInvalido ||
+      error instanceof ErrorDeUso
     ) {
       console.error(error.message);
     } else {

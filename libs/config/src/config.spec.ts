@@ -11,7 +11,19 @@ describe('loadConfig', () => {
       embeddedDbPort: 54329,
       logLevel: 'info',
       logFormat: 'pretty',
+      pseudonymKey: undefined,
+      importMaxBytes: 200 * 1024 * 1024,
+      xlsxMaxExpandedBytes: 1024 * 1024 * 1024,
     });
+  });
+
+  it('requires a pseudonym key with a database server, and never echoes it', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://h/db' })).toThrow(
+      /PSEUDONYM_KEY: es obligatoria/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://h/db', PSEUDONYM_KEY: 'corta' })).toThrow(
+      /PSEUDONYM_KEY: debe tener al menos 32 caracteres .*\(valor recibido: \(oculto\)\)/,
+    );
   });
 
   it('logs JSON lines in production unless told otherwise', () => {
@@ -21,7 +33,9 @@ describe('loadConfig', () => {
 
   it('accepts a PostgreSQL URL', () => {
     const url = 'postgres://postgres@127.0.0.1:5432/test';
-    expect(loadConfig({ DATABASE_URL: url, PORT: '8080' })).toMatchObject({
+    expect(
+      loadConfig({ DATABASE_URL: url, PORT: '8080', PSEUDONYM_KEY: 'k'.repeat(32) }),
+    ).toMatchObject({
       databaseUrl: url,
       port: 8080,
     });

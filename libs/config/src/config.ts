@@ -2,6 +2,9 @@
  * The service's configuration: read once from the environment, validated, typed.
  * Nothing else in the code reads process.env.
  */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
@@ -32,6 +35,20 @@ const schema = z.object({
     .default(54329),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  PSEUDONYM_KEY: z
+    .string()
+    .min(32, 'debe tener al menos 32 caracteres / must be at least 32 characters long')
+    .optional(),
+  IMPORT_MAX_BYTES: z.coerce
+    .number({ error: 'debe ser un número de bytes / must be a number of bytes' })
+    .int('debe ser un entero / must be an integer')
+    .positive('debe ser positivo / must be positive')
+    .default(200 * 1024 * 1024),
+  XLSX_MAX_EXPANDED_BYTES: z.coerce
+    .number({ error: 'debe ser un número de bytes / must be a number of bytes' })
+    .int('debe ser un entero / must be an integer')
+    .positive('debe ser positivo / must be positive')
+    .default(1024 * 1024 * 1024),
 });
 
 function canParseUrl(value: string): boolean {
@@ -53,6 +70,15 @@ export interface Config {
   readonly embeddedDbPort: number;
   readonly logLevel: string;
   readonly logFormat: 'json' | 'pretty';
+  /**
+   * The secret of the pseudonymous person keys. Required with DATABASE_URL; the
+   * embedded default keeps one of its own in the data folder (see pseudonymKey()).
+   */
+  readonly pseudonymKey?: string;
+  /** The largest file an import accepts (HTTP answers 413 above it). */
+  readonly importMaxBytes: number;
+  /** The most an .xlsx may expand to when unzipped: a zip bomb stops here. */
+  readonly xlsxMaxExpandedBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +108,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const c = parsed.data;
+  if (c.DATABASE_URL && !c.PSEUDONYM_KEY) {
+    throw new ConfigError([
+      'PSEUDONYM_KEY: es obligatoria con DATABASE_URL: la clave secreta de los seudónimos, de al menos ' +
+        '32 caracteres, que no debe cambiar nunca (por ejemplo, openssl rand -hex 32) / required with DATABASE_URL',
+    ]);
+  }
   return {
     env: c.NODE_ENV,
     host: c.HOST,
@@ -91,6 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedDbPort: c.EMBEDDED_DB_PORT,
     logLevel: c.LOG_LEVEL,
     logFormat: c.LOG_FORMAT ?? (c.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    pseudonymKey: c.PSEUDONYM_KEY,
+    importMaxBytes: c.IMPORT_MAX_BYTES,
+    xlsxMaxExpandedBytes: c.XLSX_MAX_EXPANDED_BYTES,
   };
 }
 
@@ -102,5 +137,24 @@ function emptyToUndefined(value: string | undefined): string | undefined {
 function describeValue(name: string, value: unknown): string {
   if (value === undefined) return '(vacío)';
   const text = String(value);
+  if (name === 'PSEUDONYM_KEY') return '(oculto)';
   return name === 'DATABASE_URL' ? `«${text.replace(/:[^:@/]*@/, ':***@')}»` : `«${text}»`;
+}
+
+/**
+ * The pseudonym secret: PSEUDONYM_KEY, or for the embedded default a random
+ * one created once and kept beside the database in the data folder.
+ */
+export function pseudonymKey(config: Config): Buffer {
+  if (config.pseudonymKey) return Buffer.from(config.pseudonymKey, 'utf8');
+  const file = join(config.dataDir, 'clave-seudonimos.key');
+  if (!existsSync(file)) {
+    mkdirSync(config.dataDir, { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8');
 }

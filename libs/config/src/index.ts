@@ -1,1 +1,1 @@
-export { Config, ConfigError, loadConfig } from './config';
+export { Config, ConfigError, loadConfig, pseudonymKey } from './config';

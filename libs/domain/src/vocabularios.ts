@@ -48,3 +48,16 @@ export type Aspiracion = (typeof ASPIRACIONES)[number];
 export function sqlIn(valores: readonly string[]): string {
   return `(${valores.map((v) => `'${v}'`).join(', ')})`;
 }
+
+export const TIPOS_IMPORTACION = [
+  'actividades',
+  'asistencias',
+  'certificados',
+  'vistas',
+  'totales',
+  'territorios',
+] as const;
+export type TipoImportacionCodigo = (typeof TIPOS_IMPORTACION)[number];
+
+export const SEXOS = ['mujer', 'hombre', 'otro', 'no_informa'] as const;
+export type Sexo = (typeof SEXOS)[number];

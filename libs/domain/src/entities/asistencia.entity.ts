@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import { MODALIDADES_ASISTENCIA, ModalidadAsistencia, sqlIn } from '../vocabularios';
 import { Actividad } from './actividad.entity';
+import { Importacion } from './importacion.entity';
 import { GrupoDeValor } from './grupo-de-valor.entity';
 import { Territorio } from './territorio.entity';
 
@@ -65,4 +66,12 @@ export class Asistencia {
 
   @Column({ type: 'varchar', length: 20, nullable: true })
   sexo!: string | null;
+
+  /** The import that brought this row; null for the reference data. */
+  @Column({ name: 'importacion_id', type: 'bigint', nullable: true })
+  importacionId!: string | null;
+
+  @ManyToOne(() => Importacion, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'importacion_id', foreignKeyConstraintName: 'fk_asistencia_importacion' })
+  importacion!: Relation<Importacion> | null;
 }

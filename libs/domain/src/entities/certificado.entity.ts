@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import { ASPIRACIONES, Aspiracion, sqlIn } from '../vocabularios';
 import { Actividad } from './actividad.entity';
+import { Importacion } from './importacion.entity';
 import { Territorio } from './territorio.entity';
 
 /** One person certified by a course; the person is a keyed hash only. */
@@ -46,4 +47,12 @@ export class Certificado {
 
   @Column({ name: 'fecha_certificacion', type: 'date' })
   fechaCertificacion!: string;
+
+  /** The import that brought this row; null for the reference data. */
+  @Column({ name: 'importacion_id', type: 'bigint', nullable: true })
+  importacionId!: string | null;
+
+  @ManyToOne(() => Importacion, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'importacion_id', foreignKeyConstraintName: 'fk_certificado_importacion' })
+  importacion!: Relation<Importacion> | null;
 }

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { Actividad } from './actividad.entity';
+import { Importacion } from './importacion.entity';
 
 /** The cumulative view count of a webinar as seen on one date. */
 @Entity('corte_vistas')
@@ -26,4 +27,12 @@ export class CorteVistas {
 
   @Column({ type: 'bigint' })
   vistas!: string;
+
+  /** The import that brought this row; null for the reference data. */
+  @Column({ name: 'importacion_id', type: 'bigint', nullable: true })
+  importacionId!: string | null;
+
+  @ManyToOne(() => Importacion, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'importacion_id', foreignKeyConstraintName: 'fk_corte_vistas_importacion' })
+  importacion!: Relation<Importacion> | null;
 }

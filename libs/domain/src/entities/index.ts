@@ -6,6 +6,8 @@ import { Ciclo } from './ciclo.entity';
 import { CorteVistas } from './corte-vistas.entity';
 import { Fase } from './fase.entity';
 import { GrupoDeValor } from './grupo-de-valor.entity';
+import { Importacion } from './importacion.entity';
+import { ImportacionRechazo } from './importacion-rechazo.entity';
 import { Indicador } from './indicador.entity';
 import { Meta } from './meta.entity';
 import { Subregion } from './subregion.entity';
@@ -22,6 +24,8 @@ export {
   CorteVistas,
   Fase,
   GrupoDeValor,
+  Importacion,
+  ImportacionRechazo,
   Indicador,
   Meta,
   Subregion,
@@ -39,6 +43,8 @@ export const ENTITIES = [
   CorteVistas,
   Fase,
   GrupoDeValor,
+  Importacion,
+  ImportacionRechazo,
   Indicador,
   Meta,
   Subregion,

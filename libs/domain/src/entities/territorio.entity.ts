@@ -19,6 +19,10 @@ export class Territorio {
   @Column({ type: 'varchar', length: 12 })
   nivel!: NivelTerritorio;
 
+  /** DANE's type of a municipality: Municipio, Isla, Área no municipalizada. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  tipo!: string | null;
+
   @Column({ name: 'departamento_codigo', type: 'varchar', length: 2 })
   departamentoCodigo!: string;
 

@@ -11,6 +11,7 @@ import {
 import { CALIFICADORES, Calificador } from '../calificador';
 import { METRICAS_DECLARADAS, MetricaDeclarada, sqlIn } from '../vocabularios';
 import { Actividad } from './actividad.entity';
+import { Importacion } from './importacion.entity';
 import { Ciclo } from './ciclo.entity';
 import { GrupoDeValor } from './grupo-de-valor.entity';
 import { Territorio } from './territorio.entity';
@@ -95,4 +96,15 @@ export class TotalDeclarado {
   /** Where the figure comes from ("DNP (2023), Estrategia Juntos por el Territorio"). */
   @Column({ type: 'varchar', length: 300, nullable: true })
   fuente!: string | null;
+
+  /** The import that brought this row; null for the reference data. */
+  @Column({ name: 'importacion_id', type: 'bigint', nullable: true })
+  importacionId!: string | null;
+
+  @ManyToOne(() => Importacion, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({
+    name: 'importacion_id',
+    foreignKeyConstraintName: 'fk_total_declarado_importacion',
+  })
+  importacion!: Relation<Importacion> | null;
 }

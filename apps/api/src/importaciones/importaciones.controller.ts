@@ -1,0 +1,171 @@
+/// <reference types="multer" />
+import {
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Req,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { TIPOS_IMPORTACION, TipoImportacionCodigo } from '@tablero/domain';
+import {
+  ArchivoInvalido,
+  cargarCatalogos,
+  ImportacionService,
+  InformeImportacion,
+  libroDeRechazos,
+  plantilla,
+} from '@tablero/ingestion';
+import { Request } from 'express';
+import { rm } from 'node:fs/promises';
+import { DataSource } from 'typeorm';
+import { ApiError } from '../errors/api-error';
+import { validarConsulta } from '../errors/consulta';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function tipoImportacion(tipo: string): TipoImportacionCodigo {
+  if (!(TIPOS_IMPORTACION as readonly string[]).includes(tipo)) {
+    throw new ApiError(
+      HttpStatus.NOT_FOUND,
+      'TIPO_DE_IMPORTACION_DESCONOCIDO',
+      `No hay importaciones de tipo «${tipo.slice(0, 40)}». Los tipos son: ${TIPOS_IMPORTACION.join(', ')}.`,
+    );
+  }
+  return tipo as TipoImportacionCodigo;
+}
+
+function xlsx(buffer: Buffer, nombre: string): StreamableFile {
+  return new StreamableFile(buffer, {
+    type: XLSX,
+    disposition: `attachment; filename="${nombre}"`,
+  });
+}
+
+@ApiTags('importaciones')
+@Controller('v1/importaciones')
+export class ImportacionesController {
+  constructor(
+    private readonly importaciones: ImportacionService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Las importaciones registradas, de la más reciente a la más antigua' })
+  listar() {
+    return this.importaciones.listar();
+  }
+
+  @Get('plantillas/:tipo')
+  @ApiOperation({
+    summary: 'Plantilla .xlsx de un tipo de importación, con instrucciones y listas',
+  })
+  @ApiParam({ name: 'tipo', enum: TIPOS_IMPORTACION })
+  async plantilla(@Param('tipo') tipo: string): Promise<StreamableFile> {
+    const codigo = tipoImportacion(tipo);
+    const catalogos = await cargarCatalogos(this.dataSource.manager);
+    return xlsx(await plantilla(codigo, catalogos), `plantilla-${codigo}.xlsx`);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Una importación: quién, cuándo, qué archivo y cuántas filas' })
+  async buscar(@Param('id') id: string) {
+    return this.importacion(id);
+  }
+
+  @Get(':id/rechazos')
+  @ApiOperation({
+    summary: 'Las filas rechazadas de una importación, en .xlsx, para corregir y reimportar',
+  })
+  async rechazos(@Param('id') id: string): Promise<StreamableFile> {
+    const importacion = await this.importacion(id);
+    const libro = await libroDeRechazos(importacion, await this.importaciones.rechazos(id));
+    return xlsx(libro, `rechazos-importacion-${id}.xlsx`);
+  }
+
+  @Post(':tipo')
+  @HttpCode(HttpStatus.OK)
+  @UseInterceptors(FileInterceptor('archivo'))
+  @ApiOperation({
+    summary: 'Importa un archivo CSV o .xlsx',
+    description:
+      'Una transacción: las filas válidas entran juntas o ninguna; las inválidas quedan registradas con su ' +
+      'motivo. Reimportar el mismo archivo no cambia ninguna cifra. Reconoce los reportes de asistencia de ' +
+      'Teams y Google Meet (tipo asistencias, con actividad) y la exportación de YouTube Studio (tipo vistas).',
+  })
+  @ApiParam({ name: 'tipo', enum: TIPOS_IMPORTACION })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', properties: { archivo: { type: 'string', format: 'binary' } } },
+  })
+  @ApiQuery({ name: 'dry_run', required: false, description: 'true: valida e informa sin guardar' })
+  @ApiQuery({
+    name: 'actividad',
+    required: false,
+    description: 'Actividad de un reporte de Teams o Meet',
+  })
+  @ApiQuery({
+    name: 'fecha_corte',
+    required: false,
+    description: 'Fecha de corte (aaaa-mm-dd) de una exportación de YouTube',
+  })
+  async importar(
+    @Param('tipo') tipo: string,
+    @UploadedFile() archivo: Express.Multer.File | undefined,
+    @Query() consulta: Record<string, unknown>,
+    @Req() request: Request,
+  ): Promise<InformeImportacion> {
+    try {
+      const codigo = tipoImportacion(tipo);
+      const { dry_run, actividad, fecha_corte } = validarConsulta(consulta, {
+        dry_run: 'booleano',
+        actividad: 'texto',
+        fecha_corte: 'fecha',
+      });
+      if (!archivo) {
+        throw new ApiError(
+          HttpStatus.BAD_REQUEST,
+          'ARCHIVO_FALTANTE',
+          'Envíe el archivo en el campo «archivo» de un formulario multipart/form-data.',
+        );
+      }
+      return await this.importaciones.importar({
+        tipo: codigo,
+        ruta: archivo.path,
+        nombreArchivo: Buffer.from(archivo.originalname, 'latin1').toString('utf8'),
+        usuario: `sin autenticar (${request.ip ?? 'desconocido'})`,
+        dryRun: dry_run === true,
+        opciones: {
+          ...(typeof actividad === 'string' ? { actividad: actividad.toUpperCase() } : {}),
+          ...(typeof fecha_corte === 'string' ? { fechaCorte: fecha_corte } : {}),
+        },
+      });
+    } catch (error) {
+      if (error instanceof ArchivoInvalido)
+        throw new ApiError(HttpStatus.BAD_REQUEST, error.codigo, error.message);
+      throw error;
+    } finally {
+      if (archivo) await rm(archivo.path, { force: true });
+    }
+  }
+
+  private async importacion(id: string) {
+    const importacion = /^\d{1,18}$/.test(id) ? await this.importaciones.buscar(id) : null;
+    if (!importacion) {
+      throw new ApiError(
+        HttpStatus.NOT_FOUND,
+        'IMPORTACION_NO_ENCONTRADA',
+        `No existe la importación «${id.slice(0, 20)}».`,
+      );
+    }
+    return importacion;
+  }
+}

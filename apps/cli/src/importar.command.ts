@@ -1,0 +1,102 @@
+import { Config, pseudonymKey } from '@tablero/config';
+import { formatearNumero, TIPOS_IMPORTACION, TipoImportacionCodigo } from '@tablero/domain';
+import { ImportacionService, InformeImportacion } from '@tablero/ingestion';
+import { SingleBar } from 'cli-progress';
+import { basename } from 'node:path';
+import { userInfo } from 'node:os';
+import { DataSource } from 'typeorm';
+
+/** A mistake in the command line itself, told to the operator without a stack trace. */
+export class ErrorDeUso extends Error {}
+
+export interface OpcionesImportar {
+  readonly actividad?: string;
+  readonly fechaCorte?: string;
+  readonly dryRun?: boolean;
+}
+
+/** Exit code: 0 every row landed (or was already there), 2 some rows were rejected. */
+export async function importar(
+  config: Config,
+  dataSource: DataSource,
+  tipo: string,
+  archivo: string,
+  opciones: OpcionesImportar,
+): Promise<number> {
+  if (opciones.fechaCorte && !/^\d{4}-\d{2}-\d{2}$/.test(opciones.fechaCorte)) {
+    throw new ErrorDeUso('--fecha-corte debe escribirse aaaa-mm-dd.');
+  }
+  if (!(TIPOS_IMPORTACION as readonly string[]).includes(tipo)) {
+    throw new ErrorDeUso(
+      `No hay importaciones de tipo «${tipo}». Los tipos son: ${TIPOS_IMPORTACION.join(', ')}.`,
+    );
+  }
+  const servicio = new ImportacionService(dataSource, {
+    pseudonymKey: pseudonymKey(config),
+    maxXlsxExpandedBytes: config.xlsxMaxExpandedBytes,
+  });
+  const barra = process.stderr.isTTY
+    ? new SingleBar({
+        format: 'Importando |{bar}| {percentage}% · {value} de {total} MB',
+        hideCursor: true,
+        stream: process.stderr,
+      })
+    : undefined;
+  let iniciada = false;
+  try {
+    const informe = await servicio.importar({
+      tipo: tipo as TipoImportacionCodigo,
+      ruta: archivo,
+      nombreArchivo: basename(archivo),
+      usuario: `cli:${userInfo().username}`,
+      dryRun: opciones.dryRun,
+      opciones: {
+        ...(opciones.actividad ? { actividad: opciones.actividad.toUpperCase() } : {}),
+        ...(opciones.fechaCorte ? { fechaCorte: opciones.fechaCorte } : {}),
+      },
+      alLeer: barra
+        ? (bytes, total) => {
+            const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
+            if (!iniciada) barra.start(mb(total), 0);
+            iniciada = true;
+            barra.update(mb(bytes));
+          }
+        : undefined,
+    });
+    barra?.stop();
+    console.log(resumen(informe));
+    return informe.filas.rechazadas > 0 ? 2 : 0;
+  } finally {
+    if (iniciada) barra?.stop();
+  }
+}
+
+function resumen(informe: InformeImportacion): string {
+  const n = (valor: number) => formatearNumero(valor).padStart(10);
+  const f = informe.filas;
+  const lineas = [
+    informe.dryRun
+      ? `Simulación (nada se guardó) de ${informe.tipo}, formato ${informe.formato}: ${informe.archivo.nombre}`
+      : `Importación ${informe.id} de ${informe.tipo}, formato ${informe.formato}: ${informe.archivo.nombre}`,
+    `  Filas leídas  ${n(f.leidas)}`,
+    `  Aceptadas     ${n(f.aceptadas)}`,
+    `  Actualizadas  ${n(f.actualizadas)}`,
+    `  Duplicadas    ${n(f.duplicadas)}`,
+    `  Rechazadas    ${n(f.rechazadas)}`,
+  ];
+  if (f.omitidas > 0)
+    lineas.push(`  Omitidas      ${n(f.omitidas)}  (filas que no son datos, como «Total»)`);
+  if (informe.columnasIgnoradas.length > 0) {
+    lineas.push(`  Columnas ignoradas: ${informe.columnasIgnoradas.join(', ')}`);
+  }
+  if (informe.rechazos.length > 0) {
+    lineas.push('  Primeros rechazos:');
+    for (const r of informe.rechazos.slice(0, 10)) {
+      const donde = r.columna ? `${r.columna}${r.valor ? ` «${r.valor}»` : ''}` : 'fila';
+      lineas.push(`    fila ${r.fila}, ${donde}: ${r.motivo}`);
+    }
+    if (informe.id)
+      lineas.push(`  Todos los rechazos: GET /api/v1/importaciones/${informe.id}/rechazos`);
+  }
+  return lineas.join('\n');
+}

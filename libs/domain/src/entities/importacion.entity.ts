@@ -1,0 +1,59 @@
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { sqlIn, TIPOS_IMPORTACION, TipoImportacionCodigo } from '../vocabularios';
+
+/** One file loaded: who, when, what, and how many of its rows landed. */
+@Entity('importacion')
+@Check('ck_importacion_tipo', `tipo IN ${sqlIn(TIPOS_IMPORTACION)}`)
+export class Importacion {
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'pk_importacion',
+  })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  tipo!: TipoImportacionCodigo;
+
+  /** csv, xlsx, or the tool whose export was recognised (youtube, teams, meet). */
+  @Column({ type: 'varchar', length: 30 })
+  formato!: string;
+
+  @Column({ name: 'archivo_nombre', type: 'varchar', length: 255 })
+  archivoNombre!: string;
+
+  @Column({ name: 'archivo_bytes', type: 'bigint' })
+  archivoBytes!: string;
+
+  @Column({ name: 'archivo_sha256', type: 'char', length: 64 })
+  archivoSha256!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  usuario!: string;
+
+  @CreateDateColumn({ name: 'creada_en', type: 'timestamptz' })
+  creadaEn!: Date;
+
+  /** The options given: activity, cut-off date. */
+  @Column({ type: 'jsonb', default: {} })
+  opciones!: Record<string, string>;
+
+  @Column({ name: 'filas_leidas', type: 'integer', default: 0 })
+  filasLeidas!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  aceptadas!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  actualizadas!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  duplicadas!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  rechazadas!: number;
+
+  /** Rows that are not data, such as the "Total" row of a YouTube export. */
+  @Column({ type: 'integer', default: 0 })
+  omitidas!: number;
+}

@@ -1,0 +1,265 @@
+import { MODALIDADES_ASISTENCIA, SEXOS } from '@tablero/domain';
+import { QueryRunner } from 'typeorm';
+import {
+  correo,
+  divipola,
+  fecha,
+  numeroDocumento,
+  texto,
+  TIPOS_DOCUMENTO,
+  tipoDocumento,
+  uno,
+  ValorInvalido,
+} from '../valores';
+import { Columna, Contexto, TipoImportacion } from './tipo-importacion';
+import { formatoFecha, Validacion } from './validacion';
+
+const SEXO_ALIAS: Record<string, (typeof SEXOS)[number]> = {
+  f: 'mujer',
+  femenino: 'mujer',
+  mujer: 'mujer',
+  m: 'hombre',
+  masculino: 'hombre',
+  hombre: 'hombre',
+  otro: 'otro',
+  noinforma: 'no_informa',
+  noresponde: 'no_informa',
+  prefieronodecir: 'no_informa',
+};
+
+export const columnasAsistencias: readonly Columna[] = [
+  {
+    campo: 'codigo_actividad',
+    obligatoria: true,
+    descripcion:
+      'Código de la actividad (o use --actividad al importar un reporte de Teams o Meet)',
+    ejemplo: 'F2-TAL-01',
+    alias: ['actividad', 'codigo'],
+    opcion: 'actividad',
+  },
+  {
+    campo: 'tipo_documento',
+    obligatoria: false,
+    descripcion: `Tipo de documento: ${TIPOS_DOCUMENTO.join(', ')}. Con número_documento, o en su lugar correo`,
+    ejemplo: 'CC',
+    alias: ['tipo_doc', 'tipo_identificacion'],
+    valores: () => TIPOS_DOCUMENTO,
+  },
+  {
+    campo: 'numero_documento',
+    obligatoria: false,
+    descripcion: 'Número de documento, con o sin puntos. Nunca se guarda: solo su clave seudónima',
+    ejemplo: '1.020.304.050',
+    alias: ['documento', 'numero_identificacion', 'identificacion', 'cedula'],
+    personal: true,
+  },
+  {
+    campo: 'correo',
+    obligatoria: false,
+    descripcion: 'Correo electrónico, cuando no hay documento (reportes de Teams y Meet)',
+    ejemplo: 'persona@alcaldia.gov.co',
+    alias: ['email', 'correo_electronico', 'e-mail'],
+    personal: true,
+  },
+  {
+    campo: 'codigo_municipio',
+    obligatoria: false,
+    descripcion: 'Código DIVIPOLA del municipio de la persona (5 dígitos; 5001 se lee 05001)',
+    ejemplo: '73001',
+    alias: ['municipio', 'divipola', 'cod_municipio'],
+  },
+  {
+    campo: 'grupo_de_valor',
+    obligatoria: false,
+    descripcion: 'Grupo de valor, por código o nombre',
+    ejemplo: 'autoridades_salientes',
+    alias: ['grupo', 'grupo_valor'],
+    valores: (c) => c.gruposDeValor.codigos,
+  },
+  {
+    campo: 'entidad',
+    obligatoria: false,
+    descripcion: 'Entidad donde trabaja',
+    ejemplo: 'Alcaldía de Ibagué',
+    alias: ['institucion'],
+  },
+  { campo: 'cargo', obligatoria: false, descripcion: 'Cargo', ejemplo: 'Secretaria de Planeación' },
+  {
+    campo: 'sexo',
+    obligatoria: false,
+    descripcion: 'mujer, hombre, otro o no_informa (F y M también se aceptan)',
+    ejemplo: 'mujer',
+    valores: () => SEXOS,
+  },
+  {
+    campo: 'modalidad',
+    obligatoria: false,
+    descripcion: 'presencial o virtual; si falta, la de la actividad cuando no es híbrida',
+    ejemplo: 'presencial',
+    valores: () => MODALIDADES_ASISTENCIA,
+  },
+  {
+    campo: 'fecha',
+    obligatoria: false,
+    descripcion: 'Fecha de la asistencia (dd/mm/aaaa), dentro del periodo de la actividad',
+    ejemplo: '03/08/2023',
+    alias: ['fecha_asistencia'],
+  },
+];
+
+/** Identity → keyed hash: a document (type + normalised number) or, failing that, an e-mail. */
+export function identidad(v: Validacion, contexto: Contexto): Buffer | undefined {
+  const tipo = v.campo('tipo_documento', tipoDocumento);
+  const numero = v.campo('numero_documento', numeroDocumento);
+  if (tipo && numero) return contexto.seudonimo(`doc:${tipo}:${numero}`);
+  if (tipo === undefined || numero === undefined) return undefined;
+  if (tipo || numero) {
+    v.rechazar(tipo ? 'numero_documento' : 'tipo_documento', 'el documento necesita tipo y número');
+    return undefined;
+  }
+  const email = v.campo('correo', correo);
+  if (email) return contexto.seudonimo(`correo:${email}`);
+  if (email === null)
+    v.rechazar(null, 'la persona no tiene documento ni correo que la identifique');
+  return undefined;
+}
+
+export function actividadDeLaFila(
+  v: Validacion,
+  contexto: Contexto,
+  tiposAdmitidos?: readonly string[],
+) {
+  const codigo = v.campo(
+    'codigo_actividad',
+    (c) => texto(c).toUpperCase(),
+    contexto.opciones.actividad,
+  );
+  if (!codigo) return undefined;
+  const actividad = contexto.catalogos.actividades.get(codigo);
+  if (!actividad) {
+    v.rechazar('codigo_actividad', `la actividad ${codigo} no existe`);
+    return undefined;
+  }
+  if (tiposAdmitidos && !tiposAdmitidos.includes(actividad.tipo)) {
+    v.rechazar(
+      'codigo_actividad',
+      `la actividad ${codigo} es de tipo ${actividad.tipo}, no ${tiposAdmitidos.join(' ni ')}`,
+    );
+    return undefined;
+  }
+  return actividad;
+}
+
+export function municipio(v: Validacion, contexto: Contexto, campo = 'codigo_municipio') {
+  return v.campo(campo, (c) => {
+    const codigo = divipola(c);
+    if (codigo.length !== 5) throw new ValorInvalido('el código de municipio debe tener 5 dígitos');
+    if (contexto.catalogos.territorios.get(codigo) !== 'municipio') {
+      throw new ValorInvalido(`el municipio ${codigo} no está en el catálogo DIVIPOLA cargado`);
+    }
+    return codigo;
+  });
+}
+
+export function grupoDeValor(v: Validacion, contexto: Contexto) {
+  return v.campo('grupo_de_valor', (c) => {
+    const codigo = contexto.catalogos.gruposDeValor.buscar(texto(c));
+    if (!codigo) throw new ValorInvalido('el grupo de valor no existe');
+    return codigo;
+  });
+}
+
+export const asistencias: TipoImportacion = {
+  codigo: 'asistencias',
+  descripcion:
+    'Una fila por persona y actividad. Los nombres del archivo se ignoran; el documento o el correo ' +
+    'se convierten en una clave seudónima y nunca se guardan.',
+  columnas: columnasAsistencias,
+  stage: [
+    ['actividad_codigo', 'varchar'],
+    ['persona_clave', 'bytea'],
+    ['modalidad', 'varchar'],
+    ['fecha', 'date'],
+    ['municipio_codigo', 'varchar'],
+    ['grupo_de_valor_codigo', 'varchar'],
+    ['entidad', 'varchar'],
+    ['cargo', 'varchar'],
+    ['sexo', 'varchar'],
+  ],
+
+  validar(fila, contexto) {
+    const v = new Validacion(fila, columnasAsistencias);
+    const actividad = actividadDeLaFila(v, contexto);
+    const persona = identidad(v, contexto);
+    const mun = municipio(v, contexto);
+    const grupo = grupoDeValor(v, contexto);
+    let modalidad = v.campo('modalidad', (c) =>
+      uno(texto(c), MODALIDADES_ASISTENCIA, 'la modalidad'),
+    );
+    if (modalidad === null && actividad) {
+      if (actividad.modalidad === 'presencial' || actividad.modalidad === 'virtual') {
+        modalidad = actividad.modalidad;
+      } else {
+        v.rechazar('modalidad', 'indique presencial o virtual: la actividad es híbrida');
+      }
+    }
+    const dia = v.campo('fecha', fecha);
+    if (dia && actividad && (dia < actividad.fechaInicio || dia > actividad.fechaFin)) {
+      v.rechazar(
+        'fecha',
+        `la fecha está fuera del periodo de la actividad (${formatoFecha(actividad.fechaInicio)} a ${formatoFecha(actividad.fechaFin)})`,
+      );
+    }
+    const sexo = v.campo('sexo', (c) => {
+      const valor = SEXO_ALIAS[texto(c).toLowerCase().replace(/[\s_]/g, '')];
+      if (!valor) throw new ValorInvalido(`el sexo debe ser uno de: ${SEXOS.join(', ')}`);
+      return valor;
+    });
+    const libre = (campo: string) => v.campo(campo, (c) => texto(c).slice(0, 200));
+    const entidad = libre('entidad');
+    const cargo = libre('cargo');
+    if (!v.valida) return { rechazos: v.rechazos };
+    return {
+      valores: [
+        actividad!.codigo,
+        persona!,
+        modalidad!,
+        dia ?? null,
+        mun ?? null,
+        grupo ?? null,
+        entidad ?? null,
+        cargo ?? null,
+        sexo ?? null,
+      ],
+    };
+  },
+
+  async fusionar(queryRunner: QueryRunner, importacionId: string) {
+    return contarFusion(
+      queryRunner,
+      `INSERT INTO asistencia (actividad_codigo, persona_clave, modalidad, fecha, municipio_codigo,
+                               grupo_de_valor_codigo, entidad, cargo, sexo, importacion_id)
+       SELECT actividad_codigo, persona_clave, modalidad, fecha, municipio_codigo,
+              grupo_de_valor_codigo, entidad, cargo, sexo, $1
+         FROM stage WHERE errores IS NULL ORDER BY fila
+       ON CONFLICT ON CONSTRAINT uq_asistencia_persona DO NOTHING
+       RETURNING (xmax = 0) AS nueva`,
+      importacionId,
+    );
+  },
+};
+
+/** Runs an INSERT … RETURNING (xmax = 0) AS nueva and counts new and updated rows. */
+export async function contarFusion(
+  queryRunner: QueryRunner,
+  insert: string,
+  importacionId: string,
+) {
+  const [fila] = await queryRunner.query(
+    `WITH r AS (${insert})
+     SELECT count(*) FILTER (WHERE nueva)::int AS aceptadas,
+            count(*) FILTER (WHERE NOT nueva)::int AS actualizadas FROM r`,
+    [importacionId],
+  );
+  return fila as { aceptadas: number; actualizadas: number };
+}

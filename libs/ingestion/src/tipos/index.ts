@@ -1,0 +1,18 @@
+import { TipoImportacionCodigo } from '@tablero/domain';
+import { actividades } from './actividades.import';
+import { asistencias } from './asistencias.import';
+import { certificados } from './certificados.import';
+import { territorios } from './territorios.import';
+import { TipoImportacion } from './tipo-importacion';
+import { totales } from './totales.import';
+import { vistas } from './vistas.import';
+
+/** Every import kind; adding one means adding it here and to TIPOS_IMPORTACION. */
+export const TIPOS: Readonly<Record<TipoImportacionCodigo, TipoImportacion>> = {
+  actividades,
+  asistencias,
+  certificados,
+  vistas,
+  totales,
+  territorios,
+};

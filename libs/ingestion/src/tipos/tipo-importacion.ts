@@ -1,0 +1,66 @@
+import { TipoImportacionCodigo } from '@tablero/domain';
+import { QueryRunner } from 'typeorm';
+import { Catalogos } from '../catalogos';
+import { Celda } from '../valores';
+
+export interface Columna {
+  /** The canonical Spanish column name, as in the template: codigo_actividad. */
+  readonly campo: string;
+  readonly obligatoria: boolean;
+  readonly descripcion: string;
+  readonly ejemplo: string;
+  /** Other headers accepted for it (compared without case, accents, spaces or underscores). */
+  readonly alias?: readonly string[];
+  /** A closed list, offered as a drop-down in the template. */
+  readonly valores?: (catalogos: Catalogos) => readonly string[];
+  /** Its values are personal (document numbers, e-mails): masked in rejections. */
+  readonly personal?: boolean;
+  /** An import option that supplies the value for every row when the column is absent or empty. */
+  readonly opcion?: keyof Opciones;
+}
+
+export interface Rechazo {
+  readonly columna: string | null;
+  readonly valor: string | null;
+  readonly motivo: string;
+}
+
+export interface Opciones {
+  /** The activity a Teams or Google Meet report belongs to. */
+  readonly actividad?: string;
+  /** The snapshot date of a YouTube export. */
+  readonly fechaCorte?: string;
+}
+
+export interface Contexto {
+  readonly catalogos: Catalogos;
+  readonly opciones: Opciones;
+  /** The keyed hash of a person's identity (document or e-mail); the clear value never leaves this call. */
+  readonly seudonimo: (identidad: string) => Buffer;
+}
+
+export type ValorStage = string | number | Buffer | string[] | null;
+
+export interface Fusion {
+  readonly aceptadas: number;
+  readonly actualizadas: number;
+}
+
+/**
+ * An import kind: its columns (the template), how a row is validated into
+ * staging values, and how the staged rows are merged into the tables in one
+ * set-based statement whose constraints make re-imports change nothing.
+ */
+export interface TipoImportacion {
+  readonly codigo: TipoImportacionCodigo;
+  readonly descripcion: string;
+  readonly columnas: readonly Columna[];
+  /** Column names and SQL types of the staging table, in the order validar returns values. */
+  readonly stage: readonly (readonly [string, string])[];
+  validar(
+    fila: Readonly<Record<string, Celda>>,
+    contexto: Contexto,
+  ): { readonly valores: ValorStage[] } | { readonly rechazos: Rechazo[] };
+  /** Merges the valid staged rows (table `stage`, `errores IS NULL`) into the model. */
+  fusionar(queryRunner: QueryRunner, importacionId: string): Promise<Fusion>;
+}

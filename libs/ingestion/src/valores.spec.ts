@@ -1,0 +1,109 @@
+import {
+  divipola,
+  enmascarar,
+  entero,
+  fecha,
+  normalizar,
+  numeroDocumento,
+  tipoDocumento,
+  uno,
+  ValorInvalido,
+} from './valores';
+
+const invalido = (f: () => unknown) => expect(f).toThrow(ValorInvalido);
+
+describe('fecha', () => {
+  it.each([
+    ['17/07/2023', '2023-07-17'],
+    ['3/8/2023', '2023-08-03'],
+    ['11-10-2023', '2023-10-11'],
+    ['2023-07-17', '2023-07-17'],
+    ['2023-07-17 10:30:00', '2023-07-17'],
+    [45124, '2023-07-17'],
+    ['45124', '2023-07-17'],
+    [new Date(Date.UTC(2023, 6, 17)), '2023-07-17'],
+  ])('%p → %s', (celda, esperado) => {
+    expect(fecha(celda)).toBe(esperado);
+  });
+
+  it.each(['31/02/2023', '2023-13-01', '17 de julio', '', 'mañana', '07/17/2023'])(
+    'refuses %p',
+    (celda) => invalido(() => fecha(celda)),
+  );
+});
+
+describe('entero', () => {
+  it.each([
+    ['11.991', 11991],
+    ['11991', 11991],
+    ['1.250.000', 1250000],
+    [' 540 ', 540],
+    ['505,00', 505],
+    [3715, 3715],
+    ['0', 0],
+  ])('%p → %p', (celda, esperado) => {
+    expect(entero(celda)).toBe(esperado);
+  });
+
+  it.each(['-5', -5, 1.5, '1.5', '1,5', '12.34.567', 'mil', ''])('refuses %p', (celda) =>
+    invalido(() => entero(celda)),
+  );
+});
+
+describe('divipola', () => {
+  it.each([
+    [5001, '05001'],
+    ['5001', '05001'],
+    ['05001', '05001'],
+    ['76001', '76001'],
+    [5, '05'],
+    ['5', '05'],
+    ['11', '11'],
+  ])('%p → %s', (celda, esperado) => {
+    expect(divipola(celda)).toBe(esperado);
+  });
+
+  it.each(['123', '123456', 'ANT', '', '05-001'])('refuses %p', (celda) =>
+    invalido(() => divipola(celda)),
+  );
+});
+
+describe('documents', () => {
+  it.each([
+    ['1.020.304.050', '1020304050'],
+    [' 0012345678 ', '12345678'],
+    ['12 345 678', '12345678'],
+    [1020304050, '1020304050'],
+    ['ab123456', 'AB123456'],
+  ])('numeroDocumento(%p) = %s', (celda, esperado) => {
+    expect(numeroDocumento(celda)).toBe(esperado);
+  });
+
+  it.each(['', '0000', '12', 'x'.repeat(25), '123/456'])('refuses document %p', (celda) =>
+    invalido(() => numeroDocumento(celda)),
+  );
+
+  it('reads the document type without case or dots', () => {
+    expect(tipoDocumento('c.c.')).toBe('CC');
+    expect(tipoDocumento(' ppt ')).toBe('PPT');
+    invalido(() => tipoDocumento('cédula'));
+  });
+
+  it.each([
+    ['1020304050', '******4050'],
+    ['123', '***'],
+    ['persona@dnp.gov.co', 'p***@dnp.gov.co'],
+  ])('masks %p as %p', (valor, esperado) => {
+    expect(enmascarar(valor)).toBe(esperado);
+  });
+});
+
+describe('closed values', () => {
+  it('compares without case, accents, spaces or underscores', () => {
+    expect(normalizar('Código_Municipio ')).toBe('codigomunicipio');
+    expect(uno('Híbrida', ['presencial', 'virtual', 'hibrida'], 'La modalidad')).toBe('hibrida');
+    expect(() => uno('mixta', ['presencial', 'virtual'], 'La modalidad')).toThrow(
+      'La modalidad debe ser uno de: presencial, virtual',
+    );
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Reading the values people type in spreadsheets: es-CO numbers, dates as
+ * dd/mm/aaaa, aaaa-mm-dd or Excel serials, DIVIPOLA codes that lost their
+ * leading zero, document numbers with dots and spaces. Each function returns
+ * the clean value or throws a ValorInvalido whose message is the reason shown
+ * to the person who imports.
+ */
+
+/** A cell as the readers give it: text from CSV, text, number or date from .xlsx. */
+export type Celda = string | number | Date | null | undefined;
+
+export class ValorInvalido extends Error {}
+
+export function texto(celda: Celda): string {
+  if (celda === null || celda === undefined) return '';
+  if (celda instanceof Date) return fechaIso(celda);
+  return String(celda).trim();
+}
+
+export function vacia(celda: Celda): boolean {
+  return texto(celda) === '';
+}
+
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+const DIA_MS = 86_400_000;
+
+function fechaIso(fecha: Date): string {
+  return fecha.toISOString().slice(0, 10);
+}
+
+function validarCalendario(anio: number, mes: number, dia: number): string {
+  const fecha = new Date(Date.UTC(anio, mes - 1, dia));
+  if (
+    fecha.getUTCFullYear() !== anio ||
+    fecha.getUTCMonth() !== mes - 1 ||
+    fecha.getUTCDate() !== dia
+  ) {
+    throw new ValorInvalido('la fecha no existe en el calendario');
+  }
+  if (anio < 1990 || anio > 2100) throw new ValorInvalido('el año está fuera de rango');
+  return fechaIso(fecha);
+}
+
+/** dd/mm/aaaa (or d/m/aaaa, with - or .), aaaa-mm-dd, an Excel serial or a date cell → aaaa-mm-dd. */
+export function fecha(celda: Celda): string {
+  if (celda instanceof Date) {
+    if (Number.isNaN(celda.getTime())) throw new ValorInvalido('la fecha no es válida');
+    return validarCalendario(celda.getUTCFullYear(), celda.getUTCMonth() + 1, celda.getUTCDate());
+  }
+  if (typeof celda === 'number') return serialExcel(celda);
+  const t = texto(celda);
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T].*)?$/.exec(t);
+  if (m) return validarCalendario(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$/.exec(t);
+  if (m) return validarCalendario(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (/^\d{5}(\.\d+)?$/.test(t)) return serialExcel(Number(t));
+  throw new ValorInvalido('la fecha debe escribirse dd/mm/aaaa o aaaa-mm-dd');
+}
+
+function serialExcel(serial: number): string {
+  if (!Number.isFinite(serial) || serial < 1) throw new ValorInvalido('la fecha no es válida');
+  const fecha = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * DIA_MS);
+  return validarCalendario(fecha.getUTCFullYear(), fecha.getUTCMonth() + 1, fecha.getUTCDate());
+}
+
+/** A count: 11991, "11.991" (es-CO thousands), "11991,0" → 11991. Negative or fractional → invalid. */
+export function entero(celda: Celda): number {
+  if (typeof celda === 'number') {
+    if (!Number.isInteger(celda)) throw new ValorInvalido('debe ser un número entero');
+    if (celda < 0) throw new ValorInvalido('no puede ser negativo');
+    return celda;
+  }
+  const t = texto(celda).replace(/\s/g, '');
+  if (/^-/.test(t)) throw new ValorInvalido('no puede ser negativo');
+  let digitos: string | undefined;
+  if (/^\d+$/.test(t)) digitos = t;
+  else if (/^\d{1,3}(\.\d{3})+$/.test(t)) digitos = t.replace(/\./g, '');
+  else if (/^\d{1,3}(\.\d{3})*,0+$/.test(t) || /^\d+,0+$/.test(t))
+    digitos = t.split(',')[0].replace(/\./g, '');
+  if (digitos === undefined)
+    throw new ValorInvalido('debe ser un número entero (por ejemplo 11.991)');
+  const valor = Number(digitos);
+  if (!Number.isSafeInteger(valor)) throw new ValorInvalido('el número es demasiado grande');
+  return valor;
+}
+
+/**
+ * A DANE DIVIPOLA code, restoring the leading zero Excel strips:
+ * 5001 → "05001", 5 → "05". One or two digits are a department, four or five a municipality.
+ */
+export function divipola(celda: Celda): string {
+  const t = typeof celda === 'number' ? String(celda) : texto(celda);
+  if (!/^\d{1,5}$/.test(t) || t.length === 3) {
+    throw new ValorInvalido(
+      'el código DIVIPOLA debe tener 2 dígitos (departamento) o 5 (municipio)',
+    );
+  }
+  return t.length <= 2 ? t.padStart(2, '0') : t.padStart(5, '0');
+}
+
+export const TIPOS_DOCUMENTO = [
+  'CC',
+  'TI',
+  'CE',
+  'PA',
+  'PPT',
+  'PEP',
+  'NIT',
+  'RC',
+  'NUIP',
+  'DE',
+] as const;
+
+export function tipoDocumento(celda: Celda): string {
+  const t = texto(celda).toUpperCase().replace(/[.\s]/g, '');
+  if (!(TIPOS_DOCUMENTO as readonly string[]).includes(t)) {
+    throw new ValorInvalido(`el tipo de documento debe ser uno de ${TIPOS_DOCUMENTO.join(', ')}`);
+  }
+  return t;
+}
+
+/** "1.020.304.050", " 0012345678 " → "1020304050", "12345678": no dots, spaces, dashes or leading zeros. */
+export function numeroDocumento(celda: Celda): string {
+  const t = (typeof celda === 'number' ? String(Math.trunc(celda)) : texto(celda))
+    .toUpperCase()
+    .replace(/[.\s,-]/g, '')
+    .replace(/^0+/, '');
+  if (!/^[0-9A-Z]{3,20}$/.test(t)) {
+    throw new ValorInvalido('el número de documento debe tener entre 3 y 20 letras o dígitos');
+  }
+  return t;
+}
+
+const CORREO = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function correo(celda: Celda): string {
+  const t = texto(celda).toLowerCase();
+  if (!CORREO.test(t)) throw new ValorInvalido('el correo electrónico no es válido');
+  return t;
+}
+
+/** What a rejection may show of a personal value: its last characters only. */
+export function enmascarar(valor: string): string {
+  const arroba = valor.indexOf('@');
+  if (arroba > 0) return `${valor[0]}***${valor.slice(arroba)}`;
+  if (valor.length <= 4) return '*'.repeat(valor.length);
+  return '*'.repeat(valor.length - 4) + valor.slice(-4);
+}
+
+/** Lower case, no accents, no spaces, underscores, dashes or dots: how headers and closed values are compared. */
+export function normalizar(valor: string): string {
+  return valor
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[\s_.\-()/:]/g, '');
+}
+
+/** One of a closed list, compared without case or accents; returns the canonical value. */
+export function uno<T extends string>(celda: Celda, permitidos: readonly T[], nombre: string): T {
+  const buscado = normalizar(texto(celda));
+  const encontrado = permitidos.find((p) => normalizar(p) === buscado);
+  if (!encontrado) throw new ValorInvalido(`${nombre} debe ser uno de: ${permitidos.join(', ')}`);
+  return encontrado;
+}

@@ -1,0 +1,1 @@
+export { celdaSegura } from './celda-segura';
