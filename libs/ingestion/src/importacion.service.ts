@@ -67,6 +67,7 @@ export interface InformeImportacion {
 }
 
 const MUESTRA_RECHAZOS = 100;
+const LOTE_COPY = 256 * 1024;
 
 @Injectable()
 export class ImportacionService {
@@ -200,20 +201,29 @@ async function copiarAlStage(
     copia.on('error', reject);
   });
   let leidas = 0;
+  // Rows go to the server in chunks: one socket write per row would cost more than the rows.
+  let lote: string[] = [];
+  let tamano = 0;
+  const enviar = async () => {
+    if (lote.length === 0) return;
+    const ok = copia.write(lote.join(''));
+    lote = [];
+    tamano = 0;
+    if (!ok) await once(copia, 'drain');
+  };
   try {
     for await (const fila of filas) {
       leidas++;
       const resultado = tipo.validar(fila.valores, contexto);
       const linea =
         'rechazos' in resultado
-          ? lineaCsv([
-              fila.numero,
-              JSON.stringify(resultado.rechazos),
-              ...tipo.stage.map(() => null),
-            ])
+          ? lineaCsv([fila.numero, JSON.stringify(resultado.rechazos), ...tipo.stage.map(() => null)])
           : lineaCsv([fila.numero, null, ...resultado.valores]);
-      if (!copia.write(linea)) await once(copia, 'drain');
+      lote.push(linea);
+      tamano += linea.length;
+      if (tamano >= LOTE_COPY) await enviar();
     }
+    await enviar();
   } catch (error) {
     copia.destroy(error as Error);
     await terminada.catch(() => undefined);
