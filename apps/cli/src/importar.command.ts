@@ -2,6 +2,7 @@ import { Config, pseudonymKey } from '@tablero/config';
 import { formatearNumero, TIPOS_IMPORTACION, TipoImportacionCodigo } from '@tablero/domain';
 import { ImportacionService, InformeImportacion } from '@tablero/ingestion';
 import { SingleBar } from 'cli-progress';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { DataSource } from 'typeorm';
@@ -26,6 +27,7 @@ export async function importar(
   if (opciones.fechaCorte && !/^\d{4}-\d{2}-\d{2}$/.test(opciones.fechaCorte)) {
     throw new ErrorDeUso('--fecha-corte debe escribirse aaaa-mm-dd.');
   }
+  if (!existsSync(archivo)) throw new ErrorDeUso(`No existe el archivo ${archivo}.`);
   if (!(TIPOS_IMPORTACION as readonly string[]).includes(tipo)) {
     throw new ErrorDeUso(
       `No hay importaciones de tipo «${tipo}». Los tipos son: ${TIPOS_IMPORTACION.join(', ')}.`,

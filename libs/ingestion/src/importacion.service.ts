@@ -78,7 +78,10 @@ export class ImportacionService {
 
   async importar(solicitud: SolicitudImportacion): Promise<InformeImportacion> {
     const tipo = TIPOS[solicitud.tipo];
-    const opciones = solicitud.opciones ?? {};
+    const opciones =
+      tipo.codigo === 'vistas'
+        ? conFechaDelNombre(solicitud.opciones ?? {}, solicitud.nombreArchivo)
+        : (solicitud.opciones ?? {});
     const { size } = await stat(solicitud.ruta);
     const sha256 = await hashArchivo(solicitud.ruta);
     const queryRunner = this.dataSource.createQueryRunner();
@@ -217,7 +220,11 @@ async function copiarAlStage(
       const resultado = tipo.validar(fila.valores, contexto);
       const linea =
         'rechazos' in resultado
-          ? lineaCsv([fila.numero, JSON.stringify(resultado.rechazos), ...tipo.stage.map(() => null)])
+          ? lineaCsv([
+              fila.numero,
+              JSON.stringify(resultado.rechazos),
+              ...tipo.stage.map(() => null),
+            ])
           : lineaCsv([fila.numero, null, ...resultado.valores]);
       lote.push(linea);
       tamano += linea.length;
@@ -260,6 +267,17 @@ async function muestraDeRechazos(queryRunner: QueryRunner, id: string): Promise<
       ORDER BY fila, id LIMIT ${MUESTRA_RECHAZOS}`,
     [id],
   );
+}
+
+/**
+ * YouTube Studio names its exports after the period they cover
+ * ("Contenido 2023-04-01_2023-12-31 Canal.zip"): without an explicit cut-off
+ * date, the last date in the file name is the snapshot date.
+ */
+export function conFechaDelNombre(opciones: Opciones, nombreArchivo: string): Opciones {
+  if (opciones.fechaCorte) return opciones;
+  const fechas = nombreArchivo.match(/\d{4}-\d{2}-\d{2}/g);
+  return fechas ? { ...opciones, fechaCorte: fechas[fechas.length - 1] } : opciones;
 }
 
 function hashArchivo(ruta: string): Promise<string> {
