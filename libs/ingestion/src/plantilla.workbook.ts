@@ -38,7 +38,7 @@ export async function plantilla(
       'coma, punto y coma o tabulador). Las filas con errores se rechazan con su motivo y las demás se cargan.',
   ]);
   instrucciones.getRow(3).alignment = { wrapText: true };
-  instrucciones.mergeCells('A3:E3');
+  instrucciones.mergeCells('A3:F3');
   instrucciones.getRow(3).height = 60;
   instrucciones.addRow([]);
   const encabezado = instrucciones.addRow([
@@ -56,6 +56,7 @@ export async function plantilla(
       celdaSegura(columna.descripcion),
       celdaSegura(columna.ejemplo),
       celdaSegura((columna.valores?.(catalogos) ?? []).join(', ')),
+      celdaSegura((columna.alias ?? []).join(', ')),
     ]);
   }
 
