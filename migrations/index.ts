@@ -1,5 +1,10 @@
 /** Every migration, in order. A new one is added here after review. */
 import { Inicial1795487445862 } from './1795487445862-Inicial';
 import { Importaciones1795488133572 } from './1795488133572-Importaciones';
+import { ResumenAsistencia1795489255191 } from './1795489255191-ResumenAsistencia';
 
-export const MIGRATIONS = [Inicial1795487445862, Importaciones1795488133572];
+export const MIGRATIONS = [
+  Inicial1795487445862,
+  Importaciones1795488133572,
+  ResumenAsistencia1795489255191,
+];

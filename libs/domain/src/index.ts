@@ -4,3 +4,4 @@ export * from './formato';
 export * from './vocabularios';
 export { cargarReferencia, estaVacia, REFERENCIA } from './referencia/referencia.loader';
 export { Referencia } from './referencia/referencia.schema';
+export { reconstruirResumenAsistencia } from './resumen-asistencia';

@@ -10,6 +10,7 @@ import { Importacion } from './importacion.entity';
 import { ImportacionRechazo } from './importacion-rechazo.entity';
 import { Indicador } from './indicador.entity';
 import { Meta } from './meta.entity';
+import { ResumenAsistencia } from './resumen-asistencia.entity';
 import { Subregion } from './subregion.entity';
 import { Territorio } from './territorio.entity';
 import { TipoActividad } from './tipo-actividad.entity';
@@ -28,6 +29,7 @@ export {
   ImportacionRechazo,
   Indicador,
   Meta,
+  ResumenAsistencia,
   Subregion,
   Territorio,
   TipoActividad,
@@ -47,6 +49,7 @@ export const ENTITIES = [
   ImportacionRechazo,
   Indicador,
   Meta,
+  ResumenAsistencia,
   Subregion,
   Territorio,
   TipoActividad,

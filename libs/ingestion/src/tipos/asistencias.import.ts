@@ -234,18 +234,27 @@ export const asistencias: TipoImportacion = {
     };
   },
 
+  /** New attendances, and the summary the figures are read from grows by them in the same statement. */
   async fusionar(queryRunner: QueryRunner, importacionId: string) {
-    return contarFusion(
-      queryRunner,
-      `INSERT INTO asistencia (actividad_codigo, persona_clave, modalidad, fecha, municipio_codigo,
-                               grupo_de_valor_codigo, entidad, cargo, sexo, importacion_id)
-       SELECT actividad_codigo, persona_clave, modalidad, fecha, municipio_codigo,
-              grupo_de_valor_codigo, entidad, cargo, sexo, $1
-         FROM stage WHERE errores IS NULL ORDER BY fila
-       ON CONFLICT ON CONSTRAINT uq_asistencia_persona DO NOTHING
-       RETURNING (xmax = 0) AS nueva`,
-      importacionId,
+    const [fila] = await queryRunner.query(
+      `WITH nuevas AS (
+         INSERT INTO asistencia (actividad_codigo, persona_clave, modalidad, fecha, municipio_codigo,
+                                 grupo_de_valor_codigo, entidad, cargo, sexo, importacion_id)
+         SELECT actividad_codigo, persona_clave, modalidad, fecha, municipio_codigo,
+                grupo_de_valor_codigo, entidad, cargo, sexo, $1
+           FROM stage WHERE errores IS NULL ORDER BY fila
+         ON CONFLICT ON CONSTRAINT uq_asistencia_persona DO NOTHING
+         RETURNING actividad_codigo, municipio_codigo, grupo_de_valor_codigo, modalidad),
+       resumen AS (
+         INSERT INTO resumen_asistencia (actividad_codigo, municipio_codigo, grupo_de_valor_codigo, modalidad, asistencias)
+         SELECT actividad_codigo, municipio_codigo, grupo_de_valor_codigo, modalidad, count(*)
+           FROM nuevas GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+         ON CONFLICT ON CONSTRAINT uq_resumen_asistencia
+         DO UPDATE SET asistencias = resumen_asistencia.asistencias + EXCLUDED.asistencias)
+       SELECT count(*)::int AS aceptadas FROM nuevas`,
+      [importacionId],
     );
+    return { aceptadas: fila.aceptadas as number, actualizadas: 0 };
   },
 };
 
