@@ -1,3 +1,8 @@
+export { CifraPublicada, cifrasSumables, publicar } from './cifras';
+export { Consulta, Filtros, MODALIDADES_FILTRO, PARAMETROS_FILTRO } from './filtros';
+export { ctesDeHechos, filtroDeHechos } from './hechos.sql';
+export * from './metricas.service';
+export { METRICA, METRICAS, METRICAS_SUMABLES, MetricaId } from './metrics.catalogue';
 export { MetricsModule } from './metrics.module';
 export * from './resumen-fase';
 export { ResumenFaseService } from './resumen-fase.service';

@@ -1,11 +1,6 @@
-import { CodigoFase, Calificador, MetricaDeclarada } from '@tablero/domain';
+import { CodigoFase, MetricaDeclarada } from '@tablero/domain';
+import { CifraPublicada } from './cifras';
 
-/** A figure as every output shows it: value, qualifier and its es-CO text ("≈ 1.700"). */
-export interface CifraPublicada {
-  readonly valor: number;
-  readonly calificador: Calificador;
-  readonly texto: string;
-}
 
 export interface CifraDeMetrica extends CifraPublicada {
   readonly metrica: MetricaDeclarada;

@@ -1,0 +1,138 @@
+/**
+ * The facts every metric is computed from, as SQL common table expressions:
+ * one row per activity (metric "actividades"), per group of attendance records
+ * (from the summary table), per course's certificates, per webinar's latest
+ * view snapshot and per declared figure in force. Where an activity or a cycle
+ * has records for a metric, the records are the figure and its declared total
+ * is left to the reconciliation. Filters on activities apply to all; filters
+ * on territory, group and modality apply to each fact.
+ */
+import { Consulta, Filtros } from './filtros';
+
+/** Where attendance records are read from: the summary (the API) or the raw table (the naive baseline). */
+export type FuenteAsistencias = 'resumen' | 'asistencias';
+
+export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias = 'resumen'): string {
+  const corte = f.fechaCorte ? q.p(f.fechaCorte) : undefined;
+  const condiciones = [
+    f.fase && `a.fase_codigo = ${q.p(f.fase)}`,
+    f.tipo && `a.tipo_codigo = ${q.p(f.tipo)}`,
+    f.aliado &&
+      `EXISTS (SELECT 1 FROM actividad_aliado x WHERE x.actividad_codigo = a.codigo AND x.aliado_codigo = ${q.p(f.aliado)})`,
+    f.desde && `a.fecha_fin >= ${q.p(f.desde)}::date`,
+    f.hasta && `a.fecha_inicio <= ${q.p(f.hasta)}::date`,
+    corte && `a.fecha_inicio <= ${corte}::date`,
+  ].filter(Boolean);
+  const asistencias =
+    fuente === 'resumen'
+      ? `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
+                r.grupo_de_valor_codigo AS grupo
+           FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo`
+      : `SELECT x.actividad_codigo, x.modalidad, count(*) AS valor, x.municipio_codigo AS territorio,
+                x.grupo_de_valor_codigo AS grupo
+           FROM asistencia x JOIN act ON act.codigo = x.actividad_codigo
+          GROUP BY x.actividad_codigo, x.modalidad, x.municipio_codigo, x.grupo_de_valor_codigo`;
+  return `
+  act AS (
+    SELECT a.codigo, a.fase_codigo, a.tipo_codigo, a.ciclo_codigo, a.canal, a.modalidad, a.fecha_inicio,
+           a.territorio_codigo, a.subregion_codigo
+      FROM actividad a
+     WHERE ${condiciones.length ? condiciones.join(' AND ') : 'TRUE'}
+  ),
+  registros AS (
+    SELECT s.actividad_codigo,
+           CASE s.modalidad WHEN 'presencial' THEN 'asistentes_presenciales' ELSE 'asistentes_remotos' END AS metrica,
+           s.valor::bigint AS valor, s.territorio, s.grupo, s.modalidad::varchar AS modalidad
+      FROM (${asistencias}) s
+    UNION ALL
+    SELECT c.actividad_codigo, 'certificados', count(*), c.municipio_codigo, NULL, 'virtual'
+      FROM certificado c JOIN act ON act.codigo = c.actividad_codigo
+     ${corte ? `WHERE c.fecha_certificacion <= ${corte}::date` : ''}
+     GROUP BY c.actividad_codigo, c.municipio_codigo
+    UNION ALL
+    SELECT * FROM (
+      SELECT DISTINCT ON (v.actividad_codigo) v.actividad_codigo, 'vistas', v.vistas, NULL, NULL, 'virtual'
+        FROM corte_vistas v JOIN act ON act.codigo = v.actividad_codigo
+       ${corte ? `WHERE v.fecha_corte <= ${corte}::date` : ''}
+       ORDER BY v.actividad_codigo, v.fecha_corte DESC
+    ) ultimo_corte
+  ),
+  con_registros AS (
+    SELECT DISTINCT act.codigo AS actividad_codigo, act.ciclo_codigo, r.metrica
+      FROM registros r JOIN act ON act.codigo = r.actividad_codigo
+  ),
+  declarados_vigentes AS (
+    SELECT DISTINCT ON (td.actividad_codigo, td.ciclo_codigo, td.metrica, td.territorio_codigo, td.grupo_de_valor_codigo)
+           td.actividad_codigo, td.ciclo_codigo, td.metrica, td.valor, td.calificador, td.territorio_codigo,
+           td.grupo_de_valor_codigo, td.fecha_corte,
+           num_nonnulls(td.territorio_codigo, td.grupo_de_valor_codigo) AS nivel
+      FROM total_declarado td
+     WHERE (td.actividad_codigo IN (SELECT codigo FROM act) OR td.ciclo_codigo IN (SELECT ciclo_codigo FROM act))
+       ${corte ? `AND td.fecha_corte <= ${corte}::date` : ''}
+     ORDER BY td.actividad_codigo, td.ciclo_codigo, td.metrica, td.territorio_codigo, td.grupo_de_valor_codigo,
+              td.fecha_corte DESC
+  ),
+  declarados AS (
+    SELECT d.* FROM (
+      SELECT v.*, min(v.nivel) OVER (PARTITION BY v.actividad_codigo, v.ciclo_codigo, v.metrica) AS nivel_minimo
+        FROM declarados_vigentes v
+    ) d
+     WHERE d.nivel = d.nivel_minimo
+  ),
+  declarados_sin_registros AS (
+    SELECT d.* FROM declarados d
+     WHERE NOT EXISTS (
+       SELECT 1 FROM con_registros cr
+        WHERE (cr.actividad_codigo = d.actividad_codigo OR cr.ciclo_codigo = d.ciclo_codigo)
+          AND (cr.metrica = d.metrica
+               OR (d.metrica = 'participantes' AND cr.metrica IN ('asistentes_presenciales', 'asistentes_remotos'))))
+  ),
+  ciclos_act AS (
+    SELECT ciclo_codigo, min(canal) AS canal, min(fecha_inicio) AS fecha_inicio, min(modalidad) AS modalidad,
+           min(subregion_codigo) AS subregion_codigo
+      FROM act WHERE ciclo_codigo IS NOT NULL GROUP BY ciclo_codigo
+  ),
+  hechos AS (
+    SELECT act.codigo AS actividad_codigo, act.ciclo_codigo, act.fase_codigo AS fase, act.tipo_codigo AS tipo,
+           act.canal, act.fecha_inicio AS fecha, 'actividades'::varchar AS metrica, 1::bigint AS valor,
+           'exacto'::varchar AS calificador, act.territorio_codigo AS territorio, NULL::varchar AS grupo,
+           act.modalidad::varchar AS modalidad, act.subregion_codigo AS subregion
+      FROM act
+    UNION ALL
+    SELECT r.actividad_codigo, act.ciclo_codigo, act.fase_codigo, act.tipo_codigo, act.canal, act.fecha_inicio,
+           r.metrica, r.valor, 'exacto', r.territorio, r.grupo, r.modalidad, act.subregion_codigo
+      FROM registros r JOIN act ON act.codigo = r.actividad_codigo
+    UNION ALL
+    SELECT d.actividad_codigo, coalesce(a.ciclo_codigo, d.ciclo_codigo), coalesce(a.fase_codigo, c.fase_codigo),
+           coalesce(a.tipo_codigo, c.tipo_codigo), coalesce(a.canal, ca.canal), coalesce(a.fecha_inicio, ca.fecha_inicio),
+           d.metrica, d.valor, d.calificador, coalesce(d.territorio_codigo, a.territorio_codigo), d.grupo_de_valor_codigo,
+           CASE d.metrica WHEN 'asistentes_presenciales' THEN 'presencial' WHEN 'asistentes_remotos' THEN 'virtual'
+                          WHEN 'vistas' THEN 'virtual' ELSE coalesce(a.modalidad, ca.modalidad) END,
+           coalesce(a.subregion_codigo, ca.subregion_codigo)
+      FROM declarados_sin_registros d
+      LEFT JOIN act a ON a.codigo = d.actividad_codigo
+      LEFT JOIN ciclo c ON c.codigo = d.ciclo_codigo
+      LEFT JOIN ciclos_act ca ON ca.ciclo_codigo = d.ciclo_codigo
+  )`;
+}
+
+/** The conditions on each fact: territory, subregion, group and modality. */
+export function filtroDeHechos(f: Filtros, q: Consulta, h = 'h'): string {
+  const condiciones = [
+    f.departamento &&
+      `(left(${h}.territorio, 2) = ${q.p(f.departamento)}
+        OR (${h}.territorio IS NULL AND ${h}.subregion IN (
+              SELECT subregion_codigo FROM subregion_territorio WHERE left(territorio_codigo, 2) = ${q.p(f.departamento)})))`,
+    f.municipio && `${h}.territorio = ${q.p(f.municipio)}`,
+    f.subregion &&
+      `(${h}.subregion = ${q.p(f.subregion)}
+        OR ${h}.territorio IN (SELECT territorio_codigo FROM subregion_territorio WHERE subregion_codigo = ${q.p(f.subregion)}))`,
+    f.grupo &&
+      `(${h}.grupo = ${q.p(f.grupo)}
+        OR (${h}.grupo IS NULL AND EXISTS (
+              SELECT 1 FROM actividad_grupo_de_valor g
+               WHERE g.actividad_codigo = ${h}.actividad_codigo AND g.grupo_de_valor_codigo = ${q.p(f.grupo)})))`,
+    f.modalidad && `${h}.modalidad = ${q.p(f.modalidad)}`,
+  ].filter(Boolean);
+  return condiciones.length ? condiciones.join(' AND ') : 'TRUE';
+}

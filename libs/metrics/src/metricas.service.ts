@@ -1,0 +1,556 @@
+/**
+ * The one source of numbers: every figure of the API, the dashboard, the
+ * workbooks and the images is computed here, from the facts of hechos.sql.ts
+ * and the definitions of the metrics catalogue.
+ */
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { combinarCalificadores, FUENTE, formatearNumero, sumarCifras } from '@tablero/domain';
+import { DataSource } from 'typeorm';
+import { CifraPublicada, cifrasSumables, publicar, SumaDeHechos } from './cifras';
+import { Consulta, Filtros } from './filtros';
+import { ctesDeHechos, filtroDeHechos, FuenteAsistencias } from './hechos.sql';
+import { COMPONENTES_PARTICIPANTES, METRICA, METRICAS, MetricaId } from './metrics.catalogue';
+
+export const DIMENSIONES = [
+  'fase',
+  'tipo',
+  'actividad',
+  'departamento',
+  'municipio',
+  'subregion',
+  'grupo',
+  'aliado',
+  'modalidad',
+  'canal',
+] as const;
+export type Dimension = (typeof DIMENSIONES)[number];
+
+export const PERIODOS = ['dia', 'semana', 'mes'] as const;
+export type Periodo = (typeof PERIODOS)[number];
+
+export interface Kpi {
+  readonly metrica: MetricaId;
+  readonly etiqueta: string;
+  readonly unidad: string;
+  readonly definicion: string;
+  /** Null when nothing can give the figure (no person-level records for personas únicas). */
+  readonly cifra: CifraPublicada | null;
+  readonly meta: number | null;
+  /** value / target, when a target exists (1 = 100 %). */
+  readonly avance: number | null;
+  /** The figure one month before the cut-off date. */
+  readonly anterior: CifraPublicada | null;
+}
+
+export interface Kpis {
+  readonly fechaCorte: string | null;
+  readonly fechaCorteAnterior: string | null;
+  readonly filtros: Filtros;
+  readonly kpis: Kpi[];
+  readonly fuente: string;
+}
+
+export interface FilaDesglose {
+  /** The code of the row's dimension value; null for facts without one (a national webinar has no department). */
+  readonly clave: string | null;
+  readonly etiqueta: string;
+  readonly cifras: Record<MetricaId, CifraPublicada>;
+}
+
+export interface Desglose {
+  readonly por: Dimension;
+  readonly filtros: Filtros;
+  readonly filas: FilaDesglose[];
+  /** The figures without breakdown; for "aliado" the rows may add up to more (an activity with two allies is in both). */
+  readonly total: Record<MetricaId, CifraPublicada>;
+}
+
+export interface PuntoSerie {
+  readonly periodo: string;
+  readonly cifra: CifraPublicada;
+  readonly acumulado: CifraPublicada;
+}
+
+export interface Territorio {
+  readonly codigo: string;
+  readonly nombre: string;
+}
+
+export interface Cobertura {
+  readonly filtros: Filtros;
+  readonly departamentos: { readonly alcanzados: number; readonly total: number; readonly sinAlcanzar: Territorio[] };
+  readonly municipios: { readonly alcanzados: number; readonly total: number; readonly sinAlcanzar: Territorio[] };
+  /** Participants by department, for the map and the ranking. */
+  readonly porDepartamento: (Territorio & {
+    readonly participantes: CifraPublicada;
+    readonly municipiosAlcanzados: number;
+    readonly municipiosTotal: number;
+  })[];
+}
+
+export interface PartidaConciliacion {
+  readonly objeto: 'actividad' | 'ciclo';
+  readonly codigo: string;
+  readonly nombre: string;
+  readonly metrica: string;
+  readonly declarado: CifraPublicada;
+  readonly fechaCorteDeclarado: string;
+  readonly registrado: number;
+  /** registrado − declarado. */
+  readonly diferencia: number;
+}
+
+export interface OpcionesListado {
+  readonly pagina: number;
+  readonly tamano: number;
+  readonly orden: 'codigo' | 'titulo' | 'fecha_inicio' | 'fase' | 'tipo';
+  readonly direccion: 'asc' | 'desc';
+  readonly buscar?: string;
+}
+
+export interface ActividadListada {
+  readonly codigo: string;
+  readonly fase: string;
+  readonly tipo: string;
+  readonly titulo: string;
+  readonly fechaInicio: string;
+  readonly fechaFin: string;
+  readonly modalidad: string | null;
+  readonly canal: string | null;
+  readonly lugar: string | null;
+  readonly ciclo: string | null;
+  readonly aliados: string[];
+  readonly cifras: Record<MetricaId, CifraPublicada>;
+}
+
+interface FilaSuma {
+  clave: string | null;
+  metrica: SumaDeHechos['metrica'];
+  calificador: SumaDeHechos['calificador'];
+  valor: string;
+}
+
+const ETIQUETA_SIN_VALOR: Record<Dimension, string> = {
+  fase: 'Sin fase',
+  tipo: 'Sin tipo',
+  actividad: 'Sin actividad',
+  departamento: 'Sin territorio (virtual o nacional)',
+  municipio: 'Sin municipio identificado',
+  subregion: 'Fuera de las subregiones definidas',
+  grupo: 'Sin grupo de valor identificado',
+  aliado: 'Sin entidad aliada',
+  modalidad: 'Sin modalidad',
+  canal: 'Sin canal registrado',
+};
+
+const MODALIDAD: Record<string, string> = { presencial: 'Presencial', virtual: 'Virtual', hibrida: 'Híbrida' };
+
+/** The SQL expression of each dimension over a fact h, and where its names come from. */
+const DIMENSION_SQL: Record<Dimension, { clave: string; union?: string; nombres?: string }> = {
+  fase: { clave: 'h.fase', nombres: 'SELECT codigo, nombre FROM fase' },
+  tipo: { clave: 'h.tipo', nombres: 'SELECT codigo, nombre FROM tipo_actividad' },
+  actividad: {
+    clave: 'coalesce(h.actividad_codigo, h.ciclo_codigo)',
+    nombres: 'SELECT codigo, titulo AS nombre FROM actividad UNION ALL SELECT codigo, nombre FROM ciclo',
+  },
+  departamento: {
+    clave: `coalesce(left(h.territorio, 2),
+              (SELECT min(left(st.territorio_codigo, 2)) FROM subregion_territorio st WHERE st.subregion_codigo = h.subregion))`,
+    nombres: `SELECT codigo, nombre FROM territorio WHERE nivel = 'departamento'`,
+  },
+  municipio: {
+    clave: 'CASE WHEN length(h.territorio) = 5 THEN h.territorio END',
+    nombres: `SELECT t.codigo, t.nombre || ' (' || d.nombre || ')' AS nombre
+                FROM territorio t JOIN territorio d ON d.codigo = t.departamento_codigo WHERE t.nivel = 'municipio'`,
+  },
+  subregion: {
+    clave: `coalesce(h.subregion,
+              (SELECT min(st.subregion_codigo) FROM subregion_territorio st WHERE st.territorio_codigo = h.territorio))`,
+    nombres: 'SELECT codigo, nombre FROM subregion',
+  },
+  grupo: { clave: 'h.grupo', nombres: 'SELECT codigo, nombre FROM grupo_de_valor' },
+  aliado: {
+    clave: 'al.aliado_codigo',
+    union: `LEFT JOIN LATERAL (
+              SELECT DISTINCT aa.aliado_codigo FROM actividad_aliado aa
+               WHERE aa.actividad_codigo = h.actividad_codigo
+                  OR (h.actividad_codigo IS NULL
+                      AND aa.actividad_codigo IN (SELECT codigo FROM act WHERE act.ciclo_codigo = h.ciclo_codigo))
+            ) al ON TRUE`,
+    nombres: 'SELECT codigo, coalesce(sigla, nombre) AS nombre FROM aliado',
+  },
+  modalidad: { clave: 'h.modalidad' },
+  canal: { clave: 'h.canal' },
+};
+
+@Injectable()
+export class MetricasService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Sums of facts by component and qualifier, optionally by a dimension. */
+  async sumas(f: Filtros, por?: Dimension, fuente: FuenteAsistencias = 'resumen'): Promise<FilaSuma[]> {
+    const q = new Consulta();
+    const ctes = ctesDeHechos(f, q, fuente);
+    const dimension = por ? DIMENSION_SQL[por] : undefined;
+    const filtro = filtroDeHechos(f, q);
+    return this.dataSource.query<FilaSuma[]>(
+      `WITH ${ctes}
+       SELECT ${dimension ? dimension.clave : 'NULL::varchar'} AS clave, h.metrica, h.calificador, sum(h.valor)::text AS valor
+         FROM hechos h ${dimension?.union ?? ''}
+        WHERE ${filtro}
+        GROUP BY 1, 2, 3`,
+      q.params,
+    );
+  }
+
+  async totales(f: Filtros): Promise<Record<MetricaId, CifraPublicada>> {
+    return cifrasSumables(aSumas(await this.sumas(f)));
+  }
+
+  async kpis(f: Filtros): Promise<Kpis> {
+    const fechaCorte = f.fechaCorte ?? (await this.ultimaFecha(f));
+    const fechaCorteAnterior = fechaCorte ? unMesAntes(fechaCorte) : null;
+    const [totales, anteriores, personas, cobertura, metas] = [
+      await this.totales(f),
+      fechaCorteAnterior ? await this.totales({ ...f, fechaCorte: fechaCorteAnterior }) : undefined,
+      await this.personasUnicas(f),
+      await this.cobertura(f),
+      await this.metas(f),
+    ];
+    const personasAnteriores = fechaCorteAnterior
+      ? await this.personasUnicas({ ...f, fechaCorte: fechaCorteAnterior })
+      : null;
+    const cifra = (id: MetricaId): [CifraPublicada | null, CifraPublicada | null] => {
+      if (id === 'personas_unicas') {
+        return [personas === null ? null : exacta(personas), personasAnteriores === null ? null : exacta(personasAnteriores)];
+      }
+      if (id === 'departamentos_alcanzados') return [exacta(cobertura.departamentos.alcanzados), null];
+      if (id === 'municipios_alcanzados') return [exacta(cobertura.municipios.alcanzados), null];
+      return [totales[id], anteriores?.[id] ?? null];
+    };
+    return {
+      fechaCorte,
+      fechaCorteAnterior,
+      filtros: f,
+      fuente: FUENTE,
+      kpis: METRICAS.map((m) => {
+        const [actual, anterior] = cifra(m.id);
+        const meta = metas.get(m.id) ?? null;
+        return {
+          metrica: m.id,
+          etiqueta: m.etiqueta,
+          unidad: m.unidad,
+          definicion: m.definicion,
+          cifra: actual,
+          meta,
+          avance: meta && actual ? actual.valor / meta : null,
+          anterior,
+        };
+      }),
+    };
+  }
+
+  async desglose(por: Dimension, f: Filtros): Promise<Desglose> {
+    const filas = await this.sumas(f, por);
+    const nombres = await this.nombres(por);
+    const porClave = new Map<string | null, SumaDeHechos[]>();
+    for (const fila of filas) {
+      const lista = porClave.get(fila.clave) ?? [];
+      lista.push(...aSumas([fila]));
+      porClave.set(fila.clave, lista);
+    }
+    const resultado: FilaDesglose[] = [...porClave.entries()].map(([clave, sumas]) => ({
+      clave,
+      etiqueta: clave === null ? ETIQUETA_SIN_VALOR[por] : (nombres.get(clave) ?? MODALIDAD[clave] ?? clave),
+      cifras: cifrasSumables(sumas),
+    }));
+    const orden = por === 'fase' || por === 'tipo' ? await this.ordenCatalogo(por) : undefined;
+    resultado.sort((a, b) =>
+      orden
+        ? (orden.get(a.clave ?? '') ?? 99) - (orden.get(b.clave ?? '') ?? 99)
+        : b.cifras.alcance.valor - a.cifras.alcance.valor ||
+          b.cifras.actividades.valor - a.cifras.actividades.valor ||
+          a.etiqueta.localeCompare(b.etiqueta, 'es'),
+    );
+    return { por, filtros: f, filas: resultado, total: await this.totales(f) };
+  }
+
+  async serie(metrica: MetricaId, periodo: Periodo, f: Filtros): Promise<PuntoSerie[]> {
+    const definicion = METRICA[metrica];
+    const q = new Consulta();
+    const ctes = ctesDeHechos(f, q);
+    const filtro = filtroDeHechos(f, q);
+    const unidad = { dia: 'day', semana: 'week', mes: 'month' }[periodo];
+    const filas = await this.dataSource.query<(FilaSuma & { periodo: string })[]>(
+      `WITH ${ctes}
+       SELECT date_trunc('${unidad}', h.fecha)::date::text AS periodo, NULL AS clave, h.metrica, h.calificador,
+              sum(h.valor)::text AS valor
+         FROM hechos h WHERE ${filtro} AND h.fecha IS NOT NULL AND h.metrica = ANY (${q.p(definicion.componentes ?? [])})
+        GROUP BY 1, 3, 4 ORDER BY 1`,
+      q.params,
+    );
+    const periodos = [...new Set(filas.map((f) => f.periodo))];
+    const acumuladas: SumaDeHechos[] = [];
+    return periodos.map((p) => {
+      const delPeriodo = aSumas(filas.filter((f) => f.periodo === p));
+      acumuladas.push(...delPeriodo);
+      return { periodo: p, cifra: publicar(sumarCifras(delPeriodo)), acumulado: publicar(sumarCifras(acumuladas)) };
+    });
+  }
+
+  async cobertura(f: Filtros): Promise<Cobertura> {
+    const q = new Consulta();
+    const ctes = ctesDeHechos(f, q);
+    const filtro = filtroDeHechos(f, q);
+    const alcanzados = await this.dataSource.query<
+      { territorio: string; calificador: SumaDeHechos['calificador']; valor: string }[]
+    >(
+      `WITH ${ctes}
+       SELECT t.territorio, t.calificador, sum(t.valor)::text AS valor FROM (
+         SELECT h.territorio, h.calificador, h.valor FROM hechos h
+          WHERE ${filtro} AND h.metrica = ANY (${q.p(COMPONENTES_PARTICIPANTES)}) AND h.valor > 0 AND h.territorio IS NOT NULL
+         UNION ALL
+         SELECT st.territorio_codigo, h.calificador, 0 FROM hechos h JOIN subregion_territorio st ON st.subregion_codigo = h.subregion
+          WHERE ${filtro} AND h.metrica = ANY (${q.p(COMPONENTES_PARTICIPANTES)}) AND h.valor > 0 AND h.territorio IS NULL
+       ) t GROUP BY 1, 2`,
+      q.params,
+    );
+    const territorios = await this.dataSource.query<{ codigo: string; nombre: string; nivel: string; departamento: string }[]>(
+      `SELECT codigo, nombre, nivel, departamento_codigo AS departamento FROM territorio ORDER BY codigo`,
+    );
+    const municipiosAlcanzados = new Set(alcanzados.filter((a) => a.territorio.length === 5).map((a) => a.territorio));
+    const departamentosAlcanzados = new Set(alcanzados.map((a) => a.territorio.slice(0, 2)));
+    const departamentos = territorios.filter((t) => t.nivel === 'departamento');
+    const municipios = territorios.filter((t) => t.nivel === 'municipio');
+    const sinAlcanzar = (lista: typeof territorios, alcanzado: Set<string>) =>
+      lista.filter((t) => !alcanzado.has(t.codigo)).map(({ codigo, nombre }) => ({ codigo, nombre }));
+    return {
+      filtros: f,
+      departamentos: {
+        alcanzados: departamentosAlcanzados.size,
+        total: departamentos.length,
+        sinAlcanzar: sinAlcanzar(departamentos, departamentosAlcanzados),
+      },
+      municipios: {
+        alcanzados: municipiosAlcanzados.size,
+        total: municipios.length,
+        sinAlcanzar: sinAlcanzar(municipios, municipiosAlcanzados),
+      },
+      porDepartamento: departamentos
+        .map((d) => ({
+          codigo: d.codigo,
+          nombre: d.nombre,
+          participantes: publicar(
+            sumarCifras(
+              alcanzados
+                .filter((a) => a.territorio.slice(0, 2) === d.codigo)
+                .map((a) => ({ valor: Number(a.valor), calificador: a.calificador })),
+            ),
+          ),
+          municipiosAlcanzados: [...municipiosAlcanzados].filter((m) => m.startsWith(d.codigo)).length,
+          municipiosTotal: municipios.filter((m) => m.departamento === d.codigo).length,
+        }))
+        .sort((a, b) => b.participantes.valor - a.participantes.valor || a.nombre.localeCompare(b.nombre, 'es')),
+    };
+  }
+
+  async conciliacion(f: Filtros): Promise<PartidaConciliacion[]> {
+    const q = new Consulta();
+    const ctes = ctesDeHechos(f, q);
+    const filas = await this.dataSource.query<
+      {
+        objeto: 'actividad' | 'ciclo';
+        codigo: string;
+        nombre: string;
+        metrica: string;
+        declarado: string;
+        calificadores: SumaDeHechos['calificador'][];
+        fecha_corte: string;
+        registrado: string;
+      }[]
+    >(
+      `WITH ${ctes}
+       SELECT CASE WHEN d.actividad_codigo IS NULL THEN 'ciclo' ELSE 'actividad' END AS objeto,
+              coalesce(d.actividad_codigo, d.ciclo_codigo) AS codigo,
+              coalesce(a.titulo, c.nombre) AS nombre, d.metrica, sum(d.valor)::text AS declarado,
+              array_agg(d.calificador) AS calificadores, max(d.fecha_corte)::text AS fecha_corte,
+              (SELECT coalesce(sum(r.valor), 0) FROM registros r JOIN act ON act.codigo = r.actividad_codigo
+                WHERE (r.actividad_codigo = d.actividad_codigo OR act.ciclo_codigo = d.ciclo_codigo)
+                  AND (r.metrica = d.metrica
+                       OR (d.metrica = 'participantes' AND r.metrica IN ('asistentes_presenciales', 'asistentes_remotos')))
+              )::text AS registrado
+         FROM declarados d
+         LEFT JOIN actividad a ON a.codigo = d.actividad_codigo
+         LEFT JOIN ciclo c ON c.codigo = d.ciclo_codigo
+        WHERE NOT EXISTS (SELECT 1 FROM declarados_sin_registros s
+                           WHERE s.actividad_codigo IS NOT DISTINCT FROM d.actividad_codigo
+                             AND s.ciclo_codigo IS NOT DISTINCT FROM d.ciclo_codigo AND s.metrica = d.metrica)
+        GROUP BY 1, 2, 3, 4, d.actividad_codigo, d.ciclo_codigo
+        ORDER BY 2, 4`,
+      q.params,
+    );
+    return filas.map((f) => ({
+      objeto: f.objeto,
+      codigo: f.codigo,
+      nombre: f.nombre,
+      metrica: f.metrica,
+      declarado: publicar({
+        valor: Number(f.declarado),
+        calificador: f.calificadores.reduce(combinarCalificadores, 'exacto'),
+      }),
+      fechaCorteDeclarado: f.fecha_corte,
+      registrado: Number(f.registrado),
+      diferencia: Number(f.registrado) - Number(f.declarado),
+    }));
+  }
+
+  async actividades(
+    f: Filtros,
+    o: OpcionesListado,
+  ): Promise<{ total: number; pagina: number; tamano: number; filas: ActividadListada[] }> {
+    const q = new Consulta();
+    const ctes = ctesDeHechos(f, q);
+    const filtro = filtroDeHechos(f, q);
+    const buscar = o.buscar ? q.p(`%${o.buscar.replace(/[%_\\]/g, '\\$&')}%`) : undefined;
+    const columna = { codigo: 'a.codigo', titulo: 'a.titulo', fecha_inicio: 'a.fecha_inicio', fase: 'a.fase_codigo', tipo: 't.nombre' }[o.orden];
+    const filas = await this.dataSource.query<(Omit<ActividadListada, 'cifras'> & { total: number })[]>(
+      `WITH ${ctes}
+       SELECT a.codigo, a.fase_codigo AS fase, t.nombre AS tipo, a.titulo, a.fecha_inicio::text AS "fechaInicio",
+              a.fecha_fin::text AS "fechaFin", a.modalidad, a.canal, a.ciclo_codigo AS ciclo,
+              coalesce(a.lugar, terr.nombre, sr.nombre) AS lugar,
+              coalesce((SELECT array_agg(coalesce(al.sigla, al.nombre) ORDER BY al.nombre)
+                          FROM actividad_aliado aa JOIN aliado al ON al.codigo = aa.aliado_codigo
+                         WHERE aa.actividad_codigo = a.codigo), '{}') AS aliados,
+              count(*) OVER ()::int AS total
+         FROM act JOIN actividad a ON a.codigo = act.codigo
+         JOIN tipo_actividad t ON t.codigo = a.tipo_codigo
+         LEFT JOIN territorio terr ON terr.codigo = a.territorio_codigo
+         LEFT JOIN subregion sr ON sr.codigo = a.subregion_codigo
+        WHERE EXISTS (SELECT 1 FROM hechos h WHERE h.actividad_codigo = a.codigo AND ${filtro})
+          ${buscar ? `AND (a.titulo ILIKE ${buscar} OR a.codigo ILIKE ${buscar})` : ''}
+        ORDER BY ${columna} ${o.direccion === 'desc' ? 'DESC' : 'ASC'}, a.codigo
+        LIMIT ${q.p(o.tamano)} OFFSET ${q.p((o.pagina - 1) * o.tamano)}`,
+      q.params,
+    );
+    const codigos = filas.map((fila) => fila.codigo);
+    const cifras = codigos.length ? await this.cifrasPorActividad(f, codigos) : new Map();
+    return {
+      total: filas[0]?.total ?? 0,
+      pagina: o.pagina,
+      tamano: o.tamano,
+      filas: filas.map(({ total: _total, ...fila }) => ({ ...fila, cifras: cifras.get(fila.codigo) ?? cifrasSumables([]) })),
+    };
+  }
+
+  /** Distinct persons among the attendance records in scope; null when there are no records at all. */
+  async personasUnicas(f: Filtros): Promise<number | null> {
+    const q = new Consulta();
+    const ctes = ctesDeHechos(f, q);
+    const filtro = filtroDeHechos(f, q, 'x');
+    const [fila] = await this.dataSource.query<{ personas: string; hay: boolean }[]>(
+      `WITH ${ctes}
+       SELECT (SELECT count(DISTINCT x.persona_clave)
+                 FROM (SELECT s.persona_clave, s.actividad_codigo, s.municipio_codigo AS territorio,
+                              s.grupo_de_valor_codigo AS grupo, s.modalidad, act.subregion_codigo AS subregion
+                         FROM asistencia s JOIN act ON act.codigo = s.actividad_codigo) x
+                WHERE ${filtro})::text AS personas,
+              EXISTS (SELECT 1 FROM asistencia) AS hay`,
+      q.params,
+    );
+    return fila.hay ? Number(fila.personas) : null;
+  }
+
+  /** The first value of each filter that names nothing in the catalogues, as [parameter, value]. */
+  async codigoDesconocido(f: Filtros): Promise<[keyof Filtros, string] | undefined> {
+    const tablas: [keyof Filtros, string, string][] = [
+      ['departamento', 'territorio', `nivel = 'departamento'`],
+      ['municipio', 'territorio', `nivel = 'municipio'`],
+      ['subregion', 'subregion', 'TRUE'],
+      ['tipo', 'tipo_actividad', 'TRUE'],
+      ['aliado', 'aliado', 'TRUE'],
+      ['grupo', 'grupo_de_valor', 'TRUE'],
+    ];
+    for (const [filtro, tabla, condicion] of tablas) {
+      const valor = f[filtro];
+      if (valor === undefined) continue;
+      const [existe] = await this.dataSource.query(
+        `SELECT 1 FROM ${tabla} WHERE codigo = $1 AND ${condicion}`,
+        [valor],
+      );
+      if (!existe) return [filtro, valor];
+    }
+    return undefined;
+  }
+
+  private async cifrasPorActividad(f: Filtros, codigos: string[]) {
+    const q = new Consulta();
+    const ctes = ctesDeHechos(f, q);
+    const filtro = filtroDeHechos(f, q);
+    const filas = await this.dataSource.query<FilaSuma[]>(
+      `WITH ${ctes}
+       SELECT h.actividad_codigo AS clave, h.metrica, h.calificador, sum(h.valor)::text AS valor
+         FROM hechos h WHERE ${filtro} AND h.actividad_codigo = ANY (${q.p(codigos)})
+        GROUP BY 1, 2, 3`,
+      q.params,
+    );
+    return new Map(codigos.map((c) => [c, cifrasSumables(aSumas(filas.filter((fila) => fila.clave === c)))]));
+  }
+
+  /** The latest date a figure in scope stands at: declared cut-offs, view snapshots, activities with records. */
+  private async ultimaFecha(f: Filtros): Promise<string | null> {
+    const q = new Consulta();
+    const ctes = ctesDeHechos(f, q);
+    const [fila] = await this.dataSource.query<{ fecha: string | null }[]>(
+      `WITH ${ctes}
+       SELECT greatest(
+                (SELECT max(fecha_corte) FROM declarados_sin_registros),
+                (SELECT max(v.fecha_corte) FROM corte_vistas v JOIN act ON act.codigo = v.actividad_codigo),
+                (SELECT max(act.fecha_inicio) FROM act WHERE act.codigo IN (SELECT actividad_codigo FROM con_registros))
+              )::text AS fecha`,
+      q.params,
+    );
+    return fila.fecha;
+  }
+
+  private async metas(f: Filtros): Promise<Map<string, number>> {
+    const filas = await this.dataSource.query<{ metrica: string; valor: string }[]>(
+      `SELECT i.metrica, sum(m.valor)::text AS valor FROM meta m JOIN indicador i ON i.codigo = m.indicador_codigo
+        WHERE $1::varchar IS NULL OR m.fase_codigo = $1 GROUP BY i.metrica`,
+      [f.fase ?? null],
+    );
+    return new Map(filas.map((fila) => [fila.metrica, Number(fila.valor)]));
+  }
+
+  private async nombres(por: Dimension): Promise<Map<string, string>> {
+    const fuente = DIMENSION_SQL[por].nombres;
+    if (!fuente) return new Map();
+    const filas = await this.dataSource.query<{ codigo: string; nombre: string }[]>(fuente);
+    return new Map(filas.map((f) => [f.codigo, f.nombre]));
+  }
+
+  private async ordenCatalogo(por: 'fase' | 'tipo'): Promise<Map<string, number>> {
+    const filas = await this.dataSource.query<{ codigo: string; orden: number }[]>(
+      por === 'fase'
+        ? `SELECT codigo, row_number() OVER (ORDER BY inicio)::int AS orden FROM fase`
+        : `SELECT codigo, orden FROM tipo_actividad`,
+    );
+    return new Map(filas.map((f) => [f.codigo, f.orden]));
+  }
+}
+
+function aSumas(filas: FilaSuma[]): SumaDeHechos[] {
+  return filas.map((f) => ({ metrica: f.metrica, calificador: f.calificador, valor: Number(f.valor) }));
+}
+
+function exacta(valor: number): CifraPublicada {
+  return { valor, calificador: 'exacto', texto: formatearNumero(valor) };
+}
+
+/** The same day one month earlier (the last day of that month when it has fewer days). */
+export function unMesAntes(fecha: string): string {
+  const [anio, mes, dia] = fecha.split('-').map(Number);
+  const ultimoDia = new Date(Date.UTC(anio, mes - 1, 0)).getUTCDate();
+  const d = new Date(Date.UTC(anio, mes - 2, Math.min(dia, ultimoDia)));
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,120 @@
+/**
+ * Every metric, defined once: its label, unit, one-sentence definition (shown
+ * in the dashboard and in the workbook's methodology sheet) and how it is
+ * computed. The API, the dashboard, the workbooks and the images read these.
+ */
+import { MetricaDeclarada } from '@tablero/domain';
+
+/** The facts a figure is the sum of: declared metrics, plus the count of activities. */
+export type Componente = MetricaDeclarada | 'actividades';
+
+export interface DefinicionMetrica {
+  readonly id: string;
+  readonly etiqueta: string;
+  readonly unidad: string;
+  readonly definicion: string;
+  /** How the figure is obtained from the facts. */
+  readonly agregacion: 'suma' | 'personas_distintas' | 'territorios_alcanzados';
+  /** For a sum: which facts it adds. */
+  readonly componentes?: readonly Componente[];
+}
+
+const CALIFICADORES =
+  'Si alguna cifra sumada es aproximada, el total es aproximado (≈); si alguna es un mínimo ("más de"), el total es un mínimo (>).';
+
+export const METRICAS = [
+  {
+    id: 'alcance',
+    etiqueta: 'Alcance total',
+    unidad: 'personas y vistas',
+    definicion: `Suma de todas las cifras de la estrategia: vistas, personas certificadas, asistentes presenciales y remotos y participantes, como la suma el balance del DNP. ${CALIFICADORES}`,
+    agregacion: 'suma',
+    componentes: ['vistas', 'certificados', 'asistentes_presenciales', 'asistentes_remotos', 'participantes'],
+  },
+  {
+    id: 'actividades',
+    etiqueta: 'Actividades realizadas',
+    unidad: 'actividades',
+    definicion: 'Número de actividades (webinars, cursos, eventos, talleres, sesiones, asistencias técnicas y publicaciones) que iniciaron en el periodo y el ámbito elegidos.',
+    agregacion: 'suma',
+    componentes: ['actividades'],
+  },
+  {
+    id: 'vistas',
+    etiqueta: 'Vistas de webinars',
+    unidad: 'vistas',
+    definicion: 'Para cada webinar, el último conteo de vistas acumuladas en o antes de la fecha de corte, sumado entre webinars (nunca una suma de conteos); si no hay conteos, la cifra declarada.',
+    agregacion: 'suma',
+    componentes: ['vistas'],
+  },
+  {
+    id: 'certificados',
+    etiqueta: 'Personas certificadas',
+    unidad: 'personas',
+    definicion: `Personas certificadas en cursos virtuales: las registradas una a una o, si no hay registro, la cifra declarada. ${CALIFICADORES}`,
+    agregacion: 'suma',
+    componentes: ['certificados'],
+  },
+  {
+    id: 'asistencias',
+    etiqueta: 'Asistencias',
+    unidad: 'asistencias',
+    definicion: `Asistencias a actividades (persona × actividad): quien asiste a tres talleres suma tres. Registros uno a uno o, si una actividad no los tiene, su cifra declarada de asistentes o participantes. ${CALIFICADORES}`,
+    agregacion: 'suma',
+    componentes: ['asistentes_presenciales', 'asistentes_remotos', 'participantes'],
+  },
+  {
+    id: 'asistentes_presenciales',
+    etiqueta: 'Asistentes presenciales',
+    unidad: 'asistencias',
+    definicion: `Asistencias en persona, registradas o declaradas. ${CALIFICADORES}`,
+    agregacion: 'suma',
+    componentes: ['asistentes_presenciales'],
+  },
+  {
+    id: 'asistentes_remotos',
+    etiqueta: 'Asistentes remotos',
+    unidad: 'asistencias',
+    definicion: `Asistencias en línea a sesiones en vivo (Teams, Meet, transmisiones), registradas o declaradas. ${CALIFICADORES}`,
+    agregacion: 'suma',
+    componentes: ['asistentes_remotos'],
+  },
+  {
+    id: 'personas_unicas',
+    etiqueta: 'Personas únicas',
+    unidad: 'personas',
+    definicion: 'Personas distintas entre las asistencias registradas una a una: quien asiste a tres talleres cuenta una vez. Las cifras declaradas no identifican personas y no entran.',
+    agregacion: 'personas_distintas',
+  },
+  {
+    id: 'departamentos_alcanzados',
+    etiqueta: 'Departamentos alcanzados',
+    unidad: 'departamentos',
+    definicion: 'Departamentos (de 33) con al menos un participante registrado o una actividad con participantes declarados en su territorio.',
+    agregacion: 'territorios_alcanzados',
+  },
+  {
+    id: 'municipios_alcanzados',
+    etiqueta: 'Municipios alcanzados',
+    unidad: 'municipios',
+    definicion: 'Municipios con al menos un participante registrado o una actividad con participantes declarados en su territorio.',
+    agregacion: 'territorios_alcanzados',
+  },
+] as const satisfies readonly DefinicionMetrica[];
+
+export type MetricaId = (typeof METRICAS)[number]['id'];
+
+export const METRICA: Readonly<Record<MetricaId, DefinicionMetrica>> = Object.fromEntries(
+  METRICAS.map((m) => [m.id, m]),
+) as Record<MetricaId, DefinicionMetrica>;
+
+/** The metrics that are sums of facts, and so can be broken down and charted over time. */
+export const METRICAS_SUMABLES = METRICAS.filter((m) => m.agregacion === 'suma').map((m) => m.id);
+
+/** The facts that are participants: what makes a territory reached. */
+export const COMPONENTES_PARTICIPANTES: readonly Componente[] = [
+  'certificados',
+  'asistentes_presenciales',
+  'asistentes_remotos',
+  'participantes',
+];
