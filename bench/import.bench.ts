@@ -93,7 +93,9 @@ async function limpiar(url: string): Promise<void> {
   await client.connect();
   await client.query('DELETE FROM asistencia');
   await client.query('DELETE FROM importacion_rechazo');
-  await client.query('DELETE FROM importacion WHERE id NOT IN (SELECT importacion_id FROM total_declarado WHERE importacion_id IS NOT NULL)');
+  await client.query(
+    'DELETE FROM importacion WHERE id NOT IN (SELECT importacion_id FROM total_declarado WHERE importacion_id IS NOT NULL)',
+  );
   await client.end();
 }
 

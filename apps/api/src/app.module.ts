@@ -12,6 +12,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { FasesController } from './fases/fases.controller';
 import { HealthController } from './health/health.controller';
 import { ImportacionesController } from './importaciones/importaciones.controller';
+import { MetricasController } from './metricas/metricas.controller';
 import { ReferenciaInicial } from './referencia-inicial';
 
 export interface AppOptions {
@@ -59,7 +60,7 @@ export class AppModule {
         }),
         MetricsModule,
       ],
-      controllers: [FasesController, HealthController, ImportacionesController],
+      controllers: [FasesController, HealthController, ImportacionesController, MetricasController],
       providers: [ReferenciaInicial],
     };
   }

@@ -1,5 +1,11 @@
 import { Calificador, Cifra, formatearCifra, sumarCifras } from '@tablero/domain';
-import { Componente, DefinicionMetrica, METRICAS, METRICAS_SUMABLES, MetricaId } from './metrics.catalogue';
+import {
+  Componente,
+  DefinicionMetrica,
+  METRICAS,
+  METRICAS_SUMABLES,
+  MetricaId,
+} from './metrics.catalogue';
 
 /** A figure as every output shows it: value, qualifier and its es-CO text ("≈ 1.700"). */
 export interface CifraPublicada {
@@ -24,7 +30,9 @@ export function cifrasSumables(sumas: readonly SumaDeHechos[]): Record<MetricaId
   const cifras = {} as Record<MetricaId, CifraPublicada>;
   for (const id of METRICAS_SUMABLES) {
     const definicion: DefinicionMetrica = METRICAS.find((m) => m.id === id)!;
-    cifras[id] = publicar(sumarCifras(sumas.filter((s) => definicion.componentes!.includes(s.metrica))));
+    cifras[id] = publicar(
+      sumarCifras(sumas.filter((s) => definicion.componentes!.includes(s.metrica))),
+    );
   }
   return cifras;
 }

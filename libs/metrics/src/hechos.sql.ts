@@ -12,7 +12,11 @@ import { Consulta, Filtros } from './filtros';
 /** Where attendance records are read from: the summary (the API) or the raw table (the naive baseline). */
 export type FuenteAsistencias = 'resumen' | 'asistencias';
 
-export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias = 'resumen'): string {
+export function ctesDeHechos(
+  f: Filtros,
+  q: Consulta,
+  fuente: FuenteAsistencias = 'resumen',
+): string {
   const corte = f.fechaCorte ? q.p(f.fechaCorte) : undefined;
   const condiciones = [
     f.fase && `a.fase_codigo = ${q.p(f.fase)}`,
@@ -88,8 +92,12 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias 
                OR (d.metrica = 'participantes' AND cr.metrica IN ('asistentes_presenciales', 'asistentes_remotos'))))
   ),
   ciclos_act AS (
-    SELECT ciclo_codigo, min(canal) AS canal, min(fecha_inicio) AS fecha_inicio, min(modalidad) AS modalidad,
-           min(subregion_codigo) AS subregion_codigo
+    -- What a cycle's figure can say of its activities: a channel, modality or subregion only when they all share it.
+    SELECT ciclo_codigo, min(fecha_inicio) AS fecha_inicio,
+           CASE WHEN count(DISTINCT canal) = 1 AND count(canal) = count(*) THEN min(canal) END AS canal,
+           CASE WHEN count(DISTINCT modalidad) = 1 AND count(modalidad) = count(*) THEN min(modalidad) END AS modalidad,
+           CASE WHEN count(DISTINCT subregion_codigo) = 1 AND count(subregion_codigo) = count(*)
+                THEN min(subregion_codigo) END AS subregion_codigo
       FROM act WHERE ciclo_codigo IS NOT NULL GROUP BY ciclo_codigo
   ),
   hechos AS (

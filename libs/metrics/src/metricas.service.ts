@@ -79,8 +79,16 @@ export interface Territorio {
 
 export interface Cobertura {
   readonly filtros: Filtros;
-  readonly departamentos: { readonly alcanzados: number; readonly total: number; readonly sinAlcanzar: Territorio[] };
-  readonly municipios: { readonly alcanzados: number; readonly total: number; readonly sinAlcanzar: Territorio[] };
+  readonly departamentos: {
+    readonly alcanzados: number;
+    readonly total: number;
+    readonly sinAlcanzar: Territorio[];
+  };
+  readonly municipios: {
+    readonly alcanzados: number;
+    readonly total: number;
+    readonly sinAlcanzar: Territorio[];
+  };
   /** Participants by department, for the map and the ranking. */
   readonly porDepartamento: (Territorio & {
     readonly participantes: CifraPublicada;
@@ -144,7 +152,11 @@ const ETIQUETA_SIN_VALOR: Record<Dimension, string> = {
   canal: 'Sin canal registrado',
 };
 
-const MODALIDAD: Record<string, string> = { presencial: 'Presencial', virtual: 'Virtual', hibrida: 'Híbrida' };
+const MODALIDAD: Record<string, string> = {
+  presencial: 'Presencial',
+  virtual: 'Virtual',
+  hibrida: 'Híbrida',
+};
 
 /** The SQL expression of each dimension over a fact h, and where its names come from. */
 const DIMENSION_SQL: Record<Dimension, { clave: string; union?: string; nombres?: string }> = {
@@ -152,7 +164,8 @@ const DIMENSION_SQL: Record<Dimension, { clave: string; union?: string; nombres?
   tipo: { clave: 'h.tipo', nombres: 'SELECT codigo, nombre FROM tipo_actividad' },
   actividad: {
     clave: 'coalesce(h.actividad_codigo, h.ciclo_codigo)',
-    nombres: 'SELECT codigo, titulo AS nombre FROM actividad UNION ALL SELECT codigo, nombre FROM ciclo',
+    nombres:
+      'SELECT codigo, titulo AS nombre FROM actividad UNION ALL SELECT codigo, nombre FROM ciclo',
   },
   departamento: {
     clave: `coalesce(left(h.territorio, 2),
@@ -189,7 +202,11 @@ export class MetricasService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Sums of facts by component and qualifier, optionally by a dimension. */
-  async sumas(f: Filtros, por?: Dimension, fuente: FuenteAsistencias = 'resumen'): Promise<FilaSuma[]> {
+  async sumas(
+    f: Filtros,
+    por?: Dimension,
+    fuente: FuenteAsistencias = 'resumen',
+  ): Promise<FilaSuma[]> {
     const q = new Consulta();
     const ctes = ctesDeHechos(f, q, fuente);
     const dimension = por ? DIMENSION_SQL[por] : undefined;
@@ -223,9 +240,13 @@ export class MetricasService {
       : null;
     const cifra = (id: MetricaId): [CifraPublicada | null, CifraPublicada | null] => {
       if (id === 'personas_unicas') {
-        return [personas === null ? null : exacta(personas), personasAnteriores === null ? null : exacta(personasAnteriores)];
+        return [
+          personas === null ? null : exacta(personas),
+          personasAnteriores === null ? null : exacta(personasAnteriores),
+        ];
       }
-      if (id === 'departamentos_alcanzados') return [exacta(cobertura.departamentos.alcanzados), null];
+      if (id === 'departamentos_alcanzados')
+        return [exacta(cobertura.departamentos.alcanzados), null];
       if (id === 'municipios_alcanzados') return [exacta(cobertura.municipios.alcanzados), null];
       return [totales[id], anteriores?.[id] ?? null];
     };
@@ -262,7 +283,10 @@ export class MetricasService {
     }
     const resultado: FilaDesglose[] = [...porClave.entries()].map(([clave, sumas]) => ({
       clave,
-      etiqueta: clave === null ? ETIQUETA_SIN_VALOR[por] : (nombres.get(clave) ?? MODALIDAD[clave] ?? clave),
+      etiqueta:
+        clave === null
+          ? ETIQUETA_SIN_VALOR[por]
+          : (nombres.get(clave) ?? MODALIDAD[clave] ?? clave),
       cifras: cifrasSumables(sumas),
     }));
     const orden = por === 'fase' || por === 'tipo' ? await this.ordenCatalogo(por) : undefined;
@@ -295,7 +319,11 @@ export class MetricasService {
     return periodos.map((p) => {
       const delPeriodo = aSumas(filas.filter((f) => f.periodo === p));
       acumuladas.push(...delPeriodo);
-      return { periodo: p, cifra: publicar(sumarCifras(delPeriodo)), acumulado: publicar(sumarCifras(acumuladas)) };
+      return {
+        periodo: p,
+        cifra: publicar(sumarCifras(delPeriodo)),
+        acumulado: publicar(sumarCifras(acumuladas)),
+      };
     });
   }
 
@@ -303,28 +331,41 @@ export class MetricasService {
     const q = new Consulta();
     const ctes = ctesDeHechos(f, q);
     const filtro = filtroDeHechos(f, q);
+    const participantes = q.p(COMPONENTES_PARTICIPANTES);
     const alcanzados = await this.dataSource.query<
       { territorio: string; calificador: SumaDeHechos['calificador']; valor: string }[]
     >(
       `WITH ${ctes}
        SELECT t.territorio, t.calificador, sum(t.valor)::text AS valor FROM (
          SELECT h.territorio, h.calificador, h.valor FROM hechos h
-          WHERE ${filtro} AND h.metrica = ANY (${q.p(COMPONENTES_PARTICIPANTES)}) AND h.valor > 0 AND h.territorio IS NOT NULL
+          WHERE ${filtro} AND h.metrica = ANY (${participantes}) AND h.valor > 0 AND h.territorio IS NOT NULL
          UNION ALL
-         SELECT st.territorio_codigo, h.calificador, 0 FROM hechos h JOIN subregion_territorio st ON st.subregion_codigo = h.subregion
-          WHERE ${filtro} AND h.metrica = ANY (${q.p(COMPONENTES_PARTICIPANTES)}) AND h.valor > 0 AND h.territorio IS NULL
+         -- The places of activities whose participants are known only as a figure of the activity or its cycle.
+         SELECT coalesce(h.territorio, st.territorio_codigo), 'exacto', 0 FROM hechos h
+           LEFT JOIN subregion_territorio st ON h.territorio IS NULL AND st.subregion_codigo = h.subregion
+          WHERE ${filtro} AND h.metrica = 'actividades' AND coalesce(h.territorio, st.territorio_codigo) IS NOT NULL
+            AND EXISTS (SELECT 1 FROM hechos p
+                         WHERE p.metrica = ANY (${participantes}) AND p.valor > 0
+                           AND (p.actividad_codigo = h.actividad_codigo
+                                OR (p.actividad_codigo IS NULL AND p.ciclo_codigo = h.ciclo_codigo)))
        ) t GROUP BY 1, 2`,
       q.params,
     );
-    const territorios = await this.dataSource.query<{ codigo: string; nombre: string; nivel: string; departamento: string }[]>(
+    const territorios = await this.dataSource.query<
+      { codigo: string; nombre: string; nivel: string; departamento: string }[]
+    >(
       `SELECT codigo, nombre, nivel, departamento_codigo AS departamento FROM territorio ORDER BY codigo`,
     );
-    const municipiosAlcanzados = new Set(alcanzados.filter((a) => a.territorio.length === 5).map((a) => a.territorio));
+    const municipiosAlcanzados = new Set(
+      alcanzados.filter((a) => a.territorio.length === 5).map((a) => a.territorio),
+    );
     const departamentosAlcanzados = new Set(alcanzados.map((a) => a.territorio.slice(0, 2)));
     const departamentos = territorios.filter((t) => t.nivel === 'departamento');
     const municipios = territorios.filter((t) => t.nivel === 'municipio');
     const sinAlcanzar = (lista: typeof territorios, alcanzado: Set<string>) =>
-      lista.filter((t) => !alcanzado.has(t.codigo)).map(({ codigo, nombre }) => ({ codigo, nombre }));
+      lista
+        .filter((t) => !alcanzado.has(t.codigo))
+        .map(({ codigo, nombre }) => ({ codigo, nombre }));
     return {
       filtros: f,
       departamentos: {
@@ -348,10 +389,14 @@ export class MetricasService {
                 .map((a) => ({ valor: Number(a.valor), calificador: a.calificador })),
             ),
           ),
-          municipiosAlcanzados: [...municipiosAlcanzados].filter((m) => m.startsWith(d.codigo)).length,
+          municipiosAlcanzados: [...municipiosAlcanzados].filter((m) => m.startsWith(d.codigo))
+            .length,
           municipiosTotal: municipios.filter((m) => m.departamento === d.codigo).length,
         }))
-        .sort((a, b) => b.participantes.valor - a.participantes.valor || a.nombre.localeCompare(b.nombre, 'es')),
+        .sort(
+          (a, b) =>
+            b.participantes.valor - a.participantes.valor || a.nombre.localeCompare(b.nombre, 'es'),
+        ),
     };
   }
 
@@ -413,8 +458,16 @@ export class MetricasService {
     const ctes = ctesDeHechos(f, q);
     const filtro = filtroDeHechos(f, q);
     const buscar = o.buscar ? q.p(`%${o.buscar.replace(/[%_\\]/g, '\\$&')}%`) : undefined;
-    const columna = { codigo: 'a.codigo', titulo: 'a.titulo', fecha_inicio: 'a.fecha_inicio', fase: 'a.fase_codigo', tipo: 't.nombre' }[o.orden];
-    const filas = await this.dataSource.query<(Omit<ActividadListada, 'cifras'> & { total: number })[]>(
+    const columna = {
+      codigo: 'a.codigo',
+      titulo: 'a.titulo',
+      fecha_inicio: 'a.fecha_inicio',
+      fase: 'a.fase_codigo',
+      tipo: 't.nombre',
+    }[o.orden];
+    const filas = await this.dataSource.query<
+      (Omit<ActividadListada, 'cifras'> & { total: number })[]
+    >(
       `WITH ${ctes}
        SELECT a.codigo, a.fase_codigo AS fase, t.nombre AS tipo, a.titulo, a.fecha_inicio::text AS "fechaInicio",
               a.fecha_fin::text AS "fechaFin", a.modalidad, a.canal, a.ciclo_codigo AS ciclo,
@@ -439,7 +492,10 @@ export class MetricasService {
       total: filas[0]?.total ?? 0,
       pagina: o.pagina,
       tamano: o.tamano,
-      filas: filas.map(({ total: _total, ...fila }) => ({ ...fila, cifras: cifras.get(fila.codigo) ?? cifrasSumables([]) })),
+      filas: filas.map(({ total: _total, ...fila }) => ({
+        ...fila,
+        cifras: cifras.get(fila.codigo) ?? cifrasSumables([]),
+      })),
     };
   }
 
@@ -494,7 +550,9 @@ export class MetricasService {
         GROUP BY 1, 2, 3`,
       q.params,
     );
-    return new Map(codigos.map((c) => [c, cifrasSumables(aSumas(filas.filter((fila) => fila.clave === c)))]));
+    return new Map(
+      codigos.map((c) => [c, cifrasSumables(aSumas(filas.filter((fila) => fila.clave === c)))]),
+    );
   }
 
   /** The latest date a figure in scope stands at: declared cut-offs, view snapshots, activities with records. */
@@ -540,7 +598,11 @@ export class MetricasService {
 }
 
 function aSumas(filas: FilaSuma[]): SumaDeHechos[] {
-  return filas.map((f) => ({ metrica: f.metrica, calificador: f.calificador, valor: Number(f.valor) }));
+  return filas.map((f) => ({
+    metrica: f.metrica,
+    calificador: f.calificador,
+    valor: Number(f.valor),
+  }));
 }
 
 function exacta(valor: number): CifraPublicada {

@@ -29,13 +29,20 @@ export const METRICAS = [
     unidad: 'personas y vistas',
     definicion: `Suma de todas las cifras de la estrategia: vistas, personas certificadas, asistentes presenciales y remotos y participantes, como la suma el balance del DNP. ${CALIFICADORES}`,
     agregacion: 'suma',
-    componentes: ['vistas', 'certificados', 'asistentes_presenciales', 'asistentes_remotos', 'participantes'],
+    componentes: [
+      'vistas',
+      'certificados',
+      'asistentes_presenciales',
+      'asistentes_remotos',
+      'participantes',
+    ],
   },
   {
     id: 'actividades',
     etiqueta: 'Actividades realizadas',
     unidad: 'actividades',
-    definicion: 'Número de actividades (webinars, cursos, eventos, talleres, sesiones, asistencias técnicas y publicaciones) que iniciaron en el periodo y el ámbito elegidos.',
+    definicion:
+      'Número de actividades (webinars, cursos, eventos, talleres, sesiones, asistencias técnicas y publicaciones) que iniciaron en el periodo y el ámbito elegidos.',
     agregacion: 'suma',
     componentes: ['actividades'],
   },
@@ -43,7 +50,8 @@ export const METRICAS = [
     id: 'vistas',
     etiqueta: 'Vistas de webinars',
     unidad: 'vistas',
-    definicion: 'Para cada webinar, el último conteo de vistas acumuladas en o antes de la fecha de corte, sumado entre webinars (nunca una suma de conteos); si no hay conteos, la cifra declarada.',
+    definicion:
+      'Para cada webinar, el último conteo de vistas acumuladas en o antes de la fecha de corte, sumado entre webinars (nunca una suma de conteos); si no hay conteos, la cifra declarada.',
     agregacion: 'suma',
     componentes: ['vistas'],
   },
@@ -83,21 +91,24 @@ export const METRICAS = [
     id: 'personas_unicas',
     etiqueta: 'Personas únicas',
     unidad: 'personas',
-    definicion: 'Personas distintas entre las asistencias registradas una a una: quien asiste a tres talleres cuenta una vez. Las cifras declaradas no identifican personas y no entran.',
+    definicion:
+      'Personas distintas entre las asistencias registradas una a una: quien asiste a tres talleres cuenta una vez. Las cifras declaradas no identifican personas y no entran.',
     agregacion: 'personas_distintas',
   },
   {
     id: 'departamentos_alcanzados',
     etiqueta: 'Departamentos alcanzados',
     unidad: 'departamentos',
-    definicion: 'Departamentos (de 33) con al menos un participante registrado o una actividad con participantes declarados en su territorio.',
+    definicion:
+      'Departamentos (de 33) con al menos un participante registrado o una actividad con participantes declarados en su territorio.',
     agregacion: 'territorios_alcanzados',
   },
   {
     id: 'municipios_alcanzados',
     etiqueta: 'Municipios alcanzados',
     unidad: 'municipios',
-    definicion: 'Municipios con al menos un participante registrado o una actividad con participantes declarados en su territorio.',
+    definicion:
+      'Municipios con al menos un participante registrado o una actividad con participantes declarados en su territorio.',
     agregacion: 'territorios_alcanzados',
   },
 ] as const satisfies readonly DefinicionMetrica[];

@@ -31,14 +31,19 @@ export class ResumenFaseService {
   async resumen(codigo: CodigoFase, fechaCorte?: string): Promise<ResumenFase | undefined> {
     const fase = await this.dataSource.getRepository(Fase).findOneBy({ codigo });
     if (!fase) return undefined;
-    const tipos = await this.dataSource.getRepository(TipoActividad).find({ order: { orden: 'ASC' } });
+    const tipos = await this.dataSource
+      .getRepository(TipoActividad)
+      .find({ order: { orden: 'ASC' } });
     const filas = await this.metricas.sumas({ fase: codigo, fechaCorte }, 'tipo');
     const sumas = filas.map((f) => ({ ...f, valor: Number(f.valor) }));
     const cifrasDe = (delTipo: typeof sumas) => porMetrica(delTipo);
     const actividadesDe = (delTipo: typeof sumas) =>
       delTipo.filter((s) => s.metrica === 'actividades').reduce((n, s) => n + s.valor, 0);
-    const alcance = sumarCifras(sumas.filter((s) => METRICA.alcance.componentes!.includes(s.metrica)));
-    const fechaCorteEfectiva = fechaCorte ?? (await this.metricas.kpis({ fase: codigo })).fechaCorte;
+    const alcance = sumarCifras(
+      sumas.filter((s) => METRICA.alcance.componentes!.includes(s.metrica)),
+    );
+    const fechaCorteEfectiva =
+      fechaCorte ?? (await this.metricas.kpis({ fase: codigo })).fechaCorte;
     return {
       fase: {
         codigo: fase.codigo,
@@ -69,6 +74,8 @@ function porMetrica(sumas: readonly SumaDeHechos[]): CifraDeMetrica[] {
   return (Object.keys(METRICAS_DECLARADAS) as MetricaDeclarada[]).flatMap((metrica) => {
     const deLaMetrica = sumas.filter((s) => s.metrica === metrica);
     if (deLaMetrica.length === 0) return [];
-    return [{ metrica, etiqueta: METRICAS_DECLARADAS[metrica], ...publicar(sumarCifras(deLaMetrica)) }];
+    return [
+      { metrica, etiqueta: METRICAS_DECLARADAS[metrica], ...publicar(sumarCifras(deLaMetrica)) },
+    ];
   });
 }

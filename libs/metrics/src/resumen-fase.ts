@@ -1,7 +1,6 @@
 import { CodigoFase, MetricaDeclarada } from '@tablero/domain';
 import { CifraPublicada } from './cifras';
 
-
 export interface CifraDeMetrica extends CifraPublicada {
   readonly metrica: MetricaDeclarada;
   readonly etiqueta: string;

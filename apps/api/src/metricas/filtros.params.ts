@@ -1,0 +1,67 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiQuery } from '@nestjs/swagger';
+import { Filtros, MetricasService, MODALIDADES_FILTRO, PARAMETROS_FILTRO } from '@tablero/metrics';
+import { invalido, Regla, validarConsulta } from '../errors/consulta';
+
+/** How each filter is read from the query string. */
+export const REGLAS_FILTRO = {
+  fase: 'fase',
+  desde: 'fecha',
+  hasta: 'fecha',
+  fecha_corte: 'fecha',
+  departamento: 'departamento',
+  municipio: 'municipio',
+  subregion: 'texto',
+  tipo: 'texto',
+  aliado: 'texto',
+  grupo: 'texto',
+  modalidad: MODALIDADES_FILTRO,
+} as const satisfies Record<string, Regla>;
+
+const DESCRIPCION: Record<keyof typeof REGLAS_FILTRO, string> = {
+  fase: 'I, II o III',
+  desde: 'Actividades que terminan en o después de esta fecha (aaaa-mm-dd)',
+  hasta: 'Actividades que empiezan en o antes de esta fecha (aaaa-mm-dd)',
+  fecha_corte: 'Cifras como estaban en esta fecha (aaaa-mm-dd)',
+  departamento: 'Código DIVIPOLA del departamento (2 dígitos)',
+  municipio: 'Código DIVIPOLA del municipio (5 dígitos)',
+  subregion: 'Código de la subregión',
+  tipo: 'Código del tipo de actividad',
+  aliado: 'Código de la entidad aliada',
+  grupo: 'Código del grupo de valor',
+  modalidad: 'presencial, virtual o hibrida',
+};
+
+/** The filters' query parameters in OpenAPI, for every metrics route. */
+export function ApiFiltros(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ...Object.entries(DESCRIPCION).map(([name, description]) =>
+      ApiQuery({ name, required: false, description }),
+    ),
+  );
+}
+
+/**
+ * The filters and the route's own parameters from a query string; a code that
+ * names nothing in the catalogues is a 400 too.
+ */
+export async function leerFiltros<E extends Record<string, Regla>>(
+  consulta: Record<string, unknown>,
+  metricas: MetricasService,
+  propios: E = {} as E,
+) {
+  const leidos = validarConsulta(consulta, { ...REGLAS_FILTRO, ...propios });
+  const filtros = Object.fromEntries(
+    (Object.entries(PARAMETROS_FILTRO) as [keyof Filtros, string][])
+      .filter(([, parametro]) => leidos[parametro] !== undefined)
+      .map(([campo, parametro]) => [campo, leidos[parametro]]),
+  ) as Filtros;
+  const desconocido = await metricas.codigoDesconocido(filtros);
+  if (desconocido) {
+    throw invalido(
+      PARAMETROS_FILTRO[desconocido[0]],
+      `no corresponde a ningún código conocido («${desconocido[1].slice(0, 40)}»)`,
+    );
+  }
+  return { filtros, parametros: leidos };
+}

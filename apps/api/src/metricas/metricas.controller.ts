@@ -1,0 +1,120 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  Dimension,
+  DIMENSIONES,
+  METRICAS,
+  METRICAS_SUMABLES,
+  MetricaId,
+  MetricasService,
+  PERIODOS,
+} from '@tablero/metrics';
+import { invalido } from '../errors/consulta';
+import { ApiFiltros, leerFiltros } from './filtros.params';
+
+const ORDENES = ['codigo', 'titulo', 'fecha_inicio', 'fase', 'tipo'] as const;
+
+@ApiTags('métricas')
+@Controller('v1')
+export class MetricasController {
+  constructor(private readonly metricas: MetricasService) {}
+
+  @Get('metricas')
+  @ApiOperation({ summary: 'El catálogo de métricas: etiqueta, unidad y definición de cada una' })
+  catalogo() {
+    return METRICAS;
+  }
+
+  @Get('kpis')
+  @ApiOperation({
+    summary:
+      'Las tarjetas de indicadores: cifra con calificador, meta, avance y cifra del mes anterior',
+  })
+  @ApiFiltros()
+  async kpis(@Query() consulta: Record<string, unknown>) {
+    const { filtros } = await leerFiltros(consulta, this.metricas);
+    return this.metricas.kpis(filtros);
+  }
+
+  @Get('series')
+  @ApiOperation({
+    summary: 'Una métrica por día, semana o mes (por fecha de inicio de la actividad)',
+  })
+  @ApiQuery({ name: 'metrica', required: false, enum: METRICAS_SUMABLES })
+  @ApiQuery({ name: 'periodo', required: false, enum: PERIODOS })
+  @ApiFiltros()
+  async series(@Query() consulta: Record<string, unknown>) {
+    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, {
+      metrica: METRICAS_SUMABLES,
+      periodo: PERIODOS,
+    });
+    const metrica = (parametros.metrica ?? 'alcance') as MetricaId;
+    const periodo = (parametros.periodo ?? 'mes') as (typeof PERIODOS)[number];
+    return {
+      metrica,
+      periodo,
+      filtros,
+      puntos: await this.metricas.serie(metrica, periodo, filtros),
+    };
+  }
+
+  @Get('desglose')
+  @ApiOperation({
+    summary:
+      'Las cifras por fase, tipo, actividad, territorio, grupo de valor, aliado, modalidad o canal',
+  })
+  @ApiQuery({ name: 'por', required: true, enum: DIMENSIONES })
+  @ApiFiltros()
+  async desglose(@Query() consulta: Record<string, unknown>) {
+    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, {
+      por: DIMENSIONES,
+    });
+    if (!parametros.por) throw invalido('por', `es obligatorio: ${DIMENSIONES.join(', ')}`);
+    return this.metricas.desglose(parametros.por as Dimension, filtros);
+  }
+
+  @Get('cobertura')
+  @ApiOperation({ summary: 'Departamentos y municipios alcanzados, y los que faltan' })
+  @ApiFiltros()
+  async cobertura(@Query() consulta: Record<string, unknown>) {
+    const { filtros } = await leerFiltros(consulta, this.metricas);
+    return this.metricas.cobertura(filtros);
+  }
+
+  @Get('conciliacion')
+  @ApiOperation({
+    summary: 'Cifras declaradas frente a registros uno a uno, con su diferencia, donde hay ambos',
+  })
+  @ApiFiltros()
+  async conciliacion(@Query() consulta: Record<string, unknown>) {
+    const { filtros } = await leerFiltros(consulta, this.metricas);
+    return { filtros, partidas: await this.metricas.conciliacion(filtros) };
+  }
+
+  @Get('actividades')
+  @ApiOperation({
+    summary: 'Las actividades, paginadas, ordenables y con búsqueda por título o código',
+  })
+  @ApiQuery({ name: 'pagina', required: false })
+  @ApiQuery({ name: 'tamano', required: false, description: 'Filas por página (máximo 500)' })
+  @ApiQuery({ name: 'orden', required: false, enum: ORDENES })
+  @ApiQuery({ name: 'direccion', required: false, enum: ['asc', 'desc'] })
+  @ApiQuery({ name: 'buscar', required: false })
+  @ApiFiltros()
+  async actividades(@Query() consulta: Record<string, unknown>) {
+    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, {
+      pagina: 'entero',
+      tamano: 'entero',
+      orden: ORDENES,
+      direccion: ['asc', 'desc'],
+      buscar: 'texto',
+    });
+    return this.metricas.actividades(filtros, {
+      pagina: parametros.pagina ?? 1,
+      tamano: Math.min(parametros.tamano ?? 50, 500),
+      orden: (parametros.orden ?? 'fecha_inicio') as (typeof ORDENES)[number],
+      direccion: (parametros.direccion ?? 'asc') as 'asc' | 'desc',
+      buscar: parametros.buscar,
+    });
+  }
+}

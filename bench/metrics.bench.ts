@@ -1,0 +1,171 @@
+/**
+ * npm run bench:metrics (after npm run bench:data)
+ * p50 and p95 over HTTP of the dashboard's endpoints on the tablero_bench
+ * database, beside the naive SQL (a GROUP BY over the raw attendance records)
+ * for the same answer, measured in the same run; then an import of 10.000
+ * attendances and whether the next request shows them.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig, pseudonymKey } from '@tablero/config';
+import { connectDatabase, createDataSource } from '@tablero/database';
+import { Dimension, Filtros, MetricasService } from '@tablero/metrics';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppModule } from '../apps/api/src/app.module';
+import { configureApp } from '../apps/api/src/configure-app';
+import { escribirAsistencias } from '../test/support/asistencias-sinteticas';
+import { urlDeBench } from './data.bench';
+import { formatoEsCo as n } from './servidor';
+
+const REPETICIONES = 40;
+
+interface Caso {
+  readonly nombre: string;
+  readonly ruta: string;
+  readonly filtros: Filtros;
+  readonly por?: Dimension;
+}
+
+const CASOS: Caso[] = [
+  { nombre: 'kpis', ruta: '/api/v1/kpis', filtros: {} },
+  { nombre: 'kpis fase III', ruta: '/api/v1/kpis?fase=III', filtros: { fase: 'III' } },
+  {
+    nombre: 'kpis Bogotá + grupo + modalidad',
+    ruta: '/api/v1/kpis?departamento=11&grupo=equipos_entrantes&modalidad=presencial',
+    filtros: { departamento: '11', grupo: 'equipos_entrantes', modalidad: 'presencial' },
+  },
+  {
+    nombre: 'kpis municipio + fechas',
+    ruta: '/api/v1/kpis?municipio=05001&desde=2024-03-01&hasta=2024-12-31',
+    filtros: { municipio: '05001', desde: '2024-03-01', hasta: '2024-12-31' },
+  },
+  ...(
+    [
+      'fase',
+      'tipo',
+      'departamento',
+      'municipio',
+      'grupo',
+      'aliado',
+      'modalidad',
+      'actividad',
+    ] as Dimension[]
+  ).map((por) => ({
+    nombre: `desglose por ${por}`,
+    ruta: `/api/v1/desglose?por=${por}`,
+    filtros: {},
+    por,
+  })),
+  {
+    nombre: 'desglose municipio, Antioquia, fase III',
+    ruta: '/api/v1/desglose?por=municipio&departamento=05&fase=III',
+    filtros: { departamento: '05', fase: 'III' },
+    por: 'municipio',
+  },
+  { nombre: 'cobertura', ruta: '/api/v1/cobertura', filtros: {} },
+  { nombre: 'series por mes', ruta: '/api/v1/series?metrica=asistencias&periodo=mes', filtros: {} },
+  { nombre: 'actividades', ruta: '/api/v1/actividades?tamano=50', filtros: {} },
+];
+
+function percentil(ms: number[], p: number): number {
+  const orden = [...ms].sort((a, b) => a - b);
+  return orden[Math.min(orden.length - 1, Math.floor((p / 100) * orden.length))];
+}
+
+async function medir(veces: number, trabajo: () => Promise<unknown>): Promise<number[]> {
+  const ms: number[] = [];
+  for (let i = 0; i < veces; i++) {
+    const inicio = process.hrtime.bigint();
+    await trabajo();
+    ms.push(Number(process.hrtime.bigint() - inicio) / 1e6);
+  }
+  return ms;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const servidor = await connectDatabase(config, 'shared');
+  const url = urlDeBench(servidor.url);
+  const app = await NestFactory.create(
+    AppModule.forRoot({
+      config: { ...config, logLevel: 'silent' },
+      databaseUrl: url,
+      pseudonymKey: pseudonymKey(config),
+    }),
+    { logger: false },
+  );
+  configureApp(app);
+  await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  const ds = createDataSource(url);
+  await ds.initialize();
+  const metricas = new MetricasService(ds);
+  const [{ n: registros }] = await ds.query('SELECT count(*)::int AS n FROM asistencia');
+  try {
+    console.log(
+      `Base tablero_bench con ${n.format(registros)} asistencias; ${REPETICIONES} solicitudes por caso.`,
+    );
+    console.log(
+      'caso'.padEnd(42) +
+        'p50 HTTP'.padStart(10) +
+        'p95 HTTP'.padStart(10) +
+        'SQL ingenuo'.padStart(13) +
+        'veces más rápido'.padStart(18),
+    );
+    for (const caso of CASOS) {
+      const http = await medir(REPETICIONES + 3, async () => {
+        const respuesta = await fetch(base + caso.ruta);
+        if (respuesta.status !== 200) throw new Error(`${caso.ruta}: ${respuesta.status}`);
+        await respuesta.arrayBuffer();
+      });
+      const ingenuo = await medir(4, () => metricas.sumas(caso.filtros, caso.por, 'asistencias'));
+      const p50 = percentil(http.slice(3), 50);
+      const p95 = percentil(http.slice(3), 95);
+      const sql = percentil(ingenuo.slice(1), 50);
+      console.log(
+        caso.nombre.padEnd(42) +
+          `${n.format(Math.round(p50))} ms`.padStart(10) +
+          `${n.format(Math.round(p95))} ms`.padStart(10) +
+          `${n.format(Math.round(sql))} ms`.padStart(13) +
+          `${n.format(sql / p50)} ×`.padStart(18),
+      );
+    }
+    const antes = await asistenciasEnKpis(base);
+    const archivo = join(
+      mkdtempSync(join(tmpdir(), 'tablero-bench-metricas-')),
+      'asistencias-10000.csv',
+    );
+    await escribirAsistencias(archivo, 10_000);
+    const form = new FormData();
+    form.append(
+      'archivo',
+      new Blob([await import('node:fs').then((fs) => fs.readFileSync(archivo))]),
+      'asistencias-10000.csv',
+    );
+    const importacion = await fetch(`${base}/api/v1/importaciones/asistencias`, {
+      method: 'POST',
+      body: form,
+    });
+    const informe = (await importacion.json()) as { filas: { aceptadas: number } };
+    const despues = await asistenciasEnKpis(base);
+    console.log(
+      `Importación de 10.000 asistencias: ${n.format(informe.filas.aceptadas)} aceptadas; la siguiente solicitud de /kpis ` +
+        `${despues - antes === informe.filas.aceptadas ? 'ya las muestra' : `NO las muestra (diferencia ${despues - antes})`}.`,
+    );
+  } finally {
+    await ds.destroy();
+    await app.close();
+    await servidor.stop();
+  }
+}
+
+async function asistenciasEnKpis(base: string): Promise<number> {
+  const { kpis } = (await (await fetch(`${base}/api/v1/kpis`)).json()) as {
+    kpis: { metrica: string; cifra: { valor: number } }[];
+  };
+  return kpis.find((k) => k.metrica === 'asistencias')!.cifra.valor;
+}
+
+void main();

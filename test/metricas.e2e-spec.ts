@@ -1,0 +1,275 @@
+/**
+ * The metrics API: every figure of FACTS.md on the reference data, then each
+ * rule (snapshots, records over declared totals, distinct persons, qualifiers,
+ * reconciliation, targets, filters combined) on a small dataset whose answers
+ * are computed by hand.
+ */
+import { Client } from 'pg';
+import { texto } from './support/fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+
+let server: TestApp;
+let db: Client;
+
+beforeAll(async () => {
+  server = await startTestApp('metricas');
+  db = new Client({ connectionString: server.database.url });
+  await db.connect();
+});
+
+afterAll(async () => {
+  await db?.end();
+  await server?.close();
+});
+
+interface Cifra {
+  valor: number;
+  calificador: string;
+  texto: string;
+}
+
+async function get<T>(ruta: string): Promise<T> {
+  const response = await fetch(server.baseUrl + ruta);
+  const cuerpo = await response.json();
+  if (response.status !== 200)
+    throw new Error(`${ruta} → ${response.status} ${JSON.stringify(cuerpo)}`);
+  return cuerpo as T;
+}
+
+/** "metrica texto" of every KPI card, so that a failure shows them all. */
+async function tarjetas(consulta = ''): Promise<Record<string, string | null>> {
+  const { kpis } = await get<{ kpis: { metrica: string; cifra: Cifra | null }[] }>(
+    `/api/v1/kpis${consulta}`,
+  );
+  return Object.fromEntries(kpis.map((k) => [k.metrica, k.cifra?.texto ?? null]));
+}
+
+async function desglose(
+  por: string,
+  consulta = '',
+  metrica = 'alcance',
+): Promise<Record<string, string>> {
+  const { filas } = await get<{ filas: { etiqueta: string; cifras: Record<string, Cifra> }[] }>(
+    `/api/v1/desglose?por=${por}${consulta}`,
+  );
+  return Object.fromEntries(filas.map((f) => [f.etiqueta, f.cifras[metrica].texto]));
+}
+
+async function importar(tipo: string, ruta: string, consulta = ''): Promise<void> {
+  const form = new FormData();
+  form.append('archivo', new Blob([readFileSync(ruta)]), basename(ruta));
+  const response = await fetch(`${server.baseUrl}/api/v1/importaciones/${tipo}${consulta}`, {
+    method: 'POST',
+    body: form,
+  });
+  expect(response.status).toBe(200);
+}
+
+describe('on the reference data', () => {
+  it('shows every KPI of the strategy as FACTS.md adds it', async () => {
+    expect(await tarjetas()).toEqual({
+      alcance: '≈ 54.986',
+      actividades: '78',
+      vistas: '23.542',
+      certificados: '20.743',
+      asistencias: '≈ 10.701',
+      asistentes_presenciales: '> 4.555',
+      asistentes_remotos: '≈ 6.146',
+      personas_unicas: null,
+      departamentos_alcanzados: '5',
+      municipios_alcanzados: '45',
+    });
+  });
+
+  it('shows the phase totals: 33.274 for phase I, ≈ 21.712 for phase II, nothing yet for phase III', async () => {
+    expect(await desglose('fase')).toEqual({
+      'Programas de Gobierno': '33.274',
+      'Transición de Gobiernos Territoriales 2024-2027': '≈ 21.712',
+    });
+    expect((await tarjetas('?fase=I')).alcance).toBe('33.274');
+    expect((await tarjetas('?fase=III')).alcance).toBe('0');
+  });
+
+  it('breaks phase II down by type with its qualifiers', async () => {
+    expect(await desglose('tipo', '&fase=II', 'asistencias')).toEqual({
+      Webinar: '0',
+      'Taller presencial': '3.715',
+      'Capacitación virtual': '≈ 300',
+      Conversatorio: '3.641',
+      Lanzamiento: '≈ 2.000',
+      'Sesión de refuerzo': '505',
+      Publicación: '0',
+    });
+  });
+
+  it('places the launch in Tolima and leaves the national figures without territory', async () => {
+    expect(await desglose('departamento', '&fase=II')).toEqual({
+      'Sin territorio (virtual o nacional)': '≈ 19.712',
+      Tolima: '≈ 2.000',
+    });
+  });
+
+  it('lists the departments not reached yet', async () => {
+    const cobertura = await get<{
+      departamentos: { alcanzados: number; sinAlcanzar: { codigo: string }[] };
+    }>('/api/v1/cobertura');
+    expect(cobertura.departamentos.alcanzados).toBe(5);
+    expect(cobertura.departamentos.sinAlcanzar.map((d) => d.codigo)).not.toEqual(
+      expect.arrayContaining(['05', '44', '54', '73', '76']),
+    );
+    expect(cobertura.departamentos.sinAlcanzar).toHaveLength(28);
+  });
+
+  it('lists, searches, sorts and pages the activities', async () => {
+    const pagina = await get<{ total: number; filas: { codigo: string }[] }>(
+      '/api/v1/actividades?buscar=taller&orden=codigo&direccion=desc&tamano=5&pagina=2',
+    );
+    expect(pagina.total).toBe(38);
+    expect(pagina.filas.map((f) => f.codigo)).toEqual([
+      'F2-TAL-33',
+      'F2-TAL-32',
+      'F2-TAL-31',
+      'F2-TAL-30',
+      'F2-TAL-29',
+    ]);
+  });
+
+  it.each([
+    ['/api/v1/kpis?fase=IV', 'fase', 'PARAMETRO_INVALIDO'],
+    ['/api/v1/kpis?desde=2023-13-01', 'desde', 'PARAMETRO_INVALIDO'],
+    ['/api/v1/kpis?departamento=999', 'departamento', 'PARAMETRO_INVALIDO'],
+    ['/api/v1/kpis?departamento=98', 'departamento', 'PARAMETRO_INVALIDO'],
+    ['/api/v1/desglose?por=color', 'por', 'PARAMETRO_INVALIDO'],
+    ['/api/v1/series?metrica=personas_unicas', 'metrica', 'PARAMETRO_INVALIDO'],
+    ['/api/v1/cobertura?region=caribe', 'region', 'PARAMETRO_DESCONOCIDO'],
+    ['/api/v1/actividades?tamano=0', 'tamano', 'PARAMETRO_INVALIDO'],
+  ])('answers %s with a 400 naming «%s»', async (ruta, parametro, codigo) => {
+    const response = await fetch(server.baseUrl + ruta);
+    expect(response.status).toBe(400);
+    const cuerpo = (await response.json()) as { codigo: string; mensaje: string };
+    expect(cuerpo.codigo).toBe(codigo);
+    expect(cuerpo.mensaje).toContain(`«${parametro}»`);
+  });
+});
+
+describe('on records loaded one by one', () => {
+  beforeAll(async () => {
+    await importar(
+      'asistencias',
+      texto('metricas-asistencias.csv', [
+        [
+          'codigo_actividad',
+          'tipo_documento',
+          'numero_documento',
+          'codigo_municipio',
+          'grupo_de_valor',
+        ],
+        ['F2-TAL-01', 'CC', '111', '73001', 'autoridades_salientes'],
+        ['F2-TAL-02', 'CC', '111', '73001', 'autoridades_salientes'],
+        ['F2-TAL-03', 'CC', '111', '73001', 'autoridades_salientes'],
+        ['F2-TAL-01', 'CC', '222', '05001', 'jefes_control_interno'],
+      ]),
+    );
+    await db.query(
+      `UPDATE actividad SET youtube_video_id = 'BBBBBBBBBB1' WHERE codigo = 'F1-WEB-01'`,
+    );
+    await db.query(
+      `UPDATE actividad SET youtube_video_id = 'BBBBBBBBBB2' WHERE codigo = 'F1-WEB-02'`,
+    );
+    await importar(
+      'vistas',
+      texto('metricas-vistas.csv', [
+        ['youtube_video_id', 'fecha_corte', 'vistas'],
+        ['BBBBBBBBBB1', '2023-08-01', '100'],
+        ['BBBBBBBBBB1', '2023-09-01', '250'],
+        ['BBBBBBBBBB2', '2023-08-15', '40'],
+      ]),
+    );
+    await db.query(
+      `INSERT INTO indicador (codigo, nombre, metrica, unidad) VALUES ('asis', 'Asistencias', 'asistencias', 'asistencias')`,
+    );
+    await db.query(
+      `INSERT INTO meta (indicador_codigo, fase_codigo, valor) VALUES ('asis', 'II', 10000)`,
+    );
+  });
+
+  it('takes each webinar’s latest snapshot on or before the cut-off, never a sum of snapshots', async () => {
+    expect((await tarjetas('?fase=I')).vistas).toBe('290');
+    expect((await tarjetas('?fase=I&fecha_corte=2023-08-31')).vistas).toBe('140');
+    expect((await tarjetas('?fase=I&fecha_corte=2023-07-31')).vistas).toBe('0');
+  });
+
+  it('counts attendances and distinct persons: one person at three workshops is 3 attendances, 1 person', async () => {
+    const fase2 = await tarjetas('?fase=II');
+    expect(fase2.asistentes_presenciales).toBe('> 304');
+    expect(fase2.asistencias).toBe('≈ 6.450');
+    expect(fase2.personas_unicas).toBe('2');
+    expect(await tarjetas('?tipo=taller_presencial&departamento=73')).toMatchObject({
+      asistencias: '3',
+      personas_unicas: '1',
+    });
+    expect(await tarjetas('?municipio=05001&grupo=jefes_control_interno')).toMatchObject({
+      asistencias: '1',
+      personas_unicas: '1',
+    });
+    expect(await tarjetas('?grupo=jefes_control_interno&departamento=73')).toMatchObject({
+      asistencias: '0',
+      personas_unicas: '0',
+    });
+  });
+
+  it('shows progress against the phase target', async () => {
+    const { kpis } = await get<{
+      kpis: { metrica: string; meta: number | null; avance: number | null }[];
+    }>('/api/v1/kpis?fase=II');
+    expect(kpis.find((k) => k.metrica === 'asistencias')).toMatchObject({
+      meta: 10000,
+      avance: 0.645,
+    });
+  });
+
+  it('puts declared totals that records replace in the reconciliation', async () => {
+    const { partidas } = await get<{
+      partidas: {
+        codigo: string;
+        metrica: string;
+        declarado: Cifra;
+        registrado: number;
+        diferencia: number;
+      }[];
+    }>('/api/v1/conciliacion');
+    expect(
+      partidas.map(
+        (p) =>
+          `${p.codigo} ${p.metrica}: ${p.declarado.texto} declarado, ${p.registrado} registrado, ${p.diferencia}`,
+      ),
+    ).toEqual([
+      'F1-WEBINARS vistas: 11.991 declarado, 290 registrado, -11701',
+      'F2-TALLERES asistentes_presenciales: 3.715 declarado, 4 registrado, -3711',
+    ]);
+  });
+
+  it('breaks attendances down by group and municipality', async () => {
+    expect(await desglose('grupo', '&tipo=taller_presencial', 'asistencias')).toEqual({
+      'Autoridades y equipos de gobiernos salientes': '3',
+      'Jefes de control interno': '1',
+      'Sin grupo de valor identificado': '0',
+    });
+    expect(await desglose('municipio', '&tipo=taller_presencial', 'asistencias')).toEqual({
+      'Ibagué (Tolima)': '3',
+      'Medellín (Antioquia)': '1',
+      'Sin municipio identificado': '0',
+    });
+  });
+
+  it('gives a month-by-month series with its running total', async () => {
+    const { puntos } = await get<{ puntos: { periodo: string; cifra: Cifra; acumulado: Cifra }[] }>(
+      '/api/v1/series?metrica=asistencias&periodo=mes&tipo=taller_presencial',
+    );
+    expect(puntos.map((p) => `${p.periodo} ${p.cifra.texto} ${p.acumulado.texto}`)).toEqual([
+      '2023-08-01 4 4',
+    ]);
+  });
+});
