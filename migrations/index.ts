@@ -2,9 +2,11 @@
 import { Inicial1795487445862 } from './1795487445862-Inicial';
 import { Importaciones1795488133572 } from './1795488133572-Importaciones';
 import { ResumenAsistencia1795489255191 } from './1795489255191-ResumenAsistencia';
+import { ResumenActividad1795490212275 } from './1795490212275-ResumenActividad';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
   Importaciones1795488133572,
   ResumenAsistencia1795489255191,
+  ResumenActividad1795490212275,
 ];

@@ -38,7 +38,7 @@ async function respuesta(
   por: (typeof DIMENSIONES)[number] | undefined,
   fuente: 'resumen' | 'asistencias',
 ) {
-  return (await metricas.sumas(f, por, fuente))
+  return (await metricas.sumas(f, por, fuente === 'asistencias'))
     .map((r) => `${r.clave} ${r.metrica} ${r.calificador} ${r.valor}`)
     .sort();
 }

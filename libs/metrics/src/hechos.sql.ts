@@ -9,14 +9,14 @@
  */
 import { Consulta, Filtros } from './filtros';
 
-/** Where attendance records are read from: the summary (the API) or the raw table (the naive baseline). */
-export type FuenteAsistencias = 'resumen' | 'asistencias';
+/**
+ * Where attendance records are read from: the small summary by activity (when
+ * no territory or group is asked for), the summary by municipality and group,
+ * or the raw records (the naive baseline the benchmark compares with).
+ */
+export type FuenteAsistencias = 'actividad' | 'resumen' | 'asistencias';
 
-export function ctesDeHechos(
-  f: Filtros,
-  q: Consulta,
-  fuente: FuenteAsistencias = 'resumen',
-): string {
+export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias): string {
   const corte = f.fechaCorte ? q.p(f.fechaCorte) : undefined;
   const condiciones = [
     f.fase && `a.fase_codigo = ${q.p(f.fase)}`,
@@ -27,15 +27,22 @@ export function ctesDeHechos(
     f.hasta && `a.fecha_inicio <= ${q.p(f.hasta)}::date`,
     corte && `a.fecha_inicio <= ${corte}::date`,
   ].filter(Boolean);
-  const asistencias =
-    fuente === 'resumen'
-      ? `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
-                r.grupo_de_valor_codigo AS grupo
-           FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo`
-      : `SELECT x.actividad_codigo, x.modalidad, count(*) AS valor, x.municipio_codigo AS territorio,
-                x.grupo_de_valor_codigo AS grupo
-           FROM asistencia x JOIN act ON act.codigo = x.actividad_codigo
-          GROUP BY x.actividad_codigo, x.modalidad, x.municipio_codigo, x.grupo_de_valor_codigo`;
+  const asistencias = {
+    actividad: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
+                       NULL::varchar AS grupo
+                  FROM resumen_actividad r JOIN act ON act.codigo = r.actividad_codigo`,
+    resumen: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
+                     r.grupo_de_valor_codigo AS grupo
+                FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo`,
+    asistencias: `SELECT x.actividad_codigo, x.modalidad, count(*) AS valor, x.municipio_codigo AS territorio,
+                         x.grupo_de_valor_codigo AS grupo
+                    FROM asistencia x JOIN act ON act.codigo = x.actividad_codigo
+                   GROUP BY x.actividad_codigo, x.modalidad, x.municipio_codigo, x.grupo_de_valor_codigo`,
+  }[fuente];
+  const modalidadesRegistradas =
+    fuente === 'asistencias'
+      ? 'SELECT DISTINCT actividad_codigo, modalidad FROM asistencia'
+      : 'SELECT actividad_codigo, modalidad FROM resumen_actividad';
   return `
   act AS (
     SELECT a.codigo, a.fase_codigo, a.tipo_codigo, a.ciclo_codigo, a.canal, a.modalidad, a.fecha_inicio,
@@ -62,8 +69,16 @@ export function ctesDeHechos(
     ) ultimo_corte
   ),
   con_registros AS (
-    SELECT DISTINCT act.codigo AS actividad_codigo, act.ciclo_codigo, r.metrica
-      FROM registros r JOIN act ON act.codigo = r.actividad_codigo
+    SELECT DISTINCT act.codigo AS actividad_codigo, act.ciclo_codigo, m.metrica FROM (
+      SELECT actividad_codigo,
+             CASE modalidad WHEN 'presencial' THEN 'asistentes_presenciales' ELSE 'asistentes_remotos' END AS metrica
+        FROM (${modalidadesRegistradas}) mr
+      UNION
+      SELECT actividad_codigo, 'certificados' FROM certificado
+       ${corte ? `WHERE fecha_certificacion <= ${corte}::date` : ''}
+      UNION
+      SELECT actividad_codigo, 'vistas' FROM corte_vistas ${corte ? `WHERE fecha_corte <= ${corte}::date` : ''}
+    ) m JOIN act ON act.codigo = m.actividad_codigo
   ),
   declarados_vigentes AS (
     SELECT DISTINCT ON (td.actividad_codigo, td.ciclo_codigo, td.metrica, td.territorio_codigo, td.grupo_de_valor_codigo)

@@ -201,14 +201,13 @@ const DIMENSION_SQL: Record<Dimension, { clave: string; union?: string; nombres?
 export class MetricasService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Sums of facts by component and qualifier, optionally by a dimension. */
-  async sumas(
-    f: Filtros,
-    por?: Dimension,
-    fuente: FuenteAsistencias = 'resumen',
-  ): Promise<FilaSuma[]> {
+  /**
+   * Sums of facts by component and qualifier, optionally by a dimension: from
+   * the summaries, or with `ingenua` from the raw records (the baseline).
+   */
+  async sumas(f: Filtros, por?: Dimension, ingenua = false): Promise<FilaSuma[]> {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q, fuente);
+    const ctes = ctesDeHechos(f, q, ingenua ? 'asistencias' : fuenteDeAsistencias(f, por));
     const dimension = por ? DIMENSION_SQL[por] : undefined;
     const filtro = filtroDeHechos(f, q);
     return this.dataSource.query<FilaSuma[]>(
@@ -303,7 +302,7 @@ export class MetricasService {
   async serie(metrica: MetricaId, periodo: Periodo, f: Filtros): Promise<PuntoSerie[]> {
     const definicion = METRICA[metrica];
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q);
+    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f));
     const filtro = filtroDeHechos(f, q);
     const unidad = { dia: 'day', semana: 'week', mes: 'month' }[periodo];
     const filas = await this.dataSource.query<(FilaSuma & { periodo: string })[]>(
@@ -329,13 +328,17 @@ export class MetricasService {
 
   async cobertura(f: Filtros): Promise<Cobertura> {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q);
+    const ctes = ctesDeHechos(f, q, 'resumen');
     const filtro = filtroDeHechos(f, q);
     const participantes = q.p(COMPONENTES_PARTICIPANTES);
     const alcanzados = await this.dataSource.query<
       { territorio: string; calificador: SumaDeHechos['calificador']; valor: string }[]
     >(
-      `WITH ${ctes}
+      `WITH ${ctes},
+       con_participantes AS (
+         SELECT DISTINCT actividad_codigo, ciclo_codigo FROM hechos
+          WHERE metrica = ANY (${participantes}) AND valor > 0
+       )
        SELECT t.territorio, t.calificador, sum(t.valor)::text AS valor FROM (
          SELECT h.territorio, h.calificador, h.valor FROM hechos h
           WHERE ${filtro} AND h.metrica = ANY (${participantes}) AND h.valor > 0 AND h.territorio IS NOT NULL
@@ -344,10 +347,8 @@ export class MetricasService {
          SELECT coalesce(h.territorio, st.territorio_codigo), 'exacto', 0 FROM hechos h
            LEFT JOIN subregion_territorio st ON h.territorio IS NULL AND st.subregion_codigo = h.subregion
           WHERE ${filtro} AND h.metrica = 'actividades' AND coalesce(h.territorio, st.territorio_codigo) IS NOT NULL
-            AND EXISTS (SELECT 1 FROM hechos p
-                         WHERE p.metrica = ANY (${participantes}) AND p.valor > 0
-                           AND (p.actividad_codigo = h.actividad_codigo
-                                OR (p.actividad_codigo IS NULL AND p.ciclo_codigo = h.ciclo_codigo)))
+            AND (h.actividad_codigo IN (SELECT actividad_codigo FROM con_participantes)
+                 OR h.ciclo_codigo IN (SELECT ciclo_codigo FROM con_participantes WHERE actividad_codigo IS NULL))
        ) t GROUP BY 1, 2`,
       q.params,
     );
@@ -402,7 +403,7 @@ export class MetricasService {
 
   async conciliacion(f: Filtros): Promise<PartidaConciliacion[]> {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q);
+    const ctes = ctesDeHechos(f, q, 'actividad');
     const filas = await this.dataSource.query<
       {
         objeto: 'actividad' | 'ciclo';
@@ -455,7 +456,7 @@ export class MetricasService {
     o: OpcionesListado,
   ): Promise<{ total: number; pagina: number; tamano: number; filas: ActividadListada[] }> {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q);
+    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f));
     const filtro = filtroDeHechos(f, q);
     const buscar = o.buscar ? q.p(`%${o.buscar.replace(/[%_\\]/g, '\\$&')}%`) : undefined;
     const columna = {
@@ -480,7 +481,7 @@ export class MetricasService {
          JOIN tipo_actividad t ON t.codigo = a.tipo_codigo
          LEFT JOIN territorio terr ON terr.codigo = a.territorio_codigo
          LEFT JOIN subregion sr ON sr.codigo = a.subregion_codigo
-        WHERE EXISTS (SELECT 1 FROM hechos h WHERE h.actividad_codigo = a.codigo AND ${filtro})
+        WHERE ${filtro === 'TRUE' ? 'TRUE' : `EXISTS (SELECT 1 FROM hechos h WHERE h.actividad_codigo = a.codigo AND ${filtro})`}
           ${buscar ? `AND (a.titulo ILIKE ${buscar} OR a.codigo ILIKE ${buscar})` : ''}
         ORDER BY ${columna} ${o.direccion === 'desc' ? 'DESC' : 'ASC'}, a.codigo
         LIMIT ${q.p(o.tamano)} OFFSET ${q.p((o.pagina - 1) * o.tamano)}`,
@@ -502,7 +503,7 @@ export class MetricasService {
   /** Distinct persons among the attendance records in scope; null when there are no records at all. */
   async personasUnicas(f: Filtros): Promise<number | null> {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q);
+    const ctes = ctesDeHechos(f, q, 'actividad');
     const filtro = filtroDeHechos(f, q, 'x');
     const [fila] = await this.dataSource.query<{ personas: string; hay: boolean }[]>(
       `WITH ${ctes}
@@ -541,7 +542,7 @@ export class MetricasService {
 
   private async cifrasPorActividad(f: Filtros, codigos: string[]) {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q);
+    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f));
     const filtro = filtroDeHechos(f, q);
     const filas = await this.dataSource.query<FilaSuma[]>(
       `WITH ${ctes}
@@ -558,7 +559,7 @@ export class MetricasService {
   /** The latest date a figure in scope stands at: declared cut-offs, view snapshots, activities with records. */
   private async ultimaFecha(f: Filtros): Promise<string | null> {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q);
+    const ctes = ctesDeHechos(f, q, 'actividad');
     const [fila] = await this.dataSource.query<{ fecha: string | null }[]>(
       `WITH ${ctes}
        SELECT greatest(
@@ -595,6 +596,14 @@ export class MetricasService {
     );
     return new Map(filas.map((f) => [f.codigo, f.orden]));
   }
+}
+
+/** The small summary serves every question that asks nothing of territory or group. */
+function fuenteDeAsistencias(f: Filtros, por?: Dimension): FuenteAsistencias {
+  const territorialOGrupo = f.departamento || f.municipio || f.subregion || f.grupo;
+  const porTerritorioOGrupo =
+    por === 'departamento' || por === 'municipio' || por === 'subregion' || por === 'grupo';
+  return territorialOGrupo || porTerritorioOGrupo ? 'resumen' : 'actividad';
 }
 
 function aSumas(filas: FilaSuma[]): SumaDeHechos[] {

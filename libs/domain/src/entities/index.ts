@@ -10,6 +10,7 @@ import { Importacion } from './importacion.entity';
 import { ImportacionRechazo } from './importacion-rechazo.entity';
 import { Indicador } from './indicador.entity';
 import { Meta } from './meta.entity';
+import { ResumenActividad } from './resumen-actividad.entity';
 import { ResumenAsistencia } from './resumen-asistencia.entity';
 import { Subregion } from './subregion.entity';
 import { Territorio } from './territorio.entity';
@@ -29,6 +30,7 @@ export {
   ImportacionRechazo,
   Indicador,
   Meta,
+  ResumenActividad,
   ResumenAsistencia,
   Subregion,
   Territorio,
@@ -49,6 +51,7 @@ export const ENTITIES = [
   ImportacionRechazo,
   Indicador,
   Meta,
+  ResumenActividad,
   ResumenAsistencia,
   Subregion,
   Territorio,

@@ -234,7 +234,7 @@ export const asistencias: TipoImportacion = {
     };
   },
 
-  /** New attendances, and the summary the figures are read from grows by them in the same statement. */
+  /** New attendances, and the summaries the figures are read from grow by them in the same statement. */
   async fusionar(queryRunner: QueryRunner, importacionId: string) {
     const [fila] = await queryRunner.query(
       `WITH nuevas AS (
@@ -250,7 +250,12 @@ export const asistencias: TipoImportacion = {
          SELECT actividad_codigo, municipio_codigo, grupo_de_valor_codigo, modalidad, count(*)
            FROM nuevas GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
          ON CONFLICT ON CONSTRAINT uq_resumen_asistencia
-         DO UPDATE SET asistencias = resumen_asistencia.asistencias + EXCLUDED.asistencias)
+         DO UPDATE SET asistencias = resumen_asistencia.asistencias + EXCLUDED.asistencias),
+       por_actividad AS (
+         INSERT INTO resumen_actividad (actividad_codigo, modalidad, asistencias)
+         SELECT actividad_codigo, modalidad, count(*) FROM nuevas GROUP BY 1, 2 ORDER BY 1, 2
+         ON CONFLICT ON CONSTRAINT pk_resumen_actividad
+         DO UPDATE SET asistencias = resumen_actividad.asistencias + EXCLUDED.asistencias)
        SELECT count(*)::int AS aceptadas FROM nuevas`,
       [importacionId],
     );
