@@ -39,7 +39,7 @@ export interface Kpi {
   readonly meta: number | null;
   /** value / target, when a target exists (1 = 100 %). */
   readonly avance: number | null;
-  /** The figure one month before the cut-off date. */
+  /** The figure one month before the cut-off date (not for the distinct and coverage counts). */
   readonly anterior: CifraPublicada | null;
 }
 
@@ -234,16 +234,9 @@ export class MetricasService {
       await this.cobertura(f),
       await this.metas(f),
     ];
-    const personasAnteriores = fechaCorteAnterior
-      ? await this.personasUnicas({ ...f, fechaCorte: fechaCorteAnterior })
-      : null;
     const cifra = (id: MetricaId): [CifraPublicada | null, CifraPublicada | null] => {
-      if (id === 'personas_unicas') {
-        return [
-          personas === null ? null : exacta(personas),
-          personasAnteriores === null ? null : exacta(personasAnteriores),
-        ];
-      }
+      // The distinct count is the costly one (millions of keys): it is not computed a second time.
+      if (id === 'personas_unicas') return [personas === null ? null : exacta(personas), null];
       if (id === 'departamentos_alcanzados')
         return [exacta(cobertura.departamentos.alcanzados), null];
       if (id === 'municipios_alcanzados') return [exacta(cobertura.municipios.alcanzados), null];
