@@ -61,24 +61,28 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
      ${corte ? `WHERE c.fecha_certificacion <= ${corte}::date` : ''}
      GROUP BY c.actividad_codigo, c.municipio_codigo
     UNION ALL
-    SELECT * FROM (
-      SELECT DISTINCT ON (v.actividad_codigo) v.actividad_codigo, 'vistas', v.vistas, NULL, NULL, 'virtual'
-        FROM corte_vistas v JOIN act ON act.codigo = v.actividad_codigo
-       ${corte ? `WHERE v.fecha_corte <= ${corte}::date` : ''}
-       ORDER BY v.actividad_codigo, v.fecha_corte DESC
-    ) ultimo_corte
+    SELECT act.codigo, 'vistas', ultimo.vistas, NULL, NULL, 'virtual'
+      FROM act CROSS JOIN LATERAL (
+        SELECT v.vistas FROM corte_vistas v
+         WHERE v.actividad_codigo = act.codigo ${corte ? `AND v.fecha_corte <= ${corte}::date` : ''}
+         ORDER BY v.fecha_corte DESC LIMIT 1
+      ) ultimo
   ),
   con_registros AS (
-    SELECT DISTINCT act.codigo AS actividad_codigo, act.ciclo_codigo, m.metrica FROM (
-      SELECT actividad_codigo,
-             CASE modalidad WHEN 'presencial' THEN 'asistentes_presenciales' ELSE 'asistentes_remotos' END AS metrica
-        FROM (${modalidadesRegistradas}) mr
-      UNION
-      SELECT actividad_codigo, 'certificados' FROM certificado
-       ${corte ? `WHERE fecha_certificacion <= ${corte}::date` : ''}
-      UNION
-      SELECT actividad_codigo, 'vistas' FROM corte_vistas ${corte ? `WHERE fecha_corte <= ${corte}::date` : ''}
-    ) m JOIN act ON act.codigo = m.actividad_codigo
+    SELECT act.codigo AS actividad_codigo, act.ciclo_codigo, m.metrica
+      FROM act JOIN (
+        SELECT DISTINCT actividad_codigo,
+               CASE modalidad WHEN 'presencial' THEN 'asistentes_presenciales' ELSE 'asistentes_remotos' END AS metrica
+          FROM (${modalidadesRegistradas}) mr
+      ) m ON m.actividad_codigo = act.codigo
+    UNION ALL
+    SELECT act.codigo, act.ciclo_codigo, 'certificados' FROM act
+     WHERE EXISTS (SELECT 1 FROM certificado c WHERE c.actividad_codigo = act.codigo
+                   ${corte ? `AND c.fecha_certificacion <= ${corte}::date` : ''})
+    UNION ALL
+    SELECT act.codigo, act.ciclo_codigo, 'vistas' FROM act
+     WHERE EXISTS (SELECT 1 FROM corte_vistas v WHERE v.actividad_codigo = act.codigo
+                   ${corte ? `AND v.fecha_corte <= ${corte}::date` : ''})
   ),
   declarados_vigentes AS (
     SELECT DISTINCT ON (td.actividad_codigo, td.ciclo_codigo, td.metrica, td.territorio_codigo, td.grupo_de_valor_codigo)
@@ -101,10 +105,15 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
   declarados_sin_registros AS (
     SELECT d.* FROM declarados d
      WHERE NOT EXISTS (
-       SELECT 1 FROM con_registros cr
-        WHERE (cr.actividad_codigo = d.actividad_codigo OR cr.ciclo_codigo = d.ciclo_codigo)
-          AND (cr.metrica = d.metrica
-               OR (d.metrica = 'participantes' AND cr.metrica IN ('asistentes_presenciales', 'asistentes_remotos'))))
+             SELECT 1 FROM con_registros cr
+              WHERE cr.actividad_codigo = d.actividad_codigo
+                AND (cr.metrica = d.metrica
+                     OR (d.metrica = 'participantes' AND cr.metrica IN ('asistentes_presenciales', 'asistentes_remotos'))))
+       AND NOT EXISTS (
+             SELECT 1 FROM con_registros cr
+              WHERE cr.ciclo_codigo = d.ciclo_codigo
+                AND (cr.metrica = d.metrica
+                     OR (d.metrica = 'participantes' AND cr.metrica IN ('asistentes_presenciales', 'asistentes_remotos'))))
   ),
   ciclos_act AS (
     -- What a cycle's figure can say of its activities: a channel, modality or subregion only when they all share it.
