@@ -3,10 +3,12 @@ import { Inicial1795487445862 } from './1795487445862-Inicial';
 import { Importaciones1795488133572 } from './1795488133572-Importaciones';
 import { ResumenAsistencia1795489255191 } from './1795489255191-ResumenAsistencia';
 import { ResumenActividad1795490212275 } from './1795490212275-ResumenActividad';
+import { ResumenesTerritoriales1795491599791 } from './1795491599791-ResumenesTerritoriales';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
   Importaciones1795488133572,
   ResumenAsistencia1795489255191,
   ResumenActividad1795490212275,
+  ResumenesTerritoriales1795491599791,
 ];

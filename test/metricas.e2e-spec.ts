@@ -38,12 +38,22 @@ async function get<T>(ruta: string): Promise<T> {
   return cuerpo as T;
 }
 
-/** "metrica texto" of every KPI card, so that a failure shows them all. */
+/** "metrica texto" of every KPI card, distinct persons and coverage, so that a failure shows them all. */
 async function tarjetas(consulta = ''): Promise<Record<string, string | null>> {
-  const { kpis } = await get<{ kpis: { metrica: string; cifra: Cifra | null }[] }>(
+  const { kpis } = await get<{ kpis: { metrica: string; cifra: Cifra }[] }>(
     `/api/v1/kpis${consulta}`,
   );
-  return Object.fromEntries(kpis.map((k) => [k.metrica, k.cifra?.texto ?? null]));
+  const personas = await get<{ cifra: Cifra | null }>(`/api/v1/personas-unicas${consulta}`);
+  const cobertura = await get<{
+    departamentos: { alcanzados: number };
+    municipios: { alcanzados: number };
+  }>(`/api/v1/cobertura${consulta}`);
+  return {
+    ...Object.fromEntries(kpis.map((k) => [k.metrica, k.cifra.texto])),
+    personas_unicas: personas.cifra?.texto ?? null,
+    departamentos_alcanzados: String(cobertura.departamentos.alcanzados),
+    municipios_alcanzados: String(cobertura.municipios.alcanzados),
+  };
 }
 
 async function desglose(

@@ -5,3 +5,4 @@ export * from './vocabularios';
 export { cargarReferencia, estaVacia, REFERENCIA } from './referencia/referencia.loader';
 export { Referencia } from './referencia/referencia.schema';
 export { reconstruirResumenAsistencia } from './resumen-asistencia';
+export { sumarAResumenes } from './resumen-asistencia';

@@ -10,11 +10,11 @@
 import { Consulta, Filtros } from './filtros';
 
 /**
- * Where attendance records are read from: the small summary by activity (when
- * no territory or group is asked for), the summary by municipality and group,
- * or the raw records (the naive baseline the benchmark compares with).
+ * Where attendance records are read from: the smallest summary that holds
+ * what the question asks (by activity; by department; by group; by
+ * municipality and group), or the raw records (the naive baseline).
  */
-export type FuenteAsistencias = 'actividad' | 'resumen' | 'asistencias';
+export type FuenteAsistencias = 'actividad' | 'departamento' | 'grupo' | 'resumen' | 'asistencias';
 
 export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias): string {
   const corte = f.fechaCorte ? q.p(f.fechaCorte) : undefined;
@@ -31,6 +31,12 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     actividad: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
                        NULL::varchar AS grupo
                   FROM resumen_actividad r JOIN act ON act.codigo = r.actividad_codigo`,
+    departamento: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.departamento_codigo AS territorio,
+                         NULL::varchar AS grupo
+                    FROM resumen_departamento r JOIN act ON act.codigo = r.actividad_codigo`,
+    grupo: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
+                   r.grupo_de_valor_codigo AS grupo
+              FROM resumen_grupo r JOIN act ON act.codigo = r.actividad_codigo`,
     resumen: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
                      r.grupo_de_valor_codigo AS grupo
                 FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo`,

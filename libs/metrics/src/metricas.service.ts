@@ -5,7 +5,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { combinarCalificadores, FUENTE, formatearNumero, sumarCifras } from '@tablero/domain';
+import { combinarCalificadores, FUENTE, sumarCifras } from '@tablero/domain';
 import { DataSource } from 'typeorm';
 import { CifraPublicada, cifrasSumables, publicar, SumaDeHechos } from './cifras';
 import { Consulta, Filtros } from './filtros';
@@ -34,12 +34,11 @@ export interface Kpi {
   readonly etiqueta: string;
   readonly unidad: string;
   readonly definicion: string;
-  /** Null when nothing can give the figure (no person-level records for personas únicas). */
-  readonly cifra: CifraPublicada | null;
+  readonly cifra: CifraPublicada;
   readonly meta: number | null;
   /** value / target, when a target exists (1 = 100 %). */
   readonly avance: number | null;
-  /** The figure one month before the cut-off date (not for the distinct and coverage counts). */
+  /** The figure one month before the cut-off date. */
   readonly anterior: CifraPublicada | null;
 }
 
@@ -224,41 +223,36 @@ export class MetricasService {
     return cifrasSumables(aSumas(await this.sumas(f)));
   }
 
+  /**
+   * The cards of the summable metrics. Distinct persons and coverage are exact
+   * set computations whose cost grows with the records: they have their own
+   * routes (personasUnicas, cobertura), which the dashboard calls alongside.
+   */
   async kpis(f: Filtros): Promise<Kpis> {
     const fechaCorte = f.fechaCorte ?? (await this.ultimaFecha(f));
     const fechaCorteAnterior = fechaCorte ? unMesAntes(fechaCorte) : null;
-    const [totales, anteriores, personas, cobertura, metas] = [
-      await this.totales(f),
-      fechaCorteAnterior ? await this.totales({ ...f, fechaCorte: fechaCorteAnterior }) : undefined,
-      await this.personasUnicas(f),
-      await this.cobertura(f),
-      await this.metas(f),
-    ];
-    const cifra = (id: MetricaId): [CifraPublicada | null, CifraPublicada | null] => {
-      // The distinct count is the costly one (millions of keys): it is not computed a second time.
-      if (id === 'personas_unicas') return [personas === null ? null : exacta(personas), null];
-      if (id === 'departamentos_alcanzados')
-        return [exacta(cobertura.departamentos.alcanzados), null];
-      if (id === 'municipios_alcanzados') return [exacta(cobertura.municipios.alcanzados), null];
-      return [totales[id], anteriores?.[id] ?? null];
-    };
+    const [totales, anteriores, metas] = await Promise.all([
+      this.totales(f),
+      fechaCorteAnterior ? this.totales({ ...f, fechaCorte: fechaCorteAnterior }) : undefined,
+      this.metas(f),
+    ]);
     return {
       fechaCorte,
       fechaCorteAnterior,
       filtros: f,
       fuente: FUENTE,
-      kpis: METRICAS.map((m) => {
-        const [actual, anterior] = cifra(m.id);
+      kpis: METRICAS.filter((m) => m.agregacion === 'suma').map((m) => {
+        const cifra = totales[m.id];
         const meta = metas.get(m.id) ?? null;
         return {
           metrica: m.id,
           etiqueta: m.etiqueta,
           unidad: m.unidad,
           definicion: m.definicion,
-          cifra: actual,
+          cifra,
           meta,
-          avance: meta && actual ? actual.valor / meta : null,
-          anterior,
+          avance: meta ? cifra.valor / meta : null,
+          anterior: anteriores?.[m.id] ?? null,
         };
       }),
     };
@@ -591,12 +585,15 @@ export class MetricasService {
   }
 }
 
-/** The small summary serves every question that asks nothing of territory or group. */
+/** The smallest attendance summary that holds what the filters and the breakdown ask for. */
 function fuenteDeAsistencias(f: Filtros, por?: Dimension): FuenteAsistencias {
-  const territorialOGrupo = f.departamento || f.municipio || f.subregion || f.grupo;
-  const porTerritorioOGrupo =
-    por === 'departamento' || por === 'municipio' || por === 'subregion' || por === 'grupo';
-  return territorialOGrupo || porTerritorioOGrupo ? 'resumen' : 'actividad';
+  const municipal = f.municipio || f.subregion || por === 'municipio' || por === 'subregion';
+  const departamental = f.departamento || por === 'departamento';
+  const grupal = f.grupo || por === 'grupo';
+  if (municipal || (departamental && grupal)) return 'resumen';
+  if (departamental) return 'departamento';
+  if (grupal) return 'grupo';
+  return 'actividad';
 }
 
 function aSumas(filas: FilaSuma[]): SumaDeHechos[] {
@@ -605,10 +602,6 @@ function aSumas(filas: FilaSuma[]): SumaDeHechos[] {
     calificador: f.calificador,
     valor: Number(f.valor),
   }));
-}
-
-function exacta(valor: number): CifraPublicada {
-  return { valor, calificador: 'exacto', texto: formatearNumero(valor) };
 }
 
 /** The same day one month earlier (the last day of that month when it has fewer days). */

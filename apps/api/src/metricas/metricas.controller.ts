@@ -3,11 +3,13 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   Dimension,
   DIMENSIONES,
+  METRICA,
   METRICAS,
   METRICAS_SUMABLES,
   MetricaId,
   MetricasService,
   PERIODOS,
+  publicar,
 } from '@tablero/metrics';
 import { invalido } from '../errors/consulta';
 import { ApiFiltros, leerFiltros } from './filtros.params';
@@ -34,6 +36,22 @@ export class MetricasController {
   async kpis(@Query() consulta: Record<string, unknown>) {
     const { filtros } = await leerFiltros(consulta, this.metricas);
     return this.metricas.kpis(filtros);
+  }
+
+  @Get('personas-unicas')
+  @ApiOperation({
+    summary:
+      'Personas distintas entre las asistencias registradas (conteo exacto, aparte de /kpis por su costo)',
+  })
+  @ApiFiltros()
+  async personasUnicas(@Query() consulta: Record<string, unknown>) {
+    const { filtros } = await leerFiltros(consulta, this.metricas);
+    const personas = await this.metricas.personasUnicas(filtros);
+    return {
+      filtros,
+      metrica: METRICA.personas_unicas,
+      cifra: personas === null ? null : publicar({ valor: personas, calificador: 'exacto' }),
+    };
   }
 
   @Get('series')

@@ -12,6 +12,7 @@ import { Indicador } from './indicador.entity';
 import { Meta } from './meta.entity';
 import { ResumenActividad } from './resumen-actividad.entity';
 import { ResumenAsistencia } from './resumen-asistencia.entity';
+import { ResumenDepartamento, ResumenGrupo } from './resumen-territorial.entity';
 import { Subregion } from './subregion.entity';
 import { Territorio } from './territorio.entity';
 import { TipoActividad } from './tipo-actividad.entity';
@@ -32,6 +33,8 @@ export {
   Meta,
   ResumenActividad,
   ResumenAsistencia,
+  ResumenDepartamento,
+  ResumenGrupo,
   Subregion,
   Territorio,
   TipoActividad,
@@ -53,6 +56,8 @@ export const ENTITIES = [
   Meta,
   ResumenActividad,
   ResumenAsistencia,
+  ResumenDepartamento,
+  ResumenGrupo,
   Subregion,
   Territorio,
   TipoActividad,

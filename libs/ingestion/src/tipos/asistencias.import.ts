@@ -1,4 +1,4 @@
-import { MODALIDADES_ASISTENCIA, SEXOS } from '@tablero/domain';
+import { MODALIDADES_ASISTENCIA, SEXOS, sumarAResumenes } from '@tablero/domain';
 import { QueryRunner } from 'typeorm';
 import {
   correo,
@@ -236,6 +236,9 @@ export const asistencias: TipoImportacion = {
 
   /** New attendances, and the summaries the figures are read from grow by them in the same statement. */
   async fusionar(queryRunner: QueryRunner, importacionId: string) {
+    const resumenes = sumarAResumenes('nuevas')
+      .map((insert, i) => `resumen_${i} AS (${insert})`)
+      .join(',\n');
     const [fila] = await queryRunner.query(
       `WITH nuevas AS (
          INSERT INTO asistencia (actividad_codigo, persona_clave, modalidad, fecha, municipio_codigo,
@@ -245,17 +248,7 @@ export const asistencias: TipoImportacion = {
            FROM stage WHERE errores IS NULL ORDER BY fila
          ON CONFLICT ON CONSTRAINT uq_asistencia_persona DO NOTHING
          RETURNING actividad_codigo, municipio_codigo, grupo_de_valor_codigo, modalidad),
-       resumen AS (
-         INSERT INTO resumen_asistencia (actividad_codigo, municipio_codigo, grupo_de_valor_codigo, modalidad, asistencias)
-         SELECT actividad_codigo, municipio_codigo, grupo_de_valor_codigo, modalidad, count(*)
-           FROM nuevas GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-         ON CONFLICT ON CONSTRAINT uq_resumen_asistencia
-         DO UPDATE SET asistencias = resumen_asistencia.asistencias + EXCLUDED.asistencias),
-       por_actividad AS (
-         INSERT INTO resumen_actividad (actividad_codigo, modalidad, asistencias)
-         SELECT actividad_codigo, modalidad, count(*) FROM nuevas GROUP BY 1, 2 ORDER BY 1, 2
-         ON CONFLICT ON CONSTRAINT pk_resumen_actividad
-         DO UPDATE SET asistencias = resumen_actividad.asistencias + EXCLUDED.asistencias)
+       ${resumenes}
        SELECT count(*)::int AS aceptadas FROM nuevas`,
       [importacionId],
     );

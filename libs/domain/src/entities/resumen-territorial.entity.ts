@@ -1,0 +1,54 @@
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { ModalidadAsistencia } from '../vocabularios';
+
+/**
+ * Attendances by activity, department and modality: for questions about
+ * departments without municipalities or groups. Kept current by the import in
+ * the same statement; the key is NULLS NOT DISTINCT in the migration.
+ */
+@Entity('resumen_departamento')
+@Unique('uq_resumen_departamento', ['actividadCodigo', 'departamentoCodigo', 'modalidad'])
+export class ResumenDepartamento {
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'pk_resumen_departamento',
+  })
+  id!: string;
+
+  @Column({ name: 'actividad_codigo', type: 'varchar', length: 40 })
+  actividadCodigo!: string;
+
+  @Column({ name: 'departamento_codigo', type: 'varchar', length: 2, nullable: true })
+  departamentoCodigo!: string | null;
+
+  @Column({ type: 'varchar', length: 12 })
+  modalidad!: ModalidadAsistencia;
+
+  @Column({ type: 'bigint' })
+  asistencias!: string;
+}
+
+/** Attendances by activity, group and modality: for questions about groups without territory. */
+@Entity('resumen_grupo')
+@Unique('uq_resumen_grupo', ['actividadCodigo', 'grupoDeValorCodigo', 'modalidad'])
+export class ResumenGrupo {
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'pk_resumen_grupo',
+  })
+  id!: string;
+
+  @Column({ name: 'actividad_codigo', type: 'varchar', length: 40 })
+  actividadCodigo!: string;
+
+  @Column({ name: 'grupo_de_valor_codigo', type: 'varchar', length: 40, nullable: true })
+  grupoDeValorCodigo!: string | null;
+
+  @Column({ type: 'varchar', length: 12 })
+  modalidad!: ModalidadAsistencia;
+
+  @Column({ type: 'bigint' })
+  asistencias!: string;
+}
