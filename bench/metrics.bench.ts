@@ -64,7 +64,20 @@ const CASOS: Caso[] = [
     filtros: { departamento: '05', fase: 'III' },
     por: 'municipio',
   },
+  {
+    nombre: 'desglose grupo, fase III',
+    ruta: '/api/v1/desglose?por=grupo&fase=III',
+    filtros: { fase: 'III' },
+    por: 'grupo',
+  },
+  {
+    nombre: 'desglose departamento, grupo',
+    ruta: '/api/v1/desglose?por=departamento&grupo=ciudadania',
+    filtros: { grupo: 'ciudadania' },
+    por: 'departamento',
+  },
   { nombre: 'cobertura', ruta: '/api/v1/cobertura', filtros: {} },
+  { nombre: 'personas únicas', ruta: '/api/v1/personas-unicas', filtros: {} },
   { nombre: 'series por mes', ruta: '/api/v1/series?metrica=asistencias&periodo=mes', filtros: {} },
   { nombre: 'actividades', ruta: '/api/v1/actividades?tamano=50', filtros: {} },
 ];

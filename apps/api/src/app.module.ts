@@ -6,12 +6,14 @@ import { Config } from '@tablero/config';
 import { dataSourceOptions } from '@tablero/database';
 import { IngestionModule } from '@tablero/ingestion';
 import { MetricsModule } from '@tablero/metrics';
+import { ChartsModule } from '@tablero/charts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import { FasesController } from './fases/fases.controller';
 import { HealthController } from './health/health.controller';
 import { ImportacionesController } from './importaciones/importaciones.controller';
+import { GraficosController } from './metricas/graficos.controller';
 import { MetricasController } from './metricas/metricas.controller';
 import { ReferenciaInicial } from './referencia-inicial';
 
@@ -59,8 +61,15 @@ export class AppModule {
           maxXlsxExpandedBytes: config.xlsxMaxExpandedBytes,
         }),
         MetricsModule,
+        ChartsModule,
       ],
-      controllers: [FasesController, HealthController, ImportacionesController, MetricasController],
+      controllers: [
+        FasesController,
+        GraficosController,
+        HealthController,
+        ImportacionesController,
+        MetricasController,
+      ],
       providers: [ReferenciaInicial],
     };
   }

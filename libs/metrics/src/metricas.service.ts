@@ -5,7 +5,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { combinarCalificadores, FUENTE, sumarCifras } from '@tablero/domain';
+import { combinarCalificadores, formatearFecha, FUENTE, sumarCifras } from '@tablero/domain';
 import { DataSource } from 'typeorm';
 import { CifraPublicada, cifrasSumables, publicar, SumaDeHechos } from './cifras';
 import { Consulta, Filtros } from './filtros';
@@ -229,7 +229,7 @@ export class MetricasService {
    * routes (personasUnicas, cobertura), which the dashboard calls alongside.
    */
   async kpis(f: Filtros): Promise<Kpis> {
-    const fechaCorte = f.fechaCorte ?? (await this.ultimaFecha(f));
+    const fechaCorte = await this.fechaDeCorte(f);
     const fechaCorteAnterior = fechaCorte ? unMesAntes(fechaCorte) : null;
     const [totales, anteriores, metas] = await Promise.all([
       this.totales(f),
@@ -505,6 +505,27 @@ export class MetricasService {
     return fila.hay ? Number(fila.personas) : null;
   }
 
+  /** The filters in words, for titles and sheets: "Fase II · Departamento: Tolima"; "Toda la estrategia" when none. */
+  async describirFiltros(f: Filtros): Promise<string> {
+    const nombre = async (tabla: string, codigo: string) =>
+      ((await this.dataSource.query(`SELECT nombre FROM ${tabla} WHERE codigo = $1`, [codigo]))[0]
+        ?.nombre as string | undefined) ?? codigo;
+    const partes = [
+      f.fase && `Fase ${f.fase}`,
+      f.tipo && `Tipo: ${await nombre('tipo_actividad', f.tipo)}`,
+      f.departamento && `Departamento: ${await nombre('territorio', f.departamento)}`,
+      f.municipio && `Municipio: ${await nombre('territorio', f.municipio)}`,
+      f.subregion && `Subregión: ${await nombre('subregion', f.subregion)}`,
+      f.grupo && `Grupo de valor: ${await nombre('grupo_de_valor', f.grupo)}`,
+      f.aliado && `Aliado: ${await nombre('aliado', f.aliado)}`,
+      f.modalidad && `Modalidad: ${MODALIDAD[f.modalidad] ?? f.modalidad}`,
+      f.desde && `Desde ${formatearFecha(f.desde)}`,
+      f.hasta && `Hasta ${formatearFecha(f.hasta)}`,
+      f.fechaCorte && `Con corte al ${formatearFecha(f.fechaCorte)}`,
+    ].filter(Boolean);
+    return partes.length ? partes.join(' · ') : 'Toda la estrategia';
+  }
+
   /** The first value of each filter that names nothing in the catalogues, as [parameter, value]. */
   async codigoDesconocido(f: Filtros): Promise<[keyof Filtros, string] | undefined> {
     const tablas: [keyof Filtros, string, string][] = [
@@ -543,8 +564,12 @@ export class MetricasService {
     );
   }
 
-  /** The latest date a figure in scope stands at: declared cut-offs, view snapshots, activities with records. */
-  private async ultimaFecha(f: Filtros): Promise<string | null> {
+  /**
+   * The cut-off date the figures stand at: the one asked for, or the latest
+   * date of a figure in scope (declared cut-offs, view snapshots, activities with records).
+   */
+  async fechaDeCorte(f: Filtros): Promise<string | null> {
+    if (f.fechaCorte) return f.fechaCorte;
     const q = new Consulta();
     const ctes = ctesDeHechos(f, q, 'actividad');
     const [fila] = await this.dataSource.query<{ fecha: string | null }[]>(

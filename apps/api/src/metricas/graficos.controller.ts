@@ -1,0 +1,90 @@
+import { Controller, Get, HttpStatus, Param, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { GRAFICO, GRAFICOS, GraficosService, LIENZO_POR_DEFECTO, PRESETS } from '@tablero/charts';
+import { MetricasService } from '@tablero/metrics';
+import { ApiError } from '../errors/api-error';
+import { invalido } from '../errors/consulta';
+import { ApiFiltros, leerFiltros } from './filtros.params';
+
+@ApiTags('gráficos')
+@Controller('v1/graficos')
+export class GraficosController {
+  constructor(
+    private readonly graficos: GraficosService,
+    private readonly metricas: MetricasService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Los gráficos disponibles como imagen, con sus tamaños predefinidos' })
+  listar() {
+    return {
+      graficos: GRAFICOS.map(({ id, titulo, descripcion }) => ({
+        id,
+        titulo,
+        descripcion,
+        svg: `/api/v1/graficos/${id}.svg`,
+        png: `/api/v1/graficos/${id}.png`,
+      })),
+      presets: PRESETS,
+    };
+  }
+
+  @Get(':archivo')
+  @ApiOperation({
+    summary: 'Un gráfico como SVG o PNG, con los mismos filtros que la API',
+    description:
+      'Lleva título, filtros en palabras, fecha de corte y fuente. Tamaño con ancho, alto y escala, o un preset: ' +
+      Object.keys(PRESETS).join(', '),
+  })
+  @ApiParam({
+    name: 'archivo',
+    description: 'id del gráfico con .svg o .png, por ejemplo alcance-por-fase.png',
+  })
+  @ApiQuery({ name: 'preset', required: false, enum: Object.keys(PRESETS) })
+  @ApiQuery({ name: 'ancho', required: false })
+  @ApiQuery({ name: 'alto', required: false })
+  @ApiQuery({ name: 'escala', required: false })
+  @ApiFiltros()
+  async imagen(
+    @Param('archivo') archivo: string,
+    @Query() consulta: Record<string, unknown>,
+  ): Promise<StreamableFile> {
+    const [, id, formato] = /^(.+)\.(svg|png)$/.exec(archivo) ?? [];
+    if (!id || !GRAFICO.has(id)) {
+      throw new ApiError(
+        HttpStatus.NOT_FOUND,
+        'GRAFICO_DESCONOCIDO',
+        `No hay un gráfico «${archivo.slice(0, 60)}». Pida /api/v1/graficos/<id>.svg o .png; la lista está en /api/v1/graficos.`,
+      );
+    }
+    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, {
+      preset: Object.keys(PRESETS),
+      ancho: 'entero',
+      alto: 'entero',
+      escala: 'entero',
+    });
+    const base = parametros.preset ? PRESETS[parametros.preset] : LIENZO_POR_DEFECTO;
+    const lienzo = {
+      ancho: parametros.ancho ?? base.ancho,
+      alto: parametros.alto ?? base.alto,
+      escala: parametros.escala ?? base.escala,
+    };
+    if (lienzo.ancho < 300 || lienzo.ancho > 4000)
+      throw invalido('ancho', 'debe estar entre 300 y 4000 píxeles');
+    if (lienzo.alto < 300 || lienzo.alto > 4000)
+      throw invalido('alto', 'debe estar entre 300 y 4000 píxeles');
+    if (lienzo.escala > 4) throw invalido('escala', 'debe estar entre 1 y 4');
+    const nombre = `${id}.${formato}`;
+    if (formato === 'svg') {
+      const svg = await this.graficos.svg(id, filtros, lienzo);
+      return new StreamableFile(Buffer.from(svg, 'utf8'), {
+        type: 'image/svg+xml; charset=utf-8',
+        disposition: `inline; filename="${nombre}"`,
+      });
+    }
+    return new StreamableFile(await this.graficos.png(id, filtros, lienzo), {
+      type: 'image/png',
+      disposition: `inline; filename="${nombre}"`,
+    });
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * What a chart is: an id, a title, the question it asks the metrics (a
+ * breakdown or a series) and a pure function from the answer to an ECharts
+ * option. The same definition draws the dashboard in the browser and the
+ * images on the server.
+ */
+import type { EChartsOption } from 'echarts';
+
+export interface FilaGrafico {
+  /** The category: a phase, a department, a month… */
+  readonly etiqueta: string;
+  readonly valor: number;
+  /** "≈ 1.700", "> 300", "11.991". */
+  readonly texto: string;
+}
+
+/** What a chart needs besides its rows: the words every published image carries. */
+export interface Contexto {
+  /** "Fase II · Tolima", or "Toda la estrategia". */
+  readonly filtrosEnPalabras: string;
+  /** dd/mm/aaaa, or null when there are no figures. */
+  readonly fechaCorte: string | null;
+  readonly fuente: string;
+}
+
+export type ConsultaGrafico =
+  | {
+      readonly tipo: 'desglose';
+      readonly por: string;
+      readonly metrica: string;
+      readonly limite?: number;
+    }
+  | {
+      readonly tipo: 'serie';
+      readonly metrica: string;
+      readonly periodo: 'dia' | 'semana' | 'mes';
+      readonly acumulado: boolean;
+    };
+
+export interface DefinicionGrafico {
+  readonly id: string;
+  readonly titulo: string;
+  readonly descripcion: string;
+  readonly consulta: ConsultaGrafico;
+  /** Rows to option; no I/O, no clock. */
+  opcion(filas: readonly FilaGrafico[], contexto: Contexto): EChartsOption;
+}

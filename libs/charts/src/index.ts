@@ -1,0 +1,6 @@
+export { GRAFICO, GRAFICOS } from './charts.catalogue';
+export { ConsultaGrafico, Contexto, DefinicionGrafico, FilaGrafico } from './grafico';
+export { PALETA } from './paleta';
+export { renderizarPng, renderizarSvg } from './render';
+export { ChartsModule } from './charts.module';
+export { GraficosService, Lienzo, LIENZO_POR_DEFECTO, PRESETS } from './graficos.service';

@@ -1,0 +1,170 @@
+/** The shapes of chart the catalogue uses, each a pure function from rows to an ECharts option. */
+import type { EChartsOption } from 'echarts';
+import { formatearNumero } from '@tablero/domain';
+import { Contexto, FilaGrafico } from './grafico';
+import { FUENTE_TIPOGRAFICA, PALETA } from './paleta';
+
+const TEXTO = { fontFamily: FUENTE_TIPOGRAFICA, color: '#1a1a1a' };
+
+/** Title, filters in words, cut-off date and source line: what every chart carries. */
+function marco(titulo: string, contexto: Contexto, filas: readonly FilaGrafico[]): EChartsOption {
+  const corte = contexto.fechaCorte
+    ? `Corte: ${contexto.fechaCorte}`
+    : 'Sin cifras para estos filtros';
+  return {
+    graphic: filas.some((f) => f.valor > 0)
+      ? []
+      : [
+          {
+            type: 'text',
+            left: 'center',
+            top: 'middle',
+            style: {
+              text: 'Sin datos para estos filtros',
+              fontSize: 18,
+              fill: '#555555',
+              fontFamily: FUENTE_TIPOGRAFICA,
+            },
+          },
+        ],
+    color: PALETA,
+    backgroundColor: '#ffffff',
+    textStyle: TEXTO,
+    aria: { enabled: true, decal: { show: false } },
+    animation: false,
+    title: [
+      {
+        text: titulo,
+        subtext: `${contexto.filtrosEnPalabras} · ${corte}`,
+        left: 16,
+        top: 12,
+        textStyle: { ...TEXTO, fontSize: 20, fontWeight: 'bold' },
+        subtextStyle: { ...TEXTO, fontSize: 13, color: '#444444' },
+      },
+      {
+        text: contexto.fuente,
+        left: 16,
+        bottom: 10,
+        textStyle: { ...TEXTO, fontSize: 11, fontWeight: 'normal', color: '#555555' },
+      },
+    ],
+  };
+}
+
+/**
+ * Horizontal bars, largest first, labels never cut (the longest label sets
+ * the left margin), each bar labelled with its qualified figure.
+ */
+export function barrasHorizontales(
+  titulo: string,
+  filas: readonly FilaGrafico[],
+  contexto: Contexto,
+): EChartsOption {
+  const ordenadas = [...filas].sort((a, b) => b.valor - a.valor);
+  const margen = Math.min(360, 24 + 7.5 * Math.max(8, ...ordenadas.map((f) => f.etiqueta.length)));
+  return {
+    ...marco(titulo, contexto, filas),
+    dataset: { source: [...ordenadas].reverse().map((f) => ({ ...f })) },
+    grid: { left: margen, right: 90, top: 86, bottom: 44 },
+    xAxis: { type: 'value', axisLabel: { ...TEXTO, formatter: (v: number) => formatearNumero(v) } },
+    yAxis: { type: 'category', axisLabel: { ...TEXTO, width: margen - 16, overflow: 'break' } },
+    series: [
+      {
+        type: 'bar',
+        encode: { x: 'valor', y: 'etiqueta' },
+        label: {
+          show: true,
+          position: 'right',
+          ...TEXTO,
+          formatter: (p: { data: unknown }) => (p.data as FilaGrafico).texto,
+        },
+        itemStyle: { color: PALETA[0] },
+      },
+    ],
+  };
+}
+
+/** Vertical bars in the rows' own order (phases, months). */
+export function barrasVerticales(
+  titulo: string,
+  filas: readonly FilaGrafico[],
+  contexto: Contexto,
+): EChartsOption {
+  return {
+    ...marco(titulo, contexto, filas),
+    dataset: { source: filas.map((f) => ({ ...f })) },
+    grid: { left: 80, right: 24, top: 86, bottom: 70 },
+    xAxis: {
+      type: 'category',
+      axisLabel: { ...TEXTO, interval: 0, width: 140, overflow: 'break' },
+    },
+    yAxis: { type: 'value', axisLabel: { ...TEXTO, formatter: (v: number) => formatearNumero(v) } },
+    series: [
+      {
+        type: 'bar',
+        encode: { x: 'etiqueta', y: 'valor' },
+        colorBy: 'data',
+        label: {
+          show: true,
+          position: 'top',
+          ...TEXTO,
+          formatter: (p: { data: unknown }) => (p.data as FilaGrafico).texto,
+        },
+      },
+    ],
+  };
+}
+
+/** A line over time, each point labelled when there are few. */
+export function linea(
+  titulo: string,
+  filas: readonly FilaGrafico[],
+  contexto: Contexto,
+): EChartsOption {
+  return {
+    ...marco(titulo, contexto, filas),
+    dataset: { source: filas.map((f) => ({ ...f })) },
+    grid: { left: 80, right: 32, top: 86, bottom: 60 },
+    xAxis: { type: 'category', axisLabel: TEXTO },
+    yAxis: { type: 'value', axisLabel: { ...TEXTO, formatter: (v: number) => formatearNumero(v) } },
+    series: [
+      {
+        type: 'line',
+        encode: { x: 'etiqueta', y: 'valor' },
+        symbolSize: 7,
+        lineStyle: { width: 3 },
+        label: {
+          show: filas.length <= 12,
+          position: 'top',
+          ...TEXTO,
+          formatter: (p: { data: unknown }) => (p.data as FilaGrafico).texto,
+        },
+      },
+    ],
+  };
+}
+
+/** Shares of a whole, as a ring with labelled parts. */
+export function anillo(
+  titulo: string,
+  filas: readonly FilaGrafico[],
+  contexto: Contexto,
+): EChartsOption {
+  return {
+    ...marco(titulo, contexto, filas),
+    dataset: { source: filas.filter((f) => f.valor > 0).map((f) => ({ ...f })) },
+    series: [
+      {
+        type: 'pie',
+        radius: ['38%', '62%'],
+        center: ['50%', '56%'],
+        encode: { itemName: 'etiqueta', value: 'valor' },
+        label: {
+          ...TEXTO,
+          formatter: (p: { data: unknown; percent?: number }) =>
+            `${(p.data as FilaGrafico).etiqueta}\n${(p.data as FilaGrafico).texto} (${formatearNumero(Math.round(p.percent ?? 0))} %)`,
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * Chart images over HTTP on the reference data: every chart as a PNG of the
+ * asked size that is not blank, the SVG with the figures of FACTS.md, the
+ * filters in words, the cut-off date and the source line.
+ */
+import { PNG } from 'pngjs';
+import { startTestApp, TestApp } from './support/test-app';
+
+let server: TestApp;
+
+beforeAll(async () => {
+  server = await startTestApp('graficos');
+});
+
+afterAll(() => server?.close());
+
+async function pedir(ruta: string): Promise<Response> {
+  return fetch(server.baseUrl + ruta);
+}
+
+/** Width, height and the share of pixels that are not white. */
+function png(bytes: Buffer): { ancho: number; alto: number; tinta: number } {
+  const imagen = PNG.sync.read(bytes);
+  let coloreados = 0;
+  for (let i = 0; i < imagen.data.length; i += 4) {
+    if (imagen.data[i] < 235 || imagen.data[i + 1] < 235 || imagen.data[i + 2] < 235) coloreados++;
+  }
+  return {
+    ancho: imagen.width,
+    alto: imagen.height,
+    tinta: coloreados / (imagen.width * imagen.height),
+  };
+}
+
+it('lists the charts with their image addresses and presets', async () => {
+  const lista = (await (await pedir('/api/v1/graficos')).json()) as {
+    graficos: { id: string; png: string }[];
+    presets: Record<string, unknown>;
+  };
+  expect(lista.graficos.map((g) => g.id)).toEqual([
+    'alcance-por-fase',
+    'actividades-por-tipo',
+    'vistas-por-webinar',
+    'asistencias-por-departamento',
+    'asistencias-por-grupo',
+    'asistencias-por-modalidad',
+    'alcance-acumulado',
+  ]);
+  expect(Object.keys(lista.presets)).toEqual([
+    'redes-cuadrado',
+    'redes-horizontal',
+    'diapositiva',
+    'impresion',
+  ]);
+});
+
+it.each([
+  'alcance-por-fase',
+  'actividades-por-tipo',
+  'vistas-por-webinar',
+  'asistencias-por-departamento',
+  'asistencias-por-grupo',
+  'asistencias-por-modalidad',
+  'alcance-acumulado',
+])('renders %s as a 1200 × 675 PNG that is not blank', async (id) => {
+  const response = await pedir(`/api/v1/graficos/${id}.png`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('image/png');
+  const imagen = png(Buffer.from(await response.arrayBuffer()));
+  expect({ ancho: imagen.ancho, alto: imagen.alto }).toEqual({ ancho: 1200, alto: 675 });
+  expect(imagen.tinta).toBeGreaterThan(0.005);
+});
+
+it.each([
+  ['?preset=redes-cuadrado', 1080, 1080],
+  ['?preset=diapositiva', 1920, 1080],
+  ['?preset=impresion', 3200, 2000],
+  ['?ancho=800&alto=600&escala=2', 1600, 1200],
+])('sizes the image with %s', async (consulta, ancho, alto) => {
+  const imagen = png(
+    Buffer.from(
+      await (await pedir(`/api/v1/graficos/alcance-por-fase.png${consulta}`)).arrayBuffer(),
+    ),
+  );
+  expect({ ancho: imagen.ancho, alto: imagen.alto }).toEqual({ ancho, alto });
+});
+
+it('draws the phase totals of FACTS.md with the cut-off date and the source line', async () => {
+  const response = await pedir('/api/v1/graficos/alcance-por-fase.svg');
+  expect(response.headers.get('content-type')).toContain('image/svg+xml');
+  const svg = await response.text();
+  for (const texto of [
+    'Alcance por fase',
+    'Programas de Gobierno',
+    '33.274',
+    '≈ 21.712',
+    'Toda la estrategia · Corte: 31/12/2023',
+    'Fuente: DNP, Estrategia Juntos por el Territorio',
+  ]) {
+    expect(svg).toContain(texto);
+  }
+});
+
+it('says the filters in words', async () => {
+  const svg = await (
+    await pedir('/api/v1/graficos/actividades-por-tipo.svg?fase=II&departamento=73')
+  ).text();
+  expect(svg).toContain('Fase II · Departamento: Tolima');
+  expect(svg).toContain('Lanzamiento');
+});
+
+it.each([
+  ['/api/v1/graficos/pastel.png', 404, 'GRAFICO_DESCONOCIDO'],
+  ['/api/v1/graficos/alcance-por-fase.gif', 404, 'GRAFICO_DESCONOCIDO'],
+  ['/api/v1/graficos/alcance-por-fase.png?ancho=99999', 400, 'PARAMETRO_INVALIDO'],
+  ['/api/v1/graficos/alcance-por-fase.png?preset=poster', 400, 'PARAMETRO_INVALIDO'],
+  ['/api/v1/graficos/alcance-por-fase.png?fase=IX', 400, 'PARAMETRO_INVALIDO'],
+])('answers %s with %i %s', async (ruta, estado, codigo) => {
+  const response = await pedir(ruta);
+  expect(response.status).toBe(estado);
+  expect(((await response.json()) as { codigo: string }).codigo).toBe(codigo);
+});
