@@ -7,6 +7,7 @@ import { dataSourceOptions } from '@tablero/database';
 import { IngestionModule } from '@tablero/ingestion';
 import { MetricsModule } from '@tablero/metrics';
 import { ChartsModule } from '@tablero/charts';
+import { ReportsModule } from '@tablero/reports';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
@@ -15,6 +16,7 @@ import { HealthController } from './health/health.controller';
 import { ImportacionesController } from './importaciones/importaciones.controller';
 import { GraficosController } from './metricas/graficos.controller';
 import { MetricasController } from './metricas/metricas.controller';
+import { ReportesController } from './metricas/reportes.controller';
 import { ReferenciaInicial } from './referencia-inicial';
 
 export interface AppOptions {
@@ -62,6 +64,7 @@ export class AppModule {
         }),
         MetricsModule,
         ChartsModule,
+        ReportsModule,
       ],
       controllers: [
         FasesController,
@@ -69,6 +72,7 @@ export class AppModule {
         HealthController,
         ImportacionesController,
         MetricasController,
+        ReportesController,
       ],
       providers: [ReferenciaInicial],
     };

@@ -13,7 +13,12 @@ import {
   EmbeddedDatabaseError,
   pendingSchemaChanges,
 } from '@tablero/database';
-import { cargarReferencia, estaVacia } from '@tablero/domain';
+import { GraficosService } from '@tablero/charts';
+import { cargarReferencia, estaVacia, parseFase } from '@tablero/domain';
+import { MetricasService } from '@tablero/metrics';
+import { BalanceService } from '@tablero/reports';
+import { writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { ArchivoInvalido } from '@tablero/ingestion';
 import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
@@ -108,6 +113,30 @@ function program(config: Config): Command {
         });
       },
     );
+
+  cli
+    .command('exportar')
+    .description('Exporta un reporte')
+    .argument('<reporte>', 'balance')
+    .option('--fase <fase>', 'I, II o III; sin ella, el balance general')
+    .requiredOption('--salida <archivo.xlsx>', 'ruta del archivo que se escribe')
+    .action(async (reporte: string, opciones: { fase?: string; salida: string }) => {
+      if (reporte !== 'balance')
+        throw new ErrorDeUso(`No hay un reporte «${reporte}»: el reporte es balance.`);
+      const fase = opciones.fase === undefined ? undefined : parseFase(opciones.fase);
+      if (opciones.fase !== undefined && !fase)
+        throw new ErrorDeUso('--fase debe ser I, II o III.');
+      await withDatabase(config, async (ds) => {
+        await prepare(ds);
+        const metricas = new MetricasService(ds);
+        const balance = new BalanceService(metricas, new GraficosService(metricas));
+        await writeFile(
+          opciones.salida,
+          await balance.libro(fase ? { fase } : {}, `cli:${userInfo().username}`),
+        );
+        console.log(`Escrito ${opciones.salida}.`);
+      });
+    });
 
   const esquema = cli.command('esquema').description('Coherencia entre entidades y migraciones');
   esquema

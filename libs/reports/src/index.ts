@@ -1,1 +1,3 @@
+export { BalanceService } from './balance.service';
 export { celdaSegura } from './celda-segura';
+export { ReportsModule } from './reports.module';
