@@ -185,10 +185,10 @@ const DIMENSION_SQL: Record<Dimension, { clave: string; union?: string; nombres?
   aliado: {
     clave: 'al.aliado_codigo',
     union: `LEFT JOIN LATERAL (
-              SELECT DISTINCT aa.aliado_codigo FROM actividad_aliado aa
-               WHERE aa.actividad_codigo = h.actividad_codigo
-                  OR (h.actividad_codigo IS NULL
-                      AND aa.actividad_codigo IN (SELECT codigo FROM act WHERE act.ciclo_codigo = h.ciclo_codigo))
+              SELECT aa.aliado_codigo FROM actividad_aliado aa WHERE aa.actividad_codigo = h.actividad_codigo
+              UNION
+              SELECT aa.aliado_codigo FROM act JOIN actividad_aliado aa ON aa.actividad_codigo = act.codigo
+               WHERE h.actividad_codigo IS NULL AND act.ciclo_codigo = h.ciclo_codigo
             ) al ON TRUE`,
     nombres: 'SELECT codigo, coalesce(sigla, nombre) AS nombre FROM aliado',
   },
