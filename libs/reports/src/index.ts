@@ -1,3 +1,9 @@
 export { BalanceService } from './balance.service';
 export { celdaSegura } from './celda-segura';
 export { ReportsModule } from './reports.module';
+export {
+  COLUMNAS_DETALLE,
+  ExportacionCancelada,
+  exportarDetalle,
+  FILAS_POR_HOJA,
+} from './detalle.export';
