@@ -37,6 +37,8 @@ export interface OpcionesDetalle {
   readonly senal?: AbortSignal;
   readonly filasPorHoja?: number;
   readonly alAvanzar?: (filas: number) => void;
+  /** The most rows to export (a preview, a benchmark of a given size). */
+  readonly limite?: number;
 }
 
 type FilaDetalle = (string | null)[];
@@ -59,7 +61,8 @@ export async function exportarDetalle(
               FROM asistencia s JOIN act ON act.codigo = s.actividad_codigo
               LEFT JOIN territorio t ON t.codigo = s.municipio_codigo) x
      WHERE ${filtro}
-     ORDER BY x.id`;
+     ORDER BY x.id
+     ${opciones.limite ? `LIMIT ${q.p(opciones.limite)}` : ''}`;
   const runner = dataSource.createQueryRunner();
   const client = (await runner.connect()) as PoolClient;
   const cursor = client.query(new Cursor(sql, q.params, { rowMode: 'array' }));
@@ -99,7 +102,12 @@ interface Escritor {
 
 function escritorCsv(destino: Writable): Escritor {
   // Semicolons: what Excel configured for Spanish expects in a CSV.
-  const csv = stringify({ header: true, columns: [...COLUMNAS_DETALLE], bom: true, delimiter: ';' });
+  const csv = stringify({
+    header: true,
+    columns: [...COLUMNAS_DETALLE],
+    bom: true,
+    delimiter: ';',
+  });
   csv.pipe(destino);
   return {
     async escribir(fila) {
