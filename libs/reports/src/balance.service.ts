@@ -83,7 +83,7 @@ export class BalanceService {
     // Resumen
     const resumen = nuevaHoja(libro, 'Resumen', [
       { titulo: 'Indicador', ancho: 32, formato: 'texto' },
-      { titulo: 'Cifra', ancho: 14, formato: 'entero' },
+      { titulo: 'Cifra', ancho: 20, formato: 'entero' },
       { titulo: 'Calificador', ancho: 22, formato: 'texto' },
       { titulo: 'Cifra publicada', ancho: 16, formato: 'texto' },
       { titulo: 'Meta', ancho: 12, formato: 'entero' },
@@ -315,6 +315,7 @@ export class BalanceService {
       });
       filaGrafico += 25;
       while (hojaGraficos.rowCount < filaGrafico - 1) hojaGraficos.addRow([]);
+      hojaGraficos.getRow(filaGrafico - 1).addPageBreak();
     }
 
     // Metodología
