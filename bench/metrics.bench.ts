@@ -153,7 +153,12 @@ async function main(): Promise<void> {
       mkdtempSync(join(tmpdir(), 'tablero-bench-metricas-')),
       'asistencias-10000.csv',
     );
-    await escribirAsistencias(archivo, 10_000);
+    // Into the synthetic activities, which already have records: no declared figure is replaced.
+    await escribirAsistencias(archivo, 10_000, {
+      actividad: (i) => `SIN-${String((i % 2000) + 1).padStart(6, '0')}`,
+      fecha: null,
+      primerDocumento: 90_000_000,
+    });
     const form = new FormData();
     form.append(
       'archivo',
