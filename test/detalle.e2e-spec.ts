@@ -63,21 +63,18 @@ it('exports CSV with semicolons, a BOM and pseudonymous keys only', async () => 
     string,
     string
   >[];
-  expect(
-    filas.map((f) => [
-      f.codigo_actividad,
-      f.codigo_municipio,
-      f.municipio,
-      f.grupo_de_valor,
-      f.sexo,
-    ]),
-  ).toEqual([
-    ['F2-TAL-01', '73001', 'Ibagué', 'autoridades_salientes', 'mujer'],
-    ['F2-TAL-02', '73001', 'Ibagué', 'autoridades_salientes', 'mujer'],
-    ['F2-TAL-02', '05001', 'Medellín', '', 'hombre'],
+  // The export streams in the table's order, which is no promise: compare as sorted lines.
+  const lineas = filas.map((f) =>
+    [f.codigo_actividad, f.codigo_municipio, f.municipio, f.grupo_de_valor, f.sexo].join(' | '),
+  );
+  expect(lineas.sort()).toEqual([
+    'F2-TAL-01 | 73001 | Ibagué | autoridades_salientes | mujer',
+    'F2-TAL-02 | 05001 | Medellín |  | hombre',
+    'F2-TAL-02 | 73001 | Ibagué | autoridades_salientes | mujer',
   ]);
-  expect(filas[0].clave_persona).toMatch(/^[0-9a-f]{64}$/);
-  expect(filas[0].clave_persona).toBe(filas[1].clave_persona);
+  const deAna = filas.filter((f) => f.codigo_municipio === '73001').map((f) => f.clave_persona);
+  expect(deAna[0]).toMatch(/^[0-9a-f]{64}$/);
+  expect(deAna[1]).toBe(deAna[0]);
 });
 
 it('exports .xlsx with the same rows, filtered like every other figure', async () => {

@@ -1,7 +1,8 @@
 /**
  * The record-level export: one row per attendance, the person as its
  * pseudonymous key only, streamed from a database cursor to CSV or .xlsx so
- * that a million rows take the memory of one batch. A sheet holds at most
+ * that a million rows take the memory of one batch. Rows come in the table's
+ * own order: sorting them would make the first row wait for the last. A sheet holds at most
  * 1.048.576 rows: a larger export continues on further sheets. Stops as soon
  * as the signal aborts (the client went away).
  */
@@ -57,11 +58,10 @@ export async function exportarDetalle(
       FROM (SELECT encode(s.persona_clave, 'hex') AS clave, s.actividad_codigo, act.fase_codigo AS fase,
                    act.tipo_codigo AS tipo, to_char(s.fecha, 'DD/MM/YYYY') AS fecha, s.municipio_codigo AS territorio,
                    t.nombre AS municipio, s.grupo_de_valor_codigo AS grupo, s.modalidad, s.sexo,
-                   act.subregion_codigo AS subregion, s.id
+                   act.subregion_codigo AS subregion
               FROM asistencia s JOIN act ON act.codigo = s.actividad_codigo
               LEFT JOIN territorio t ON t.codigo = s.municipio_codigo) x
      WHERE ${filtro}
-     ORDER BY x.id
      ${opciones.limite ? `LIMIT ${q.p(opciones.limite)}` : ''}`;
   const runner = dataSource.createQueryRunner();
   const client = (await runner.connect()) as PoolClient;
