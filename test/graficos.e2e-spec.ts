@@ -6,6 +6,16 @@
 import { PNG } from 'pngjs';
 import { startTestApp, TestApp } from './support/test-app';
 
+const GRAFICOS = [
+  'alcance-por-fase',
+  'actividades-por-tipo',
+  'vistas-por-webinar',
+  'asistencias-por-departamento',
+  'asistencias-por-grupo',
+  'asistencias-por-modalidad',
+  'alcance-acumulado',
+];
+
 let server: TestApp;
 
 beforeAll(async () => {
@@ -37,15 +47,7 @@ it('lists the charts with their image addresses and presets', async () => {
     graficos: { id: string; png: string }[];
     presets: Record<string, unknown>;
   };
-  expect(lista.graficos.map((g) => g.id)).toEqual([
-    'alcance-por-fase',
-    'actividades-por-tipo',
-    'vistas-por-webinar',
-    'asistencias-por-departamento',
-    'asistencias-por-grupo',
-    'asistencias-por-modalidad',
-    'alcance-acumulado',
-  ]);
+  expect(lista.graficos.map((g) => g.id)).toEqual(GRAFICOS);
   expect(Object.keys(lista.presets)).toEqual([
     'redes-cuadrado',
     'redes-horizontal',
@@ -54,15 +56,7 @@ it('lists the charts with their image addresses and presets', async () => {
   ]);
 });
 
-it.each([
-  'alcance-por-fase',
-  'actividades-por-tipo',
-  'vistas-por-webinar',
-  'asistencias-por-departamento',
-  'asistencias-por-grupo',
-  'asistencias-por-modalidad',
-  'alcance-acumulado',
-])('renders %s as a 1200 × 675 PNG that is not blank', async (id) => {
+it.each(GRAFICOS)('renders %s as a 1200 × 675 PNG that is not blank', async (id) => {
   const response = await pedir(`/api/v1/graficos/${id}.png`);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toBe('image/png');

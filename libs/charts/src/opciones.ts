@@ -6,6 +6,21 @@ import { FUENTE_TIPOGRAFICA, PALETA } from './paleta';
 
 const TEXTO = { fontFamily: FUENTE_TIPOGRAFICA, color: '#1a1a1a' };
 
+const EJE_DE_VALORES = {
+  type: 'value' as const,
+  axisLabel: { ...TEXTO, formatter: (v: number) => formatearNumero(v) },
+};
+
+/** Each bar or point labelled with its qualified figure ("≈ 1.700"). */
+function etiquetaConTexto(position: 'top' | 'right', show = true) {
+  return {
+    show,
+    position,
+    ...TEXTO,
+    formatter: (p: { data: unknown }) => (p.data as FilaGrafico).texto,
+  };
+}
+
 /** Title, filters in words, cut-off date and source line: what every chart carries. */
 function marco(titulo: string, contexto: Contexto, filas: readonly FilaGrafico[]): EChartsOption {
   const corte = contexto.fechaCorte
@@ -66,18 +81,13 @@ export function barrasHorizontales(
     ...marco(titulo, contexto, filas),
     dataset: { source: [...ordenadas].reverse().map((f) => ({ ...f })) },
     grid: { left: margen, right: 90, top: 86, bottom: 44 },
-    xAxis: { type: 'value', axisLabel: { ...TEXTO, formatter: (v: number) => formatearNumero(v) } },
+    xAxis: EJE_DE_VALORES,
     yAxis: { type: 'category', axisLabel: { ...TEXTO, width: margen - 16, overflow: 'break' } },
     series: [
       {
         type: 'bar',
         encode: { x: 'valor', y: 'etiqueta' },
-        label: {
-          show: true,
-          position: 'right',
-          ...TEXTO,
-          formatter: (p: { data: unknown }) => (p.data as FilaGrafico).texto,
-        },
+        label: etiquetaConTexto('right'),
         itemStyle: { color: PALETA[0] },
       },
     ],
@@ -98,18 +108,13 @@ export function barrasVerticales(
       type: 'category',
       axisLabel: { ...TEXTO, interval: 0, width: 140, overflow: 'break' },
     },
-    yAxis: { type: 'value', axisLabel: { ...TEXTO, formatter: (v: number) => formatearNumero(v) } },
+    yAxis: EJE_DE_VALORES,
     series: [
       {
         type: 'bar',
         encode: { x: 'etiqueta', y: 'valor' },
         colorBy: 'data',
-        label: {
-          show: true,
-          position: 'top',
-          ...TEXTO,
-          formatter: (p: { data: unknown }) => (p.data as FilaGrafico).texto,
-        },
+        label: etiquetaConTexto('top'),
       },
     ],
   };
@@ -126,19 +131,14 @@ export function linea(
     dataset: { source: filas.map((f) => ({ ...f })) },
     grid: { left: 80, right: 32, top: 86, bottom: 60 },
     xAxis: { type: 'category', axisLabel: TEXTO },
-    yAxis: { type: 'value', axisLabel: { ...TEXTO, formatter: (v: number) => formatearNumero(v) } },
+    yAxis: EJE_DE_VALORES,
     series: [
       {
         type: 'line',
         encode: { x: 'etiqueta', y: 'valor' },
         symbolSize: 7,
         lineStyle: { width: 3 },
-        label: {
-          show: filas.length <= 12,
-          position: 'top',
-          ...TEXTO,
-          formatter: (p: { data: unknown }) => (p.data as FilaGrafico).texto,
-        },
+        label: etiquetaConTexto('top', filas.length <= 12),
       },
     ],
   };
