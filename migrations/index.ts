@@ -4,6 +4,7 @@ import { Importaciones1795488133572 } from './1795488133572-Importaciones';
 import { ResumenAsistencia1795489255191 } from './1795489255191-ResumenAsistencia';
 import { ResumenActividad1795490212275 } from './1795490212275-ResumenActividad';
 import { ResumenesTerritoriales1795491599791 } from './1795491599791-ResumenesTerritoriales';
+import { Exportaciones1795494485290 } from './1795494485290-Exportaciones';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ResumenAsistencia1795489255191,
   ResumenActividad1795490212275,
   ResumenesTerritoriales1795491599791,
+  Exportaciones1795494485290,
 ];

@@ -77,6 +77,49 @@ it('exports CSV with semicolons, a BOM and pseudonymous keys only', async () => 
   expect(deAna[1]).toBe(deAna[0]);
 });
 
+interface Trabajo {
+  id: string;
+  estado: string;
+  filas: number;
+}
+
+async function esperarTrabajo(id: string): Promise<Trabajo> {
+  for (let intento = 0; intento < 200; intento++) {
+    const trabajo = (await (
+      await fetch(`${server.baseUrl}/api/v1/reportes/detalle/trabajos/${id}`)
+    ).json()) as Trabajo;
+    if (trabajo.estado !== 'en_curso') return trabajo;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`La exportación ${id} no terminó`);
+}
+
+it('runs a background export, keeps its progress in PostgreSQL and serves the file when ready', async () => {
+  const inicio = await fetch(
+    `${server.baseUrl}/api/v1/reportes/detalle/trabajos?formato=csv&municipio=73001`,
+    { method: 'POST' },
+  );
+  expect(inicio.status).toBe(202);
+  const { id, estado } = (await inicio.json()) as Trabajo;
+  expect(estado).toBe('en_curso');
+  expect(await esperarTrabajo(id)).toMatchObject({ estado: 'lista', filas: 2 });
+  const [{ n }] = (await db.query(`SELECT filas AS n FROM exportacion WHERE id = $1`, [id])).rows;
+  expect(n).toBe(2);
+  const archivo = await fetch(`${server.baseUrl}/api/v1/reportes/detalle/trabajos/${id}/archivo`);
+  expect(archivo.status).toBe(200);
+  const filas = parse(await archivo.text(), { bom: true, delimiter: ';', columns: true }) as Record<
+    string,
+    string
+  >[];
+  expect(filas.map((f) => f.codigo_municipio)).toEqual(['73001', '73001']);
+});
+
+it('answers 404 for an unknown background export', async () => {
+  const response = await fetch(`${server.baseUrl}/api/v1/reportes/detalle/trabajos/999999`);
+  expect(response.status).toBe(404);
+  expect(((await response.json()) as { codigo: string }).codigo).toBe('EXPORTACION_NO_ENCONTRADA');
+});
+
 it('exports .xlsx with the same rows, filtered like every other figure', async () => {
   const response = await fetch(
     `${server.baseUrl}/api/v1/reportes/detalle?formato=xlsx&municipio=05001`,
@@ -129,6 +172,20 @@ it('stops reading as soon as it is cancelled, without reading the rest', async (
   await ds.destroy();
   expect(leidas).toBe(5000);
   expect(n).toBeGreaterThan(50_000);
+});
+
+it('cancels a background export that is running, and will not serve its file', async () => {
+  const inicio = await fetch(`${server.baseUrl}/api/v1/reportes/detalle/trabajos?formato=xlsx`, {
+    method: 'POST',
+  });
+  const { id } = (await inicio.json()) as Trabajo;
+  const noLista = await fetch(`${server.baseUrl}/api/v1/reportes/detalle/trabajos/${id}/archivo`);
+  expect(noLista.status).toBe(409);
+  const cancelar = await fetch(`${server.baseUrl}/api/v1/reportes/detalle/trabajos/${id}`, {
+    method: 'DELETE',
+  });
+  expect(cancelar.status).toBe(204);
+  expect((await esperarTrabajo(id)).estado).toBe('cancelada');
 });
 
 it('keeps serving after a client abandons a download', async () => {

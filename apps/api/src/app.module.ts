@@ -64,7 +64,7 @@ export class AppModule {
         }),
         MetricsModule,
         ChartsModule,
-        ReportsModule,
+        ReportsModule.forRoot(join(config.dataDir, 'exportaciones')),
       ],
       controllers: [
         FasesController,

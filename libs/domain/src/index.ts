@@ -6,3 +6,4 @@ export { cargarReferencia, estaVacia, REFERENCIA } from './referencia/referencia
 export { Referencia } from './referencia/referencia.schema';
 export { reconstruirResumenAsistencia } from './resumen-asistencia';
 export { sumarAResumenes } from './resumen-asistencia';
+export { ESTADOS_EXPORTACION, EstadoExportacion } from './entities/exportacion.entity';

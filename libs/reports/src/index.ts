@@ -7,3 +7,4 @@ export {
   exportarDetalle,
   FILAS_POR_HOJA,
 } from './detalle.export';
+export { ExportacionesService } from './exportaciones.service';

@@ -1,11 +1,22 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ChartsModule } from '@tablero/charts';
 import { MetricsModule } from '@tablero/metrics';
 import { BalanceService } from './balance.service';
+import { CARPETA_EXPORTACIONES, ExportacionesService } from './exportaciones.service';
 
-@Module({
-  imports: [MetricsModule, ChartsModule],
-  providers: [BalanceService],
-  exports: [BalanceService],
-})
-export class ReportsModule {}
+@Module({})
+export class ReportsModule {
+  /** `carpeta`: where background exports are written until they are downloaded. */
+  static forRoot(carpeta: string): DynamicModule {
+    return {
+      module: ReportsModule,
+      imports: [MetricsModule, ChartsModule],
+      providers: [
+        BalanceService,
+        ExportacionesService,
+        { provide: CARPETA_EXPORTACIONES, useValue: carpeta },
+      ],
+      exports: [BalanceService, ExportacionesService],
+    };
+  }
+}

@@ -1,9 +1,29 @@
-import { Controller, Get, Logger, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Logger,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import { createReadStream } from 'node:fs';
+import { ApiError } from '../errors/api-error';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MetricasService } from '@tablero/metrics';
-import { BalanceService, ExportacionCancelada, exportarDetalle } from '@tablero/reports';
+import {
+  BalanceService,
+  ExportacionCancelada,
+  ExportacionesService,
+  exportarDetalle,
+} from '@tablero/reports';
 import { Request, Response } from 'express';
 import { ApiFiltros, leerFiltros } from './filtros.params';
 
@@ -15,6 +35,7 @@ export class ReportesController {
   constructor(
     private readonly balance: BalanceService,
     private readonly metricas: MetricasService,
+    private readonly exportaciones: ExportacionesService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -81,5 +102,78 @@ export class ReportesController {
         this.logger.error(error instanceof Error ? error.stack : String(error));
       response.destroy();
     }
+  }
+
+  @Post('detalle/trabajos')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary:
+      'Inicia en segundo plano una exportación de detalle demasiado grande para una solicitud',
+  })
+  @ApiFiltros()
+  async iniciar(@Query() consulta: Record<string, unknown>, @Req() request: Request) {
+    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, {
+      formato: ['csv', 'xlsx'],
+    });
+    const trabajo = await this.exportaciones.iniciar(
+      filtros,
+      (parametros.formato ?? 'xlsx') as 'csv' | 'xlsx',
+      `sin autenticar (${request.ip ?? 'desconocido'})`,
+    );
+    return { ...trabajo, estadoUrl: `/api/v1/reportes/detalle/trabajos/${trabajo.id}` };
+  }
+
+  @Get('detalle/trabajos/:id')
+  @ApiOperation({
+    summary:
+      'El estado de una exportación en segundo plano: filas escritas, lista, fallida o cancelada',
+  })
+  trabajo(@Param('id') id: string) {
+    return this.trabajoExistente(id);
+  }
+
+  @Get('detalle/trabajos/:id/archivo')
+  @ApiOperation({ summary: 'Descarga el archivo de una exportación lista' })
+  async archivo(@Param('id') id: string): Promise<StreamableFile> {
+    const trabajo = await this.trabajoExistente(id);
+    if (trabajo.estado !== 'lista') {
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'EXPORTACION_NO_LISTA',
+        `La exportación ${id} está ${trabajo.estado.replace('_', ' ')}.`,
+      );
+    }
+    return new StreamableFile(createReadStream(this.exportaciones.archivo(trabajo)), {
+      type:
+        trabajo.formato === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: `attachment; filename="detalle-asistencias-${id}.${trabajo.formato}"`,
+    });
+  }
+
+  @Delete('detalle/trabajos/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Cancela una exportación en curso' })
+  async cancelar(@Param('id') id: string): Promise<void> {
+    await this.trabajoExistente(id);
+    if (!(await this.exportaciones.cancelar(id))) {
+      throw new ApiError(
+        HttpStatus.CONFLICT,
+        'EXPORTACION_NO_EN_CURSO',
+        `La exportación ${id} no está en curso.`,
+      );
+    }
+  }
+
+  private async trabajoExistente(id: string) {
+    const trabajo = /^\d{1,18}$/.test(id) ? await this.exportaciones.buscar(id) : null;
+    if (!trabajo)
+      throw new ApiError(
+        HttpStatus.NOT_FOUND,
+        'EXPORTACION_NO_ENCONTRADA',
+        `No existe la exportación «${id.slice(0, 20)}».`,
+      );
+    return trabajo;
   }
 }

@@ -4,6 +4,7 @@ import { Asistencia } from './asistencia.entity';
 import { Certificado } from './certificado.entity';
 import { Ciclo } from './ciclo.entity';
 import { CorteVistas } from './corte-vistas.entity';
+import { Exportacion } from './exportacion.entity';
 import { Fase } from './fase.entity';
 import { GrupoDeValor } from './grupo-de-valor.entity';
 import { Importacion } from './importacion.entity';
@@ -25,6 +26,7 @@ export {
   Certificado,
   Ciclo,
   CorteVistas,
+  Exportacion,
   Fase,
   GrupoDeValor,
   Importacion,
@@ -48,6 +50,7 @@ export const ENTITIES = [
   Certificado,
   Ciclo,
   CorteVistas,
+  Exportacion,
   Fase,
   GrupoDeValor,
   Importacion,
