@@ -6,8 +6,10 @@ import { FUENTE_TIPOGRAFICA, PALETA } from './paleta';
 
 const TEXTO = { fontFamily: FUENTE_TIPOGRAFICA, color: '#1a1a1a' };
 
+/** Every figure is a count: whole-number ticks only. */
 const EJE_DE_VALORES = {
   type: 'value' as const,
+  minInterval: 1,
   axisLabel: { ...TEXTO, formatter: (v: number) => formatearNumero(v) },
 };
 
@@ -80,12 +82,13 @@ export function barrasHorizontales(
   return {
     ...marco(titulo, contexto, filas),
     dataset: { source: [...ordenadas].reverse().map((f) => ({ ...f })) },
-    grid: { left: margen, right: 90, top: 86, bottom: 44 },
+    grid: { left: margen, right: 90, top: 86, bottom: 64 },
     xAxis: EJE_DE_VALORES,
     yAxis: { type: 'category', axisLabel: { ...TEXTO, width: margen - 16, overflow: 'break' } },
     series: [
       {
         type: 'bar',
+        barMaxWidth: 56,
         encode: { x: 'valor', y: 'etiqueta' },
         label: etiquetaConTexto('right'),
         itemStyle: { color: PALETA[0] },
@@ -103,7 +106,7 @@ export function barrasVerticales(
   return {
     ...marco(titulo, contexto, filas),
     dataset: { source: filas.map((f) => ({ ...f })) },
-    grid: { left: 80, right: 24, top: 86, bottom: 70 },
+    grid: { left: 80, right: 24, top: 86, bottom: 84 },
     xAxis: {
       type: 'category',
       axisLabel: { ...TEXTO, interval: 0, width: 140, overflow: 'break' },
@@ -112,6 +115,7 @@ export function barrasVerticales(
     series: [
       {
         type: 'bar',
+        barMaxWidth: 96,
         encode: { x: 'etiqueta', y: 'valor' },
         colorBy: 'data',
         label: etiquetaConTexto('top'),
@@ -129,7 +133,7 @@ export function linea(
   return {
     ...marco(titulo, contexto, filas),
     dataset: { source: filas.map((f) => ({ ...f })) },
-    grid: { left: 80, right: 32, top: 86, bottom: 60 },
+    grid: { left: 80, right: 32, top: 86, bottom: 64 },
     xAxis: { type: 'category', axisLabel: TEXTO },
     yAxis: EJE_DE_VALORES,
     series: [
