@@ -3,7 +3,7 @@
  * API renders them as SVG and PNG for publications; the workbook embeds them.
  */
 import { DefinicionGrafico } from './grafico';
-import { anillo, barrasHorizontales, barrasVerticales, linea } from './opciones';
+import { anillo, barrasHorizontales, barrasVerticales, linea, mapa } from './opciones';
 
 export const GRAFICOS: readonly DefinicionGrafico[] = [
   {
@@ -30,6 +30,36 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
     opcion: (filas, contexto) => barrasHorizontales('Vistas por webinar', filas, contexto),
   },
   {
+    id: 'actividades-por-mes',
+    titulo: 'Actividades por mes de inicio',
+    descripcion: 'Cronología: cuántas actividades empezaron cada mes.',
+    consulta: { tipo: 'serie', metrica: 'actividades', periodo: 'mes', acumulado: false },
+    opcion: (filas, contexto) =>
+      barrasVerticales('Actividades por mes de inicio', filas, contexto, 'uno'),
+  },
+  {
+    id: 'mapa-alcance-por-departamento',
+    titulo: 'Mapa del alcance por departamento',
+    descripcion:
+      'Alcance (asistentes, participantes, certificados y vistas con territorio) de cada departamento; en gris, los que no tienen cifras.',
+    consulta: { tipo: 'desglose', por: 'departamento', metrica: 'alcance' },
+    opcion: (filas, contexto) => mapa('Mapa del alcance por departamento', filas, contexto),
+  },
+  {
+    id: 'alcance-por-departamento',
+    titulo: 'Alcance por departamento',
+    descripcion: 'Los departamentos ordenados por su alcance.',
+    consulta: { tipo: 'desglose', por: 'departamento', metrica: 'alcance', limite: 33 },
+    opcion: (filas, contexto) => barrasHorizontales('Alcance por departamento', filas, contexto),
+  },
+  {
+    id: 'alcance-por-municipio',
+    titulo: 'Alcance por municipio',
+    descripcion: 'Los 25 municipios con mayor alcance.',
+    consulta: { tipo: 'desglose', por: 'municipio', metrica: 'alcance', limite: 25 },
+    opcion: (filas, contexto) => barrasHorizontales('Alcance por municipio', filas, contexto),
+  },
+  {
     id: 'asistencias-por-departamento',
     titulo: 'Asistencias por departamento',
     descripcion: 'Los departamentos con más asistencias (persona × actividad).',
@@ -44,6 +74,21 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
     consulta: { tipo: 'desglose', por: 'grupo', metrica: 'asistencias' },
     opcion: (filas, contexto) =>
       barrasHorizontales('Asistencias por grupo de valor', filas, contexto),
+  },
+  {
+    id: 'alcance-por-aliado',
+    titulo: 'Alcance por entidad aliada',
+    descripcion:
+      'Alcance de las actividades de cada entidad aliada (una actividad con dos aliados cuenta en ambos).',
+    consulta: { tipo: 'desglose', por: 'aliado', metrica: 'alcance', limite: 25 },
+    opcion: (filas, contexto) => barrasHorizontales('Alcance por entidad aliada', filas, contexto),
+  },
+  {
+    id: 'alcance-por-canal',
+    titulo: 'Alcance por canal',
+    descripcion: 'Alcance según el canal de difusión de cada actividad.',
+    consulta: { tipo: 'desglose', por: 'canal', metrica: 'alcance' },
+    opcion: (filas, contexto) => barrasHorizontales('Alcance por canal', filas, contexto),
   },
   {
     id: 'asistencias-por-modalidad',

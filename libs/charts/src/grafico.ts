@@ -7,6 +7,8 @@
 import type { EChartsOption } from 'echarts';
 
 export interface FilaGrafico {
+  /** The code of the category (a DIVIPOLA code, a type…), by which a click filters the page. */
+  readonly clave?: string | null;
   /** The category: a phase, a department, a month… */
   readonly etiqueta: string;
   readonly valor: number;

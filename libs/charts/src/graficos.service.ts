@@ -25,6 +25,9 @@ export const PRESETS: Readonly<Record<string, Lienzo>> = {
 
 export const LIENZO_POR_DEFECTO: Lienzo = PRESETS['redes-horizontal'];
 
+/** A map or a ranking of territories leaves out what has no territory (national webinars, for example). */
+const DIMENSIONES_TERRITORIALES = ['departamento', 'municipio', 'subregion'];
+
 const MESES = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'];
 
 @Injectable()
@@ -69,6 +72,7 @@ export class GraficosService {
         const cifra = consulta.acumulado ? p.acumulado : p.cifra;
         const [anio, mes] = p.periodo.split('-');
         return {
+          clave: p.periodo,
           etiqueta: `${MESES[Number(mes) - 1]} ${anio}`,
           valor: cifra.valor,
           texto: cifra.texto,
@@ -77,10 +81,15 @@ export class GraficosService {
     }
     const { filas } = await this.metricas.desglose(consulta.por as never, f);
     return filas
-      .map((fila) => ({ etiqueta: fila.etiqueta, ...fila.cifras[consulta.metrica as MetricaId] }))
+      .map((fila) => ({
+        clave: fila.clave,
+        etiqueta: fila.etiqueta,
+        ...fila.cifras[consulta.metrica as MetricaId],
+      }))
       .filter((fila) => consulta.por === 'fase' || fila.valor > 0)
+      .filter((fila) => fila.clave !== null || !DIMENSIONES_TERRITORIALES.includes(consulta.por))
       .sort((a, b) => (consulta.por === 'fase' ? 0 : b.valor - a.valor))
       .slice(0, consulta.limite ?? Infinity)
-      .map(({ etiqueta, valor, texto }) => ({ etiqueta, valor, texto }));
+      .map(({ clave, etiqueta, valor, texto }) => ({ clave, etiqueta, valor, texto }));
   }
 }

@@ -1,5 +1,7 @@
 export { GRAFICO, GRAFICOS } from './charts.catalogue';
 export { ConsultaGrafico, Contexto, DefinicionGrafico, FilaGrafico } from './grafico';
+export { ARCHIVO_MAPA_COLOMBIA, MAPA_COLOMBIA } from './mapa';
+export type { MapaDepartamentos, PropiedadesDepartamento } from './mapa';
 export { PALETA } from './paleta';
 export { renderizarPng, renderizarSvg } from './render';
 export { ChartsModule } from './charts.module';

@@ -2,15 +2,17 @@
 import type { EChartsOption } from 'echarts';
 import { formatearNumero } from '@tablero/domain';
 import { Contexto, FilaGrafico } from './grafico';
+import { MAPA_COLOMBIA } from './mapa';
 import { FUENTE_TIPOGRAFICA, PALETA } from './paleta';
 
-const TEXTO = { fontFamily: FUENTE_TIPOGRAFICA, color: '#1a1a1a' };
+const TEXTO = { fontFamily: FUENTE_TIPOGRAFICA, color: '#1a1a1a', lineHeight: 15 };
 
 /** Every figure is a count: whole-number ticks only. */
 const EJE_DE_VALORES = {
   type: 'value' as const,
   minInterval: 1,
-  axisLabel: { ...TEXTO, formatter: (v: number) => formatearNumero(v) },
+  splitNumber: 4,
+  axisLabel: { ...TEXTO, hideOverlap: true, formatter: (v: number) => formatearNumero(v) },
 };
 
 /** Each bar or point labelled with its qualified figure ("≈ 1.700"). */
@@ -97,11 +99,15 @@ export function barrasHorizontales(
   };
 }
 
-/** Vertical bars in the rows' own order (phases, months). */
+/**
+ * Vertical bars in the rows' own order: categories (phases) each in its own
+ * colour, or periods of a timeline (months) all in one.
+ */
 export function barrasVerticales(
   titulo: string,
   filas: readonly FilaGrafico[],
   contexto: Contexto,
+  colores: 'por-categoria' | 'uno' = 'por-categoria',
 ): EChartsOption {
   return {
     ...marco(titulo, contexto, filas),
@@ -117,7 +123,7 @@ export function barrasVerticales(
         type: 'bar',
         barMaxWidth: 96,
         encode: { x: 'etiqueta', y: 'valor' },
-        colorBy: 'data',
+        colorBy: colores === 'uno' ? 'series' : 'data',
         label: etiquetaConTexto('top'),
       },
     ],
@@ -168,6 +174,52 @@ export function anillo(
           formatter: (p: { data: unknown; percent?: number }) =>
             `${(p.data as FilaGrafico).etiqueta}\n${(p.data as FilaGrafico).texto} (${formatearNumero(Math.round(p.percent ?? 0))} %)`,
         },
+      },
+    ],
+  };
+}
+
+/**
+ * Departments shaded by their figure (one light-to-dark blue, readable by
+ * people with any colour-vision deficiency); departments without any stay grey.
+ */
+export function mapa(
+  titulo: string,
+  filas: readonly FilaGrafico[],
+  contexto: Contexto,
+): EChartsOption {
+  const conCifra = filas.filter((f) => f.clave && f.valor > 0);
+  return {
+    ...marco(titulo, contexto, filas),
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const { name, data } = p as { name: string; data?: FilaGrafico };
+        return data ? `${data.etiqueta}: ${data.texto}` : `${name}: sin cifras`;
+      },
+    },
+    visualMap: {
+      type: 'continuous',
+      min: 0,
+      max: Math.max(1, ...conCifra.map((f) => f.valor)),
+      left: 16,
+      bottom: 40,
+      text: ['Más', 'Menos'],
+      textStyle: TEXTO,
+      calculable: false,
+      inRange: { color: ['#d6e6f4', '#0072B2', '#08306b'] },
+      formatter: (v: unknown) => formatearNumero(Math.round(Number(v))),
+    },
+    series: [
+      {
+        type: 'map',
+        map: MAPA_COLOMBIA,
+        top: 86,
+        bottom: 40,
+        data: conCifra.map((f) => ({ ...f, name: f.clave!, value: f.valor })),
+        itemStyle: { areaColor: '#eeeeee', borderColor: '#666666', borderWidth: 0.6 },
+        emphasis: { label: { show: false }, itemStyle: { areaColor: '#E69F00' } },
+        select: { disabled: true },
       },
     ],
   };

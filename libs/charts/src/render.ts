@@ -6,7 +6,10 @@
 import { Resvg } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 import * as echarts from 'echarts';
+import { CARPETA_TABLERO, rutaDelProyecto } from '@tablero/config';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { ARCHIVO_MAPA_COLOMBIA, MAPA_COLOMBIA } from './mapa';
 import { FUENTE_TIPOGRAFICA } from './paleta';
 
 const FUENTES = (() => {
@@ -14,7 +17,18 @@ const FUENTES = (() => {
   return [join(carpeta, 'DejaVuSans.ttf'), join(carpeta, 'DejaVuSans-Bold.ttf')];
 })();
 
+let mapaRegistrado = false;
+
+/** The map's geometry, as the build converted it, registered once per process. */
+function registrarMapa(): void {
+  if (mapaRegistrado) return;
+  const archivo = rutaDelProyecto(...CARPETA_TABLERO, ARCHIVO_MAPA_COLOMBIA);
+  echarts.registerMap(MAPA_COLOMBIA, JSON.parse(readFileSync(archivo, 'utf8')));
+  mapaRegistrado = true;
+}
+
 export function renderizarSvg(opcion: EChartsOption, ancho: number, alto: number): string {
+  if ([opcion.series].flat().some((s) => s?.type === 'map')) registrarMapa();
   const grafico = echarts.init(null, null, {
     renderer: 'svg',
     ssr: true,

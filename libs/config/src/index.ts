@@ -1,1 +1,2 @@
 export { Config, ConfigError, loadConfig, pseudonymKey } from './config';
+export { CARPETA_TABLERO, rutaDelProyecto } from './rutas';

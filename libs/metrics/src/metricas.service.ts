@@ -8,7 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { combinarCalificadores, formatearFecha, FUENTE, sumarCifras } from '@tablero/domain';
 import { DataSource } from 'typeorm';
 import { CifraPublicada, cifrasSumables, publicar, SumaDeHechos } from './cifras';
-import { Consulta, Filtros } from './filtros';
+import { Consulta, Filtros, MODALIDADES_FILTRO } from './filtros';
 import { ctesDeHechos, filtroDeHechos, FuenteAsistencias } from './hechos.sql';
 import { COMPONENTES_PARTICIPANTES, METRICA, METRICAS, MetricaId } from './metrics.catalogue';
 
@@ -94,6 +94,20 @@ export interface Cobertura {
     readonly municipiosAlcanzados: number;
     readonly municipiosTotal: number;
   })[];
+}
+
+export interface Opcion {
+  readonly codigo: string;
+  readonly nombre: string;
+}
+
+export interface OpcionesDeFiltro {
+  readonly fases: Opcion[];
+  readonly tipos: Opcion[];
+  readonly departamentos: Opcion[];
+  readonly aliados: Opcion[];
+  readonly grupos: Opcion[];
+  readonly modalidades: Opcion[];
 }
 
 export interface PartidaConciliacion {
@@ -503,6 +517,20 @@ export class MetricasService {
       q.params,
     );
     return fila.hay ? Number(fila.personas) : null;
+  }
+
+  /** The values each filter can take, with their names, for the dashboard's filter bar. */
+  async opcionesDeFiltro(): Promise<OpcionesDeFiltro> {
+    const lista = (sql: string) => this.dataSource.query<Opcion[]>(sql);
+    const [fases, tipos, departamentos, aliados, grupos] = await Promise.all([
+      lista(`SELECT codigo, nombre FROM fase ORDER BY codigo`),
+      lista(`SELECT codigo, nombre FROM tipo_actividad ORDER BY orden, nombre`),
+      lista(`SELECT codigo, nombre FROM territorio WHERE nivel = 'departamento' ORDER BY nombre`),
+      lista(`SELECT codigo, nombre FROM aliado ORDER BY nombre`),
+      lista(`SELECT codigo, nombre FROM grupo_de_valor ORDER BY nombre`),
+    ]);
+    const modalidades = MODALIDADES_FILTRO.map((codigo) => ({ codigo, nombre: MODALIDAD[codigo] }));
+    return { fases, tipos, departamentos, aliados, grupos, modalidades };
   }
 
   /** The filters in words, for titles and sheets: "Fase II · Departamento: Tolima"; "Toda la estrategia" when none. */

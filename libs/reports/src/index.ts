@@ -8,3 +8,4 @@ export {
   FILAS_POR_HOJA,
 } from './detalle.export';
 export { ExportacionesService } from './exportaciones.service';
+export { libroDeDatosDeGrafico } from './datos-grafico.workbook';

@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Param, Query, StreamableFile } from '@nest
 import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { GRAFICO, GRAFICOS, GraficosService, LIENZO_POR_DEFECTO, PRESETS } from '@tablero/charts';
 import { MetricasService } from '@tablero/metrics';
+import { libroDeDatosDeGrafico } from '@tablero/reports';
 import { ApiError } from '../errors/api-error';
 import { invalido } from '../errors/consulta';
 import { ApiFiltros, leerFiltros } from './filtros.params';
@@ -24,6 +25,8 @@ export class GraficosController {
         descripcion,
         svg: `/api/v1/graficos/${id}.svg`,
         png: `/api/v1/graficos/${id}.png`,
+        datos: `/api/v1/graficos/${id}.json`,
+        xlsx: `/api/v1/graficos/${id}.xlsx`,
       })),
       presets: PRESETS,
     };
@@ -31,14 +34,16 @@ export class GraficosController {
 
   @Get(':archivo')
   @ApiOperation({
-    summary: 'Un gráfico como SVG o PNG, con los mismos filtros que la API',
+    summary:
+      'Un gráfico como SVG o PNG, o sus datos como JSON o .xlsx, con los mismos filtros que la API',
     description:
-      'Lleva título, filtros en palabras, fecha de corte y fuente. Tamaño con ancho, alto y escala, o un preset: ' +
+      'La imagen lleva título, filtros en palabras, fecha de corte y fuente; el JSON trae las filas que dibuja el tablero y el .xlsx las mismas cifras. Tamaño con ancho, alto y escala, o un preset: ' +
       Object.keys(PRESETS).join(', '),
   })
   @ApiParam({
     name: 'archivo',
-    description: 'id del gráfico con .svg o .png, por ejemplo alcance-por-fase.png',
+    description:
+      'id del gráfico con .svg, .png, .json o .xlsx, por ejemplo alcance-por-fase.png',
   })
   @ApiQuery({ name: 'preset', required: false, enum: Object.keys(PRESETS) })
   @ApiQuery({ name: 'ancho', required: false })
@@ -48,13 +53,13 @@ export class GraficosController {
   async imagen(
     @Param('archivo') archivo: string,
     @Query() consulta: Record<string, unknown>,
-  ): Promise<StreamableFile> {
-    const [, id, formato] = /^(.+)\.(svg|png)$/.exec(archivo) ?? [];
+  ): Promise<StreamableFile | object> {
+    const [, id, formato] = /^(.+)\.(svg|png|json|xlsx)$/.exec(archivo) ?? [];
     if (!id || !GRAFICO.has(id)) {
       throw new ApiError(
         HttpStatus.NOT_FOUND,
         'GRAFICO_DESCONOCIDO',
-        `No hay un gráfico «${archivo.slice(0, 60)}». Pida /api/v1/graficos/<id>.svg o .png; la lista está en /api/v1/graficos.`,
+        `No hay un gráfico «${archivo.slice(0, 60)}». Pida /api/v1/graficos/<id>.svg, .png, .json o .xlsx; la lista está en /api/v1/graficos.`,
       );
     }
     const { filtros, parametros } = await leerFiltros(consulta, this.metricas, {
@@ -75,6 +80,18 @@ export class GraficosController {
       throw invalido('alto', 'debe estar entre 300 y 4000 píxeles');
     if (lienzo.escala > 4) throw invalido('escala', 'debe estar entre 1 y 4');
     const nombre = `${id}.${formato}`;
+    const grafico = GRAFICO.get(id)!;
+    if (formato === 'json') {
+      const { titulo, descripcion, consulta: pregunta } = grafico;
+      return { id, titulo, descripcion, consulta: pregunta, ...(await this.graficos.datos(grafico, filtros)) };
+    }
+    if (formato === 'xlsx') {
+      const { filas, contexto } = await this.graficos.datos(grafico, filtros);
+      return new StreamableFile(await libroDeDatosDeGrafico(grafico, filas, contexto), {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        disposition: `attachment; filename="${id}-datos.xlsx"`,
+      });
+    }
     if (formato === 'svg') {
       const svg = await this.graficos.svg(id, filtros, lienzo);
       return new StreamableFile(Buffer.from(svg, 'utf8'), {

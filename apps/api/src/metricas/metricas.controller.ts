@@ -27,6 +27,14 @@ export class MetricasController {
     return METRICAS;
   }
 
+  @Get('filtros')
+  @ApiOperation({
+    summary: 'Los valores que puede tomar cada filtro, con su nombre (fases, tipos, departamentos…)',
+  })
+  opcionesDeFiltro() {
+    return this.metricas.opcionesDeFiltro();
+  }
+
   @Get('kpis')
   @ApiOperation({
     summary:

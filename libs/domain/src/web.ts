@@ -1,0 +1,4 @@
+/** What the browser may import from this library: formats and closed lists, no entities. */
+export * from './calificador';
+export * from './formato';
+export * from './vocabularios';

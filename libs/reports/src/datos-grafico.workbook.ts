@@ -1,0 +1,38 @@
+/**
+ * "Descargar datos" of a dashboard chart: the numbers the chart draws, as a
+ * workbook with what a reader needs to cite them (filters, cut-off, source).
+ */
+import { Contexto, DefinicionGrafico, FilaGrafico } from '@tablero/charts';
+import ExcelJS from 'exceljs';
+import { fila, filtrar, nuevaHoja } from './hoja';
+
+export async function libroDeDatosDeGrafico(
+  grafico: Pick<DefinicionGrafico, 'titulo' | 'descripcion'>,
+  filas: readonly FilaGrafico[],
+  contexto: Contexto,
+): Promise<Buffer> {
+  const libro = new ExcelJS.Workbook();
+  libro.creator = 'Tablero JPT';
+  const datos = nuevaHoja(libro, 'Datos', [
+    { titulo: 'Categoría', ancho: 48, formato: 'texto' },
+    { titulo: 'Cifra', ancho: 16, formato: 'entero' },
+    { titulo: 'Cifra publicada', ancho: 18, formato: 'texto' },
+  ]);
+  for (const f of filas) fila(datos, [f.etiqueta, f.valor, f.texto]);
+  filtrar(datos, 3, filas.length + 1);
+  const acerca = nuevaHoja(libro, 'Acerca de estos datos', [
+    { titulo: 'Campo', ancho: 22, formato: 'texto' },
+    { titulo: 'Valor', ancho: 90, formato: 'texto' },
+  ]);
+  for (const par of [
+    ['Gráfico', grafico.titulo],
+    ['Qué muestra', grafico.descripcion],
+    ['Filtros', contexto.filtrosEnPalabras],
+    ['Fecha de corte', contexto.fechaCorte ?? 'Sin cifras para estos filtros'],
+    ['Cifra publicada', '≈ cerca de (aproximada); > más de (mínimo); sin signo: exacta.'],
+    ['Fuente', contexto.fuente],
+  ]) {
+    fila(acerca, par);
+  }
+  return Buffer.from(await libro.xlsx.writeBuffer());
+}
