@@ -17,6 +17,7 @@ import { ImportacionesController } from './importaciones/importaciones.controlle
 import { GraficosController } from './metricas/graficos.controller';
 import { MetricasController } from './metricas/metricas.controller';
 import { ReportesController } from './metricas/reportes.controller';
+import { TableroController } from './tablero/tablero.controller';
 import { ReferenciaInicial } from './referencia-inicial';
 
 export interface AppOptions {
@@ -73,6 +74,7 @@ export class AppModule {
         ImportacionesController,
         MetricasController,
         ReportesController,
+        TableroController,
       ],
       providers: [ReferenciaInicial],
     };

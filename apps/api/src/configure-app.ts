@@ -1,12 +1,22 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { CARPETA_TABLERO, rutaDelProyecto } from '@tablero/config';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from './errors/http-error.filter';
+import { RUTAS_DEL_TABLERO } from './tablero/tablero.controller';
 
-/** What the running server and the e2e tests share: prefix, logging, errors, OpenAPI. */
+/** What the running server and the e2e tests share: prefix, logging, errors, OpenAPI, the dashboard. */
 export function configureApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', {
+    exclude: RUTAS_DEL_TABLERO.map((path) => ({ path, method: RequestMethod.GET })),
+  });
+  (app as NestExpressApplication).useStaticAssets(rutaDelProyecto(...CARPETA_TABLERO, 'assets'), {
+    prefix: '/assets/',
+    index: false,
+    fallthrough: true,
+  });
   app.useGlobalFilters(new HttpErrorFilter());
   const openApi = new DocumentBuilder()
     .setTitle('Tablero JPT')

@@ -1,0 +1,145 @@
+/**
+ * A chart of the shared catalogue on the page: its rows from the API, its
+ * option from the same definition the server renders images with, and around
+ * it what every chart offers: PNG and SVG (rendered by the server), "Ver datos"
+ * as an accessible table, the numbers as .xlsx, and a click that filters the page.
+ */
+import { Contexto, FilaGrafico, GRAFICO } from '@tablero/charts';
+import { pedir } from '../api';
+import { el, mensaje, tabla } from '../dom';
+import { cargarMapa, echarts } from '../echarts';
+import { consultaDeFiltros, navegar, ParametroFiltro } from '../estado';
+import { ContextoVista } from '../vista';
+
+/** The filter a click on a category sets, by the dimension the chart breaks down. */
+const FILTRO_DE_DIMENSION: Readonly<Record<string, ParametroFiltro>> = {
+  fase: 'fase',
+  tipo: 'tipo',
+  departamento: 'departamento',
+  municipio: 'municipio',
+  grupo: 'grupo',
+  aliado: 'aliado',
+  modalidad: 'modalidad',
+};
+
+interface DatosGrafico {
+  readonly filas: FilaGrafico[];
+  readonly contexto: Contexto;
+}
+
+let siguiente = 0;
+
+export function panelGrafico(padre: HTMLElement, id: string, vista: ContextoVista): void {
+  const definicion = GRAFICO.get(id);
+  if (!definicion) throw new Error(`Gráfico desconocido: ${id}`);
+  const consulta = consultaDeFiltros(vista.estado.filtros);
+  const base = `/api/v1/graficos/${id}`;
+  const idTitulo = `grafico-${++siguiente}`;
+  const idDatos = `${idTitulo}-datos`;
+  const lienzo = el('div', { class: 'lienzo', role: 'img', 'aria-label': definicion.titulo });
+  const estado = mensaje('cargando', 'Cargando…');
+  const datos = el('div', { class: 'datos', id: idDatos, hidden: true });
+  const verDatos = el(
+    'button',
+    { type: 'button', 'aria-expanded': 'false', 'aria-controls': idDatos },
+    'Ver datos',
+  );
+  verDatos.addEventListener('click', () => {
+    datos.hidden = !datos.hidden;
+    verDatos.setAttribute('aria-expanded', String(!datos.hidden));
+    verDatos.textContent = datos.hidden ? 'Ver datos' : 'Ocultar datos';
+  });
+  const descarga = (formato: string, texto: string, titulo: string) =>
+    el(
+      'a',
+      { href: `${base}.${formato}${consulta}`, download: `${id}.${formato}`, title: titulo },
+      texto,
+    );
+  padre.append(
+    el(
+      'section',
+      { class: 'panel', 'aria-labelledby': idTitulo, 'data-grafico': id },
+      el('h3', { id: idTitulo, class: 'solo-lectores' }, definicion.titulo),
+      el(
+        'div',
+        { class: 'herramientas', role: 'group', 'aria-label': `Opciones de ${definicion.titulo}` },
+        descarga('png', 'PNG', 'Descargar la imagen en PNG'),
+        descarga('svg', 'SVG', 'Descargar la imagen en SVG'),
+        verDatos,
+        descarga('xlsx', 'Datos (.xlsx)', 'Descargar las cifras en Excel'),
+      ),
+      estado,
+      lienzo,
+      datos,
+    ),
+  );
+
+  const seccion = padre.lastElementChild as HTMLElement;
+  const dibujado = pedir<DatosGrafico>(`${base}.json${consulta}`, vista.senal)
+    .then(async ({ filas, contexto }) => {
+      const opcion = definicion.opcion(filas, contexto);
+      const esMapa = [opcion.series].flat().some((s) => s?.type === 'map');
+      if (esMapa) await cargarMapa();
+      if (vista.senal.aborted) return;
+      const horizontal = !Array.isArray(opcion.yAxis) && opcion.yAxis?.type === 'category';
+      lienzo.style.height = `${esMapa ? 620 : horizontal ? Math.max(380, 150 + filas.length * 30) : 440}px`;
+      const grafico = echarts.init(lienzo, null, { renderer: 'svg' });
+      vista.graficos.push(grafico);
+      grafico.setOption(opcion);
+      const filtro =
+        definicion.consulta.tipo === 'desglose'
+          ? FILTRO_DE_DIMENSION[definicion.consulta.por]
+          : undefined;
+      if (filtro) {
+        lienzo.classList.add('interactivo');
+        grafico.on('click', (p) => {
+          const clave = (p.data as FilaGrafico | undefined)?.clave;
+          if (clave) navegar({ [filtro]: clave });
+        });
+      }
+      const conCifra = filas.filter((f) => f.valor > 0);
+      lienzo.setAttribute(
+        'aria-label',
+        `${definicion.titulo}. ${contexto.filtrosEnPalabras}. ` +
+          (conCifra.length
+            ? conCifra
+                .slice(0, 8)
+                .map((f) => `${f.etiqueta}: ${f.texto}`)
+                .join('; ') + (conCifra.length > 8 ? '; y más en «Ver datos».' : '.')
+            : 'Sin datos para estos filtros.'),
+      );
+      estado.replaceWith(conCifra.length ? '' : mensaje('vacio', 'Sin datos para estos filtros.'));
+      seccion.dataset.estado = conCifra.length ? 'listo' : 'vacio';
+      datos.append(
+        filas.length
+          ? tabla(
+              `${definicion.titulo} · ${contexto.filtrosEnPalabras}` +
+                (contexto.fechaCorte ? ` · Corte: ${contexto.fechaCorte}` : ''),
+              ['Categoría', 'Cifra'],
+              filas.map((f) => [
+                filtro && f.clave ? botonFiltro(f.etiqueta, filtro, f.clave) : f.etiqueta,
+                f.texto,
+              ]),
+              [1],
+            )
+          : mensaje('vacio', 'Sin datos para estos filtros.'),
+      );
+    })
+    .catch((error: Error) => {
+      if (vista.senal.aborted) return;
+      estado.replaceWith(mensaje('error', `No se pudo cargar el gráfico: ${error.message}`));
+      seccion.dataset.estado = 'error';
+    });
+  vista.pendientes.push(dibujado);
+}
+
+/** The keyboard's way to do what a click on a bar or region does. */
+function botonFiltro(etiqueta: string, filtro: ParametroFiltro, clave: string): HTMLElement {
+  const boton = el(
+    'button',
+    { type: 'button', class: 'enlace', title: `Filtrar la página por ${etiqueta}` },
+    etiqueta,
+  );
+  boton.addEventListener('click', () => navegar({ [filtro]: clave }));
+  return boton;
+}

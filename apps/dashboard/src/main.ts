@@ -1,0 +1,85 @@
+/** The dashboard: menu, filter bar and the current view, all redrawn from the URL. */
+import { RutaVista, VISTAS } from '../vistas';
+import { el, mensaje } from './dom';
+import { alCambiarEstado, enlace, estadoActual, navegar } from './estado';
+import { pintarFiltros } from './filtros';
+import { ContextoVista, Vista } from './vista';
+import { actividades } from './vistas/actividades';
+import { fasesVista } from './vistas/fases';
+import { importaciones } from './vistas/importaciones';
+import { participacion } from './vistas/participacion';
+import { resumen } from './vistas/resumen';
+import { territorio } from './vistas/territorio';
+
+const DIBUJAR: Record<RutaVista, Vista> = {
+  resumen,
+  fases: fasesVista,
+  territorio,
+  participacion,
+  actividades,
+  importaciones,
+};
+
+const menu = document.getElementById('menu')!;
+const filtros = document.getElementById('filtros') as HTMLFormElement;
+const contenido = document.getElementById('contenido')!;
+let actual: (ContextoVista & { cancelar: AbortController }) | undefined;
+
+function pintarMenu(vista: RutaVista, parametros: URLSearchParams): void {
+  menu.replaceChildren(
+    el(
+      'ul',
+      {},
+      ...VISTAS.map((v) => {
+        const a = el(
+          'a',
+          {
+            href: enlace(v.ruta, parametros),
+            'aria-current': v.ruta === vista ? 'page' : undefined,
+          },
+          v.titulo,
+        );
+        a.addEventListener('click', (e) => {
+          if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+          e.preventDefault();
+          navegar(
+            { pagina: undefined, orden: undefined, direccion: undefined, buscar: undefined },
+            v.ruta,
+          );
+        });
+        return el('li', {}, a);
+      }),
+    ),
+  );
+}
+
+async function dibujar(): Promise<void> {
+  actual?.cancelar.abort();
+  for (const g of actual?.graficos ?? []) g.dispose();
+  const estado = estadoActual();
+  const cancelar = new AbortController();
+  actual = { estado, senal: cancelar.signal, graficos: [], pendientes: [], cancelar };
+  const titulo = VISTAS.find((v) => v.ruta === estado.vista)!.titulo;
+  document.title = `${titulo} · Tablero JPT`;
+  pintarMenu(estado.vista, estado.parametros);
+  filtros.hidden = estado.vista === 'importaciones';
+  contenido.replaceChildren();
+  contenido.setAttribute('aria-busy', 'true');
+  try {
+    await pintarFiltros(filtros, estado);
+    await DIBUJAR[estado.vista](contenido, actual);
+    await Promise.all(actual.pendientes);
+    if (!cancelar.signal.aborted) performance.mark('vista-dibujada');
+  } catch (error) {
+    if (cancelar.signal.aborted) return;
+    contenido.append(mensaje('error', `No se pudo mostrar la vista: ${(error as Error).message}`));
+  } finally {
+    if (!cancelar.signal.aborted) contenido.setAttribute('aria-busy', 'false');
+  }
+}
+
+alCambiarEstado(() => void dibujar());
+addEventListener('resize', () => {
+  for (const g of actual?.graficos ?? []) g.resize();
+});
+void dibujar();

@@ -1,0 +1,59 @@
+/**
+ * Debian's chromium driven by playwright-core, as on this machine's kind
+ * (`.ci/run` installs it). Every page records console errors and uncaught
+ * exceptions, so that a test can fail on any of them.
+ */
+import { Browser, chromium, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Where the screenshots go: CI keeps test-output/. */
+export const CARPETA_CAPTURAS = join(__dirname, '..', '..', 'test-output', 'capturas');
+
+export function abrirNavegador(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface PaginaVigilada {
+  readonly page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  readonly errores: string[];
+}
+
+export async function nuevaPagina(
+  navegador: Browser,
+  viewport = { width: 1366, height: 768 },
+): Promise<PaginaVigilada> {
+  const contexto = await navegador.newContext({
+    viewport,
+    locale: 'es-CO',
+    timezoneId: 'America/Bogota',
+    acceptDownloads: true,
+  });
+  const page = await contexto.newPage();
+  const errores: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errores.push(`consola: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errores.push(`excepción: ${e.message}`));
+  return { page, errores };
+}
+
+export async function capturar(page: Page, nombre: string): Promise<void> {
+  mkdirSync(CARPETA_CAPTURAS, { recursive: true });
+  await page.screenshot({ path: join(CARPETA_CAPTURAS, `${nombre}.png`), fullPage: true });
+}

@@ -1,0 +1,371 @@
+/**
+ * The dashboard in a real browser (Debian's chromium) against the real server
+ * and database holding the reference data: every view's numbers against
+ * FACTS.md, filters in the URL, the click-through to a department, downloads
+ * read back, the lost-connection banner, small screens; no console error anywhere.
+ */
+import ExcelJS from 'exceljs';
+import { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { readFileSync } from 'node:fs';
+import { texto } from './support/fixtures';
+import { abrirNavegador, capturar, nuevaPagina, PaginaVigilada } from './support/navegador';
+import { startTestApp, TestApp } from './support/test-app';
+
+let servidor: TestApp;
+let navegador: Browser;
+let vigilada: PaginaVigilada;
+let page: Page;
+
+beforeAll(async () => {
+  [servidor, navegador] = await Promise.all([startTestApp('tablero'), abrirNavegador()]);
+});
+
+afterAll(async () => {
+  await navegador?.close();
+  await servidor?.close();
+});
+
+beforeEach(async () => {
+  vigilada = await nuevaPagina(navegador);
+  page = vigilada.page;
+});
+
+afterEach(async () => {
+  await page.context().close();
+  expect(vigilada.errores).toEqual([]);
+});
+
+/** Opens a path and waits until the view and all its charts are drawn. */
+async function abrir(ruta: string): Promise<void> {
+  await page.goto(servidor.baseUrl + ruta);
+  await esperarVista();
+}
+
+async function esperarVista(): Promise<void> {
+  await page.waitForSelector('main[aria-busy="false"]');
+}
+
+async function tarjeta(grupo: string, metrica: string): Promise<string> {
+  return page
+    .locator('section.grupo-kpi', { has: page.getByRole('heading', { name: grupo, exact: true }) })
+    .locator(`[data-metrica="${metrica}"] .cifra`)
+    .innerText();
+}
+
+function consulta(): URLSearchParams {
+  return new URL(page.url()).searchParams;
+}
+
+describe('Resumen', () => {
+  it('shows the strategy and each phase with the figures of FACTS.md, the cut-off date and the source', async () => {
+    await abrir('/');
+    await expect(page.title()).resolves.toBe('Resumen · Tablero JPT');
+    expect(await tarjeta('Fase I: Programas de Gobierno', 'vistas')).toBe('11.991');
+    expect(await tarjeta('Fase I: Programas de Gobierno', 'certificados')).toBe('20.743');
+    expect(await tarjeta('Fase I: Programas de Gobierno', 'asistentes_presenciales')).toBe('540');
+    const faseII = 'Fase II: Transición de Gobiernos Territoriales 2024-2027';
+    expect(await tarjeta(faseII, 'vistas')).toBe('11.551');
+    expect(await tarjeta(faseII, 'alcance')).toBe('≈ 21.712');
+    expect(await tarjeta(faseII, 'asistentes_presenciales')).toBe('> 4.015');
+    expect(await tarjeta('Toda la estrategia', 'actividades')).toBe('78');
+    await expect(page.locator('.corte').first().innerText()).resolves.toBe(
+      'Cifras con corte al 31/12/2023',
+    );
+    await expect(page.locator('footer').innerText()).resolves.toBe(
+      'Fuente: DNP, Estrategia Juntos por el Territorio',
+    );
+    for (const id of ['alcance-por-fase', 'alcance-acumulado']) {
+      const panel = page.locator(`[data-grafico="${id}"]`);
+      await expect(panel.getAttribute('data-estado')).resolves.toBe('listo');
+      expect(await panel.locator('svg').count()).toBe(1);
+    }
+    await capturar(page, '01-resumen');
+  });
+
+  it('shows a chart as an accessible table with "Ver datos"', async () => {
+    await abrir('/resumen');
+    const panel = page.locator('[data-grafico="alcance-por-fase"]');
+    await expect(panel.locator('.lienzo').getAttribute('aria-label')).resolves.toContain(
+      'Programas de Gobierno: 33.274',
+    );
+    await panel.getByRole('button', { name: 'Ver datos' }).click();
+    const filas = await panel.locator('table tbody tr').allInnerTexts();
+    expect(filas.map((f) => f.replace(/\s+/g, ' ').trim())).toEqual([
+      'Programas de Gobierno 33.274',
+      'Transición de Gobiernos Territoriales 2024-2027 ≈ 21.712',
+    ]);
+  });
+});
+
+describe('Filters', () => {
+  it('keeps the filters in the URL, so that the link reproduces the view', async () => {
+    await abrir('/resumen');
+    await page.getByLabel('Departamento', { exact: true }).selectOption({ label: 'Tolima' });
+    await esperarVista();
+    expect(consulta().get('departamento')).toBe('73');
+    // The launch in Ibagué: más de 300 in person, cerca de 1.700 remote.
+    expect(await tarjeta('Toda la estrategia', 'alcance')).toBe('≈ 2.000');
+    const enlace = page.url();
+    await page.goto('about:blank');
+    await page.goto(enlace);
+    await esperarVista();
+    await expect(page.getByLabel('Departamento', { exact: true }).inputValue()).resolves.toBe('73');
+    expect(await tarjeta('Toda la estrategia', 'alcance')).toBe('≈ 2.000');
+    // Back past about:blank to the filtered page, then back once more to the unfiltered one.
+    await page.goBack();
+    await page.goBack();
+    await esperarVista();
+    expect(consulta().get('departamento')).toBe('73');
+    await page.goBack();
+    await esperarVista();
+    expect(consulta().get('departamento')).toBeNull();
+    expect(await tarjeta('Toda la estrategia', 'alcance')).toBe('≈ 54.986');
+  });
+
+  it('clicking a bar filters the rest of the page', async () => {
+    await abrir('/resumen');
+    const panel = page.locator('[data-grafico="alcance-por-fase"]');
+    await panel.getByRole('button', { name: 'Ver datos' }).click();
+    await panel.getByRole('button', { name: 'Programas de Gobierno' }).click();
+    await esperarVista();
+    expect(consulta().get('fase')).toBe('I');
+    await expect(page.getByRole('heading', { level: 2 }).first().innerText()).resolves.toBe(
+      'Fase I',
+    );
+    expect(await tarjeta('Fase I', 'alcance')).toBe('33.274');
+  });
+
+  it('says when there is nothing for the filters', async () => {
+    await abrir('/fases?fase=III');
+    for (const panel of await page.locator('[data-grafico]').all()) {
+      await expect(panel.getAttribute('data-estado')).resolves.toBe('vacio');
+      await expect(panel.locator(':scope > .vacio').innerText()).resolves.toBe(
+        'Sin datos para estos filtros.',
+      );
+    }
+  });
+
+  it('rejects a malformed filter in the URL with the API’s Spanish message', async () => {
+    await abrir('/resumen?desde=31-12-2023');
+    await expect(page.locator('main .error').innerText()).resolves.toMatch(/desde/);
+    // The browser itself logs each refused request; the page logs nothing of its own.
+    expect(vigilada.errores.every((e) => e.includes('status of 400'))).toBe(true);
+    vigilada.errores.splice(0);
+  });
+});
+
+describe('Fases', () => {
+  it('shows each phase with its charts, and the tabs change the phase in the URL', async () => {
+    await abrir('/fases');
+    expect(consulta().get('fase')).toBe('I');
+    await expect(page.locator('h1').innerText()).resolves.toBe('Fase I: Programas de Gobierno');
+    expect(await tarjeta('Cifras de la fase I', 'certificados')).toBe('20.743');
+    const tipos = page.locator('[data-grafico="actividades-por-tipo"]');
+    await tipos.getByRole('button', { name: 'Ver datos' }).click();
+    expect(await tipos.locator('tbody tr').allInnerTexts()).toContain('Evento subregional\t7');
+    await capturar(page, '02-fase-i');
+
+    await page
+      .getByRole('navigation', { name: 'Fases' })
+      .getByRole('button', { name: 'Fase II', exact: true })
+      .click();
+    await esperarVista();
+    expect(consulta().get('fase')).toBe('II');
+    expect(await tarjeta('Cifras de la fase II', 'vistas')).toBe('11.551');
+    expect(await tarjeta('Cifras de la fase II', 'asistentes_remotos')).toBe('≈ 6.146');
+    for (const panel of await page.locator('[data-grafico]').all()) {
+      await expect(panel.getAttribute('data-estado')).resolves.toBe('listo');
+    }
+    await capturar(page, '03-fase-ii');
+  });
+});
+
+describe('Territorio', () => {
+  it('draws the map, and a click on a department drills down to its municipalities', async () => {
+    await abrir('/territorio');
+    await expect(page.locator('.cobertura .destacado').innerText()).resolves.toMatch(
+      /^\d+ de 33 departamentos/,
+    );
+    await capturar(page, '04-territorio');
+    const mapa = page.locator('[data-grafico="mapa-alcance-por-departamento"]');
+    const regiones = mapa.locator('svg path[fill="#eeeeee"]');
+    expect(await regiones.count()).toBeGreaterThan(25);
+    // Tolima (the launch in Ibagué) is the one department with figures: the darkest region.
+    const tolima = mapa.locator('svg path[fill="rgb(8,48,107)"]');
+    const caja = (await tolima.boundingBox())!;
+    await page.mouse.click(caja.x + caja.width / 2, caja.y + caja.height / 2);
+    await esperarVista();
+    expect(consulta().get('departamento')).toBe('73');
+    await expect(page.locator('h1').innerText()).resolves.toBe('Territorio: Tolima');
+    const municipios = page.locator('[data-grafico="alcance-por-municipio"]');
+    await municipios.getByRole('button', { name: 'Ver datos' }).click();
+    expect(await municipios.locator('tbody tr').allInnerTexts()).toEqual([
+      'Ibagué (Tolima)\t≈ 2.000',
+    ]);
+    await capturar(page, '05-territorio-tolima');
+    await page.getByRole('button', { name: '← Todo el país' }).click();
+    await esperarVista();
+    expect(consulta().get('departamento')).toBeNull();
+  });
+
+  it('lists the departments not yet reached', async () => {
+    await abrir('/territorio');
+    const sinAlcanzar = page.locator('details', { hasText: 'Departamentos sin alcanzar' });
+    await sinAlcanzar.locator('summary').click();
+    const nombres = await sinAlcanzar.locator('li').allInnerTexts();
+    expect(nombres).toContain('Amazonas');
+    expect(nombres).not.toContain('Tolima');
+  });
+});
+
+describe('Participación y Actividades', () => {
+  it('shows participation by group, ally and channel, and persons against attendances', async () => {
+    await abrir('/participacion');
+    for (const id of ['asistencias-por-grupo', 'alcance-por-aliado', 'alcance-por-canal']) {
+      await expect(
+        page.locator(`[data-grafico="${id}"]`).getAttribute('data-estado'),
+      ).resolves.toMatch(/listo|vacio/);
+    }
+    const tarjetas = await page.locator('.tarjeta .cifra').allInnerTexts();
+    // Declared figures identify no person: attendances ≈ 10.701, unique persons without records.
+    expect(tarjetas).toEqual(['≈ 10.701', 'Sin registros']);
+    await capturar(page, '06-participacion');
+  });
+
+  it('searches, sorts and pages the activities, all in the URL', async () => {
+    await abrir('/actividades');
+    await expect(page.locator('caption').innerText()).resolves.toBe('78 actividades');
+    await page.getByLabel('Buscar actividades').fill('taller');
+    await page.getByRole('button', { name: 'Buscar', exact: true }).click();
+    await esperarVista();
+    expect(consulta().get('buscar')).toBe('taller');
+    await expect(page.locator('caption').innerText()).resolves.toBe(
+      '38 actividades que contienen «taller»',
+    );
+    await page.getByRole('button', { name: 'Siguiente →' }).click();
+    await esperarVista();
+    expect(consulta().get('pagina')).toBe('2');
+    expect(await page.locator('tbody tr').count()).toBe(13);
+    await page.getByRole('button', { name: /^Código/ }).click();
+    await esperarVista();
+    expect(consulta().get('orden')).toBe('codigo');
+    const codigos = await page.locator('tbody tr td:first-child').allInnerTexts();
+    expect(codigos).toEqual([...codigos].sort());
+    await capturar(page, '07-actividades');
+  });
+});
+
+describe('Downloads', () => {
+  it('downloads a chart as PNG, rendered by the server with the page’s filters', async () => {
+    await abrir('/resumen?fase=II');
+    const panel = page.locator('[data-grafico="alcance-por-fase"]');
+    const [descarga] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('link', { name: 'PNG' }).click(),
+    ]);
+    expect(descarga.suggestedFilename()).toBe('alcance-por-fase.png');
+    expect(descarga.url()).toContain('fase=II');
+    const png = PNG.sync.read(readFileSync((await descarga.path())!));
+    expect([png.width, png.height]).toEqual([1200, 675]);
+  });
+
+  it('downloads the numbers of a chart as .xlsx, the same as "Ver datos"', async () => {
+    await abrir('/fases?fase=I');
+    const panel = page.locator('[data-grafico="actividades-por-tipo"]');
+    await panel.getByRole('button', { name: 'Ver datos' }).click();
+    const enPantalla = (await panel.locator('tbody tr').allInnerTexts()).map((f) => f.split('\t'));
+    const [descarga] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('link', { name: 'Datos (.xlsx)' }).click(),
+    ]);
+    const libro = new ExcelJS.Workbook();
+    await libro.xlsx.readFile((await descarga.path())!);
+    const datos = libro.getWorksheet('Datos')!;
+    const filas: string[][] = [];
+    datos.eachRow((fila, n) => {
+      if (n > 1) filas.push([String(fila.getCell(1).value), String(fila.getCell(3).value)]);
+    });
+    expect(filas).toEqual(enPantalla);
+    const acerca = libro.getWorksheet('Acerca de estos datos')!;
+    expect(acerca.getCell('B4').value).toBe('Fase I');
+    expect(acerca.getCell('B5').value).toBe('31/12/2023');
+  });
+});
+
+describe('Behaviour', () => {
+  it('says when the connection is lost, retries, and recovers by itself', async () => {
+    let cortes = 2;
+    await page.route('**/api/v1/kpis**', (ruta) =>
+      cortes-- > 0 ? ruta.abort('internetdisconnected') : ruta.continue(),
+    );
+    await page.goto(servidor.baseUrl + '/resumen');
+    const aviso = page.locator('#conexion');
+    await aviso.waitFor({ state: 'visible' });
+    await expect(aviso.innerText()).resolves.toBe(
+      'Se perdió la conexión con el servidor. Reintentando…',
+    );
+    await esperarVista();
+    await expect(aviso.isHidden()).resolves.toBe(true);
+    expect(await tarjeta('Toda la estrategia', 'actividades')).toBe('78');
+    // The aborted requests are logged by the browser as failed loads, not by the page.
+    vigilada.errores.splice(0);
+  });
+
+  it('fits a 360 px phone without horizontal scrolling', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const ruta of ['/resumen', '/territorio', '/actividades']) {
+      await abrir(ruta);
+      const ancho = await page.evaluate<number>('document.documentElement.scrollWidth');
+      expect([ruta, ancho]).toEqual([ruta, 360]);
+    }
+    await abrir('/resumen');
+    await capturar(page, '08-resumen-telefono');
+  });
+
+  it('is keyboard navigable: skip link first, then the menu', async () => {
+    await abrir('/resumen');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate<string>('document.activeElement.textContent')).resolves.toBe(
+      'Ir al contenido',
+    );
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate<string>('document.activeElement.textContent')).resolves.toBe(
+      'Fases',
+    );
+    await page.keyboard.press('Enter');
+    await esperarVista();
+    expect(new URL(page.url()).pathname).toBe('/fases');
+  });
+});
+
+describe('Importaciones', () => {
+  it('uploads a file, shows the validation report and offers the rejected rows', async () => {
+    await abrir('/importaciones');
+    const archivo = texto('asistencias-desde-el-tablero.csv', [
+      ['codigo_actividad', 'tipo_documento', 'numero_documento'],
+      ['F2-TAL-05', 'CC', '11111111'],
+      ['NO-EXISTE', 'CC', '22222222'],
+    ]);
+    await page.getByLabel('Tipo de datos').selectOption('asistencias');
+    await page.getByLabel('Archivo CSV o Excel').setInputFiles(archivo);
+    await page.getByRole('button', { name: 'Importar' }).click();
+    const informe = page.getByRole('region', { name: 'Informe de validación' });
+    await informe.waitFor();
+    const conteos = await informe.locator('dl').innerText();
+    expect(conteos.replace(/\s+/g, ' ')).toContain('Nuevas 1');
+    expect(conteos.replace(/\s+/g, ' ')).toContain('Rechazadas 1');
+    const rechazo = await informe.locator('tbody tr').innerText();
+    expect(rechazo).toMatch(/^3\t/);
+    expect(rechazo).toMatch(/NO-EXISTE/);
+    await capturar(page, '09-importaciones');
+    const [descarga] = await Promise.all([
+      page.waitForEvent('download'),
+      informe.getByRole('link', { name: /filas rechazadas/ }).click(),
+    ]);
+    const libro = new ExcelJS.Workbook();
+    await libro.xlsx.readFile((await descarga.path())!);
+    expect(libro.worksheets[0].rowCount).toBeGreaterThanOrEqual(2);
+  });
+});
