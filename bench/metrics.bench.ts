@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     }),
     { logger: false },
   );
-  configureApp(app);
+  configureApp(app, config);
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   const ds = createDataSource(url);

@@ -760,7 +760,7 @@ describe('the record of imports and the templates', () => {
     expect(lista.find((i) => i.archivoNombre === 'Lista de asistencia.csv')).toMatchObject({
       tipo: 'asistencias',
       archivoSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
-      usuario: expect.stringContaining('sin autenticar'),
+      usuario: 'token:pruebas',
     });
   });
 

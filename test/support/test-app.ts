@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { CredencialesService } from '@tablero/access';
 import { loadConfig, pseudonymKey } from '@tablero/config';
+import type { NextFunction, Request, Response } from 'express';
 import { createThrowawayDatabase, ThrowawayDatabase } from '@tablero/database';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
@@ -22,10 +24,20 @@ export function testServerUrl(): string {
   return url;
 }
 
+export interface TestAppOptions {
+  /**
+   * "admin" (default): a request that carries no credentials of its own is sent
+   * with an admin API token, so that tests about other things need not sign in.
+   * "ninguna": requests go as sent (the access tests).
+   */
+  readonly credencial?: 'admin' | 'ninguna';
+}
+
 /** The real application on a database of its own, listening on a free port. */
 export async function startTestApp(
   purpose: string,
   env: Record<string, string> = {},
+  { credencial = 'admin' }: TestAppOptions = {},
 ): Promise<TestApp> {
   const database = await createThrowawayDatabase(testServerUrl(), purpose);
   const config = loadConfig({
@@ -33,14 +45,34 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
     PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
+    // Rate limits are tested on their own; other tests send many requests from one address.
+    LOGIN_MAX_PER_MINUTE: '100000',
+    EXPENSIVE_MAX_PER_MINUTE: '100000',
     ...env,
   });
   const app = await NestFactory.create(
     AppModule.forRoot({ config, databaseUrl: database.url, pseudonymKey: pseudonymKey(config) }),
     { logger: false },
   );
-  configureApp(app);
+  let tokenAdmin: string | undefined;
+  if (credencial === 'admin') {
+    app.use((request: Request, _response: Response, next: NextFunction) => {
+      if (tokenAdmin && !request.headers.authorization && !request.headers.cookie)
+        request.headers.authorization = `Bearer ${tokenAdmin}`;
+      next();
+    });
+  }
+  configureApp(app, config);
   await app.listen(0, '127.0.0.1');
+  if (credencial === 'admin') {
+    tokenAdmin = (
+      await app.get(CredencialesService).crearToken({
+        nombre: 'pruebas',
+        rol: 'admin',
+        creadoPor: 'pruebas',
+      })
+    ).secreto;
+  }
   const address = app.getHttpServer().address() as { port: number };
   return {
     app,

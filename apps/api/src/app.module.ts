@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MulterModule } from '@nestjs/platform-express';
+import { AccessModule } from '@tablero/access';
 import { Config } from '@tablero/config';
 import { dataSourceOptions } from '@tablero/database';
 import { IngestionModule } from '@tablero/ingestion';
@@ -11,6 +12,8 @@ import { ReportsModule } from '@tablero/reports';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
+import { AdministracionController } from './acceso/administracion.controller';
+import { SesionController } from './acceso/sesion.controller';
 import { FasesController } from './fases/fases.controller';
 import { HealthController } from './health/health.controller';
 import { ImportacionesController } from './importaciones/importaciones.controller';
@@ -55,6 +58,13 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true }),
         TerminusModule.forRoot({ errorLogStyle: 'pretty' }),
+        AccessModule.forRoot({
+          tableroPublico: config.publicDashboard,
+          horasDeSesion: config.sessionHours,
+          cookieSegura: config.cookieSecure,
+          loginPorMinuto: config.loginMaxPerMinute,
+          costosasPorMinuto: config.expensiveMaxPerMinute,
+        }),
         MulterModule.register({
           dest: join(tmpdir(), 'tablero-jpt-subidas'),
           limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 },
@@ -68,12 +78,14 @@ export class AppModule {
         ReportsModule.forRoot(join(config.dataDir, 'exportaciones')),
       ],
       controllers: [
+        AdministracionController,
         FasesController,
         GraficosController,
         HealthController,
         ImportacionesController,
         MetricasController,
         ReportesController,
+        SesionController,
         TableroController,
       ],
       providers: [ReferenciaInicial],

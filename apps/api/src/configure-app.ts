@@ -1,14 +1,37 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { CARPETA_TABLERO, rutaDelProyecto } from '@tablero/config';
+import { CARPETA_TABLERO, Config, rutaDelProyecto } from '@tablero/config';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { RUTAS_DEL_TABLERO } from './tablero/tablero.controller';
 
-/** What the running server and the e2e tests share: prefix, logging, errors, OpenAPI, the dashboard. */
-export function configureApp(app: INestApplication): void {
+/**
+ * The content security policy the dashboard satisfies: its scripts, styles and
+ * images come from /assets; ECharts' SVG renderer sets inline style attributes.
+ */
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** What the running server and the e2e tests share: headers, prefix, logging, errors, OpenAPI, the dashboard. */
+export function configureApp(app: INestApplication, config: Config): void {
   app.useLogger(app.get(Logger));
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP } }));
+  app.use(cookieParser());
+  if (config.corsOrigins.length)
+    app.enableCors({ origin: [...config.corsOrigins], credentials: true });
   app.setGlobalPrefix('api', {
     exclude: RUTAS_DEL_TABLERO.map((path) => ({ path, method: RequestMethod.GET })),
   });

@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, pseudonymKey } from '@tablero/config';
 import { connectDatabase, DataDirInUseError, EmbeddedDatabaseError } from '@tablero/database';
+import { PrimerAdministrador } from '@tablero/access';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 
@@ -19,7 +20,7 @@ async function bootstrap(): Promise<void> {
       bufferLogs: true,
     },
   );
-  configureApp(app);
+  configureApp(app, config);
   app.enableShutdownHooks();
   try {
     await app.listen(config.port, config.host);
@@ -41,6 +42,19 @@ async function bootstrap(): Promise<void> {
     `Tablero JPT listo en http://localhost:${config.port}/api/v1/fases/I/resumen ` +
       `(documentación: /api/docs; base de datos: ${where})`,
   );
+  const codigo = app.get(PrimerAdministrador).codigo;
+  if (codigo) {
+    console.log(
+      `No hay usuarios. Cree el primer administrador (código de un solo uso, válido hasta reiniciar): ` +
+        `http://localhost:${config.port}/ingresar?codigo=${codigo} ` +
+        `o npm run cli -- usuarios crear --usuario <nombre> --rol admin`,
+    );
+  }
+  if (config.publicDashboard) {
+    console.log(
+      'El tablero es público de solo lectura (PUBLIC_DASHBOARD=true); lo demás pide sesión.',
+    );
+  }
 }
 
 class StartupError extends Error {}

@@ -14,7 +14,28 @@ describe('loadConfig', () => {
       pseudonymKey: undefined,
       importMaxBytes: 200 * 1024 * 1024,
       xlsxMaxExpandedBytes: 1024 * 1024 * 1024,
+      publicDashboard: true,
+      sessionHours: 8,
+      cookieSecure: false,
+      corsOrigins: [],
+      loginMaxPerMinute: 10,
+      expensiveMaxPerMinute: 60,
     });
+  });
+
+  it('publishes the dashboard without login only for the embedded demo, unless told', () => {
+    const servidor = { DATABASE_URL: 'postgres://h/db', PSEUDONYM_KEY: 'k'.repeat(32) };
+    expect(loadConfig(servidor).publicDashboard).toBe(false);
+    expect(loadConfig({ ...servidor, PUBLIC_DASHBOARD: 'true' }).publicDashboard).toBe(true);
+    expect(loadConfig({ PUBLIC_DASHBOARD: 'false' }).publicDashboard).toBe(false);
+  });
+
+  it('keeps CORS off unless origins are configured', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.gov.co,https://b.gov.co' }).corsOrigins).toEqual([
+      'https://a.gov.co',
+      'https://b.gov.co',
+    ]);
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
   });
 
   it('requires a pseudonym key with a database server, and never echoes it', () => {

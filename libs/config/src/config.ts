@@ -49,6 +49,30 @@ const schema = z.object({
     .int('debe ser un entero / must be an integer')
     .positive('debe ser positivo / must be positive')
     .default(1024 * 1024 * 1024),
+  PUBLIC_DASHBOARD: z.enum(['true', 'false']).optional(),
+  SESSION_HOURS: z.coerce
+    .number({ error: 'debe ser un número de horas / must be a number of hours' })
+    .positive('debe ser positivo / must be positive')
+    .max(720, 'no puede pasar de 720 / must be at most 720')
+    .default(8),
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  CORS_ORIGINS: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/,
+      'debe ser una lista de orígenes separados por comas (https://ejemplo.gov.co) / must be a comma-separated list of origins',
+    )
+    .optional(),
+  LOGIN_MAX_PER_MINUTE: z.coerce
+    .number({ error: 'debe ser un número / must be a number' })
+    .int('debe ser un entero / must be an integer')
+    .positive('debe ser positivo / must be positive')
+    .default(10),
+  EXPENSIVE_MAX_PER_MINUTE: z.coerce
+    .number({ error: 'debe ser un número / must be a number' })
+    .int('debe ser un entero / must be an integer')
+    .positive('debe ser positivo / must be positive')
+    .default(60),
 });
 
 function canParseUrl(value: string): boolean {
@@ -79,6 +103,20 @@ export interface Config {
   readonly importMaxBytes: number;
   /** The most an .xlsx may expand to when unzipped: a zip bomb stops here. */
   readonly xlsxMaxExpandedBytes: number;
+  /**
+   * The dashboard's figures and charts readable without signing in. Default:
+   * on for the embedded demo database, off with DATABASE_URL.
+   */
+  readonly publicDashboard: boolean;
+  readonly sessionHours: number;
+  /** The session cookie only over HTTPS; default on in production. */
+  readonly cookieSecure: boolean;
+  /** Origins allowed by CORS; none (CORS off) unless configured. */
+  readonly corsOrigins: readonly string[];
+  /** Login attempts per client IP and minute. */
+  readonly loginMaxPerMinute: number;
+  /** Exports, chart images and imports per client IP and minute. */
+  readonly expensiveMaxPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -126,6 +164,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pseudonymKey: c.PSEUDONYM_KEY,
     importMaxBytes: c.IMPORT_MAX_BYTES,
     xlsxMaxExpandedBytes: c.XLSX_MAX_EXPANDED_BYTES,
+    publicDashboard: c.PUBLIC_DASHBOARD ? c.PUBLIC_DASHBOARD === 'true' : !c.DATABASE_URL,
+    sessionHours: c.SESSION_HOURS,
+    cookieSecure: c.COOKIE_SECURE ? c.COOKIE_SECURE === 'true' : c.NODE_ENV === 'production',
+    corsOrigins: c.CORS_ORIGINS ? c.CORS_ORIGINS.split(',') : [],
+    loginMaxPerMinute: c.LOGIN_MAX_PER_MINUTE,
+    expensiveMaxPerMinute: c.EXPENSIVE_MAX_PER_MINUTE,
   };
 }
 

@@ -1,3 +1,4 @@
+import { ENTIDADES_ACCESO } from '@tablero/access';
 import { ENTITIES } from '@tablero/domain';
 import { DataSource } from 'typeorm';
 import { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
@@ -11,7 +12,7 @@ export function dataSourceOptions(url: string): PostgresDataSourceOptions {
     // The metrics' plans look costly to the planner, which then spends ~100 ms compiling them
     // with JIT for queries that run in a few milliseconds.
     extra: { options: '-c jit=off' },
-    entities: ENTITIES,
+    entities: [...ENTITIES, ...ENTIDADES_ACCESO],
     migrations: MIGRATIONS,
     migrationsTableName: 'migracion',
     migrationsTransactionMode: 'each',

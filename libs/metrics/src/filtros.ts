@@ -19,22 +19,54 @@ export interface Filtros {
   readonly aliado?: string;
   readonly grupo?: string;
   readonly modalidad?: Modalidad;
+  /**
+   * The departments a department-limited user may see: set by the access
+   * layer (never a query parameter), applied to every fact like `departamento`.
+   */
+  readonly departamentos?: readonly string[];
 }
 
 /** The query parameter of each filter: the API's names are Spanish and snake_case. */
-export const PARAMETROS_FILTRO: Readonly<Record<keyof Filtros, string>> = {
-  fase: 'fase',
-  desde: 'desde',
-  hasta: 'hasta',
-  fechaCorte: 'fecha_corte',
-  departamento: 'departamento',
-  municipio: 'municipio',
-  subregion: 'subregion',
-  tipo: 'tipo',
-  aliado: 'aliado',
-  grupo: 'grupo',
-  modalidad: 'modalidad',
-};
+export const PARAMETROS_FILTRO: Readonly<Record<Exclude<keyof Filtros, 'departamentos'>, string>> =
+  {
+    fase: 'fase',
+    desde: 'desde',
+    hasta: 'hasta',
+    fechaCorte: 'fecha_corte',
+    departamento: 'departamento',
+    municipio: 'municipio',
+    subregion: 'subregion',
+    tipo: 'tipo',
+    aliado: 'aliado',
+    grupo: 'grupo',
+    modalidad: 'modalidad',
+  };
+
+/** A filter asks for a department outside the ones the user may see. */
+export class FueraDeSusDepartamentos extends Error {
+  constructor(readonly parametro: 'departamento' | 'municipio') {
+    super(
+      `El parámetro «${parametro}» está fuera de los departamentos que su usuario puede consultar.`,
+    );
+  }
+}
+
+/**
+ * The filters of a user limited to some departments: the requested ones,
+ * intersected with theirs. Asking for another department is an error, not an
+ * empty answer, so that nobody reads a zero as a fact.
+ */
+export function limitarADepartamentos(
+  f: Filtros,
+  departamentos: readonly string[] | null,
+): Filtros {
+  if (!departamentos) return f;
+  if (f.departamento && !departamentos.includes(f.departamento))
+    throw new FueraDeSusDepartamentos('departamento');
+  if (f.municipio && !departamentos.includes(f.municipio.slice(0, 2)))
+    throw new FueraDeSusDepartamentos('municipio');
+  return { ...f, departamentos };
+}
 
 export const MODALIDADES_FILTRO: readonly Modalidad[] = MODALIDADES;
 

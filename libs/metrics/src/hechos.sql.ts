@@ -161,6 +161,10 @@ export function filtroDeHechos(f: Filtros, q: Consulta, h = 'h'): string {
       `(left(${h}.territorio, 2) = ${q.p(f.departamento)}
         OR (${h}.territorio IS NULL AND ${h}.subregion IN (
               SELECT subregion_codigo FROM subregion_territorio WHERE left(territorio_codigo, 2) = ${q.p(f.departamento)})))`,
+    f.departamentos &&
+      `(left(${h}.territorio, 2) = ANY (${q.p(f.departamentos)})
+        OR (${h}.territorio IS NULL AND ${h}.subregion IN (
+              SELECT subregion_codigo FROM subregion_territorio WHERE left(territorio_codigo, 2) = ANY (${q.p(f.departamentos)}))))`,
     f.municipio && `${h}.territorio = ${q.p(f.municipio)}`,
     f.subregion &&
       `(${h}.subregion = ${q.p(f.subregion)}

@@ -1,5 +1,12 @@
 export { CifraPublicada, cifrasSumables, publicar } from './cifras';
-export { Consulta, Filtros, MODALIDADES_FILTRO, PARAMETROS_FILTRO } from './filtros';
+export {
+  Consulta,
+  Filtros,
+  FueraDeSusDepartamentos,
+  limitarADepartamentos,
+  MODALIDADES_FILTRO,
+  PARAMETROS_FILTRO,
+} from './filtros';
 export { ctesDeHechos, filtroDeHechos } from './hechos.sql';
 export * from './metricas.service';
 export { METRICA, METRICAS, METRICAS_SUMABLES, MetricaId } from './metrics.catalogue';

@@ -8,7 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { combinarCalificadores, formatearFecha, FUENTE, sumarCifras } from '@tablero/domain';
 import { DataSource } from 'typeorm';
 import { CifraPublicada, cifrasSumables, publicar, SumaDeHechos } from './cifras';
-import { Consulta, Filtros, MODALIDADES_FILTRO } from './filtros';
+import { Consulta, Filtros, MODALIDADES_FILTRO, PARAMETROS_FILTRO } from './filtros';
 import { ctesDeHechos, filtroDeHechos, FuenteAsistencias } from './hechos.sql';
 import { COMPONENTES_PARTICIPANTES, METRICA, METRICAS, MetricaId } from './metrics.catalogue';
 
@@ -362,8 +362,12 @@ export class MetricasService {
       alcanzados.filter((a) => a.territorio.length === 5).map((a) => a.territorio),
     );
     const departamentosAlcanzados = new Set(alcanzados.map((a) => a.territorio.slice(0, 2)));
-    const departamentos = territorios.filter((t) => t.nivel === 'departamento');
-    const municipios = territorios.filter((t) => t.nivel === 'municipio');
+    const enAlcance = (codigo: string) =>
+      !f.departamentos || f.departamentos.includes(codigo.slice(0, 2));
+    const departamentos = territorios.filter(
+      (t) => t.nivel === 'departamento' && enAlcance(t.codigo),
+    );
+    const municipios = territorios.filter((t) => t.nivel === 'municipio' && enAlcance(t.codigo));
     const sinAlcanzar = (lista: typeof territorios, alcanzado: Set<string>) =>
       lista
         .filter((t) => !alcanzado.has(t.codigo))
@@ -433,6 +437,16 @@ export class MetricasService {
         WHERE NOT EXISTS (SELECT 1 FROM declarados_sin_registros s
                            WHERE s.actividad_codigo IS NOT DISTINCT FROM d.actividad_codigo
                              AND s.ciclo_codigo IS NOT DISTINCT FROM d.ciclo_codigo AND s.metrica = d.metrica)
+          ${
+            f.departamentos
+              ? `AND EXISTS (SELECT 1 FROM act x
+                              WHERE (x.codigo = d.actividad_codigo OR x.ciclo_codigo = d.ciclo_codigo)
+                                AND (left(x.territorio_codigo, 2) = ANY (${q.p(f.departamentos)})
+                                     OR x.subregion_codigo IN (
+                                          SELECT subregion_codigo FROM subregion_territorio
+                                           WHERE left(territorio_codigo, 2) = ANY (${q.p(f.departamentos)}))))`
+              : ''
+          }
         GROUP BY 1, 2, 3, 4, d.actividad_codigo, d.ciclo_codigo
         ORDER BY 2, 4`,
       q.params,
@@ -543,6 +557,10 @@ export class MetricasService {
       f.tipo && `Tipo: ${await nombre('tipo_actividad', f.tipo)}`,
       f.departamento && `Departamento: ${await nombre('territorio', f.departamento)}`,
       f.municipio && `Municipio: ${await nombre('territorio', f.municipio)}`,
+      f.departamentos &&
+        !f.departamento &&
+        !f.municipio &&
+        `Solo ${(await Promise.all(f.departamentos.map((d) => nombre('territorio', d)))).join(', ')}`,
       f.subregion && `Subregión: ${await nombre('subregion', f.subregion)}`,
       f.grupo && `Grupo de valor: ${await nombre('grupo_de_valor', f.grupo)}`,
       f.aliado && `Aliado: ${await nombre('aliado', f.aliado)}`,
@@ -555,8 +573,10 @@ export class MetricasService {
   }
 
   /** The first value of each filter that names nothing in the catalogues, as [parameter, value]. */
-  async codigoDesconocido(f: Filtros): Promise<[keyof Filtros, string] | undefined> {
-    const tablas: [keyof Filtros, string, string][] = [
+  async codigoDesconocido(
+    f: Filtros,
+  ): Promise<[keyof typeof PARAMETROS_FILTRO, string] | undefined> {
+    const tablas: [keyof typeof PARAMETROS_FILTRO, string, string][] = [
       ['departamento', 'territorio', `nivel = 'departamento'`],
       ['municipio', 'territorio', `nivel = 'municipio'`],
       ['subregion', 'subregion', 'TRUE'],
@@ -613,6 +633,8 @@ export class MetricasService {
   }
 
   private async metas(f: Filtros): Promise<Map<string, number>> {
+    // The targets are national: a department-limited view has none to compare with.
+    if (f.departamentos) return new Map();
     const filas = await this.dataSource.query<{ metrica: string; valor: string }[]>(
       `SELECT i.metrica, sum(m.valor)::text AS valor FROM meta m JOIN indicador i ON i.codigo = m.indicador_codigo
         WHERE $1::varchar IS NULL OR m.fase_codigo = $1 GROUP BY i.metrica`,
@@ -641,7 +663,7 @@ export class MetricasService {
 /** The smallest attendance summary that holds what the filters and the breakdown ask for. */
 function fuenteDeAsistencias(f: Filtros, por?: Dimension): FuenteAsistencias {
   const municipal = f.municipio || f.subregion || por === 'municipio' || por === 'subregion';
-  const departamental = f.departamento || por === 'departamento';
+  const departamental = f.departamento || f.departamentos || por === 'departamento';
   const grupal = f.grupo || por === 'grupo';
   if (municipal || (departamental && grupal)) return 'resumen';
   if (departamental) return 'departamento';

@@ -9,3 +9,4 @@ export {
 } from './detalle.export';
 export { ExportacionesService } from './exportaciones.service';
 export { libroDeDatosDeGrafico } from './datos-grafico.workbook';
+export { csvDeAuditoria, EntradaDeAuditoria, libroDeAuditoria } from './auditoria.workbook';

@@ -32,6 +32,10 @@ const POR_ESTADO: Partial<Record<number, { codigo: string; mensaje: string }>> =
     codigo: 'TIPO_DE_CONTENIDO_NO_SOPORTADO',
     mensaje: 'El tipo de contenido enviado no está soportado.',
   },
+  [HttpStatus.TOO_MANY_REQUESTS]: {
+    codigo: 'DEMASIADAS_SOLICITUDES',
+    mensaje: 'Demasiadas solicitudes: espere un minuto e intente de nuevo.',
+  },
   [HttpStatus.SERVICE_UNAVAILABLE]: {
     codigo: 'SERVICIO_NO_DISPONIBLE',
     mensaje: 'El servicio no está disponible en este momento. Intente de nuevo en unos segundos.',

@@ -6,11 +6,13 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import { Acceso, Principal, Quien } from '@tablero/access';
 import { parseFase } from '@tablero/domain';
 import { ResumenFase, ResumenFaseService } from '@tablero/metrics';
 import { ApiError } from '../errors/api-error';
 
 @ApiTags('fases')
+@Acceso('tablero')
 @Controller('v1/fases')
 export class FasesController {
   constructor(private readonly resumenFase: ResumenFaseService) {}
@@ -25,7 +27,14 @@ export class FasesController {
   @ApiParam({ name: 'fase', enum: ['I', 'II', 'III'], description: 'Fase de la estrategia' })
   @ApiOkResponse({ description: 'El resumen de la fase' })
   @ApiNotFoundResponse({ description: 'FASE_DESCONOCIDA: la fase no existe' })
-  async resumen(@Param('fase') fase: string): Promise<ResumenFase> {
+  async resumen(@Param('fase') fase: string, @Quien() quien: Principal): Promise<ResumenFase> {
+    if (quien.departamentos) {
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'FUERA_DE_SUS_DEPARTAMENTOS',
+        'El resumen de una fase es nacional; su usuario solo puede consultar sus departamentos (use /api/v1/kpis?fase=…).',
+      );
+    }
     const codigo = parseFase(fase);
     const resumen = codigo && (await this.resumenFase.resumen(codigo));
     if (!resumen) {

@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Acceso } from '@tablero/access';
 
 @ApiTags('salud')
+@Acceso('publico')
 @Controller('health')
 export class HealthController {
   constructor(

@@ -7,7 +7,6 @@ import {
   Param,
   Post,
   Query,
-  Req,
   StreamableFile,
   UploadedFile,
   UseInterceptors,
@@ -15,6 +14,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Acceso, Auditar, Limitado, Principal, Quien } from '@tablero/access';
 import { TIPOS_IMPORTACION, TipoImportacionCodigo } from '@tablero/domain';
 import {
   ArchivoInvalido,
@@ -24,7 +24,6 @@ import {
   libroDeRechazos,
   plantilla,
 } from '@tablero/ingestion';
-import { Request } from 'express';
 import { rm } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../errors/api-error';
@@ -51,6 +50,7 @@ function xlsx(buffer: Buffer, nombre: string): StreamableFile {
 }
 
 @ApiTags('importaciones')
+@Acceso('importar')
 @Controller('v1/importaciones')
 export class ImportacionesController {
   constructor(
@@ -92,6 +92,8 @@ export class ImportacionesController {
   }
 
   @Post(':tipo')
+  @Limitado('costoso')
+  @Auditar('importacion')
   @HttpCode(HttpStatus.OK)
   @UseInterceptors(FileInterceptor('archivo'))
   @ApiOperation({
@@ -121,7 +123,7 @@ export class ImportacionesController {
     @Param('tipo') tipo: string,
     @UploadedFile() archivo: Express.Multer.File | undefined,
     @Query() consulta: Record<string, unknown>,
-    @Req() request: Request,
+    @Quien() quien: Principal,
   ): Promise<InformeImportacion> {
     try {
       const codigo = tipoImportacion(tipo);
@@ -141,7 +143,7 @@ export class ImportacionesController {
         tipo: codigo,
         ruta: archivo.path,
         nombreArchivo: Buffer.from(archivo.originalname, 'latin1').toString('utf8'),
-        usuario: `sin autenticar (${request.ip ?? 'desconocido'})`,
+        usuario: quien.nombre,
         dryRun: dry_run === true,
         opciones: {
           ...(typeof actividad === 'string' ? { actividad: actividad.toUpperCase() } : {}),

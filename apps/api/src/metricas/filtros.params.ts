@@ -1,6 +1,15 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, HttpStatus } from '@nestjs/common';
+import { Principal } from '@tablero/access';
 import { ApiQuery } from '@nestjs/swagger';
-import { Filtros, MetricasService, MODALIDADES_FILTRO, PARAMETROS_FILTRO } from '@tablero/metrics';
+import {
+  Filtros,
+  FueraDeSusDepartamentos,
+  limitarADepartamentos,
+  MetricasService,
+  MODALIDADES_FILTRO,
+  PARAMETROS_FILTRO,
+} from '@tablero/metrics';
+import { ApiError } from '../errors/api-error';
 import { invalido, Regla, validarConsulta } from '../errors/consulta';
 
 /** How each filter is read from the query string. */
@@ -43,25 +52,33 @@ export function ApiFiltros(): MethodDecorator & ClassDecorator {
 
 /**
  * The filters and the route's own parameters from a query string; a code that
- * names nothing in the catalogues is a 400 too.
+ * names nothing in the catalogues is a 400 too. A department-limited caller
+ * gets their departments forced into the filters (403 for another one).
  */
 export async function leerFiltros<E extends Record<string, Regla>>(
   consulta: Record<string, unknown>,
   metricas: MetricasService,
+  quien: Principal,
   propios: E = {} as E,
 ) {
   const leidos = validarConsulta(consulta, { ...REGLAS_FILTRO, ...propios });
-  const filtros = Object.fromEntries(
+  const pedidos = Object.fromEntries(
     (Object.entries(PARAMETROS_FILTRO) as [keyof Filtros, string][])
       .filter(([, parametro]) => leidos[parametro] !== undefined)
       .map(([campo, parametro]) => [campo, leidos[parametro]]),
   ) as Filtros;
-  const desconocido = await metricas.codigoDesconocido(filtros);
+  const desconocido = await metricas.codigoDesconocido(pedidos);
   if (desconocido) {
     throw invalido(
       PARAMETROS_FILTRO[desconocido[0]],
       `no corresponde a ningún código conocido («${desconocido[1].slice(0, 40)}»)`,
     );
   }
-  return { filtros, parametros: leidos };
+  try {
+    return { filtros: limitarADepartamentos(pedidos, quien.departamentos), parametros: leidos };
+  } catch (error) {
+    if (error instanceof FueraDeSusDepartamentos)
+      throw new ApiError(HttpStatus.FORBIDDEN, 'FUERA_DE_SUS_DEPARTAMENTOS', error.message);
+    throw error;
+  }
 }

@@ -1,4 +1,15 @@
 import { Controller, Get, HttpStatus, Param, Query, StreamableFile } from '@nestjs/common';
+import {
+  Acceso,
+  Auditar,
+  Limitado,
+  Principal,
+  puede,
+  Quien,
+  noAutenticado,
+  sinPermiso,
+} from '@tablero/access';
+import type { Request } from 'express';
 import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { GRAFICO, GRAFICOS, GraficosService, LIENZO_POR_DEFECTO, PRESETS } from '@tablero/charts';
 import { MetricasService } from '@tablero/metrics';
@@ -7,7 +18,12 @@ import { ApiError } from '../errors/api-error';
 import { invalido } from '../errors/consulta';
 import { ApiFiltros, leerFiltros } from './filtros.params';
 
+/** The chart's numbers as JSON feed the dashboard; images and workbooks are heavier and need more. */
+const esArchivo = (request: Request) => !String(request.params.archivo).endsWith('.json');
+const esLibro = (request: Request) => String(request.params.archivo).endsWith('.xlsx');
+
 @ApiTags('gráficos')
+@Acceso('tablero')
 @Controller('v1/graficos')
 export class GraficosController {
   constructor(
@@ -33,6 +49,8 @@ export class GraficosController {
   }
 
   @Get(':archivo')
+  @Limitado('costoso', esArchivo)
+  @Auditar('exportacion', esLibro)
   @ApiOperation({
     summary:
       'Un gráfico como SVG o PNG, o sus datos como JSON o .xlsx, con los mismos filtros que la API',
@@ -42,8 +60,7 @@ export class GraficosController {
   })
   @ApiParam({
     name: 'archivo',
-    description:
-      'id del gráfico con .svg, .png, .json o .xlsx, por ejemplo alcance-por-fase.png',
+    description: 'id del gráfico con .svg, .png, .json o .xlsx, por ejemplo alcance-por-fase.png',
   })
   @ApiQuery({ name: 'preset', required: false, enum: Object.keys(PRESETS) })
   @ApiQuery({ name: 'ancho', required: false })
@@ -53,6 +70,7 @@ export class GraficosController {
   async imagen(
     @Param('archivo') archivo: string,
     @Query() consulta: Record<string, unknown>,
+    @Quien() quien: Principal,
   ): Promise<StreamableFile | object> {
     const [, id, formato] = /^(.+)\.(svg|png|json|xlsx)$/.exec(archivo) ?? [];
     if (!id || !GRAFICO.has(id)) {
@@ -62,7 +80,13 @@ export class GraficosController {
         `No hay un gráfico «${archivo.slice(0, 60)}». Pida /api/v1/graficos/<id>.svg, .png, .json o .xlsx; la lista está en /api/v1/graficos.`,
       );
     }
-    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, {
+    if (formato !== 'json') {
+      const permiso = formato === 'xlsx' ? 'exportar' : 'imagenes';
+      if (!quien.rol) throw noAutenticado();
+      if (!puede(quien.rol, permiso))
+        throw sinPermiso(formato === 'xlsx' ? 'exportar datos' : 'descargar imágenes de gráficos');
+    }
+    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, quien, {
       preset: Object.keys(PRESETS),
       ancho: 'entero',
       alto: 'entero',
@@ -83,7 +107,13 @@ export class GraficosController {
     const grafico = GRAFICO.get(id)!;
     if (formato === 'json') {
       const { titulo, descripcion, consulta: pregunta } = grafico;
-      return { id, titulo, descripcion, consulta: pregunta, ...(await this.graficos.datos(grafico, filtros)) };
+      return {
+        id,
+        titulo,
+        descripcion,
+        consulta: pregunta,
+        ...(await this.graficos.datos(grafico, filtros)),
+      };
     }
     if (formato === 'xlsx') {
       const { filas, contexto } = await this.graficos.datos(grafico, filtros);

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Acceso, Principal, Quien } from '@tablero/access';
 import {
   Dimension,
   DIMENSIONES,
@@ -17,6 +18,7 @@ import { ApiFiltros, leerFiltros } from './filtros.params';
 const ORDENES = ['codigo', 'titulo', 'fecha_inicio', 'fase', 'tipo'] as const;
 
 @ApiTags('métricas')
+@Acceso('tablero')
 @Controller('v1')
 export class MetricasController {
   constructor(private readonly metricas: MetricasService) {}
@@ -29,7 +31,8 @@ export class MetricasController {
 
   @Get('filtros')
   @ApiOperation({
-    summary: 'Los valores que puede tomar cada filtro, con su nombre (fases, tipos, departamentos…)',
+    summary:
+      'Los valores que puede tomar cada filtro, con su nombre (fases, tipos, departamentos…)',
   })
   opcionesDeFiltro() {
     return this.metricas.opcionesDeFiltro();
@@ -41,8 +44,8 @@ export class MetricasController {
       'Las tarjetas de indicadores: cifra con calificador, meta, avance y cifra del mes anterior',
   })
   @ApiFiltros()
-  async kpis(@Query() consulta: Record<string, unknown>) {
-    const { filtros } = await leerFiltros(consulta, this.metricas);
+  async kpis(@Query() consulta: Record<string, unknown>, @Quien() quien: Principal) {
+    const { filtros } = await leerFiltros(consulta, this.metricas, quien);
     return this.metricas.kpis(filtros);
   }
 
@@ -52,8 +55,8 @@ export class MetricasController {
       'Personas distintas entre las asistencias registradas (conteo exacto, aparte de /kpis por su costo)',
   })
   @ApiFiltros()
-  async personasUnicas(@Query() consulta: Record<string, unknown>) {
-    const { filtros } = await leerFiltros(consulta, this.metricas);
+  async personasUnicas(@Query() consulta: Record<string, unknown>, @Quien() quien: Principal) {
+    const { filtros } = await leerFiltros(consulta, this.metricas, quien);
     const personas = await this.metricas.personasUnicas(filtros);
     return {
       filtros,
@@ -69,8 +72,8 @@ export class MetricasController {
   @ApiQuery({ name: 'metrica', required: false, enum: METRICAS_SUMABLES })
   @ApiQuery({ name: 'periodo', required: false, enum: PERIODOS })
   @ApiFiltros()
-  async series(@Query() consulta: Record<string, unknown>) {
-    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, {
+  async series(@Query() consulta: Record<string, unknown>, @Quien() quien: Principal) {
+    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, quien, {
       metrica: METRICAS_SUMABLES,
       periodo: PERIODOS,
     });
@@ -91,8 +94,8 @@ export class MetricasController {
   })
   @ApiQuery({ name: 'por', required: true, enum: DIMENSIONES })
   @ApiFiltros()
-  async desglose(@Query() consulta: Record<string, unknown>) {
-    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, {
+  async desglose(@Query() consulta: Record<string, unknown>, @Quien() quien: Principal) {
+    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, quien, {
       por: DIMENSIONES,
     });
     if (!parametros.por) throw invalido('por', `es obligatorio: ${DIMENSIONES.join(', ')}`);
@@ -102,8 +105,8 @@ export class MetricasController {
   @Get('cobertura')
   @ApiOperation({ summary: 'Departamentos y municipios alcanzados, y los que faltan' })
   @ApiFiltros()
-  async cobertura(@Query() consulta: Record<string, unknown>) {
-    const { filtros } = await leerFiltros(consulta, this.metricas);
+  async cobertura(@Query() consulta: Record<string, unknown>, @Quien() quien: Principal) {
+    const { filtros } = await leerFiltros(consulta, this.metricas, quien);
     return this.metricas.cobertura(filtros);
   }
 
@@ -112,8 +115,8 @@ export class MetricasController {
     summary: 'Cifras declaradas frente a registros uno a uno, con su diferencia, donde hay ambos',
   })
   @ApiFiltros()
-  async conciliacion(@Query() consulta: Record<string, unknown>) {
-    const { filtros } = await leerFiltros(consulta, this.metricas);
+  async conciliacion(@Query() consulta: Record<string, unknown>, @Quien() quien: Principal) {
+    const { filtros } = await leerFiltros(consulta, this.metricas, quien);
     return { filtros, partidas: await this.metricas.conciliacion(filtros) };
   }
 
@@ -127,8 +130,8 @@ export class MetricasController {
   @ApiQuery({ name: 'direccion', required: false, enum: ['asc', 'desc'] })
   @ApiQuery({ name: 'buscar', required: false })
   @ApiFiltros()
-  async actividades(@Query() consulta: Record<string, unknown>) {
-    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, {
+  async actividades(@Query() consulta: Record<string, unknown>, @Quien() quien: Principal) {
+    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, quien, {
       pagina: 'entero',
       tamano: 'entero',
       orden: ORDENES,

@@ -13,6 +13,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { createReadStream } from 'node:fs';
+import { Acceso, Auditar, Limitado, Principal, Quien } from '@tablero/access';
 import { ApiError } from '../errors/api-error';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -28,6 +29,7 @@ import { Request, Response } from 'express';
 import { ApiFiltros, leerFiltros } from './filtros.params';
 
 @ApiTags('reportes')
+@Acceso('exportar')
 @Controller('v1/reportes')
 export class ReportesController {
   private readonly logger = new Logger(ReportesController.name);
@@ -40,6 +42,8 @@ export class ReportesController {
   ) {}
 
   @Get('balance')
+  @Limitado('costoso')
+  @Auditar('exportacion')
   @ApiOperation({
     summary: 'El balance de una fase (o general) en Excel',
     description:
@@ -48,13 +52,10 @@ export class ReportesController {
   @ApiFiltros()
   async libro(
     @Query() consulta: Record<string, unknown>,
-    @Req() request: Request,
+    @Quien() quien: Principal,
   ): Promise<StreamableFile> {
-    const { filtros } = await leerFiltros(consulta, this.metricas);
-    const libro = await this.balance.libro(
-      filtros,
-      `sin autenticar (${request.ip ?? 'desconocido'})`,
-    );
+    const { filtros } = await leerFiltros(consulta, this.metricas, quien);
+    const libro = await this.balance.libro(filtros, quien.nombre);
     return new StreamableFile(libro, {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       disposition: `attachment; filename="${filtros.fase ? `balance-fase-${filtros.fase}` : 'balance-general'}.xlsx"`,
@@ -62,6 +63,8 @@ export class ReportesController {
   }
 
   @Get('detalle')
+  @Limitado('costoso')
+  @Auditar('exportacion')
   @ApiOperation({
     summary:
       'Las asistencias una a una (solo claves seudónimas), en CSV o .xlsx, transmitidas mientras se leen',
@@ -73,8 +76,9 @@ export class ReportesController {
     @Query() consulta: Record<string, unknown>,
     @Req() request: Request,
     @Res() response: Response,
+    @Quien() quien: Principal,
   ) {
-    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, {
+    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, quien, {
       formato: ['csv', 'xlsx'],
     });
     const formato = (parametros.formato ?? 'xlsx') as 'csv' | 'xlsx';
@@ -105,20 +109,22 @@ export class ReportesController {
   }
 
   @Post('detalle/trabajos')
+  @Limitado('costoso')
+  @Auditar('exportacion')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary:
       'Inicia en segundo plano una exportación de detalle demasiado grande para una solicitud',
   })
   @ApiFiltros()
-  async iniciar(@Query() consulta: Record<string, unknown>, @Req() request: Request) {
-    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, {
+  async iniciar(@Query() consulta: Record<string, unknown>, @Quien() quien: Principal) {
+    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, quien, {
       formato: ['csv', 'xlsx'],
     });
     const trabajo = await this.exportaciones.iniciar(
       filtros,
       (parametros.formato ?? 'xlsx') as 'csv' | 'xlsx',
-      `sin autenticar (${request.ip ?? 'desconocido'})`,
+      quien.nombre,
     );
     return { ...trabajo, estadoUrl: `/api/v1/reportes/detalle/trabajos/${trabajo.id}` };
   }
@@ -128,14 +134,15 @@ export class ReportesController {
     summary:
       'El estado de una exportación en segundo plano: filas escritas, lista, fallida o cancelada',
   })
-  trabajo(@Param('id') id: string) {
-    return this.trabajoExistente(id);
+  trabajo(@Param('id') id: string, @Quien() quien: Principal) {
+    return this.trabajoExistente(id, quien);
   }
 
   @Get('detalle/trabajos/:id/archivo')
+  @Auditar('exportacion')
   @ApiOperation({ summary: 'Descarga el archivo de una exportación lista' })
-  async archivo(@Param('id') id: string): Promise<StreamableFile> {
-    const trabajo = await this.trabajoExistente(id);
+  async archivo(@Param('id') id: string, @Quien() quien: Principal): Promise<StreamableFile> {
+    const trabajo = await this.trabajoExistente(id, quien);
     if (trabajo.estado !== 'lista') {
       throw new ApiError(
         HttpStatus.CONFLICT,
@@ -155,8 +162,8 @@ export class ReportesController {
   @Delete('detalle/trabajos/:id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Cancela una exportación en curso' })
-  async cancelar(@Param('id') id: string): Promise<void> {
-    await this.trabajoExistente(id);
+  async cancelar(@Param('id') id: string, @Quien() quien: Principal): Promise<void> {
+    await this.trabajoExistente(id, quien);
     if (!(await this.exportaciones.cancelar(id))) {
       throw new ApiError(
         HttpStatus.CONFLICT,
@@ -166,9 +173,10 @@ export class ReportesController {
     }
   }
 
-  private async trabajoExistente(id: string) {
+  /** A job exists for its author and for admins only: a department-limited user never reaches another's file. */
+  private async trabajoExistente(id: string, quien: Principal) {
     const trabajo = /^\d{1,18}$/.test(id) ? await this.exportaciones.buscar(id) : null;
-    if (!trabajo)
+    if (!trabajo || (trabajo.usuario !== quien.nombre && quien.rol !== 'admin'))
       throw new ApiError(
         HttpStatus.NOT_FOUND,
         'EXPORTACION_NO_ENCONTRADA',

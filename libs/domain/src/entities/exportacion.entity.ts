@@ -23,7 +23,7 @@ export class Exportacion {
   formato!: 'csv' | 'xlsx';
 
   @Column({ type: 'jsonb', default: {} })
-  filtros!: Record<string, string>;
+  filtros!: Record<string, string | readonly string[]>;
 
   @Column({ type: 'varchar', length: 120 })
   usuario!: string;

@@ -1,0 +1,12 @@
+export interface OpcionesAcceso {
+  /** The dashboard's figures and charts are readable without signing in (read-only). */
+  readonly tableroPublico: boolean;
+  readonly horasDeSesion: number;
+  /** The session cookie only over HTTPS. */
+  readonly cookieSegura: boolean;
+  readonly loginPorMinuto: number;
+  readonly costosasPorMinuto: number;
+}
+
+export const OPCIONES_ACCESO = Symbol('OPCIONES_ACCESO');
+export const COOKIE_SESION = 'tablero_sesion';
