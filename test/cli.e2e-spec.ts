@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { UsuariosService } from '@tablero/access';
 import { createDataSource, createThrowawayDatabase, ThrowawayDatabase } from '@tablero/database';
 import { texto } from './support/fixtures';
 import { TEST_PSEUDONYM_KEY, testServerUrl } from './support/test-app';
@@ -70,4 +71,32 @@ it.each([
   expect(code).toBe(1);
   expect(stderr).toContain(mensaje);
   expect(stderr).not.toMatch(/^\s+at /m);
+});
+
+it('creates a user from a shell with a password shown once, that signs in, and refuses a duplicate', async () => {
+  const { code, stdout } = await cli(
+    'usuarios',
+    'crear',
+    '--usuario',
+    'Operadora',
+    '--rol',
+    'admin',
+  );
+  expect(code).toBe(0);
+  const [, clave] = /^Clave .*: (\S+)$/m.exec(stdout) ?? [];
+  expect(clave).toMatch(/^[\w-]{24}$/);
+  const ds = createDataSource(database.url);
+  await ds.initialize();
+  const usuarios = new UsuariosService(ds);
+  expect(await usuarios.verificar('operadora', clave)).toMatchObject({ rol: 'admin' });
+  expect(await usuarios.verificar('operadora', 'otra-clave-cualquiera')).toBeNull();
+  expect(
+    await ds.query(`SELECT quien, accion, detalle->>'usuario' AS usuario FROM auditoria`),
+  ).toEqual([
+    { quien: expect.stringMatching(/^cli:/), accion: 'usuario_creado', usuario: 'operadora' },
+  ]);
+  await ds.destroy();
+  const repetido = await cli('usuarios', 'crear', '--usuario', 'operadora', '--rol', 'lectura');
+  expect(repetido.code).toBe(1);
+  expect(repetido.stderr).toMatch(/Ya existe un usuario «operadora»/);
 });

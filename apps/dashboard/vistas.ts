@@ -1,11 +1,15 @@
-/** The dashboard's views: their paths (served by the API as the page) and their names in the menu. */
+/**
+ * The dashboard's views: their paths (served by the API as the page), their
+ * names in the menu and the permission a caller needs to see them.
+ */
 export const VISTAS = [
-  { ruta: 'resumen', titulo: 'Resumen' },
-  { ruta: 'fases', titulo: 'Fases' },
-  { ruta: 'territorio', titulo: 'Territorio' },
-  { ruta: 'participacion', titulo: 'Participación' },
-  { ruta: 'actividades', titulo: 'Actividades' },
-  { ruta: 'importaciones', titulo: 'Importaciones' },
+  { ruta: 'resumen', titulo: 'Resumen', permiso: 'tablero' },
+  { ruta: 'fases', titulo: 'Fases', permiso: 'tablero' },
+  { ruta: 'territorio', titulo: 'Territorio', permiso: 'tablero' },
+  { ruta: 'participacion', titulo: 'Participación', permiso: 'tablero' },
+  { ruta: 'actividades', titulo: 'Actividades', permiso: 'tablero' },
+  { ruta: 'importaciones', titulo: 'Importaciones', permiso: 'importar' },
+  { ruta: 'ingresar', titulo: 'Ingresar', permiso: null },
 ] as const;
 
 export type RutaVista = (typeof VISTAS)[number]['ruta'];

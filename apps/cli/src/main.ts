@@ -17,6 +17,8 @@ import { GraficosService } from '@tablero/charts';
 import { cargarReferencia, estaVacia, parseFase } from '@tablero/domain';
 import { MetricasService } from '@tablero/metrics';
 import { BalanceService } from '@tablero/reports';
+import { AccesoError, AuditoriaService, Rol, ROLES, UsuariosService } from '@tablero/access';
+import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { ArchivoInvalido } from '@tablero/ingestion';
@@ -138,6 +140,55 @@ function program(config: Config): Command {
       });
     });
 
+  const usuarios = cli.command('usuarios').description('Cuentas locales del tablero');
+  usuarios
+    .command('crear')
+    .description(
+      'Crea un usuario con una clave aleatoria que se muestra una sola vez (así se crea el primer administrador)',
+    )
+    .requiredOption('--usuario <nombre>', 'nombre de usuario (letras, números, . _ -)')
+    .requiredOption('--rol <rol>', ROLES.join(', '))
+    .option('--departamentos <códigos>', 'limita sus cifras a estos departamentos: 05,08')
+    .action(async (opciones: { usuario: string; rol: string; departamentos?: string }) => {
+      await withDatabase(config, async (ds) => {
+        await prepare(ds);
+        const clave = randomBytes(18).toString('base64url');
+        const usuario = await new UsuariosService(ds).crear({
+          nombre: opciones.usuario,
+          clave,
+          rol: opciones.rol as Rol,
+          departamentos: opciones.departamentos?.split(',').map((d) => d.trim()),
+        });
+        await new AuditoriaService(ds).registrar({
+          quien: `cli:${userInfo().username}`,
+          origen: 'línea de comandos',
+          accion: 'usuario_creado',
+          detalle: {
+            usuario: usuario.nombre,
+            rol: usuario.rol,
+            departamentos: usuario.departamentos,
+          },
+        });
+        console.log(
+          `Usuario «${usuario.nombre}» (${usuario.rol}${usuario.departamentos ? `, departamentos ${usuario.departamentos.join(', ')}` : ''}) creado.\n` +
+            `Clave (se muestra solo esta vez; cámbiela desde la administración si quiere): ${clave}`,
+        );
+      });
+    });
+  usuarios
+    .command('listar')
+    .description('Los usuarios, con su rol y sus departamentos')
+    .action(() =>
+      withDatabase(config, async (ds) => {
+        await prepare(ds);
+        for (const u of await new UsuariosService(ds).listar()) {
+          console.log(
+            `${u.nombre}\t${u.rol}\t${u.departamentos?.join(',') ?? 'todos'}\t${u.activo ? 'activo' : 'inactivo'}`,
+          );
+        }
+      }),
+    );
+
   const esquema = cli.command('esquema').description('Coherencia entre entidades y migraciones');
   esquema
     .command('verificar')
@@ -185,6 +236,8 @@ async function main(): Promise<void> {
       error instanceof ErrorDeUso
     ) {
       console.error(error.message);
+    } else if (error instanceof AccesoError) {
+      console.error((error.getResponse() as { mensaje: string }).mensaje);
     } else {
       console.error(error);
     }

@@ -7,6 +7,8 @@ import { ContextoVista, Vista } from './vista';
 import { actividades } from './vistas/actividades';
 import { fasesVista } from './vistas/fases';
 import { importaciones } from './vistas/importaciones';
+import { ingresar } from './vistas/ingresar';
+import { cargarSesion, enviar, puede, Sesion } from './sesion';
 import { participacion } from './vistas/participacion';
 import { resumen } from './vistas/resumen';
 import { territorio } from './vistas/territorio';
@@ -18,9 +20,11 @@ const DIBUJAR: Record<RutaVista, Vista> = {
   participacion,
   actividades,
   importaciones,
+  ingresar,
 };
 
 const menu = document.getElementById('menu')!;
+const cuenta = document.getElementById('cuenta')!;
 const filtros = document.getElementById('filtros') as HTMLFormElement;
 const contenido = document.getElementById('contenido')!;
 let actual: (ContextoVista & { cancelar: AbortController }) | undefined;
@@ -30,7 +34,7 @@ function pintarMenu(vista: RutaVista, parametros: URLSearchParams): void {
     el(
       'ul',
       {},
-      ...VISTAS.map((v) => {
+      ...VISTAS.filter((v) => v.permiso && puede(v.permiso)).map((v) => {
         const a = el(
           'a',
           {
@@ -53,20 +57,47 @@ function pintarMenu(vista: RutaVista, parametros: URLSearchParams): void {
   );
 }
 
+/** Who is signed in and a way out, or the way in. */
+function pintarCuenta(sesion: Sesion): void {
+  if (!sesion.usuario) {
+    cuenta.replaceChildren(el('a', { href: '/ingresar' }, 'Ingresar'));
+    return;
+  }
+  const salir = el('button', { type: 'button' }, 'Salir');
+  salir.addEventListener('click', () => {
+    void enviar('DELETE', '/api/v1/sesion').finally(() => location.assign('/ingresar'));
+  });
+  cuenta.replaceChildren(
+    el('span', {}, `${sesion.usuario.nombre} (${sesion.usuario.rol})`),
+    ' ',
+    salir,
+  );
+}
+
 async function dibujar(): Promise<void> {
   actual?.cancelar.abort();
   for (const g of actual?.graficos ?? []) g.dispose();
   const estado = estadoActual();
   const cancelar = new AbortController();
   actual = { estado, senal: cancelar.signal, graficos: [], pendientes: [], cancelar };
-  const titulo = VISTAS.find((v) => v.ruta === estado.vista)!.titulo;
-  document.title = `${titulo} · Tablero JPT`;
+  const vista = VISTAS.find((v) => v.ruta === estado.vista)!;
+  document.title = `${vista.titulo} · Tablero JPT`;
+  const sesion = await cargarSesion();
+  if (vista.permiso && !puede(vista.permiso) && !sesion.usuario) {
+    navegar({}, 'ingresar');
+    return;
+  }
+  pintarCuenta(sesion);
   pintarMenu(estado.vista, estado.parametros);
-  filtros.hidden = estado.vista === 'importaciones';
+  filtros.hidden = vista.permiso !== 'tablero';
   contenido.replaceChildren();
   contenido.setAttribute('aria-busy', 'true');
   try {
-    await pintarFiltros(filtros, estado);
+    if (vista.permiso && !puede(vista.permiso)) {
+      contenido.append(mensaje('error', `Su rol no permite ver ${vista.titulo}.`));
+      return;
+    }
+    if (!filtros.hidden) await pintarFiltros(filtros, estado);
     await DIBUJAR[estado.vista](contenido, actual);
     await Promise.all(actual.pendientes);
     if (!cancelar.signal.aborted) performance.mark('vista-dibujada');

@@ -9,6 +9,7 @@ import { pedir } from '../api';
 import { el, mensaje, tabla } from '../dom';
 import { cargarMapa, echarts } from '../echarts';
 import { consultaDeFiltros, navegar, ParametroFiltro } from '../estado';
+import { puede } from '../sesion';
 import { ContextoVista } from '../vista';
 
 /** The filter a click on a category sets, by the dimension the chart breaks down. */
@@ -63,10 +64,10 @@ export function panelGrafico(padre: HTMLElement, id: string, vista: ContextoVist
       el(
         'div',
         { class: 'herramientas', role: 'group', 'aria-label': `Opciones de ${definicion.titulo}` },
-        descarga('png', 'PNG', 'Descargar la imagen en PNG'),
-        descarga('svg', 'SVG', 'Descargar la imagen en SVG'),
+        puede('imagenes') && descarga('png', 'PNG', 'Descargar la imagen en PNG'),
+        puede('imagenes') && descarga('svg', 'SVG', 'Descargar la imagen en SVG'),
         verDatos,
-        descarga('xlsx', 'Datos (.xlsx)', 'Descargar las cifras en Excel'),
+        puede('exportar') && descarga('xlsx', 'Datos (.xlsx)', 'Descargar las cifras en Excel'),
       ),
       estado,
       lienzo,
