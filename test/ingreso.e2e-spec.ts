@@ -91,6 +91,6 @@ it('an editor sees Importaciones and the downloads', async () => {
     await page.locator('[data-grafico]').first().locator('a', { hasText: 'PNG' }).count(),
   ).toBe(1);
   await page.locator('#menu a', { hasText: 'Importaciones' }).click();
-  await page.waitForSelector('main[aria-busy="false"]');
+  await page.locator('main select[name="tipo"]').waitFor();
   expect(await page.locator('#filtros').isHidden()).toBe(true);
 });
