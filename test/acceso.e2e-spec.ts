@@ -578,6 +578,26 @@ describe('hardening', () => {
     expect(cors.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('keeps the OpenAPI pages for signed-in users when the dashboard is not public', async () => {
+    expect((await pedir('GET', '/api/docs-json')).status).toBe(401);
+    expect((await pedir('GET', '/api/docs')).status).toBe(401);
+    expect((await pedir('GET', '/api/docs-json', { cookie: sesiones.analista })).status).toBe(200);
+  });
+
+  it('answers an unknown route and a malformed body without a stack trace', async () => {
+    const ruta = await pedir('GET', '/api/v1/no-existe', { cookie: admin });
+    expect(ruta.status).toBe(404);
+    const roto = await fetch(`${server.baseUrl}/api/v1/sesion`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"usuario": ',
+    });
+    expect(roto.status).toBe(400);
+    const cuerpo = await roto.text();
+    expect(JSON.parse(cuerpo)).toMatchObject({ codigo: 'SOLICITUD_INVALIDA' });
+    expect(cuerpo).not.toMatch(/at \w+ \(|node_modules|SyntaxError/);
+  });
+
   it('throttles sign-in attempts per client', async () => {
     const otro = await startTestApp(
       'acceso-limite',

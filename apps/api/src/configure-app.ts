@@ -2,7 +2,9 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { CARPETA_TABLERO, Config, rutaDelProyecto } from '@tablero/config';
+import { ANONIMO, CredencialesService, noAutenticado } from '@tablero/access';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from './errors/http-error.filter';
@@ -49,5 +51,18 @@ export function configureApp(app: INestApplication, config: Config): void {
     )
     .setVersion('1')
     .build();
+  // The OpenAPI pages are not Nest routes, so the guard does not see them: the same rule as the dashboard's.
+  const credenciales = app.get(CredencialesService);
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (config.publicDashboard || !request.path.startsWith('/api/docs')) return next();
+    credenciales
+      .identificar(request)
+      .catch(() => ANONIMO)
+      .then((quien) => {
+        if (quien.rol) return next();
+        const error = noAutenticado();
+        response.status(error.getStatus()).json(error.getResponse());
+      });
+  });
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
 }
