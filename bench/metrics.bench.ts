@@ -17,7 +17,7 @@ import { AppModule } from '../apps/api/src/app.module';
 import { configureApp } from '../apps/api/src/configure-app';
 import { escribirAsistencias } from '../test/support/asistencias-sinteticas';
 import { urlDeBench } from './data.bench';
-import { formatoEsCo as n } from './servidor';
+import { formatoEsCo as n, tokenDeBench } from './servidor';
 
 const REPETICIONES = 40;
 
@@ -112,6 +112,7 @@ async function main(): Promise<void> {
   configureApp(app, config);
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  const token = await tokenDeBench(app);
   const ds = createDataSource(url);
   await ds.initialize();
   const metricas = new MetricasService(ds);
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
     );
     for (const caso of CASOS) {
       const solicitar = async () => {
-        const respuesta = await fetch(base + caso.ruta);
+        const respuesta = await fetch(base + caso.ruta, { headers: token.headers });
         if (respuesta.status !== 200) throw new Error(`${caso.ruta}: ${respuesta.status}`);
         await respuesta.arrayBuffer();
       };
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
           `${n.format(sql / p50)} ×`.padStart(18),
       );
     }
-    const antes = await asistenciasEnKpis(base);
+    const antes = await asistenciasEnKpis(base, token.headers);
     const archivo = join(
       mkdtempSync(join(tmpdir(), 'tablero-bench-metricas-')),
       'asistencias-10000.csv',
@@ -168,22 +169,24 @@ async function main(): Promise<void> {
     const importacion = await fetch(`${base}/api/v1/importaciones/asistencias`, {
       method: 'POST',
       body: form,
+      headers: token.headers,
     });
     const informe = (await importacion.json()) as { filas: { aceptadas: number } };
-    const despues = await asistenciasEnKpis(base);
+    const despues = await asistenciasEnKpis(base, token.headers);
     console.log(
       `Importación de 10.000 asistencias: ${n.format(informe.filas.aceptadas)} aceptadas; la siguiente solicitud de /kpis ` +
         `${despues - antes === informe.filas.aceptadas ? 'ya las muestra' : `NO las muestra (diferencia ${despues - antes})`}.`,
     );
   } finally {
+    await token.revocar();
     await ds.destroy();
     await app.close();
     await servidor.stop();
   }
 }
 
-async function asistenciasEnKpis(base: string): Promise<number> {
-  const { kpis } = (await (await fetch(`${base}/api/v1/kpis`)).json()) as {
+async function asistenciasEnKpis(base: string, headers: Record<string, string>): Promise<number> {
+  const { kpis } = (await (await fetch(`${base}/api/v1/kpis`, { headers })).json()) as {
     kpis: { metrica: string; cifra: { valor: number } }[];
   };
   return kpis.find((k) => k.metrica === 'asistencias')!.cifra.valor;

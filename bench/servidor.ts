@@ -2,6 +2,8 @@
  * The PostgreSQL a benchmark runs on: DATABASE_URL's server, or an embedded
  * one in a temporary folder; a database of its own, migrated and seeded.
  */
+import { INestApplication } from '@nestjs/common';
+import { CredencialesService } from '@tablero/access';
 import { cargarReferencia } from '@tablero/domain';
 import {
   createDataSource,
@@ -38,6 +40,20 @@ export async function baseDeBench(proposito: string): Promise<BaseDeBench> {
       await base.drop();
       await embebida?.stop();
     },
+  };
+}
+
+/** An admin API token for a benchmark's requests, revoked when it is done. */
+export async function tokenDeBench(app: INestApplication) {
+  const credenciales = app.get(CredencialesService);
+  const token = await credenciales.crearToken({
+    nombre: 'bench',
+    rol: 'admin',
+    creadoPor: 'bench',
+  });
+  return {
+    headers: { authorization: `Bearer ${token.secreto}` },
+    revocar: () => credenciales.revocarToken(token.id),
   };
 }
 

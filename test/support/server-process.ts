@@ -1,7 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { rutaDelProyecto } from '@tablero/config';
 
-const MAIN = join(__dirname, '../../dist/apps/api/src/main.js');
+/** The built server, whether this file runs from test/ (Jest) or from dist/ (a benchmark). */
+const MAIN = rutaDelProyecto('dist', 'apps', 'api', 'src', 'main.js');
 
 export interface ServerProcess {
   readonly child: ChildProcess;
