@@ -11,7 +11,8 @@ export function dataSourceOptions(url: string): PostgresDataSourceOptions {
     applicationName: 'tablero-jpt',
     // The metrics' plans look costly to the planner, which then spends ~100 ms compiling them
     // with JIT for queries that run in a few milliseconds.
-    extra: { options: '-c jit=off' },
+    // A request waits at most 5 s for a connection: with the database down it gets a 503, never hangs.
+    extra: { options: '-c jit=off', connectionTimeoutMillis: 5000 },
     entities: [...ENTITIES, ...ENTIDADES_ACCESO],
     migrations: MIGRATIONS,
     migrationsTableName: 'migracion',

@@ -72,6 +72,10 @@ export class HttpErrorFilter implements ExceptionFilter {
         mensaje: conocido?.mensaje ?? 'No se pudo atender la solicitud.',
       };
     }
+    if (baseDeDatosCaida(exception)) {
+      this.logger.warn(`Base de datos no disponible: ${(exception as Error).message}`);
+      return BASE_NO_DISPONIBLE;
+    }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return {
       estado: HttpStatus.INTERNAL_SERVER_ERROR,
@@ -80,6 +84,26 @@ export class HttpErrorFilter implements ExceptionFilter {
         'Ocurrió un error interno. El equipo técnico puede revisarlo en el registro del servidor.',
     };
   }
+}
+
+export const BASE_NO_DISPONIBLE: ErrorBody = {
+  estado: HttpStatus.SERVICE_UNAVAILABLE,
+  codigo: 'BASE_DE_DATOS_NO_DISPONIBLE',
+  mensaje:
+    'La base de datos no responde en este momento. El servicio se recupera solo cuando vuelva: intente de nuevo en unos segundos.',
+};
+
+/** PostgreSQL down, restarting or unreachable (SQLSTATE class 08 and 57P0x, or the socket refused or cut). */
+function baseDeDatosCaida(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string }; message?: string };
+  const codigo = e?.driverError?.code ?? e?.code ?? '';
+  return (
+    /^(08|57P0)/.test(codigo) ||
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(codigo) ||
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      e?.message ?? '',
+    )
+  );
 }
 
 function isErrorBody(value: unknown): value is ErrorBody {
