@@ -1,0 +1,35 @@
+import { FueraDeSusDepartamentos, limitarADepartamentos } from './filtros';
+
+describe('limitarADepartamentos', () => {
+  it.each([
+    ['a user with no limit keeps the filters as asked', { fase: 'II' }, null, { fase: 'II' }],
+    [
+      'a limited user gets their departments forced in',
+      { fase: 'II' },
+      ['05', '08'],
+      { fase: 'II', departamentos: ['05', '08'] },
+    ],
+    [
+      'one of their departments asked for is kept, with the limit',
+      { departamento: '08' },
+      ['05', '08'],
+      { departamento: '08', departamentos: ['05', '08'] },
+    ],
+    [
+      'a municipality of one of their departments is kept',
+      { municipio: '05001' },
+      ['05'],
+      { municipio: '05001', departamentos: ['05'] },
+    ],
+  ] as const)('%s', (_caso, pedidos, departamentos, esperados) => {
+    expect(limitarADepartamentos(pedidos, departamentos)).toEqual(esperados);
+  });
+
+  it.each([
+    ['departamento', { departamento: '11' }],
+    ['municipio', { municipio: '11001' }],
+  ] as const)('refuses another %s, naming the parameter', (parametro, pedidos) => {
+    expect(() => limitarADepartamentos(pedidos, ['05'])).toThrow(FueraDeSusDepartamentos);
+    expect(() => limitarADepartamentos(pedidos, ['05'])).toThrow(`«${parametro}»`);
+  });
+});
