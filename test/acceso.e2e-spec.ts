@@ -364,6 +364,10 @@ describe('a user limited to departments', () => {
     expect(cobertura.porDepartamento.map((d) => d.codigo).sort()).toEqual(
       [...departamentos].sort(),
     );
+    const opciones = await json<{ departamentos: { codigo: string }[] }>('GET', '/api/v1/filtros', {
+      cookie: dos,
+    });
+    expect(opciones.departamentos.map((d) => d.codigo).sort()).toEqual([...departamentos].sort());
   });
 
   it('gets a chart and a workbook of their department only', async () => {
@@ -596,6 +600,31 @@ describe('hardening', () => {
     const cuerpo = await roto.text();
     expect(JSON.parse(cuerpo)).toMatchObject({ codigo: 'SOLICITUD_INVALIDA' });
     expect(cuerpo).not.toMatch(/at \w+ \(|node_modules|SyntaxError/);
+  });
+
+  it('limits exports and chart images per client, not the dashboard’s figures', async () => {
+    const otro = await startTestApp('acceso-costoso', { EXPENSIVE_MAX_PER_MINUTE: '2' });
+    try {
+      const estado = async (ruta: string) => {
+        const response = await fetch(otro.baseUrl + ruta);
+        await response.body?.cancel();
+        return response.status;
+      };
+      const estados = [];
+      for (const ruta of [
+        '/api/v1/graficos/alcance-por-fase.svg',
+        '/api/v1/graficos/alcance-por-fase.xlsx',
+        '/api/v1/reportes/balance',
+        '/api/v1/graficos/alcance-por-fase.json',
+        '/api/v1/kpis',
+        '/api/v1/kpis',
+        '/api/v1/kpis',
+      ])
+        estados.push(await estado(ruta));
+      expect(estados).toEqual([200, 200, 429, 200, 200, 200, 200]);
+    } finally {
+      await otro.close();
+    }
   });
 
   it('throttles sign-in attempts per client', async () => {

@@ -22,6 +22,10 @@ const soloSi = (limite: Limite) => (context: ExecutionContext) => {
   );
 };
 
+/** One budget per client address across all the routes of a limit (the default counts each route apart). */
+const porCliente = (_context: ExecutionContext, cliente: string, limite: string) =>
+  `${limite}:${cliente}`;
+
 /**
  * Users, sessions, API tokens, the global access guard, rate limits and the
  * audit log. Every route of the application passes the guard.
@@ -40,12 +44,14 @@ export class AccessModule {
               ttl: 60_000,
               limit: opciones.loginPorMinuto,
               skipIf: soloSi('login'),
+              generateKey: porCliente,
             },
             {
               name: 'costoso',
               ttl: 60_000,
               limit: opciones.costosasPorMinuto,
               skipIf: soloSi('costoso'),
+              generateKey: porCliente,
             },
           ],
           errorMessage: 'Demasiadas solicitudes: espere un minuto e intente de nuevo.',

@@ -34,8 +34,15 @@ export class MetricasController {
     summary:
       'Los valores que puede tomar cada filtro, con su nombre (fases, tipos, departamentos…)',
   })
-  opcionesDeFiltro() {
-    return this.metricas.opcionesDeFiltro();
+  async opcionesDeFiltro(@Quien() quien: Principal) {
+    const opciones = await this.metricas.opcionesDeFiltro();
+    const { departamentos } = quien;
+    return departamentos
+      ? {
+          ...opciones,
+          departamentos: opciones.departamentos.filter((d) => departamentos.includes(d.codigo)),
+        }
+      : opciones;
   }
 
   @Get('kpis')
