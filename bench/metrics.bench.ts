@@ -6,18 +6,15 @@
  * attendances and whether the next request shows them.
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { loadConfig, pseudonymKey } from '@tablero/config';
+import { loadConfig } from '@tablero/config';
 import { connectDatabase, createDataSource } from '@tablero/database';
 import { Dimension, Filtros, MetricasService } from '@tablero/metrics';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppModule } from '../apps/api/src/app.module';
-import { configureApp } from '../apps/api/src/configure-app';
 import { escribirAsistencias } from '../test/support/asistencias-sinteticas';
 import { urlDeBench } from './data.bench';
-import { formatoEsCo as n } from './servidor';
+import { formatoEsCo as n, servidorDeBench } from './servidor';
 
 const REPETICIONES = 40;
 
@@ -101,17 +98,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const servidor = await connectDatabase(config, 'shared');
   const url = urlDeBench(servidor.url);
-  const app = await NestFactory.create(
-    AppModule.forRoot({
-      config: { ...config, logLevel: 'silent' },
-      databaseUrl: url,
-      pseudonymKey: pseudonymKey(config),
-    }),
-    { logger: false },
-  );
-  configureApp(app);
-  await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  const app = await servidorDeBench(config, url);
+  const { base } = app;
   const ds = createDataSource(url);
   await ds.initialize();
   const metricas = new MetricasService(ds);
@@ -177,7 +165,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await ds.destroy();
-    await app.close();
+    await app.cerrar();
     await servidor.stop();
   }
 }

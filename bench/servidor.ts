@@ -2,6 +2,8 @@
  * The PostgreSQL a benchmark runs on: DATABASE_URL's server, or an embedded
  * one in a temporary folder; a database of its own, migrated and seeded.
  */
+import { NestFactory } from '@nestjs/core';
+import { Config, pseudonymKey } from '@tablero/config';
 import { cargarReferencia } from '@tablero/domain';
 import {
   createDataSource,
@@ -12,6 +14,8 @@ import {
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AppModule } from '../apps/api/src/app.module';
+import { configureApp } from '../apps/api/src/configure-app';
 
 export interface BaseDeBench {
   readonly url: string;
@@ -42,3 +46,25 @@ export async function baseDeBench(proposito: string): Promise<BaseDeBench> {
 }
 
 export const formatoEsCo = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 2 });
+
+export interface ServidorDeBench {
+  /** http://127.0.0.1:<port> */
+  readonly base: string;
+  cerrar(): Promise<void>;
+}
+
+/** The real application, silent, on the given database and a free loopback port. */
+export async function servidorDeBench(config: Config, url: string): Promise<ServidorDeBench> {
+  const app = await NestFactory.create(
+    AppModule.forRoot({
+      config: { ...config, logLevel: 'silent' },
+      databaseUrl: url,
+      pseudonymKey: pseudonymKey(config),
+    }),
+    { logger: false },
+  );
+  configureApp(app);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  return { base: `http://127.0.0.1:${port}`, cerrar: () => app.close() };
+}

@@ -148,7 +148,7 @@ describe('Filters', () => {
 
   it('rejects a malformed filter in the URL with the API’s Spanish message', async () => {
     await abrir('/resumen?desde=31-12-2023');
-    await expect(page.locator('main .error').innerText()).resolves.toMatch(/desde/);
+    await expect(page.locator('main > .error').innerText()).resolves.toMatch(/desde/);
     // The browser itself logs each refused request; the page logs nothing of its own.
     expect(vigilada.errores.every((e) => e.includes('status of 400'))).toBe(true);
     vigilada.errores.splice(0);

@@ -66,8 +66,7 @@ async function dibujar(): Promise<void> {
   contenido.replaceChildren();
   contenido.setAttribute('aria-busy', 'true');
   try {
-    await pintarFiltros(filtros, estado);
-    await DIBUJAR[estado.vista](contenido, actual);
+    await Promise.all([pintarFiltros(filtros, estado), DIBUJAR[estado.vista](contenido, actual)]);
     await Promise.all(actual.pendientes);
     if (!cancelar.signal.aborted) performance.mark('vista-dibujada');
   } catch (error) {

@@ -38,10 +38,10 @@ export const fasesVista: Vista = async (contenedor, vista) => {
   );
   const graficos = el('div', { class: 'rejilla' });
   contenedor.append(el('h1', {}, `Fase ${fase.codigo}: ${fase.nombre}`), pestanas, graficos);
+  for (const id of GRAFICOS_DE_FASE) panelGrafico(graficos, id, vista);
   const kpis = await pedir<Kpis>(
     `/api/v1/kpis${consultaDeFiltros(vista.estado.filtros)}`,
     vista.senal,
   );
   graficos.before(tarjetasKpi(`Cifras de la fase ${fase.codigo}`, kpis, METRICAS_RESUMEN));
-  for (const id of GRAFICOS_DE_FASE) panelGrafico(graficos, id, vista);
 };
