@@ -358,12 +358,19 @@ export class MetricasService {
     >(
       `SELECT codigo, nombre, nivel, departamento_codigo AS departamento FROM territorio ORDER BY codigo`,
     );
+    // Filtered to a department or a municipality, the coverage is of that place only.
+    const enAmbito = (t: (typeof territorios)[number]) =>
+      (!f.departamento || t.codigo.startsWith(f.departamento)) &&
+      (!f.municipio || t.codigo === f.municipio || t.codigo === f.municipio.slice(0, 2));
+    const departamentos = territorios.filter((t) => t.nivel === 'departamento' && enAmbito(t));
+    const municipios = territorios.filter((t) => t.nivel === 'municipio' && enAmbito(t));
+    const codigos = new Set([...departamentos, ...municipios].map((t) => t.codigo));
     const municipiosAlcanzados = new Set(
-      alcanzados.filter((a) => a.territorio.length === 5).map((a) => a.territorio),
+      alcanzados.map((a) => a.territorio).filter((t) => t.length === 5 && codigos.has(t)),
     );
-    const departamentosAlcanzados = new Set(alcanzados.map((a) => a.territorio.slice(0, 2)));
-    const departamentos = territorios.filter((t) => t.nivel === 'departamento');
-    const municipios = territorios.filter((t) => t.nivel === 'municipio');
+    const departamentosAlcanzados = new Set(
+      alcanzados.map((a) => a.territorio.slice(0, 2)).filter((t) => codigos.has(t)),
+    );
     const sinAlcanzar = (lista: typeof territorios, alcanzado: Set<string>) =>
       lista
         .filter((t) => !alcanzado.has(t.codigo))
