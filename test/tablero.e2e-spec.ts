@@ -343,6 +343,7 @@ describe('Behaviour', () => {
 describe('Importaciones', () => {
   it('uploads a file, shows the validation report and offers the rejected rows', async () => {
     await abrir('/importaciones');
+    await expect(page.getByLabel('Departamento', { exact: true }).isVisible()).resolves.toBe(false);
     const archivo = texto('asistencias-desde-el-tablero.csv', [
       ['codigo_actividad', 'tipo_documento', 'numero_documento'],
       ['F2-TAL-05', 'CC', '11111111'],
