@@ -243,13 +243,15 @@ export class MetricasService {
    * routes (personasUnicas, cobertura), which the dashboard calls alongside.
    */
   async kpis(f: Filtros): Promise<Kpis> {
-    const fechaCorte = await this.fechaDeCorte(f);
-    const fechaCorteAnterior = fechaCorte ? unMesAntes(fechaCorte) : null;
-    const [totales, anteriores, metas] = await Promise.all([
+    const [fechaCorte, totales, metas] = await Promise.all([
+      this.fechaDeCorte(f),
       this.totales(f),
-      fechaCorteAnterior ? this.totales({ ...f, fechaCorte: fechaCorteAnterior }) : undefined,
       this.metas(f),
     ]);
+    const fechaCorteAnterior = fechaCorte ? unMesAntes(fechaCorte) : null;
+    const anteriores = fechaCorteAnterior
+      ? await this.totales({ ...f, fechaCorte: fechaCorteAnterior })
+      : undefined;
     return {
       fechaCorte,
       fechaCorteAnterior,
@@ -273,8 +275,13 @@ export class MetricasService {
   }
 
   async desglose(por: Dimension, f: Filtros): Promise<Desglose> {
-    const filas = await this.sumas(f, por);
-    const nombres = await this.nombres(por);
+    const catalogado = por === 'fase' || por === 'tipo';
+    const [filas, nombres, total, orden] = await Promise.all([
+      this.sumas(f, por),
+      this.nombres(por),
+      this.totales(f),
+      catalogado ? this.ordenCatalogo(por) : undefined,
+    ]);
     const porClave = new Map<string | null, SumaDeHechos[]>();
     for (const fila of filas) {
       const lista = porClave.get(fila.clave) ?? [];
@@ -289,7 +296,6 @@ export class MetricasService {
           : (nombres.get(clave) ?? MODALIDAD[clave] ?? clave),
       cifras: cifrasSumables(sumas),
     }));
-    const orden = por === 'fase' || por === 'tipo' ? await this.ordenCatalogo(por) : undefined;
     resultado.sort((a, b) =>
       orden
         ? (orden.get(a.clave ?? '') ?? 99) - (orden.get(b.clave ?? '') ?? 99)
@@ -297,7 +303,7 @@ export class MetricasService {
           b.cifras.actividades.valor - a.cifras.actividades.valor ||
           a.etiqueta.localeCompare(b.etiqueta, 'es'),
     );
-    return { por, filtros: f, filas: resultado, total: await this.totales(f) };
+    return { por, filtros: f, filas: resultado, total };
   }
 
   async serie(metrica: MetricaId, periodo: Periodo, f: Filtros): Promise<PuntoSerie[]> {
