@@ -56,6 +56,8 @@ export const TIPOS_IMPORTACION = [
   'vistas',
   'totales',
   'territorios',
+  'hitos_pdt',
+  'asistencias_tecnicas',
 ] as const;
 export type TipoImportacionCodigo = (typeof TIPOS_IMPORTACION)[number];
 
