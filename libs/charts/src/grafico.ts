@@ -37,7 +37,21 @@ export type ConsultaGrafico =
       readonly metrica: string;
       readonly periodo: 'dia' | 'semana' | 'mes';
       readonly acumulado: boolean;
+    }
+  | {
+      /** A phase III figure on the date of fecha_corte (today without it). */
+      readonly tipo: 'pdt';
+      readonly serie: SeriePdt;
     };
+
+export const SERIES_PDT = [
+  'estados',
+  'aprobado-por-departamento',
+  'embudo',
+  'vencidas-por-hito',
+  'asistencias-por-mes',
+] as const;
+export type SeriePdt = (typeof SERIES_PDT)[number];
 
 export interface DefinicionGrafico {
   readonly id: string;

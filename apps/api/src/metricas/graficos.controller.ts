@@ -42,8 +42,7 @@ export class GraficosController {
   })
   @ApiParam({
     name: 'archivo',
-    description:
-      'id del gráfico con .svg, .png, .json o .xlsx, por ejemplo alcance-por-fase.png',
+    description: 'id del gráfico con .svg, .png, .json o .xlsx, por ejemplo alcance-por-fase.png',
   })
   @ApiQuery({ name: 'preset', required: false, enum: Object.keys(PRESETS) })
   @ApiQuery({ name: 'ancho', required: false })
@@ -83,7 +82,13 @@ export class GraficosController {
     const grafico = GRAFICO.get(id)!;
     if (formato === 'json') {
       const { titulo, descripcion, consulta: pregunta } = grafico;
-      return { id, titulo, descripcion, consulta: pregunta, ...(await this.graficos.datos(grafico, filtros)) };
+      return {
+        id,
+        titulo,
+        descripcion,
+        consulta: pregunta,
+        ...(await this.graficos.datos(grafico, filtros)),
+      };
     }
     if (formato === 'xlsx') {
       const { filas, contexto } = await this.graficos.datos(grafico, filtros);

@@ -29,7 +29,8 @@ export class MetricasController {
 
   @Get('filtros')
   @ApiOperation({
-    summary: 'Los valores que puede tomar cada filtro, con su nombre (fases, tipos, departamentos…)',
+    summary:
+      'Los valores que puede tomar cada filtro, con su nombre (fases, tipos, departamentos…)',
   })
   opcionesDeFiltro() {
     return this.metricas.opcionesDeFiltro();
