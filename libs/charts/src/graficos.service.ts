@@ -119,6 +119,8 @@ export class GraficosService {
       return [...porMes].map(([mes, n]) => cuenta(mes, etiquetaDeMes(mes), n));
     }
     const resumen = await this.pdt.resumen(f);
+    // Without any milestone recorded every plan would read as overdue: there are no figures yet.
+    if (resumen.conHitos === 0) return [];
     switch (serie) {
       case 'estados':
         return resumen.porEstado.map((e) => cuenta(e.estado, e.nombre, e.entidades));

@@ -63,6 +63,8 @@ export interface ResumenPdt {
   readonly fecha: string;
   readonly plazos: PlazosPdt;
   readonly entidades: number;
+  /** Entities with at least one milestone by the date. */
+  readonly conHitos: number;
   readonly porEstado: { estado: EstadoPdt; nombre: string; entidades: number }[];
   readonly aprobadoATiempo: {
     readonly nacional: Proporcion;
@@ -165,23 +167,29 @@ export class PdtService {
         ORDER BY t.nivel, t.codigo`,
       q.params,
     );
-    return filas.map((fila) => {
+    return filas.map(({ hitos: registrados, ...entidad }) => {
       const hitos: Partial<Record<CodigoHito, string>> = {};
       const referencias: Partial<Record<CodigoHito, string>> = {};
-      for (const h of fila.hitos) {
+      for (const h of registrados) {
         hitos[h.hito] = h.fecha;
         if (h.referencia) referencias[h.hito] = h.referencia;
       }
-      const { hitos: _crudos, ...resto } = fila;
-      return { ...resto, hitos, referencias, ...situacionPdt(hitos, f.fecha, this.plazos) };
+      return { ...entidad, hitos, referencias, ...situacionPdt(hitos, f.fecha, this.plazos) };
     });
   }
 
-  /** The overdue entities, most days late first. */
-  async vencidas(f: FiltrosPdt): Promise<EntidadPdt[]> {
-    return (await this.entidades(f))
-      .filter((e) => e.estado === 'vencido')
-      .sort((a, b) => b.diasRetraso - a.diasRetraso || a.codigo.localeCompare(b.codigo));
+  /**
+   * The overdue entities, most days late first, and how many entities have
+   * any milestone: with none recorded, "overdue" says nothing yet.
+   */
+  async vencidas(f: FiltrosPdt): Promise<{ conHitos: number; entidades: EntidadPdt[] }> {
+    const entidades = await this.entidades(f);
+    return {
+      conHitos: entidades.filter((e) => e.ultimoHito).length,
+      entidades: entidades
+        .filter((e) => e.estado === 'vencido')
+        .sort((a, b) => b.diasRetraso - a.diasRetraso || a.codigo.localeCompare(b.codigo)),
+    };
   }
 
   async resumen(f: FiltrosPdt): Promise<ResumenPdt> {
@@ -228,6 +236,7 @@ export function resumir(
     fecha,
     plazos,
     entidades: entidades.length,
+    conHitos: entidades.filter((e) => e.ultimoHito).length,
     porEstado: ESTADOS_PDT.map((estado) => ({
       estado,
       nombre: NOMBRES_ESTADO[estado],

@@ -64,7 +64,7 @@ export class PdtController {
   @ApiFiltrosPdt()
   async vencidas(@Query() consulta: Record<string, unknown>) {
     const filtros = await this.leer(consulta);
-    return { filtros, entidades: await this.pdt.vencidas(filtros) };
+    return { filtros, ...(await this.pdt.vencidas(filtros)) };
   }
 
   @Get('resumen')

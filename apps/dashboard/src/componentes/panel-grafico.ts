@@ -29,10 +29,16 @@ interface DatosGrafico {
 
 let siguiente = 0;
 
-export function panelGrafico(padre: HTMLElement, id: string, vista: ContextoVista): void {
+/** `extra`: the view's own parameters the chart's figures depend on (the PDT states' date). */
+export function panelGrafico(
+  padre: HTMLElement,
+  id: string,
+  vista: ContextoVista,
+  extra: Record<string, string> = {},
+): void {
   const definicion = GRAFICO.get(id);
   if (!definicion) throw new Error(`Gráfico desconocido: ${id}`);
-  const consulta = consultaDeFiltros(vista.estado.filtros);
+  const consulta = consultaDeFiltros(vista.estado.filtros, extra);
   const base = `/api/v1/graficos/${id}`;
   const idTitulo = `grafico-${++siguiente}`;
   const idDatos = `${idTitulo}-datos`;

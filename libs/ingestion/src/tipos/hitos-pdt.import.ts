@@ -112,8 +112,10 @@ export const hitosPdt: TipoImportacion = {
       `SELECT territorio_codigo AS territorio, hito, fecha::text AS fecha FROM hito_pdt
         WHERE territorio_codigo IN (SELECT territorio_codigo FROM stage WHERE errores IS NULL)`,
     );
+    const plazos = PLAZOS_LEY_152_2024;
+    const fechables = filas.filter((h) => h.fecha <= contexto.hoy && h.fecha >= plazos.posesion);
     const porEntidad = new Map<string, Record<string, string>>();
-    for (const h of [...guardados, ...filas]) {
+    for (const h of [...guardados, ...fechables]) {
       const hitos = porEntidad.get(h.territorio) ?? {};
       hitos[h.hito] = h.fecha;
       porEntidad.set(h.territorio, hitos);
@@ -121,7 +123,7 @@ export const hitosPdt: TipoImportacion = {
     const rechazos: { fila: number; errores: string }[] = [];
     for (const h of filas) {
       const otros: HitosEntidad = { ...porEntidad.get(h.territorio), [h.hito]: undefined };
-      const motivo = motivoHitoInvalido(h.hito, h.fecha, otros, contexto.hoy, PLAZOS_LEY_152_2024);
+      const motivo = motivoHitoInvalido(h.hito, h.fecha, otros, contexto.hoy, plazos);
       if (motivo) {
         rechazos.push({
           fila: h.fila,
