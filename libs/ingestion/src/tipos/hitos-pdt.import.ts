@@ -1,9 +1,9 @@
 import {
   CodigoHito,
   HITOS_PDT,
-  HitosEntidad,
   motivoHitoInvalido,
   NOMBRES_HITO,
+  ORDEN_HITO,
   PLAZOS_LEY_152_2024,
 } from '@tablero/domain';
 import { divipola, fecha, normalizar, texto, ValorInvalido } from '../valores';
@@ -100,8 +100,8 @@ export const hitosPdt: TipoImportacion = {
   /**
    * Each row against the entity's other milestones as they will stand: the
    * stored ones, replaced by this file's where it has them (its last row for a
-   * milestone wins). Two rows of the file that contradict each other are both
-   * rejected: neither can be trusted over the other.
+   * milestone wins). When two rows of the file contradict each other, the one
+   * later in the legal sequence is rejected: it is the one out of order.
    */
   async revisar(queryRunner, contexto) {
     const filas: HitoLeido[] = await queryRunner.query(
@@ -113,16 +113,27 @@ export const hitosPdt: TipoImportacion = {
         WHERE territorio_codigo IN (SELECT territorio_codigo FROM stage WHERE errores IS NULL)`,
     );
     const plazos = PLAZOS_LEY_152_2024;
-    const fechables = filas.filter((h) => h.fecha <= contexto.hoy && h.fecha >= plazos.posesion);
-    const porEntidad = new Map<string, Record<string, string>>();
-    for (const h of [...guardados, ...fechables]) {
-      const hitos = porEntidad.get(h.territorio) ?? {};
-      hitos[h.hito] = h.fecha;
-      porEntidad.set(h.territorio, hitos);
-    }
+    const agrupar = (hitos: readonly HitoLeido[]) => {
+      const porEntidad = new Map<string, Partial<Record<CodigoHito, string>>>();
+      for (const h of hitos)
+        porEntidad.set(h.territorio, { ...porEntidad.get(h.territorio), [h.hito]: h.fecha });
+      return porEntidad;
+    };
+    const delArchivo = agrupar(
+      filas.filter((h) => h.fecha <= contexto.hoy && h.fecha >= plazos.posesion),
+    );
+    const almacenados = agrupar(guardados);
     const rechazos: { fila: number; errores: string }[] = [];
     for (const h of filas) {
-      const otros: HitosEntidad = { ...porEntidad.get(h.territorio), [h.hito]: undefined };
+      const archivo = delArchivo.get(h.territorio) ?? {};
+      const otros: Partial<Record<CodigoHito, string>> = { ...almacenados.get(h.territorio) };
+      for (const otro of HITOS_PDT) {
+        if (archivo[otro]) {
+          if (ORDEN_HITO[otro] <= ORDEN_HITO[h.hito]) otros[otro] = archivo[otro];
+          else delete otros[otro];
+        }
+      }
+      delete otros[h.hito];
       const motivo = motivoHitoInvalido(h.hito, h.fecha, otros, contexto.hoy, plazos);
       if (motivo) {
         rechazos.push({
