@@ -20,6 +20,11 @@ const GRAFICOS = [
   'alcance-por-canal',
   'asistencias-por-modalidad',
   'alcance-acumulado',
+  'pdt-estados',
+  'pdt-aprobado-por-departamento',
+  'pdt-embudo',
+  'pdt-vencidas-por-hito',
+  'pdt-asistencias-por-mes',
 ];
 
 let server: TestApp;
