@@ -2,7 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Phase III: the milestones of each entity's development plan and the
- * technical assistance it received, both imported. Reviewed by hand: the
+ * technical assistance it received, both imported, and the municipalities'
+ * category (Ley 617 de 2000) where the territorios import gives it. Reviewed by hand: the
  * generator does not see a changed CHECK expression, so the list of import
  * kinds in ck_importacion_tipo is replaced here.
  */
@@ -10,6 +11,10 @@ export class Pdt1795616424642 implements MigrationInterface {
   name = 'Pdt1795616424642';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "territorio" ADD "categoria" character varying(8)`);
+    await queryRunner.query(
+      `ALTER TABLE "territorio" ADD CONSTRAINT "ck_territorio_categoria" CHECK (categoria IN ('especial', '1', '2', '3', '4', '5', '6'))`,
+    );
     await queryRunner.query(
       `CREATE TABLE "asistencia_tecnica" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "fecha" date NOT NULL, "territorio_codigo" character varying(5) NOT NULL, "tema" character varying(30) NOT NULL, "modalidad" character varying(12) NOT NULL, "oferente" character varying(40) NOT NULL, "horas" numeric(6,1) NOT NULL, "funcionarios" integer NOT NULL, "importacion_id" bigint, CONSTRAINT "uq_asistencia_tecnica" UNIQUE ("territorio_codigo", "fecha", "tema", "oferente"), CONSTRAINT "ck_asistencia_tecnica_funcionarios" CHECK (funcionarios >= 0), CONSTRAINT "ck_asistencia_tecnica_horas" CHECK (horas > 0), CONSTRAINT "ck_asistencia_tecnica_modalidad" CHECK (modalidad IN ('presencial', 'virtual', 'hibrida')), CONSTRAINT "ck_asistencia_tecnica_tema" CHECK (tema IN ('diagnostico', 'parte_estrategica', 'plan_plurianual_inversiones', 'seguimiento')), CONSTRAINT "pk_asistencia_tecnica" PRIMARY KEY ("id"))`,
     );
@@ -52,5 +57,7 @@ export class Pdt1795616424642 implements MigrationInterface {
     );
     await queryRunner.query(`DROP TABLE "hito_pdt"`);
     await queryRunner.query(`DROP TABLE "asistencia_tecnica"`);
+    await queryRunner.query(`ALTER TABLE "territorio" DROP CONSTRAINT "ck_territorio_categoria"`);
+    await queryRunner.query(`ALTER TABLE "territorio" DROP COLUMN "categoria"`);
   }
 }

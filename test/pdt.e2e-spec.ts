@@ -56,10 +56,18 @@ async function obtener<T>(ruta: string): Promise<T> {
 const conteo = ({ filas }: Informe) => filas;
 
 const TERRITORIOS = texto('territorios-tolima.csv', [
-  ['codigo_departamento', 'nombre_departamento', 'codigo_municipio', 'nombre_municipio', 'tipo'],
-  ['73', 'TOLIMA', '73024', 'Alpujarra', 'Municipio'],
-  ['73', 'TOLIMA', '73026', 'Alvarado', 'Municipio'],
-  ['73', 'TOLIMA', '73030', 'Ambalema', 'Municipio'],
+  [
+    'codigo_departamento',
+    'nombre_departamento',
+    'codigo_municipio',
+    'nombre_municipio',
+    'tipo',
+    'categoria',
+  ],
+  ['73', 'TOLIMA', '73001', 'IBAGUÉ', 'Municipio', 'Categoría 1'],
+  ['73', 'TOLIMA', '73024', 'Alpujarra', 'Municipio', '6'],
+  ['73', 'TOLIMA', '73026', 'Alvarado', 'Municipio', '6'],
+  ['73', 'TOLIMA', '73030', 'Ambalema', 'Municipio', '6'],
 ]);
 
 /** Row 2 is the first data row. */
@@ -112,9 +120,10 @@ const ASISTENCIAS = texto('asistencias-tecnicas.csv', [
 ]);
 
 describe('imports', () => {
-  it('loads the Tolima municipalities the reference data lacks', async () => {
+  it('loads the Tolima municipalities the reference data lacks, and their category', async () => {
     expect(conteo(await importar('territorios', TERRITORIOS))).toMatchObject({
       aceptadas: 3,
+      actualizadas: 1,
       rechazadas: 0,
     });
   });
@@ -302,6 +311,10 @@ describe('API', () => {
         { nivel: 'departamento', entidades: 1, aprobadasATiempo: 1, porcentaje: 1 },
         { nivel: 'municipio', entidades: 4, aprobadasATiempo: 0, porcentaje: 0 },
       ],
+      porCategoria: [
+        { categoria: '1', entidades: 1, aprobadasATiempo: 0, porcentaje: 0 },
+        { categoria: '6', entidades: 3, aprobadasATiempo: 0, porcentaje: 0 },
+      ],
       porDepartamento: [{ codigo: '73', nombre: 'Tolima', entidades: 5, aprobadasATiempo: 1 }],
       asistidas: { entidades: 3, aprobadasATiempo: 1 },
       noAsistidas: { entidades: 2, aprobadasATiempo: 0, porcentaje: 0 },
@@ -415,6 +428,7 @@ describe('phase III balance workbook', () => {
     const aprobado = filas[0].getCell(col('Aprobado (ordenanza o acuerdo)')).value as Date;
     expect(aprobado.toISOString().slice(0, 10)).toBe('2024-05-28');
     expect(filas[0].getCell(col('Acto de adopción')).value).toBe('Ordenanza 012 de 2024');
+    expect(filas.map((r) => r.getCell(col('Categoría')).value)).toEqual([null, '1', '6', '6', '6']);
     const formatos = (
       hoja as unknown as {
         conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[];
@@ -432,6 +446,17 @@ describe('phase III balance workbook', () => {
         ],
       }),
     ]);
+  });
+
+  it('defines the phase III metrics in the methodology sheet', () => {
+    const metricas = wb.getWorksheet('Metodología')!.getColumn(1).values;
+    expect(metricas).toEqual(
+      expect.arrayContaining([
+        'Entidades por estado del PDT',
+        'PDT aprobados a tiempo',
+        'Aprobación a tiempo: asistidas frente a no asistidas',
+      ]),
+    );
   });
 
   it('has an Asistencias técnicas sheet with its totals', () => {

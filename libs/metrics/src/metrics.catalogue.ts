@@ -153,7 +153,7 @@ export const METRICAS_PDT = [
     etiqueta: 'PDT aprobados a tiempo',
     unidad: 'porcentaje de entidades',
     definicion:
-      'Entidades con el PDT aprobado por ordenanza o acuerdo en o antes del 31/05/2024, sobre todas las entidades del ámbito; nacional, por departamento (el departamento y sus municipios) y por nivel (departamento o municipio). La categoría municipal no está en el catálogo DIVIPOLA cargado.',
+      'Entidades con el PDT aprobado por ordenanza o acuerdo en o antes del 31/05/2024, sobre todas las entidades del ámbito; nacional, por departamento (el departamento y sus municipios), por nivel (departamento o municipio) y, donde la importación de territorios la trae, por categoría municipal (Ley 617 de 2000).',
   },
   {
     id: 'vencidas_por_hito',

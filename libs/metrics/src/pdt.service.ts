@@ -7,6 +7,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  CATEGORIAS_MUNICIPIO,
+  CategoriaMunicipio,
   CodigoHito,
   ESTADOS_PDT,
   EstadoPdt,
@@ -42,6 +44,8 @@ export interface EntidadPdt extends SituacionPdt {
   readonly codigo: string;
   readonly nombre: string;
   readonly nivel: NivelTerritorio;
+  /** A municipality's category (Ley 617 de 2000), where known. */
+  readonly categoria: CategoriaMunicipio | null;
   readonly departamento: string;
   readonly departamentoNombre: string;
   /** The milestones dated on or before the date. */
@@ -69,6 +73,8 @@ export interface ResumenPdt {
   readonly aprobadoATiempo: {
     readonly nacional: Proporcion;
     readonly porNivel: ({ nivel: NivelTerritorio } & Proporcion)[];
+    /** Municipalities by category, where the category is known. */
+    readonly porCategoria: ({ categoria: CategoriaMunicipio } & Proporcion)[];
     readonly porDepartamento: ({ codigo: string; nombre: string } & Proporcion)[];
     readonly asistidas: Proporcion;
     readonly noAsistidas: Proporcion;
@@ -112,6 +118,7 @@ interface FilaEntidad {
   codigo: string;
   nombre: string;
   nivel: NivelTerritorio;
+  categoria: CategoriaMunicipio | null;
   departamento: string;
   departamentoNombre: string;
   hitos: { hito: CodigoHito; fecha: string; referencia: string | null }[];
@@ -150,7 +157,7 @@ export class PdtService {
       f.nivel ? `t.nivel = ${q.p(f.nivel)}` : null,
     ].filter(Boolean);
     const filas = await this.dataSource.query<FilaEntidad[]>(
-      `SELECT t.codigo, t.nombre, t.nivel, t.departamento_codigo AS departamento,
+      `SELECT t.codigo, t.nombre, t.nivel, t.categoria, t.departamento_codigo AS departamento,
               d.nombre AS "departamentoNombre",
               coalesce((SELECT jsonb_agg(jsonb_build_object('hito', h.hito, 'fecha', h.fecha::text,
                                                             'referencia', h.referencia))
@@ -248,6 +255,12 @@ export function resumir(
         nivel,
         ...proporcion(entidades.filter((e) => e.nivel === nivel)),
       })),
+      porCategoria: CATEGORIAS_MUNICIPIO.map((categoria) => ({
+        categoria,
+        ...proporcion(
+          entidades.filter((e) => e.nivel === 'municipio' && e.categoria === categoria),
+        ),
+      })).filter((c) => c.entidades > 0),
       porDepartamento: [...departamentos.entries()].map(([codigo, d]) => ({
         codigo,
         nombre: d.nombre,

@@ -393,6 +393,7 @@ export class BalanceService {
       { titulo: 'Código', ancho: 9, formato: 'texto' },
       { titulo: 'Entidad territorial', ancho: 30, formato: 'texto' },
       { titulo: 'Nivel', ancho: 13, formato: 'texto' },
+      { titulo: 'Categoría', ancho: 10, formato: 'texto' },
       { titulo: 'Departamento', ancho: 22, formato: 'texto' },
       ...HITOS_PDT.map((h): ColumnaHoja => ({
         titulo: NOMBRES_HITO[h],
@@ -412,6 +413,7 @@ export class BalanceService {
         e.codigo,
         e.nombre,
         NIVEL[e.nivel],
+        e.categoria,
         e.departamentoNombre,
         ...HITOS_PDT.map((h) => fecha(e.hitos[h] ?? null)),
         e.referencias.aprobado ?? e.referencias.adoptado_decreto ?? null,
@@ -423,10 +425,10 @@ export class BalanceService {
         e.horas,
       ]);
     }
-    const columnas = 4 + HITOS_PDT.length + 7;
+    const columnas = 5 + HITOS_PDT.length + 7;
     filtrar(estado, columnas, estado.rowCount);
     const ultima = estado.getColumn(columnas).letter;
-    const letraEstado = estado.getColumn(4 + HITOS_PDT.length + 2).letter;
+    const letraEstado = estado.getColumn(5 + HITOS_PDT.length + 2).letter;
     const letraRetraso = estado.getColumn(columnas - 2).letter;
     if (entidades.length > 0) {
       estado.addConditionalFormatting({
