@@ -523,4 +523,28 @@ describe('dashboard', () => {
     await page.screenshot({ path: join(CARPETA_CAPTURAS, 'fase-iii-pdt.png'), fullPage: true });
     expect(vigilada.errores).toEqual([]);
   });
+
+  it('reads the states on another date, and a department’s bar filters the page by it', async () => {
+    await page.locator('input[name="fecha_corte"]').fill('2024-05-31');
+    await page.locator('input[name="fecha_corte"]').dispatchEvent('change');
+    await page.waitForFunction("location.search.includes('fecha_corte=2024-05-31')");
+    await page.waitForSelector('main[aria-busy="false"]');
+    const filas = page.locator('[data-lista="pdt-vencidas"] tbody tr');
+    await expect(filas.allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(
+        /^Ambalema \(73030\)\s+Tolima\s+Radicado ante el Consejo Territorial de Planeación\s+29\/02\/2024\s+92$/,
+      ),
+    ]);
+    await page.goto(`${server.baseUrl}/fases?fase=III&fecha_corte=2024-06-30`);
+    await page.waitForSelector('main[aria-busy="false"]');
+    const ranking = page.locator('[data-grafico="pdt-aprobado-por-departamento"]');
+    await ranking.getByRole('button', { name: 'Ver datos' }).click();
+    await ranking.getByRole('button', { name: 'Cesar' }).click();
+    await page.waitForFunction("location.search.includes('departamento=20')");
+    await page.waitForSelector('main[aria-busy="false"]');
+    await expect(page.locator('[data-lista="pdt-vencidas"] .vacio').innerText()).resolves.toBe(
+      'Ninguna entidad tiene un plazo vencido en esta fecha.',
+    );
+    expect(vigilada.errores).toEqual([]);
+  });
 });

@@ -118,7 +118,7 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
     titulo: 'PDT aprobados a tiempo por departamento',
     descripcion:
       'Porcentaje de entidades de cada departamento (la gobernación y sus municipios) con el PDT aprobado en o antes del 31/05/2024, de mayor a menor.',
-    consulta: { tipo: 'pdt', serie: 'aprobado-por-departamento' },
+    consulta: { tipo: 'pdt', serie: 'aprobado-por-departamento', por: 'departamento' },
     opcion: (filas, contexto) =>
       barrasHorizontales('PDT aprobados a tiempo por departamento (%)', filas, contexto),
   },

@@ -42,6 +42,8 @@ export type ConsultaGrafico =
       /** A phase III figure on the date of fecha_corte (today without it). */
       readonly tipo: 'pdt';
       readonly serie: SeriePdt;
+      /** The dimension its rows' keys are codes of, when they are (a click then filters by it). */
+      readonly por?: 'departamento';
     };
 
 export const SERIES_PDT = [

@@ -92,10 +92,8 @@ export function panelGrafico(
       const grafico = echarts.init(lienzo, null, { renderer: 'svg' });
       vista.graficos.push(grafico);
       grafico.setOption(opcion);
-      const filtro =
-        definicion.consulta.tipo === 'desglose'
-          ? FILTRO_DE_DIMENSION[definicion.consulta.por]
-          : undefined;
+      const por = 'por' in definicion.consulta ? definicion.consulta.por : undefined;
+      const filtro = por ? FILTRO_DE_DIMENSION[por] : undefined;
       if (filtro) {
         lienzo.classList.add('interactivo');
         grafico.on('click', (p) => {
