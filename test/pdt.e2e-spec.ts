@@ -517,6 +517,11 @@ describe('dashboard', () => {
       ],
       ['Alpujarra (73024)', 'Tolima', 'Aprobado (ordenanza o acuerdo)', '31/05/2024', '30'],
     ]);
+    await expect(page.locator('.cifras-pdt').innerText()).resolves.toBe(
+      'Al 30/06/2024: 1 de 5 entidades con el PDT aprobado a tiempo (20 %); 2 con un plazo vencido; ' +
+        '3 asistencias técnicas (9,5 horas) a 3 entidades. Aprobado a tiempo entre las asistidas: ' +
+        '33,3 %; entre las no asistidas: 0 %.',
+    );
     const estados = page.locator('[data-grafico="pdt-estados"]');
     await estados.getByRole('button', { name: 'Ver datos' }).click();
     await expect(estados.locator('table').innerText()).resolves.toContain('Con un plazo vencido');

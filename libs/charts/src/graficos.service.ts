@@ -3,15 +3,8 @@
  * numbers as the API), its words (filters, cut-off date, source), then SVG or PNG.
  */
 import { Injectable } from '@nestjs/common';
-import { formatearFecha, formatearNumero, FUENTE } from '@tablero/domain';
-import {
-  Filtros,
-  FiltrosPdt,
-  MetricaId,
-  MetricasService,
-  PdtService,
-  textoPorcentaje,
-} from '@tablero/metrics';
+import { formatearFecha, formatearNumero, formatearPorcentaje, FUENTE } from '@tablero/domain';
+import { Filtros, FiltrosPdt, MetricaId, MetricasService, PdtService } from '@tablero/metrics';
 import { GRAFICO } from './charts.catalogue';
 import { Contexto, DefinicionGrafico, FilaGrafico, SeriePdt } from './grafico';
 import { renderizarPng, renderizarSvg } from './render';
@@ -135,7 +128,7 @@ export class GraficosService {
             clave: d.codigo,
             etiqueta: d.nombre,
             valor: Math.round(d.porcentaje! * 1000) / 10,
-            texto: textoPorcentaje(d.porcentaje),
+            texto: formatearPorcentaje(d.porcentaje),
           }));
     }
   }

@@ -12,7 +12,6 @@ import {
   CodigoHito,
   ESTADOS_PDT,
   EstadoPdt,
-  formatearNumero,
   HITOS_PDT,
   HitosEntidad,
   NivelTerritorio,
@@ -134,10 +133,6 @@ function proporcion(entidades: readonly EntidadPdt[]): Proporcion {
     aprobadasATiempo,
     porcentaje: entidades.length ? aprobadasATiempo / entidades.length : null,
   };
-}
-
-export function textoPorcentaje(p: number | null): string {
-  return p === null ? '–' : `${formatearNumero(Math.round(p * 1000) / 10)} %`;
 }
 
 @Injectable()

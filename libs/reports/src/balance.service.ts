@@ -7,6 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { GRAFICO, GraficosService, PRESETS } from '@tablero/charts';
 import {
   Calificador,
+  formatearPorcentaje,
   FUENTE,
   HITOS_PDT,
   NOMBRES_ESTADO,
@@ -20,7 +21,6 @@ import {
   METRICAS_PDT,
   MetricasService,
   PdtService,
-  textoPorcentaje,
 } from '@tablero/metrics';
 import ExcelJS from 'exceljs';
 import { ColumnaHoja, filaDeTotales, fila, filtrar, nuevaHoja, Valor } from './hoja';
@@ -455,15 +455,15 @@ export class BalanceService {
       ['Fecha de los estados', fecha(resumen.fecha)],
       [
         'PDT aprobados a tiempo',
-        `${nacional.aprobadasATiempo} de ${nacional.entidades} (${textoPorcentaje(nacional.porcentaje)})`,
+        `${nacional.aprobadasATiempo} de ${nacional.entidades} (${formatearPorcentaje(nacional.porcentaje)})`,
       ],
       [
         'Aprobados a tiempo entre las entidades asistidas',
-        `${asistidas.aprobadasATiempo} de ${asistidas.entidades} (${textoPorcentaje(asistidas.porcentaje)})`,
+        `${asistidas.aprobadasATiempo} de ${asistidas.entidades} (${formatearPorcentaje(asistidas.porcentaje)})`,
       ],
       [
         'Aprobados a tiempo entre las no asistidas',
-        `${noAsistidas.aprobadasATiempo} de ${noAsistidas.entidades} (${textoPorcentaje(noAsistidas.porcentaje)})`,
+        `${noAsistidas.aprobadasATiempo} de ${noAsistidas.entidades} (${formatearPorcentaje(noAsistidas.porcentaje)})`,
       ],
     ] as [string, Valor][]) {
       const r = fila(estado, [etiqueta, valor]);

@@ -3,8 +3,13 @@
  * date (today unless one is chosen), the milestone funnel, the overdue entities
  * with their days late and the technical assistance over time.
  */
-import type { EntidadPdt } from '@tablero/metrics';
-import { formatearFecha, formatearNumero, NOMBRES_HITO } from '@tablero/domain';
+import type { EntidadPdt, ResumenPdt } from '@tablero/metrics';
+import {
+  formatearFecha,
+  formatearNumero,
+  formatearPorcentaje,
+  NOMBRES_HITO,
+} from '@tablero/domain';
 import { pedir } from '../api';
 import { panelGrafico } from '../componentes/panel-grafico';
 import { el, mensaje, tabla } from '../dom';
@@ -28,6 +33,7 @@ export async function seccionPdt(contenedor: HTMLElement, vista: ContextoVista):
   selector.addEventListener('change', () =>
     navegar({ [PARAMETRO_FECHA]: selector.value || undefined }),
   );
+  const cifras = el('p', { class: 'cifras-pdt', 'aria-live': 'polite' });
   const graficos = el('div', { class: 'rejilla' });
   const vencidas = el('section', {
     class: 'panel',
@@ -45,6 +51,7 @@ export async function seccionPdt(contenedor: HTMLElement, vista: ContextoVista):
         {},
         'Plazos de la Ley 152 de 1994: radicación ante el CTP hasta el 29/02/2024, concepto del CTP dentro del mes siguiente, radicación ante la asamblea o el concejo hasta el 30/04/2024 y aprobación hasta el 31/05/2024.',
       ),
+      cifras,
       graficos,
       vencidas,
     ),
@@ -55,10 +62,15 @@ export async function seccionPdt(contenedor: HTMLElement, vista: ContextoVista):
   const q = new URLSearchParams(extra);
   if (vista.estado.filtros.departamento) q.set('departamento', vista.estado.filtros.departamento);
   if (vista.estado.filtros.municipio) q.set('municipio', vista.estado.filtros.municipio);
-  const { conHitos, entidades } = await pedir<{ conHitos: number; entidades: EntidadPdt[] }>(
-    `/api/v1/pdt/vencidas${q.size ? `?${q}` : ''}`,
-    vista.senal,
-  );
+  const consulta = q.size ? `?${q}` : '';
+  const [{ conHitos, entidades }, resumen] = await Promise.all([
+    pedir<{ conHitos: number; entidades: EntidadPdt[] }>(
+      `/api/v1/pdt/vencidas${consulta}`,
+      vista.senal,
+    ),
+    pedir<ResumenPdt>(`/api/v1/pdt/resumen${consulta}`, vista.senal),
+  ]);
+  cifras.textContent = conHitos ? enPalabras(resumen) : '';
   vencidas.append(
     el('h3', { id: 'pdt-vencidas' }, 'Entidades con un plazo vencido'),
     conHitos === 0
@@ -77,5 +89,25 @@ export async function seccionPdt(contenedor: HTMLElement, vista: ContextoVista):
             [4],
           )
         : mensaje('vacio', 'Ninguna entidad tiene un plazo vencido en esta fecha.'),
+  );
+}
+
+/** The headline figures of the date in one sentence. */
+function enPalabras({
+  fecha,
+  entidades,
+  porEstado,
+  aprobadoATiempo,
+  asistencias,
+}: ResumenPdt): string {
+  const { nacional, asistidas, noAsistidas } = aprobadoATiempo;
+  const vencidas = porEstado.find((e) => e.estado === 'vencido')!.entidades;
+  return (
+    `Al ${formatearFecha(fecha)}: ${formatearNumero(nacional.aprobadasATiempo)} de ${formatearNumero(entidades)} ` +
+    `entidades con el PDT aprobado a tiempo (${formatearPorcentaje(nacional.porcentaje)}); ` +
+    `${formatearNumero(vencidas)} con un plazo vencido; ${formatearNumero(asistencias.total)} asistencias técnicas ` +
+    `(${formatearNumero(asistencias.horas)} horas) a ${formatearNumero(asistencias.entidades)} entidades. ` +
+    `Aprobado a tiempo entre las asistidas: ${formatearPorcentaje(asistidas.porcentaje)}; ` +
+    `entre las no asistidas: ${formatearPorcentaje(noAsistidas.porcentaje)}.`
   );
 }

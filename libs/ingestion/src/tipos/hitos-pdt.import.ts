@@ -102,8 +102,11 @@ export const hitosPdt: TipoImportacion = {
    * stored ones, replaced by this file's where it has them (its last row for a
    * milestone wins). When two rows of the file contradict each other, the one
    * later in the legal sequence is rejected: it is the one out of order.
+   * Milestone imports take turns, so two files cannot each pass against the
+   * other's absence.
    */
   async revisar(queryRunner, contexto) {
+    await queryRunner.query(`SELECT pg_advisory_xact_lock(hashtext('importacion:hitos_pdt'))`);
     const filas: HitoLeido[] = await queryRunner.query(
       `SELECT fila, territorio_codigo AS territorio, hito, fecha::text AS fecha
          FROM stage WHERE errores IS NULL ORDER BY fila`,
