@@ -21,6 +21,7 @@ const GRAFICOS = [
   'asistencias-por-modalidad',
   'alcance-acumulado',
   'pdt-estados',
+  'pdt-estados-por-departamento',
   'pdt-aprobado-por-departamento',
   'pdt-embudo',
   'pdt-vencidas-por-hito',

@@ -384,6 +384,12 @@ describe('charts', () => {
       ['adoptado_decreto', 1],
     ]);
     expect((await datos('pdt-embudo')).filas.map((f) => f.valor)).toEqual([5, 4, 4, 4, 3]);
+    expect((await datos('pdt-estados-por-departamento')).filas).toEqual([
+      { clave: '73', etiqueta: 'Tolima', serie: 'Con un plazo vencido', valor: 2, texto: '2' },
+      { clave: '73', etiqueta: 'Tolima', serie: 'Aprobado a tiempo', valor: 1, texto: '1' },
+      { clave: '73', etiqueta: 'Tolima', serie: 'Aprobado fuera de plazo', valor: 1, texto: '1' },
+      { clave: '73', etiqueta: 'Tolima', serie: 'Adoptado por decreto', valor: 1, texto: '1' },
+    ]);
     expect((await datos('pdt-aprobado-por-departamento')).filas).toEqual([
       { clave: '73', etiqueta: 'Tolima', valor: 20, texto: '20 %' },
     ]);
@@ -494,6 +500,7 @@ describe('dashboard', () => {
     await page.waitForSelector('[data-lista="pdt-vencidas"] table');
     for (const id of [
       'pdt-estados',
+      'pdt-estados-por-departamento',
       'pdt-aprobado-por-departamento',
       'pdt-embudo',
       'pdt-asistencias-por-mes',

@@ -3,7 +3,14 @@
  * API renders them as SVG and PNG for publications; the workbook embeds them.
  */
 import { DefinicionGrafico } from './grafico';
-import { anillo, barrasHorizontales, barrasVerticales, linea, mapa } from './opciones';
+import {
+  anillo,
+  barrasApiladas,
+  barrasHorizontales,
+  barrasVerticales,
+  linea,
+  mapa,
+} from './opciones';
 
 export const GRAFICOS: readonly DefinicionGrafico[] = [
   {
@@ -112,6 +119,15 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
     consulta: { tipo: 'pdt', serie: 'estados' },
     opcion: (filas, contexto) =>
       anillo('Estado de los planes de desarrollo territorial', filas, contexto),
+  },
+  {
+    id: 'pdt-estados-por-departamento',
+    titulo: 'Estado de los PDT por departamento',
+    descripcion:
+      'Entidades de cada departamento (la gobernación y sus municipios) en cada estado de su PDT en la fecha de corte; primero los departamentos con mayor porcentaje aprobado a tiempo.',
+    consulta: { tipo: 'pdt', serie: 'estados-por-departamento', por: 'departamento' },
+    opcion: (filas, contexto) =>
+      barrasApiladas('Estado de los PDT por departamento', filas, contexto),
   },
   {
     id: 'pdt-aprobado-por-departamento',

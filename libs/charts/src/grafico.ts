@@ -14,6 +14,8 @@ export interface FilaGrafico {
   readonly valor: number;
   /** "≈ 1.700", "> 300", "11.991". */
   readonly texto: string;
+  /** In a chart of several stacked series, the one this figure belongs to (a PDT state). */
+  readonly serie?: string;
 }
 
 /** What a chart needs besides its rows: the words every published image carries. */
@@ -48,6 +50,7 @@ export type ConsultaGrafico =
 
 export const SERIES_PDT = [
   'estados',
+  'estados-por-departamento',
   'aprobado-por-departamento',
   'embudo',
   'vencidas-por-hito',

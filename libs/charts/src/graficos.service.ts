@@ -3,7 +3,14 @@
  * numbers as the API), its words (filters, cut-off date, source), then SVG or PNG.
  */
 import { Injectable } from '@nestjs/common';
-import { formatearFecha, formatearNumero, formatearPorcentaje, FUENTE } from '@tablero/domain';
+import {
+  ESTADOS_PDT,
+  formatearFecha,
+  formatearNumero,
+  formatearPorcentaje,
+  FUENTE,
+  NOMBRES_ESTADO,
+} from '@tablero/domain';
 import { Filtros, FiltrosPdt, MetricaId, MetricasService, PdtService } from '@tablero/metrics';
 import { GRAFICO } from './charts.catalogue';
 import { Contexto, DefinicionGrafico, FilaGrafico, SeriePdt } from './grafico';
@@ -121,6 +128,13 @@ export class GraficosService {
         return resumen.embudo.map((p) => cuenta(p.hito, p.nombre, p.entidades));
       case 'vencidas-por-hito':
         return resumen.vencidasPorHito.map((p) => cuenta(p.hito, p.nombre, p.entidades));
+      case 'estados-por-departamento':
+        return porAprobacion(resumen.aprobadoATiempo.porDepartamento).flatMap((d) =>
+          ESTADOS_PDT.filter((e) => d.estados[e] > 0).map((e) => ({
+            ...cuenta(d.codigo, d.nombre, d.estados[e]),
+            serie: NOMBRES_ESTADO[e],
+          })),
+        );
       case 'aprobado-por-departamento':
         return resumen.aprobadoATiempo.porDepartamento
           .filter((d) => d.porcentaje !== null)
@@ -132,6 +146,15 @@ export class GraficosService {
           }));
     }
   }
+}
+
+/** Departments with the largest share approved on time first, then by name. */
+function porAprobacion<T extends { nombre: string; porcentaje: number | null }>(
+  departamentos: readonly T[],
+): T[] {
+  return [...departamentos].sort(
+    (a, b) => (b.porcentaje ?? 0) - (a.porcentaje ?? 0) || a.nombre.localeCompare(b.nombre, 'es'),
+  );
 }
 
 /** The PDT filters within the filters every chart accepts: the cut-off date is the date of the states. */

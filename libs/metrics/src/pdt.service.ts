@@ -74,7 +74,11 @@ export interface ResumenPdt {
     readonly porNivel: ({ nivel: NivelTerritorio } & Proporcion)[];
     /** Municipalities by category, where the category is known. */
     readonly porCategoria: ({ categoria: CategoriaMunicipio } & Proporcion)[];
-    readonly porDepartamento: ({ codigo: string; nombre: string } & Proporcion)[];
+    readonly porDepartamento: ({
+      codigo: string;
+      nombre: string;
+      estados: Record<EstadoPdt, number>;
+    } & Proporcion)[];
     readonly asistidas: Proporcion;
     readonly noAsistidas: Proporcion;
   };
@@ -221,6 +225,12 @@ export class PdtService {
   }
 }
 
+function contarEstados(entidades: readonly EntidadPdt[]): Record<EstadoPdt, number> {
+  const cuentas = Object.fromEntries(ESTADOS_PDT.map((e) => [e, 0])) as Record<EstadoPdt, number>;
+  for (const e of entidades) cuentas[e.estado]++;
+  return cuentas;
+}
+
 /** The figures of a set of entities: pure, so the workbook and the API cannot disagree. */
 export function resumir(
   entidades: readonly EntidadPdt[],
@@ -242,7 +252,7 @@ export function resumir(
     porEstado: ESTADOS_PDT.map((estado) => ({
       estado,
       nombre: NOMBRES_ESTADO[estado],
-      entidades: entidades.filter((e) => e.estado === estado).length,
+      entidades: contarEstados(entidades)[estado],
     })),
     aprobadoATiempo: {
       nacional: proporcion(entidades),
@@ -260,6 +270,7 @@ export function resumir(
         codigo,
         nombre: d.nombre,
         ...proporcion(d.entidades),
+        estados: contarEstados(d.entidades),
       })),
       asistidas: proporcion(asistidas),
       noAsistidas: proporcion(entidades.filter((e) => e.asistencias === 0)),

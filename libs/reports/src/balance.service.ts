@@ -39,7 +39,7 @@ const GRAFICOS_DEL_BALANCE = [
 ];
 
 /** Phase III's balance also shows where the development plans stand. */
-const GRAFICOS_PDT = ['pdt-estados', 'pdt-embudo', 'pdt-aprobado-por-departamento'];
+const GRAFICOS_PDT = ['pdt-estados', 'pdt-estados-por-departamento', 'pdt-embudo'];
 
 const NIVEL: Record<string, string> = { departamento: 'Departamento', municipio: 'Municipio' };
 

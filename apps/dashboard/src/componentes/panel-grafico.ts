@@ -102,13 +102,14 @@ export function panelGrafico(
         });
       }
       const conCifra = filas.filter((f) => f.valor > 0);
+      const conSeries = filas.some((f) => f.serie);
       lienzo.setAttribute(
         'aria-label',
         `${definicion.titulo}. ${contexto.filtrosEnPalabras}. ` +
           (conCifra.length
             ? conCifra
                 .slice(0, 8)
-                .map((f) => `${f.etiqueta}: ${f.texto}`)
+                .map((f) => `${f.etiqueta}${f.serie ? ` · ${f.serie}` : ''}: ${f.texto}`)
                 .join('; ') + (conCifra.length > 8 ? '; y más en «Ver datos».' : '.')
             : 'Sin datos para estos filtros.'),
       );
@@ -119,12 +120,13 @@ export function panelGrafico(
           ? tabla(
               `${definicion.titulo} · ${contexto.filtrosEnPalabras}` +
                 (contexto.fechaCorte ? ` · Corte: ${contexto.fechaCorte}` : ''),
-              ['Categoría', 'Cifra'],
+              conSeries ? ['Categoría', 'Serie', 'Cifra'] : ['Categoría', 'Cifra'],
               filas.map((f) => [
                 filtro && f.clave ? botonFiltro(f.etiqueta, filtro, f.clave) : f.etiqueta,
+                ...(conSeries ? [f.serie ?? ''] : []),
                 f.texto,
               ]),
-              [1],
+              [conSeries ? 2 : 1],
             )
           : mensaje('vacio', 'Sin datos para estos filtros.'),
       );

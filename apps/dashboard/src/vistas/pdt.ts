@@ -18,6 +18,7 @@ import { ContextoVista } from '../vista';
 
 export const GRAFICOS_PDT = [
   'pdt-estados',
+  'pdt-estados-por-departamento',
   'pdt-aprobado-por-departamento',
   'pdt-embudo',
   'pdt-vencidas-por-hito',
