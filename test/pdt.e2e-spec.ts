@@ -142,14 +142,14 @@ describe('imports', () => {
       {
         fila: 19,
         columna: 'fecha',
-        valor: '2024-02-10',
+        valor: '10/02/2024',
         motivo:
           'fuera de orden: es anterior al hito previo «Anteproyecto consolidado» (15/02/2024)',
       },
       {
         fila: 20,
         columna: 'fecha',
-        valor: '2099-05-01',
+        valor: '01/05/2099',
         motivo: expect.stringMatching(
           /^la fecha 01\/05\/2099 es posterior a hoy \(\d\d\/\d\d\/\d{4}\)$/,
         ),

@@ -1,5 +1,6 @@
 import {
   CodigoHito,
+  formatearFecha,
   HITOS_PDT,
   motivoHitoInvalido,
   NOMBRES_HITO,
@@ -141,7 +142,7 @@ export const hitosPdt: TipoImportacion = {
       if (motivo) {
         rechazos.push({
           fila: h.fila,
-          errores: JSON.stringify([{ columna: 'fecha', valor: h.fecha, motivo }]),
+          errores: JSON.stringify([{ columna: 'fecha', valor: formatearFecha(h.fecha), motivo }]),
         });
       }
     }
