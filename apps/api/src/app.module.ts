@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import { FasesController } from './fases/fases.controller';
 import { HealthController } from './health/health.controller';
+import { PdtController } from './pdt/pdt.controller';
 import { ImportacionesController } from './importaciones/importaciones.controller';
 import { GraficosController } from './metricas/graficos.controller';
 import { MetricasController } from './metricas/metricas.controller';
@@ -73,6 +74,7 @@ export class AppModule {
         HealthController,
         ImportacionesController,
         MetricasController,
+        PdtController,
         ReportesController,
         TableroController,
       ],

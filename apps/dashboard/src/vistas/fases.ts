@@ -7,6 +7,7 @@ import { el } from '../dom';
 import { consultaDeFiltros, navegar } from '../estado';
 import { opcionesDeFiltro } from '../filtros';
 import { Vista } from '../vista';
+import { seccionPdt } from './pdt';
 import { METRICAS_RESUMEN } from './resumen';
 
 export const GRAFICOS_DE_FASE = [
@@ -44,4 +45,5 @@ export const fasesVista: Vista = async (contenedor, vista) => {
     vista.senal,
   );
   graficos.before(tarjetasKpi(`Cifras de la fase ${fase.codigo}`, kpis, METRICAS_RESUMEN));
+  if (fase.codigo === 'III') await seccionPdt(contenedor, vista);
 };
