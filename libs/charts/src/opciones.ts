@@ -112,10 +112,16 @@ export function barrasVerticales(
   return {
     ...marco(titulo, contexto, filas),
     dataset: { source: filas.map((f) => ({ ...f })) },
-    grid: { left: 80, right: 24, top: 86, bottom: 84 },
+    grid: { left: 80, right: 24, top: 86, bottom: 100 },
     xAxis: {
       type: 'category',
-      axisLabel: { ...TEXTO, interval: 0, width: 140, overflow: 'break' },
+      // Narrow enough that neighbours never overlap on a half-width dashboard panel (≈ 500 px of plot).
+      axisLabel: {
+        ...TEXTO,
+        interval: 0,
+        width: Math.min(140, Math.floor(500 / Math.max(1, filas.length)) - 8),
+        overflow: 'break',
+      },
     },
     yAxis: EJE_DE_VALORES,
     series: [
