@@ -6,18 +6,15 @@
  * attendances and whether the next request shows them.
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { loadConfig, pseudonymKey } from '@tablero/config';
+import { loadConfig } from '@tablero/config';
 import { connectDatabase, createDataSource } from '@tablero/database';
 import { Dimension, Filtros, MetricasService } from '@tablero/metrics';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppModule } from '../apps/api/src/app.module';
-import { configureApp } from '../apps/api/src/configure-app';
 import { escribirAsistencias } from '../test/support/asistencias-sinteticas';
 import { urlDeBench } from './data.bench';
-import { formatoEsCo as n, tokenDeBench } from './servidor';
+import { formatoEsCo as n, servidorDeBench } from './servidor';
 
 const REPETICIONES = 40;
 
@@ -101,18 +98,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const servidor = await connectDatabase(config, 'shared');
   const url = urlDeBench(servidor.url);
-  const app = await NestFactory.create(
-    AppModule.forRoot({
-      config: { ...config, logLevel: 'silent' },
-      databaseUrl: url,
-      pseudonymKey: pseudonymKey(config),
-    }),
-    { logger: false },
-  );
-  configureApp(app, config);
-  await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-  const token = await tokenDeBench(app);
+  const app = await servidorDeBench(config, url);
+  const { base, headers } = app;
   const ds = createDataSource(url);
   await ds.initialize();
   const metricas = new MetricasService(ds);
@@ -130,7 +117,7 @@ async function main(): Promise<void> {
     );
     for (const caso of CASOS) {
       const solicitar = async () => {
-        const respuesta = await fetch(base + caso.ruta, { headers: token.headers });
+        const respuesta = await fetch(base + caso.ruta, { headers: headers });
         if (respuesta.status !== 200) throw new Error(`${caso.ruta}: ${respuesta.status}`);
         await respuesta.arrayBuffer();
       };
@@ -149,7 +136,7 @@ async function main(): Promise<void> {
           `${n.format(sql / p50)} ×`.padStart(18),
       );
     }
-    const antes = await asistenciasEnKpis(base, token.headers);
+    const antes = await asistenciasEnKpis(base, headers);
     const archivo = join(
       mkdtempSync(join(tmpdir(), 'tablero-bench-metricas-')),
       'asistencias-10000.csv',
@@ -169,18 +156,17 @@ async function main(): Promise<void> {
     const importacion = await fetch(`${base}/api/v1/importaciones/asistencias`, {
       method: 'POST',
       body: form,
-      headers: token.headers,
+      headers: headers,
     });
     const informe = (await importacion.json()) as { filas: { aceptadas: number } };
-    const despues = await asistenciasEnKpis(base, token.headers);
+    const despues = await asistenciasEnKpis(base, headers);
     console.log(
       `Importación de 10.000 asistencias: ${n.format(informe.filas.aceptadas)} aceptadas; la siguiente solicitud de /kpis ` +
         `${despues - antes === informe.filas.aceptadas ? 'ya las muestra' : `NO las muestra (diferencia ${despues - antes})`}.`,
     );
   } finally {
-    await token.revocar();
     await ds.destroy();
-    await app.close();
+    await app.cerrar();
     await servidor.stop();
   }
 }

@@ -2,8 +2,9 @@
  * The PostgreSQL a benchmark runs on: DATABASE_URL's server, or an embedded
  * one in a temporary folder; a database of its own, migrated and seeded.
  */
-import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { CredencialesService } from '@tablero/access';
+import { Config, pseudonymKey } from '@tablero/config';
 import { cargarReferencia } from '@tablero/domain';
 import {
   createDataSource,
@@ -14,6 +15,8 @@ import {
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AppModule } from '../apps/api/src/app.module';
+import { configureApp } from '../apps/api/src/configure-app';
 
 export interface BaseDeBench {
   readonly url: string;
@@ -43,8 +46,29 @@ export async function baseDeBench(proposito: string): Promise<BaseDeBench> {
   };
 }
 
-/** An admin API token for a benchmark's requests, revoked when it is done. */
-export async function tokenDeBench(app: INestApplication) {
+export const formatoEsCo = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 2 });
+
+export interface ServidorDeBench {
+  /** http://127.0.0.1:<port> */
+  readonly base: string;
+  /** An admin API token's header for the benchmark's requests (revoked on cerrar). */
+  readonly headers: Record<string, string>;
+  cerrar(): Promise<void>;
+}
+
+/** The real application, silent, on the given database and a free loopback port. */
+export async function servidorDeBench(config: Config, url: string): Promise<ServidorDeBench> {
+  const app = await NestFactory.create(
+    AppModule.forRoot({
+      config: { ...config, logLevel: 'silent' },
+      databaseUrl: url,
+      pseudonymKey: pseudonymKey(config),
+    }),
+    { logger: false },
+  );
+  configureApp(app, config);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
   const credenciales = app.get(CredencialesService);
   const token = await credenciales.crearToken({
     nombre: 'bench',
@@ -52,9 +76,11 @@ export async function tokenDeBench(app: INestApplication) {
     creadoPor: 'bench',
   });
   return {
+    base: `http://127.0.0.1:${port}`,
     headers: { authorization: `Bearer ${token.secreto}` },
-    revocar: () => credenciales.revocarToken(token.id),
+    cerrar: async () => {
+      await credenciales.revocarToken(token.id);
+      await app.close();
+    },
   };
 }
-
-export const formatoEsCo = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 2 });

@@ -5,6 +5,7 @@ import { ResumenAsistencia1795489255191 } from './1795489255191-ResumenAsistenci
 import { ResumenActividad1795490212275 } from './1795490212275-ResumenActividad';
 import { ResumenesTerritoriales1795491599791 } from './1795491599791-ResumenesTerritoriales';
 import { Exportaciones1795494485290 } from './1795494485290-Exportaciones';
+import { Pdt1795616424642 } from './1795616424642-Pdt';
 import { Acceso1795616892097 } from './1795616892097-Acceso';
 
 export const MIGRATIONS = [
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   ResumenActividad1795490212275,
   ResumenesTerritoriales1795491599791,
   Exportaciones1795494485290,
+  Pdt1795616424642,
   Acceso1795616892097,
 ];

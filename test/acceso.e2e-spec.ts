@@ -406,6 +406,21 @@ describe('a user limited to departments', () => {
     expect(textos).not.toContain(nombre(departamentos[1]));
   });
 
+  it('gets the phase III development plans of their department only', async () => {
+    type Estados = { entidades: { codigo: string; departamento: string }[] };
+    const suyo = await json<Estados>('GET', '/api/v1/pdt/estados', { cookie: limitado });
+    const pais = await json<Estados>('GET', '/api/v1/pdt/estados', { cookie: admin });
+    expect(suyo.entidades.length).toBeGreaterThan(0);
+    expect(new Set(suyo.entidades.map((e) => e.departamento))).toEqual(new Set([departamentos[0]]));
+    expect(suyo.entidades.map((e) => e.codigo)).toEqual(
+      pais.entidades.filter((e) => e.departamento === departamentos[0]).map((e) => e.codigo),
+    );
+    const otro = await pedir('GET', `/api/v1/pdt/estados?departamento=${departamentos[1]}`, {
+      cookie: limitado,
+    });
+    expect(otro.status).toBe(403);
+  });
+
   it('is refused another department, and the national phase summary', async () => {
     const otro = await pedir('GET', `/api/v1/kpis?departamento=${departamentos[1]}`, {
       cookie: limitado,

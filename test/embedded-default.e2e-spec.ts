@@ -55,6 +55,17 @@ it('starts with no database server, loads the reference data and answers', async
   const health = await fetch(`http://127.0.0.1:${env.PORT}/api/health`);
   expect(health.status).toBe(200);
   expect(await alcanceFaseI(env.PORT)).toBe(33274);
+  expect(server.output()).toContain(`Tablero JPT listo en http://localhost:${env.PORT}/ `);
+  const tablero = await fetch(`http://127.0.0.1:${env.PORT}/`);
+  expect(tablero.headers.get('content-type')).toMatch(/^text\/html/);
+  const html = await tablero.text();
+  expect(html).toContain('<title>Tablero JPT · Juntos por el Territorio</title>');
+  // Named by their content, so that a browser never runs an old build from its cache.
+  const guion = html.match(/src="(\/assets\/main-[A-Z0-9]{8}\.js)"/)![1];
+  const js = await fetch(`http://127.0.0.1:${env.PORT}${guion}`);
+  expect(js.status).toBe(200);
+  expect(js.headers.get('content-type')).toMatch(/javascript/);
+  expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
 });
 
 it('refuses a second start on the same data folder with a clear message', async () => {

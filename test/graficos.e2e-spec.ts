@@ -20,6 +20,12 @@ const GRAFICOS = [
   'alcance-por-canal',
   'asistencias-por-modalidad',
   'alcance-acumulado',
+  'pdt-estados',
+  'pdt-estados-por-departamento',
+  'pdt-aprobado-por-departamento',
+  'pdt-embudo',
+  'pdt-vencidas-por-hito',
+  'pdt-asistencias-por-mes',
 ];
 
 let server: TestApp;

@@ -132,6 +132,19 @@ describe('on the reference data', () => {
     expect(cobertura.departamentos.sinAlcanzar).toHaveLength(28);
   });
 
+  it('filtered to a department, covers that department and its municipalities only', async () => {
+    type Ambito = { alcanzados: number; total: number; sinAlcanzar: { codigo: string }[] };
+    const cobertura = await get<{
+      departamentos: Ambito;
+      municipios: Ambito;
+      porDepartamento: { codigo: string }[];
+    }>('/api/v1/cobertura?departamento=54');
+    expect(cobertura.departamentos).toEqual({ alcanzados: 1, total: 1, sinAlcanzar: [] });
+    // Norte de Santander's 12 municipalities of the reference data, all reached by its workshops.
+    expect(cobertura.municipios).toEqual({ alcanzados: 12, total: 12, sinAlcanzar: [] });
+    expect(cobertura.porDepartamento.map((d) => d.codigo)).toEqual(['54']);
+  });
+
   it('lists, searches, sorts and pages the activities', async () => {
     const pagina = await get<{ total: number; filas: { codigo: string }[] }>(
       '/api/v1/actividades?buscar=taller&orden=codigo&direccion=desc&tamano=5&pagina=2',

@@ -148,7 +148,7 @@ describe('Filters', () => {
 
   it('rejects a malformed filter in the URL with the API’s Spanish message', async () => {
     await abrir('/resumen?desde=31-12-2023');
-    await expect(page.locator('main .error').innerText()).resolves.toMatch(/desde/);
+    await expect(page.locator('main > .error').innerText()).resolves.toMatch(/desde/);
     // The browser itself logs each refused request; the page logs nothing of its own.
     expect(vigilada.errores.every((e) => e.includes('status of 400'))).toBe(true);
     vigilada.errores.splice(0);
@@ -343,6 +343,7 @@ describe('Behaviour', () => {
 describe('Importaciones', () => {
   it('uploads a file, shows the validation report and offers the rejected rows', async () => {
     await abrir('/importaciones');
+    await expect(page.getByLabel('Departamento', { exact: true }).isVisible()).resolves.toBe(false);
     const archivo = texto('asistencias-desde-el-tablero.csv', [
       ['codigo_actividad', 'tipo_documento', 'numero_documento'],
       ['F2-TAL-05', 'CC', '11111111'],

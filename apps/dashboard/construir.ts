@@ -7,7 +7,7 @@ import { ARCHIVO_MAPA_COLOMBIA } from '@tablero/charts';
 import { CARPETA_TABLERO, rutaDelProyecto } from '@tablero/config';
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import { convertirMapaColombia } from './mapa.conversion';
 
@@ -15,11 +15,13 @@ async function construir(): Promise<void> {
   const raiz = rutaDelProyecto();
   const salida = rutaDelProyecto(...CARPETA_TABLERO);
   const fuente = join(raiz, 'apps', 'dashboard', 'src');
-  await build({
+  const { metafile } = await build({
     absWorkingDir: raiz,
     entryPoints: [join(fuente, 'main.ts'), join(fuente, 'tablero.css')],
     outdir: join(salida, 'assets'),
-    entryNames: 'tablero',
+    // A new build gets new names, so that no browser keeps running last week's code from its cache.
+    entryNames: '[name]-[hash]',
+    metafile: true,
     bundle: true,
     minify: true,
     sourcemap: 'linked',
@@ -29,7 +31,18 @@ async function construir(): Promise<void> {
     legalComments: 'linked',
     logLevel: 'warning',
   });
-  copyFileSync(join(fuente, 'index.html'), join(salida, 'index.html'));
+  const publicados = Object.entries(metafile.outputs).flatMap(([archivo, salidaEsbuild]) =>
+    salidaEsbuild.entryPoint ? [[basename(salidaEsbuild.entryPoint), basename(archivo)]] : [],
+  );
+  const pagina = publicados.reduce(
+    (html, [entrada, publicado]) => {
+      const enlace = `/assets/${entrada.replace(/\.ts$/, '.js')}`;
+      if (!html.includes(enlace)) throw new Error(`index.html no enlaza ${enlace}`);
+      return html.replace(enlace, `/assets/${publicado}`);
+    },
+    readFileSync(join(fuente, 'index.html'), 'utf8'),
+  );
+  writeFileSync(join(salida, 'index.html'), pagina);
   copyFileSync(join(fuente, 'favicon.svg'), join(salida, 'assets', 'favicon.svg'));
 
   const topologia = JSON.parse(

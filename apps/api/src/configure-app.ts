@@ -41,6 +41,11 @@ export function configureApp(app: INestApplication, config: Config): void {
     prefix: '/assets/',
     index: false,
     fallthrough: true,
+    setHeaders: (respuesta, ruta) => {
+      if (/-[A-Z0-9]{8}\.(js|css)$/.test(ruta)) {
+        respuesta.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      }
+    },
   });
   app.useGlobalFilters(new HttpErrorFilter());
   const openApi = new DocumentBuilder()

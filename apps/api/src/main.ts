@@ -39,7 +39,7 @@ async function bootstrap(): Promise<void> {
     ? 'servidor PostgreSQL de DATABASE_URL'
     : `embebida en ${config.dataDir}/`;
   console.log(
-    `Tablero JPT listo en http://localhost:${config.port}/api/v1/fases/I/resumen ` +
+    `Tablero JPT listo en http://localhost:${config.port}/ ` +
       `(documentación: /api/docs; base de datos: ${where})`,
   );
   const codigo = app.get(PrimerAdministrador).codigo;

@@ -15,7 +15,7 @@ import {
 } from '@tablero/database';
 import { GraficosService } from '@tablero/charts';
 import { cargarReferencia, estaVacia, parseFase } from '@tablero/domain';
-import { MetricasService } from '@tablero/metrics';
+import { MetricasService, PdtService } from '@tablero/metrics';
 import { BalanceService } from '@tablero/reports';
 import { AccesoError, AuditoriaService, Rol, ROLES, UsuariosService } from '@tablero/access';
 import { randomBytes } from 'node:crypto';
@@ -131,7 +131,8 @@ function program(config: Config): Command {
       await withDatabase(config, async (ds) => {
         await prepare(ds);
         const metricas = new MetricasService(ds);
-        const balance = new BalanceService(metricas, new GraficosService(metricas));
+        const pdt = new PdtService(ds);
+        const balance = new BalanceService(metricas, new GraficosService(metricas, pdt), pdt);
         await writeFile(
           opciones.salida,
           await balance.libro(fase ? { fase } : {}, `cli:${userInfo().username}`),

@@ -97,8 +97,10 @@ async function dibujar(): Promise<void> {
       contenido.append(mensaje('error', `Su rol no permite ver ${vista.titulo}.`));
       return;
     }
-    if (!filtros.hidden) await pintarFiltros(filtros, estado);
-    await DIBUJAR[estado.vista](contenido, actual);
+    await Promise.all([
+      filtros.hidden ? undefined : pintarFiltros(filtros, estado),
+      DIBUJAR[estado.vista](contenido, actual),
+    ]);
     await Promise.all(actual.pendientes);
     if (!cancelar.signal.aborted) performance.mark('vista-dibujada');
   } catch (error) {

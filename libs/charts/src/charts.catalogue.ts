@@ -3,7 +3,14 @@
  * API renders them as SVG and PNG for publications; the workbook embeds them.
  */
 import { DefinicionGrafico } from './grafico';
-import { anillo, barrasHorizontales, barrasVerticales, linea, mapa } from './opciones';
+import {
+  anillo,
+  barrasApiladas,
+  barrasHorizontales,
+  barrasVerticales,
+  linea,
+  mapa,
+} from './opciones';
 
 export const GRAFICOS: readonly DefinicionGrafico[] = [
   {
@@ -103,6 +110,58 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
     descripcion: 'El alcance sumado mes a mes, por fecha de inicio de las actividades.',
     consulta: { tipo: 'serie', metrica: 'alcance', periodo: 'mes', acumulado: true },
     opcion: (filas, contexto) => linea('Alcance acumulado por mes', filas, contexto),
+  },
+  {
+    id: 'pdt-estados',
+    titulo: 'Estado de los planes de desarrollo territorial',
+    descripcion:
+      'Entidades territoriales en cada estado de su PDT 2024-2027 en la fecha de corte, según sus hitos y los plazos de la Ley 152 de 1994.',
+    consulta: { tipo: 'pdt', serie: 'estados' },
+    opcion: (filas, contexto) =>
+      anillo('Estado de los planes de desarrollo territorial', filas, contexto),
+  },
+  {
+    id: 'pdt-estados-por-departamento',
+    titulo: 'Estado de los PDT por departamento',
+    descripcion:
+      'Entidades de cada departamento (la gobernación y sus municipios) en cada estado de su PDT en la fecha de corte; primero los departamentos con mayor porcentaje aprobado a tiempo.',
+    consulta: { tipo: 'pdt', serie: 'estados-por-departamento', por: 'departamento' },
+    opcion: (filas, contexto) =>
+      barrasApiladas('Estado de los PDT por departamento', filas, contexto),
+  },
+  {
+    id: 'pdt-aprobado-por-departamento',
+    titulo: 'PDT aprobados a tiempo por departamento',
+    descripcion:
+      'Porcentaje de entidades de cada departamento (la gobernación y sus municipios) con el PDT aprobado en o antes del 31/05/2024, de mayor a menor.',
+    consulta: { tipo: 'pdt', serie: 'aprobado-por-departamento', por: 'departamento' },
+    opcion: (filas, contexto) =>
+      barrasHorizontales('PDT aprobados a tiempo por departamento (%)', filas, contexto),
+  },
+  {
+    id: 'pdt-embudo',
+    titulo: 'Embudo de hitos del PDT',
+    descripcion:
+      'Entidades que alcanzaron cada hito del PDT en la fecha de corte, en el orden legal; un hito posterior cuenta los anteriores.',
+    consulta: { tipo: 'pdt', serie: 'embudo' },
+    opcion: (filas, contexto) =>
+      barrasVerticales('Embudo de hitos del PDT', filas, contexto, 'uno'),
+  },
+  {
+    id: 'pdt-vencidas-por-hito',
+    titulo: 'Entidades con plazo vencido por hito',
+    descripcion: 'Entidades cuyo siguiente hito pendiente pasó su plazo legal, por ese hito.',
+    consulta: { tipo: 'pdt', serie: 'vencidas-por-hito' },
+    opcion: (filas, contexto) =>
+      barrasVerticales('Entidades con plazo vencido por hito', filas, contexto, 'uno'),
+  },
+  {
+    id: 'pdt-asistencias-por-mes',
+    titulo: 'Asistencias técnicas por mes',
+    descripcion: 'Cronología de las asistencias técnicas a las entidades territoriales.',
+    consulta: { tipo: 'pdt', serie: 'asistencias-por-mes' },
+    opcion: (filas, contexto) =>
+      barrasVerticales('Asistencias técnicas por mes', filas, contexto, 'uno'),
   },
 ];
 

@@ -14,6 +14,8 @@ export interface FilaGrafico {
   readonly valor: number;
   /** "≈ 1.700", "> 300", "11.991". */
   readonly texto: string;
+  /** In a chart of several stacked series, the one this figure belongs to (a PDT state). */
+  readonly serie?: string;
 }
 
 /** What a chart needs besides its rows: the words every published image carries. */
@@ -37,7 +39,24 @@ export type ConsultaGrafico =
       readonly metrica: string;
       readonly periodo: 'dia' | 'semana' | 'mes';
       readonly acumulado: boolean;
+    }
+  | {
+      /** A phase III figure on the date of fecha_corte (today without it). */
+      readonly tipo: 'pdt';
+      readonly serie: SeriePdt;
+      /** The dimension its rows' keys are codes of, when they are (a click then filters by it). */
+      readonly por?: 'departamento';
     };
+
+export const SERIES_PDT = [
+  'estados',
+  'estados-por-departamento',
+  'aprobado-por-departamento',
+  'embudo',
+  'vencidas-por-hito',
+  'asistencias-por-mes',
+] as const;
+export type SeriePdt = (typeof SERIES_PDT)[number];
 
 export interface DefinicionGrafico {
   readonly id: string;

@@ -3,10 +3,17 @@
  * numbers as the API), its words (filters, cut-off date, source), then SVG or PNG.
  */
 import { Injectable } from '@nestjs/common';
-import { formatearFecha, FUENTE } from '@tablero/domain';
-import { Filtros, MetricaId, MetricasService } from '@tablero/metrics';
+import {
+  ESTADOS_PDT,
+  formatearFecha,
+  formatearNumero,
+  formatearPorcentaje,
+  FUENTE,
+  NOMBRES_ESTADO,
+} from '@tablero/domain';
+import { Filtros, FiltrosPdt, MetricaId, MetricasService, PdtService } from '@tablero/metrics';
 import { GRAFICO } from './charts.catalogue';
-import { Contexto, DefinicionGrafico, FilaGrafico } from './grafico';
+import { Contexto, DefinicionGrafico, FilaGrafico, SeriePdt } from './grafico';
 import { renderizarPng, renderizarSvg } from './render';
 
 export interface Lienzo {
@@ -32,7 +39,10 @@ const MESES = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'o
 
 @Injectable()
 export class GraficosService {
-  constructor(private readonly metricas: MetricasService) {}
+  constructor(
+    private readonly metricas: MetricasService,
+    private readonly pdt: PdtService,
+  ) {}
 
   /** The rows a chart draws, and the words it carries. */
   async datos(
@@ -42,7 +52,7 @@ export class GraficosService {
     const [filas, filtrosEnPalabras, fechaCorte] = await Promise.all([
       this.filas(grafico, f),
       this.metricas.describirFiltros(f),
-      this.metricas.fechaDeCorte(f),
+      grafico.consulta.tipo === 'pdt' ? filtrosPdt(f).fecha : this.metricas.fechaDeCorte(f),
     ]);
     return {
       filas,
@@ -66,14 +76,14 @@ export class GraficosService {
 
   private async filas(grafico: DefinicionGrafico, f: Filtros): Promise<FilaGrafico[]> {
     const consulta = grafico.consulta;
+    if (consulta.tipo === 'pdt') return this.filasPdt(consulta.serie, filtrosPdt(f));
     if (consulta.tipo === 'serie') {
       const puntos = await this.metricas.serie(consulta.metrica as MetricaId, consulta.periodo, f);
       return puntos.map((p) => {
         const cifra = consulta.acumulado ? p.acumulado : p.cifra;
-        const [anio, mes] = p.periodo.split('-');
         return {
           clave: p.periodo,
-          etiqueta: `${MESES[Number(mes) - 1]} ${anio}`,
+          etiqueta: etiquetaDeMes(p.periodo),
           valor: cifra.valor,
           texto: cifra.texto,
         };
@@ -92,4 +102,73 @@ export class GraficosService {
       .slice(0, consulta.limite ?? Infinity)
       .map(({ clave, etiqueta, valor, texto }) => ({ clave, etiqueta, valor, texto }));
   }
+
+  private async filasPdt(serie: SeriePdt, f: FiltrosPdt): Promise<FilaGrafico[]> {
+    const cuenta = (clave: string, etiqueta: string, valor: number): FilaGrafico => ({
+      clave,
+      etiqueta,
+      valor,
+      texto: formatearNumero(valor),
+    });
+    if (serie === 'asistencias-por-mes') {
+      const porMes = new Map<string, number>();
+      for (const a of await this.pdt.asistencias(f)) {
+        const mes = a.fecha.slice(0, 7);
+        porMes.set(mes, (porMes.get(mes) ?? 0) + 1);
+      }
+      return [...porMes].map(([mes, n]) => cuenta(mes, etiquetaDeMes(mes), n));
+    }
+    const resumen = await this.pdt.resumen(f);
+    // Without any milestone recorded every plan would read as overdue: there are no figures yet.
+    if (resumen.conHitos === 0) return [];
+    switch (serie) {
+      case 'estados':
+        return resumen.porEstado.map((e) => cuenta(e.estado, e.nombre, e.entidades));
+      case 'embudo':
+        return resumen.embudo.map((p) => cuenta(p.hito, p.nombre, p.entidades));
+      case 'vencidas-por-hito':
+        return resumen.vencidasPorHito.map((p) => cuenta(p.hito, p.nombre, p.entidades));
+      case 'estados-por-departamento':
+        return porAprobacion(resumen.aprobadoATiempo.porDepartamento).flatMap((d) =>
+          ESTADOS_PDT.filter((e) => d.estados[e] > 0).map((e) => ({
+            ...cuenta(d.codigo, d.nombre, d.estados[e]),
+            serie: NOMBRES_ESTADO[e],
+          })),
+        );
+      case 'aprobado-por-departamento':
+        return resumen.aprobadoATiempo.porDepartamento
+          .filter((d) => d.porcentaje !== null)
+          .map((d) => ({
+            clave: d.codigo,
+            etiqueta: d.nombre,
+            valor: Math.round(d.porcentaje! * 1000) / 10,
+            texto: formatearPorcentaje(d.porcentaje),
+          }));
+    }
+  }
+}
+
+/** Departments with the largest share approved on time first, then by name. */
+function porAprobacion<T extends { nombre: string; porcentaje: number | null }>(
+  departamentos: readonly T[],
+): T[] {
+  return [...departamentos].sort(
+    (a, b) => (b.porcentaje ?? 0) - (a.porcentaje ?? 0) || a.nombre.localeCompare(b.nombre, 'es'),
+  );
+}
+
+/** The PDT filters within the filters every chart accepts: the cut-off date is the date of the states. */
+function filtrosPdt(f: Filtros): FiltrosPdt {
+  return {
+    fecha: f.fechaCorte ?? new Date().toISOString().slice(0, 10),
+    departamento: f.departamento,
+    municipio: f.municipio,
+    desde: f.desde,
+    departamentos: f.departamentos,
+  };
+}
+
+function etiquetaDeMes(periodo: string): string {
+  const [anio, mes] = periodo.split('-');
+  return `${MESES[Number(mes) - 1]} ${anio}`;
 }

@@ -1,5 +1,12 @@
 export { GRAFICO, GRAFICOS } from './charts.catalogue';
-export { ConsultaGrafico, Contexto, DefinicionGrafico, FilaGrafico } from './grafico';
+export {
+  ConsultaGrafico,
+  Contexto,
+  DefinicionGrafico,
+  FilaGrafico,
+  SeriePdt,
+  SERIES_PDT,
+} from './grafico';
 export { ARCHIVO_MAPA_COLOMBIA, MAPA_COLOMBIA } from './mapa';
 export type { MapaDepartamentos, PropiedadesDepartamento } from './mapa';
 export { PALETA } from './paleta';

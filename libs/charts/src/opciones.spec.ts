@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GRAFICOS } from './charts.catalogue';
 import { Contexto, FilaGrafico } from './grafico';
-import { barrasHorizontales } from './opciones';
+import { barrasApiladas, barrasHorizontales } from './opciones';
 import { renderizarSvg } from './render';
 
 const contexto: Contexto = {
@@ -70,4 +70,38 @@ describe('server-side SVG', () => {
       expect(svg).toContain('Sin datos para estos filtros');
     },
   );
+});
+
+describe('barrasApiladas', () => {
+  const opcion = barrasApiladas(
+    'Estado de los PDT por departamento',
+    [
+      { clave: '73', etiqueta: 'Tolima', serie: 'Aprobado a tiempo', valor: 1, texto: '1' },
+      { clave: '73', etiqueta: 'Tolima', serie: 'Con un plazo vencido', valor: 2, texto: '2' },
+      { clave: '20', etiqueta: 'Cesar', serie: 'Aprobado a tiempo', valor: 1, texto: '1' },
+    ],
+    contexto,
+  ) as {
+    dataset: { dimensions: string[]; source: Record<string, unknown>[] };
+    series: { name: string; stack: string; encode: { x: string } }[];
+  };
+
+  it('pivots the rows: one bar per category, first on top, a zero where a series is missing', () => {
+    expect(opcion.dataset.dimensions).toEqual([
+      'etiqueta',
+      'Aprobado a tiempo',
+      'Con un plazo vencido',
+    ]);
+    expect(opcion.dataset.source).toEqual([
+      { etiqueta: 'Cesar', clave: '20', 'Aprobado a tiempo': 1, 'Con un plazo vencido': 0 },
+      { etiqueta: 'Tolima', clave: '73', 'Aprobado a tiempo': 1, 'Con un plazo vencido': 2 },
+    ]);
+  });
+
+  it('stacks one series per state', () => {
+    expect(opcion.series.map((s) => [s.name, s.stack, s.encode.x])).toEqual([
+      ['Aprobado a tiempo', 'total', 'Aprobado a tiempo'],
+      ['Con un plazo vencido', 'total', 'Con un plazo vencido'],
+    ]);
+  });
 });

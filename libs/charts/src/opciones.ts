@@ -112,10 +112,16 @@ export function barrasVerticales(
   return {
     ...marco(titulo, contexto, filas),
     dataset: { source: filas.map((f) => ({ ...f })) },
-    grid: { left: 80, right: 24, top: 86, bottom: 84 },
+    grid: { left: 80, right: 24, top: 86, bottom: 100 },
     xAxis: {
       type: 'category',
-      axisLabel: { ...TEXTO, interval: 0, width: 140, overflow: 'break' },
+      // Narrow enough that neighbours never overlap on a half-width dashboard panel (≈ 500 px of plot).
+      axisLabel: {
+        ...TEXTO,
+        interval: 0,
+        width: Math.min(140, Math.floor(500 / Math.max(1, filas.length)) - 8),
+        overflow: 'break',
+      },
     },
     yAxis: EJE_DE_VALORES,
     series: [
@@ -222,5 +228,54 @@ export function mapa(
         select: { disabled: true },
       },
     ],
+  };
+}
+
+/**
+ * Horizontal bars of several series stacked, one bar per category in the
+ * rows' order (first on top), one colour per series with its legend.
+ */
+export function barrasApiladas(
+  titulo: string,
+  filas: readonly FilaGrafico[],
+  contexto: Contexto,
+): EChartsOption {
+  const categorias = [...new Set(filas.map((f) => f.etiqueta))];
+  const series = [...new Set(filas.map((f) => f.serie ?? ''))];
+  const source = categorias.reverse().map((etiqueta) => ({
+    etiqueta,
+    clave: filas.find((f) => f.etiqueta === etiqueta)?.clave,
+    ...Object.fromEntries(
+      series.map((serie) => [
+        serie,
+        filas.find((f) => f.etiqueta === etiqueta && (f.serie ?? '') === serie)?.valor ?? 0,
+      ]),
+    ),
+  }));
+  const margen = Math.min(360, 24 + 7.5 * Math.max(8, ...categorias.map((c) => c.length)));
+  return {
+    ...marco(titulo, contexto, filas),
+    legend: { top: 62, left: 16, textStyle: TEXTO },
+    dataset: { dimensions: ['etiqueta', ...series], source },
+    grid: { left: margen, right: 40, top: 110, bottom: 64 },
+    xAxis: EJE_DE_VALORES,
+    yAxis: { type: 'category', axisLabel: { ...TEXTO, width: margen - 16, overflow: 'break' } },
+    series: series.map((serie, i) => ({
+      type: 'bar',
+      name: serie,
+      stack: 'total',
+      barMaxWidth: 40,
+      encode: { x: serie, y: 'etiqueta' },
+      itemStyle: { color: PALETA[i % PALETA.length] },
+      label: {
+        show: true,
+        ...TEXTO,
+        color: '#ffffff',
+        formatter: (p: { value: unknown }) => {
+          const valor = (p.value as Record<string, number>)[serie];
+          return valor ? formatearNumero(valor) : '';
+        },
+      },
+    })),
   };
 }

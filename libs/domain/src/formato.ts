@@ -7,6 +7,11 @@ export function formatearNumero(valor: number): string {
   return numero.format(valor);
 }
 
+/** A share (1 = 100 %) as "33,3 %"; "–" when there is nothing to divide. */
+export function formatearPorcentaje(proporcion: number | null): string {
+  return proporcion === null ? '–' : `${formatearNumero(Math.round(proporcion * 1000) / 10)} %`;
+}
+
 /** A calendar date (yyyy-mm-dd, as PostgreSQL returns a `date`) as dd/mm/aaaa. */
 export function formatearFecha(fecha: string): string {
   const [anio, mes, dia] = fecha.slice(0, 10).split('-');

@@ -1,6 +1,7 @@
 export * from './calificador';
 export * from './entities';
 export * from './formato';
+export * from './pdt';
 export * from './vocabularios';
 export { cargarReferencia, estaVacia, REFERENCIA } from './referencia/referencia.loader';
 export { Referencia } from './referencia/referencia.schema';

@@ -19,6 +19,10 @@ export type Modalidad = (typeof MODALIDADES)[number];
 export const MODALIDADES_ASISTENCIA = ['presencial', 'virtual'] as const;
 export type ModalidadAsistencia = (typeof MODALIDADES_ASISTENCIA)[number];
 
+/** A municipality's category under Ley 617 de 2000, as the Contaduría publishes it each year. */
+export const CATEGORIAS_MUNICIPIO = ['especial', '1', '2', '3', '4', '5', '6'] as const;
+export type CategoriaMunicipio = (typeof CATEGORIAS_MUNICIPIO)[number];
+
 export const NIVELES_TERRITORIO = ['departamento', 'municipio'] as const;
 export type NivelTerritorio = (typeof NIVELES_TERRITORIO)[number];
 
@@ -56,6 +60,8 @@ export const TIPOS_IMPORTACION = [
   'vistas',
   'totales',
   'territorios',
+  'hitos_pdt',
+  'asistencias_tecnicas',
 ] as const;
 export type TipoImportacionCodigo = (typeof TIPOS_IMPORTACION)[number];
 

@@ -2,3 +2,4 @@
 export * from './calificador';
 export * from './formato';
 export * from './vocabularios';
+export * from './pdt';

@@ -115,8 +115,10 @@ export class ImportacionService {
         catalogos,
         opciones,
         seudonimo: seudonimizador(this.options.pseudonymKey),
+        hoy: new Date().toISOString().slice(0, 10),
       };
       const leidas = await copiarAlStage(client, tipo, tabla.filas, contexto);
+      await tipo.revisar?.(queryRunner, contexto);
 
       await queryRunner.query(
         `INSERT INTO importacion_rechazo (importacion_id, fila, columna, valor, motivo)

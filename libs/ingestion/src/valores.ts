@@ -84,6 +84,20 @@ export function entero(celda: Celda): number {
   return valor;
 }
 
+/** A positive quantity with decimals: 2, 2,5 (es-CO), 2.5 → 2.5. */
+export function decimal(celda: Celda): number {
+  let valor = typeof celda === 'number' ? celda : NaN;
+  if (typeof celda !== 'number') {
+    const t = texto(celda).replace(/\s/g, '');
+    if (/^\d+(,\d+)?$/.test(t)) valor = Number(t.replace(',', '.'));
+    else if (/^\d+\.\d{1,2}$/.test(t)) valor = Number(t);
+  }
+  if (!Number.isFinite(valor)) throw new ValorInvalido('debe ser un número (por ejemplo 2,5)');
+  if (valor <= 0) throw new ValorInvalido('debe ser mayor que cero');
+  if (valor >= 10_000) throw new ValorInvalido('el número es demasiado grande');
+  return valor;
+}
+
 /**
  * A DANE DIVIPOLA code, restoring the leading zero Excel strips:
  * 5001 → "05001", 5 → "05". One or two digits are a department, four or five a municipality.

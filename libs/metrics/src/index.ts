@@ -9,7 +9,8 @@ export {
 } from './filtros';
 export { ctesDeHechos, filtroDeHechos } from './hechos.sql';
 export * from './metricas.service';
-export { METRICA, METRICAS, METRICAS_SUMABLES, MetricaId } from './metrics.catalogue';
+export { METRICA, METRICAS, METRICAS_PDT, METRICAS_SUMABLES, MetricaId } from './metrics.catalogue';
+export * from './pdt.service';
 export { MetricsModule } from './metrics.module';
 export * from './resumen-fase';
 export { ResumenFaseService } from './resumen-fase.service';

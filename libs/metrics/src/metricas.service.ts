@@ -243,13 +243,15 @@ export class MetricasService {
    * routes (personasUnicas, cobertura), which the dashboard calls alongside.
    */
   async kpis(f: Filtros): Promise<Kpis> {
-    const fechaCorte = await this.fechaDeCorte(f);
-    const fechaCorteAnterior = fechaCorte ? unMesAntes(fechaCorte) : null;
-    const [totales, anteriores, metas] = await Promise.all([
+    const [fechaCorte, totales, metas] = await Promise.all([
+      this.fechaDeCorte(f),
       this.totales(f),
-      fechaCorteAnterior ? this.totales({ ...f, fechaCorte: fechaCorteAnterior }) : undefined,
       this.metas(f),
     ]);
+    const fechaCorteAnterior = fechaCorte ? unMesAntes(fechaCorte) : null;
+    const anteriores = fechaCorteAnterior
+      ? await this.totales({ ...f, fechaCorte: fechaCorteAnterior })
+      : undefined;
     return {
       fechaCorte,
       fechaCorteAnterior,
@@ -273,8 +275,13 @@ export class MetricasService {
   }
 
   async desglose(por: Dimension, f: Filtros): Promise<Desglose> {
-    const filas = await this.sumas(f, por);
-    const nombres = await this.nombres(por);
+    const catalogado = por === 'fase' || por === 'tipo';
+    const [filas, nombres, total, orden] = await Promise.all([
+      this.sumas(f, por),
+      this.nombres(por),
+      this.totales(f),
+      catalogado ? this.ordenCatalogo(por) : undefined,
+    ]);
     const porClave = new Map<string | null, SumaDeHechos[]>();
     for (const fila of filas) {
       const lista = porClave.get(fila.clave) ?? [];
@@ -289,7 +296,6 @@ export class MetricasService {
           : (nombres.get(clave) ?? MODALIDAD[clave] ?? clave),
       cifras: cifrasSumables(sumas),
     }));
-    const orden = por === 'fase' || por === 'tipo' ? await this.ordenCatalogo(por) : undefined;
     resultado.sort((a, b) =>
       orden
         ? (orden.get(a.clave ?? '') ?? 99) - (orden.get(b.clave ?? '') ?? 99)
@@ -297,7 +303,7 @@ export class MetricasService {
           b.cifras.actividades.valor - a.cifras.actividades.valor ||
           a.etiqueta.localeCompare(b.etiqueta, 'es'),
     );
-    return { por, filtros: f, filas: resultado, total: await this.totales(f) };
+    return { por, filtros: f, filas: resultado, total };
   }
 
   async serie(metrica: MetricaId, periodo: Periodo, f: Filtros): Promise<PuntoSerie[]> {
@@ -358,16 +364,20 @@ export class MetricasService {
     >(
       `SELECT codigo, nombre, nivel, departamento_codigo AS departamento FROM territorio ORDER BY codigo`,
     );
+    // Filtered to a department or a municipality, the coverage is of that place only.
+    const enAmbito = (t: (typeof territorios)[number]) =>
+      (!f.departamentos || f.departamentos.includes(t.codigo.slice(0, 2))) &&
+      (!f.departamento || t.codigo.startsWith(f.departamento)) &&
+      (!f.municipio || t.codigo === f.municipio || t.codigo === f.municipio.slice(0, 2));
+    const departamentos = territorios.filter((t) => t.nivel === 'departamento' && enAmbito(t));
+    const municipios = territorios.filter((t) => t.nivel === 'municipio' && enAmbito(t));
+    const codigos = new Set([...departamentos, ...municipios].map((t) => t.codigo));
     const municipiosAlcanzados = new Set(
-      alcanzados.filter((a) => a.territorio.length === 5).map((a) => a.territorio),
+      alcanzados.map((a) => a.territorio).filter((t) => t.length === 5 && codigos.has(t)),
     );
-    const departamentosAlcanzados = new Set(alcanzados.map((a) => a.territorio.slice(0, 2)));
-    const enAlcance = (codigo: string) =>
-      !f.departamentos || f.departamentos.includes(codigo.slice(0, 2));
-    const departamentos = territorios.filter(
-      (t) => t.nivel === 'departamento' && enAlcance(t.codigo),
+    const departamentosAlcanzados = new Set(
+      alcanzados.map((a) => a.territorio.slice(0, 2)).filter((t) => codigos.has(t)),
     );
-    const municipios = territorios.filter((t) => t.nivel === 'municipio' && enAlcance(t.codigo));
     const sinAlcanzar = (lista: typeof territorios, alcanzado: Set<string>) =>
       lista
         .filter((t) => !alcanzado.has(t.codigo))

@@ -129,3 +129,51 @@ export const COMPONENTES_PARTICIPANTES: readonly Componente[] = [
   'asistentes_remotos',
   'participantes',
 ];
+
+/** A phase III figure: read on a date from each entity's development plan milestones (see PdtService). */
+export interface DefinicionMetricaPdt {
+  readonly id: string;
+  readonly etiqueta: string;
+  readonly unidad: string;
+  readonly definicion: string;
+}
+
+const ESTADO_EN_FECHA =
+  'El estado de una entidad en una fecha se deriva de sus hitos con fecha en o antes de ella y de los plazos de la Ley 152 de 1994 para 2024-2027: radicación ante el CTP hasta el 29/02/2024, concepto del CTP dentro del mes siguiente a la radicación, radicación ante la asamblea o el concejo hasta el 30/04/2024 y aprobación hasta el 31/05/2024.';
+
+export const METRICAS_PDT = [
+  {
+    id: 'entidades_por_estado',
+    etiqueta: 'Entidades por estado del PDT',
+    unidad: 'entidades territoriales',
+    definicion: `Entidades territoriales (departamentos, Bogotá D.C. y municipios cargados) en cada estado: sin hitos, en trámite al día, con un plazo vencido, aprobado a tiempo, aprobado fuera de plazo o adoptado por decreto. ${ESTADO_EN_FECHA}`,
+  },
+  {
+    id: 'aprobado_a_tiempo',
+    etiqueta: 'PDT aprobados a tiempo',
+    unidad: 'porcentaje de entidades',
+    definicion:
+      'Entidades con el PDT aprobado por ordenanza o acuerdo en o antes del 31/05/2024, sobre todas las entidades del ámbito; nacional, por departamento (el departamento y sus municipios), por nivel (departamento o municipio) y, donde la importación de territorios la trae, por categoría municipal (Ley 617 de 2000).',
+  },
+  {
+    id: 'vencidas_por_hito',
+    etiqueta: 'Entidades vencidas por hito',
+    unidad: 'entidades territoriales',
+    definicion:
+      'Entidades cuyo siguiente hito pendiente pasó su plazo en la fecha, por ese hito; los días de retraso se cuentan desde ese plazo.',
+  },
+  {
+    id: 'asistencias_tecnicas',
+    etiqueta: 'Asistencias técnicas y horas',
+    unidad: 'asistencias y horas',
+    definicion:
+      'Asistencias técnicas registradas hasta la fecha, y sus horas, por entidad asistida; una misma entidad, fecha, tema y oferente es una sola asistencia.',
+  },
+  {
+    id: 'aprobado_a_tiempo_asistidas',
+    etiqueta: 'Aprobación a tiempo: asistidas frente a no asistidas',
+    unidad: 'porcentaje de entidades',
+    definicion:
+      'El porcentaje de PDT aprobados a tiempo entre las entidades con al menos una asistencia técnica hasta la fecha, frente al de las entidades sin ninguna.',
+  },
+] as const satisfies readonly DefinicionMetricaPdt[];

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MetricasService } from './metricas.service';
+import { PdtService } from './pdt.service';
 import { ResumenFaseService } from './resumen-fase.service';
 
 @Module({
-  providers: [MetricasService, ResumenFaseService],
-  exports: [MetricasService, ResumenFaseService],
+  providers: [MetricasService, PdtService, ResumenFaseService],
+  exports: [MetricasService, PdtService, ResumenFaseService],
 })
 export class MetricsModule {}

@@ -12,3 +12,4 @@ export type {
   PuntoSerie,
 } from './metricas.service';
 export type { DefinicionMetrica, MetricaId } from './metrics.catalogue';
+export type { AsistenciaTecnicaListada, EntidadPdt, Proporcion, ResumenPdt } from './pdt.service';

@@ -5,8 +5,23 @@
  */
 import { Injectable } from '@nestjs/common';
 import { GRAFICO, GraficosService, PRESETS } from '@tablero/charts';
-import { Calificador, FUENTE, sumarCifras } from '@tablero/domain';
-import { Filtros, FilaDesglose, METRICAS, MetricasService } from '@tablero/metrics';
+import {
+  Calificador,
+  formatearPorcentaje,
+  FUENTE,
+  HITOS_PDT,
+  NOMBRES_ESTADO,
+  NOMBRES_HITO,
+  sumarCifras,
+} from '@tablero/domain';
+import {
+  Filtros,
+  FilaDesglose,
+  METRICAS,
+  METRICAS_PDT,
+  MetricasService,
+  PdtService,
+} from '@tablero/metrics';
 import ExcelJS from 'exceljs';
 import { ColumnaHoja, filaDeTotales, fila, filtrar, nuevaHoja, Valor } from './hoja';
 
@@ -23,6 +38,16 @@ const GRAFICOS_DEL_BALANCE = [
   'asistencias-por-modalidad',
 ];
 
+/** Phase III's balance also shows where the development plans stand. */
+const GRAFICOS_PDT = ['pdt-estados', 'pdt-estados-por-departamento', 'pdt-embudo'];
+
+const NIVEL: Record<string, string> = { departamento: 'Departamento', municipio: 'Municipio' };
+
+const RETRASO = {
+  fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFF8CBAD' } },
+  font: { bold: true, color: { argb: 'FF9C0006' } },
+} as const;
+
 /** A calendar date (aaaa-mm-dd) as the Date Excel stores, at noon UTC so no time zone moves its day. */
 function fecha(iso: string | null): Date | null {
   return iso ? new Date(`${iso}T12:00:00Z`) : null;
@@ -33,6 +58,7 @@ export class BalanceService {
   constructor(
     private readonly metricas: MetricasService,
     private readonly graficos: GraficosService,
+    private readonly pdt: PdtService,
   ) {}
 
   async libro(f: Filtros, generadoPor: string, ahora = new Date()): Promise<Buffer> {
@@ -296,6 +322,9 @@ export class BalanceService {
       ]);
     }
 
+    const esFaseIII = f.fase === 'III';
+    if (esFaseIII) await this.hojasPdt(libro, f, ahora);
+
     // Gráficos
     const hojaGraficos = libro.addWorksheet('Gráficos', {
       pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -303,7 +332,9 @@ export class BalanceService {
     hojaGraficos.getColumn(1).width = 120;
     const lienzo = PRESETS['redes-horizontal'];
     let filaGrafico = 1;
-    for (const id of GRAFICOS_DEL_BALANCE) {
+    for (const id of esFaseIII
+      ? [...GRAFICOS_DEL_BALANCE, ...GRAFICOS_PDT]
+      : GRAFICOS_DEL_BALANCE) {
       const imagen = libro.addImage({
         buffer: (await this.graficos.png(id, f, lienzo)) as never,
         extension: 'png',
@@ -324,7 +355,7 @@ export class BalanceService {
       { titulo: 'Unidad', ancho: 18, formato: 'texto' },
       { titulo: 'Definición', ancho: 110, formato: 'texto' },
     ]);
-    for (const m of METRICAS)
+    for (const m of esFaseIII ? [...METRICAS, ...METRICAS_PDT] : METRICAS)
       fila(metodologia, [m.etiqueta, m.unidad, m.definicion]).alignment = {
         wrapText: true,
         vertical: 'top',
@@ -339,6 +370,133 @@ export class BalanceService {
     }
 
     return Buffer.from(await libro.xlsx.writeBuffer());
+  }
+
+  /**
+   * Estado PDT: one row per entity with its milestones and state on the
+   * cut-off date (today without one), overdue and late ones highlighted;
+   * Asistencias técnicas: one row per assistance, with totals.
+   */
+  private async hojasPdt(libro: ExcelJS.Workbook, f: Filtros, ahora: Date): Promise<void> {
+    const filtros = {
+      fecha: f.fechaCorte ?? ahora.toISOString().slice(0, 10),
+      departamento: f.departamento,
+      municipio: f.municipio,
+      desde: f.desde,
+      departamentos: f.departamentos,
+    };
+    const [entidades, asistencias, resumen] = await Promise.all([
+      this.pdt.entidades(filtros),
+      this.pdt.asistencias(filtros),
+      this.pdt.resumen(filtros),
+    ]);
+    const estado = nuevaHoja(libro, 'Estado PDT', [
+      { titulo: 'Código', ancho: 9, formato: 'texto' },
+      { titulo: 'Entidad territorial', ancho: 30, formato: 'texto' },
+      { titulo: 'Nivel', ancho: 13, formato: 'texto' },
+      { titulo: 'Categoría', ancho: 10, formato: 'texto' },
+      { titulo: 'Departamento', ancho: 22, formato: 'texto' },
+      ...HITOS_PDT.map((h): ColumnaHoja => ({
+        titulo: NOMBRES_HITO[h],
+        ancho: 15,
+        formato: 'fecha',
+      })),
+      { titulo: 'Acto de adopción', ancho: 24, formato: 'texto' },
+      { titulo: 'Estado', ancho: 24, formato: 'texto' },
+      { titulo: 'Hito pendiente', ancho: 30, formato: 'texto' },
+      { titulo: 'Plazo del hito pendiente', ancho: 14, formato: 'fecha' },
+      { titulo: 'Días de retraso', ancho: 10, formato: 'entero' },
+      { titulo: 'Asistencias técnicas', ancho: 12, formato: 'entero' },
+      { titulo: 'Horas de asistencia', ancho: 12, formato: 'decimal' },
+    ]);
+    for (const e of entidades) {
+      fila(estado, [
+        e.codigo,
+        e.nombre,
+        NIVEL[e.nivel],
+        e.categoria,
+        e.departamentoNombre,
+        ...HITOS_PDT.map((h) => fecha(e.hitos[h] ?? null)),
+        e.referencias.aprobado ?? e.referencias.adoptado_decreto ?? null,
+        NOMBRES_ESTADO[e.estado],
+        e.hitoPendiente ? NOMBRES_HITO[e.hitoPendiente] : null,
+        fecha(e.plazoPendiente),
+        e.diasRetraso,
+        e.asistencias,
+        e.horas,
+      ]);
+    }
+    const columnas = 5 + HITOS_PDT.length + 7;
+    filtrar(estado, columnas, estado.rowCount);
+    const ultima = estado.getColumn(columnas).letter;
+    const letraEstado = estado.getColumn(5 + HITOS_PDT.length + 2).letter;
+    const letraRetraso = estado.getColumn(columnas - 2).letter;
+    if (entidades.length > 0) {
+      estado.addConditionalFormatting({
+        ref: `A2:${ultima}${entidades.length + 1}`,
+        rules: [
+          {
+            type: 'expression',
+            formulae: [`$${letraRetraso}2>0`],
+            priority: 1,
+            style: RETRASO,
+          },
+          {
+            type: 'expression',
+            formulae: [`$${letraEstado}2="${NOMBRES_ESTADO.aprobado_tarde}"`],
+            priority: 2,
+            style: { fill: RETRASO.fill },
+          },
+        ],
+      });
+    }
+    estado.addRow([]);
+    const { nacional, asistidas, noAsistidas } = resumen.aprobadoATiempo;
+    for (const [etiqueta, valor] of [
+      ['Fecha de los estados', fecha(resumen.fecha)],
+      [
+        'PDT aprobados a tiempo',
+        `${nacional.aprobadasATiempo} de ${nacional.entidades} (${formatearPorcentaje(nacional.porcentaje)})`,
+      ],
+      [
+        'Aprobados a tiempo entre las entidades asistidas',
+        `${asistidas.aprobadasATiempo} de ${asistidas.entidades} (${formatearPorcentaje(asistidas.porcentaje)})`,
+      ],
+      [
+        'Aprobados a tiempo entre las no asistidas',
+        `${noAsistidas.aprobadasATiempo} de ${noAsistidas.entidades} (${formatearPorcentaje(noAsistidas.porcentaje)})`,
+      ],
+    ] as [string, Valor][]) {
+      const r = fila(estado, [etiqueta, valor]);
+      r.getCell(1).font = { bold: true };
+      if (valor instanceof Date) r.getCell(2).numFmt = 'dd/mm/yyyy';
+    }
+
+    const hoja = nuevaHoja(libro, 'Asistencias técnicas', [
+      { titulo: 'Fecha', ancho: 12, formato: 'fecha' },
+      { titulo: 'Código', ancho: 9, formato: 'texto' },
+      { titulo: 'Entidad territorial', ancho: 30, formato: 'texto' },
+      { titulo: 'Tema', ancho: 30, formato: 'texto' },
+      { titulo: 'Modalidad', ancho: 12, formato: 'texto' },
+      { titulo: 'Quién la dio', ancho: 20, formato: 'texto' },
+      { titulo: 'Horas', ancho: 10, formato: 'decimal' },
+      { titulo: 'Funcionarios', ancho: 13, formato: 'entero' },
+    ]);
+    for (const a of asistencias) {
+      fila(hoja, [
+        fecha(a.fecha),
+        a.codigo,
+        a.nombre,
+        a.temaNombre,
+        a.modalidad,
+        a.oferente,
+        a.horas,
+        a.funcionarios,
+      ]);
+    }
+    const ultimaAsistencia = hoja.rowCount;
+    filtrar(hoja, 8, ultimaAsistencia);
+    filaDeTotales(hoja, `Total: ${asistencias.length} asistencias`, [7, 8], 2, ultimaAsistencia);
   }
 }
 

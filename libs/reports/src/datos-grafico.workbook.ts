@@ -13,13 +13,17 @@ export async function libroDeDatosDeGrafico(
 ): Promise<Buffer> {
   const libro = new ExcelJS.Workbook();
   libro.creator = 'Tablero JPT';
+  const conSeries = filas.some((f) => f.serie);
   const datos = nuevaHoja(libro, 'Datos', [
     { titulo: 'Categoría', ancho: 48, formato: 'texto' },
+    ...(conSeries ? [{ titulo: 'Serie', ancho: 28, formato: 'texto' } as const] : []),
     { titulo: 'Cifra', ancho: 16, formato: 'entero' },
     { titulo: 'Cifra publicada', ancho: 18, formato: 'texto' },
   ]);
-  for (const f of filas) fila(datos, [f.etiqueta, f.valor, f.texto]);
-  filtrar(datos, 3, filas.length + 1);
+  for (const f of filas) {
+    fila(datos, [f.etiqueta, ...(conSeries ? [f.serie ?? ''] : []), f.valor, f.texto]);
+  }
+  filtrar(datos, conSeries ? 4 : 3, filas.length + 1);
   const acerca = nuevaHoja(libro, 'Acerca de estos datos', [
     { titulo: 'Campo', ancho: 22, formato: 'texto' },
     { titulo: 'Valor', ancho: 90, formato: 'texto' },

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { celdaSegura } from './celda-segura';
 
-export type Formato = 'texto' | 'entero' | 'fecha' | 'porcentaje';
+export type Formato = 'texto' | 'entero' | 'decimal' | 'fecha' | 'porcentaje';
 
 export interface ColumnaHoja {
   readonly titulo: string;
@@ -17,6 +17,7 @@ export interface ColumnaHoja {
 const FORMATO_NUMERO: Record<Formato, string | undefined> = {
   texto: undefined,
   entero: '#,##0',
+  decimal: '#,##0.0',
   fecha: 'dd/mm/yyyy',
   porcentaje: '0.0%',
 };

@@ -30,10 +30,16 @@ interface DatosGrafico {
 
 let siguiente = 0;
 
-export function panelGrafico(padre: HTMLElement, id: string, vista: ContextoVista): void {
+/** `extra`: the view's own parameters the chart's figures depend on (the PDT states' date). */
+export function panelGrafico(
+  padre: HTMLElement,
+  id: string,
+  vista: ContextoVista,
+  extra: Record<string, string> = {},
+): void {
   const definicion = GRAFICO.get(id);
   if (!definicion) throw new Error(`Gráfico desconocido: ${id}`);
-  const consulta = consultaDeFiltros(vista.estado.filtros);
+  const consulta = consultaDeFiltros(vista.estado.filtros, extra);
   const base = `/api/v1/graficos/${id}`;
   const idTitulo = `grafico-${++siguiente}`;
   const idDatos = `${idTitulo}-datos`;
@@ -87,10 +93,8 @@ export function panelGrafico(padre: HTMLElement, id: string, vista: ContextoVist
       const grafico = echarts.init(lienzo, null, { renderer: 'svg' });
       vista.graficos.push(grafico);
       grafico.setOption(opcion);
-      const filtro =
-        definicion.consulta.tipo === 'desglose'
-          ? FILTRO_DE_DIMENSION[definicion.consulta.por]
-          : undefined;
+      const por = 'por' in definicion.consulta ? definicion.consulta.por : undefined;
+      const filtro = por ? FILTRO_DE_DIMENSION[por] : undefined;
       if (filtro) {
         lienzo.classList.add('interactivo');
         grafico.on('click', (p) => {
@@ -99,13 +103,14 @@ export function panelGrafico(padre: HTMLElement, id: string, vista: ContextoVist
         });
       }
       const conCifra = filas.filter((f) => f.valor > 0);
+      const conSeries = filas.some((f) => f.serie);
       lienzo.setAttribute(
         'aria-label',
         `${definicion.titulo}. ${contexto.filtrosEnPalabras}. ` +
           (conCifra.length
             ? conCifra
                 .slice(0, 8)
-                .map((f) => `${f.etiqueta}: ${f.texto}`)
+                .map((f) => `${f.etiqueta}${f.serie ? ` · ${f.serie}` : ''}: ${f.texto}`)
                 .join('; ') + (conCifra.length > 8 ? '; y más en «Ver datos».' : '.')
             : 'Sin datos para estos filtros.'),
       );
@@ -116,12 +121,13 @@ export function panelGrafico(padre: HTMLElement, id: string, vista: ContextoVist
           ? tabla(
               `${definicion.titulo} · ${contexto.filtrosEnPalabras}` +
                 (contexto.fechaCorte ? ` · Corte: ${contexto.fechaCorte}` : ''),
-              ['Categoría', 'Cifra'],
+              conSeries ? ['Categoría', 'Serie', 'Cifra'] : ['Categoría', 'Cifra'],
               filas.map((f) => [
                 filtro && f.clave ? botonFiltro(f.etiqueta, filtro, f.clave) : f.etiqueta,
+                ...(conSeries ? [f.serie ?? ''] : []),
                 f.texto,
               ]),
-              [1],
+              [conSeries ? 2 : 1],
             )
           : mensaje('vacio', 'Sin datos para estos filtros.'),
       );

@@ -119,7 +119,19 @@ export const actividades: Vista = async (contenedor, vista) => {
             el('td', {}, formatearFecha(a.fechaFin)),
             el('td', {}, a.modalidad ?? '—'),
             el('td', {}, a.aliados.join(', ') || '—'),
-            el('td', { class: 'num' }, a.cifras.alcance.texto),
+            el(
+              'td',
+              { class: 'num' },
+              a.cifras.alcance.valor === 0 && a.ciclo
+                ? el(
+                    'span',
+                    {
+                      title: `Sus participantes se declararon en una sola cifra del ciclo ${a.ciclo}`,
+                    },
+                    `En la cifra del ciclo`,
+                  )
+                : a.cifras.alcance.texto,
+            ),
           ),
         ),
       ),

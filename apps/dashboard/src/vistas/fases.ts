@@ -7,6 +7,7 @@ import { el } from '../dom';
 import { consultaDeFiltros, navegar } from '../estado';
 import { opcionesDeFiltro } from '../filtros';
 import { Vista } from '../vista';
+import { seccionPdt } from './pdt';
 import { METRICAS_RESUMEN } from './resumen';
 
 export const GRAFICOS_DE_FASE = [
@@ -38,10 +39,11 @@ export const fasesVista: Vista = async (contenedor, vista) => {
   );
   const graficos = el('div', { class: 'rejilla' });
   contenedor.append(el('h1', {}, `Fase ${fase.codigo}: ${fase.nombre}`), pestanas, graficos);
+  for (const id of GRAFICOS_DE_FASE) panelGrafico(graficos, id, vista);
   const kpis = await pedir<Kpis>(
     `/api/v1/kpis${consultaDeFiltros(vista.estado.filtros)}`,
     vista.senal,
   );
   graficos.before(tarjetasKpi(`Cifras de la fase ${fase.codigo}`, kpis, METRICAS_RESUMEN));
-  for (const id of GRAFICOS_DE_FASE) panelGrafico(graficos, id, vista);
+  if (fase.codigo === 'III') await seccionPdt(contenedor, vista);
 };

@@ -20,6 +20,9 @@ export const METRICAS_RESUMEN = [
 
 export const resumen: Vista = async (contenedor, vista) => {
   const { filtros } = vista.estado;
+  const graficos = el('div', { class: 'rejilla' });
+  contenedor.append(el('h1', {}, 'Resumen'), graficos);
+  for (const id of ['alcance-por-fase', 'alcance-acumulado']) panelGrafico(graficos, id, vista);
   const { fases } = await opcionesDeFiltro();
   const ambitos = [
     { titulo: filtros.fase ? `Fase ${filtros.fase}` : 'Toda la estrategia', filtros },
@@ -30,11 +33,8 @@ export const resumen: Vista = async (contenedor, vista) => {
           filtros: { ...filtros, fase: f.codigo },
         }))),
   ];
-  const graficos = el('div', { class: 'rejilla' });
-  contenedor.append(el('h1', {}, 'Resumen'), graficos);
   const tarjetas = await Promise.all(
     ambitos.map((a) => pedir<Kpis>(`/api/v1/kpis${consultaDeFiltros(a.filtros)}`, vista.senal)),
   );
   graficos.before(...tarjetas.map((k, i) => tarjetasKpi(ambitos[i].titulo, k, METRICAS_RESUMEN)));
-  for (const id of ['alcance-por-fase', 'alcance-acumulado']) panelGrafico(graficos, id, vista);
 };

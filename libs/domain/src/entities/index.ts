@@ -1,12 +1,14 @@
 import { Actividad } from './actividad.entity';
 import { Aliado } from './aliado.entity';
 import { Asistencia } from './asistencia.entity';
+import { AsistenciaTecnica } from './asistencia-tecnica.entity';
 import { Certificado } from './certificado.entity';
 import { Ciclo } from './ciclo.entity';
 import { CorteVistas } from './corte-vistas.entity';
 import { Exportacion } from './exportacion.entity';
 import { Fase } from './fase.entity';
 import { GrupoDeValor } from './grupo-de-valor.entity';
+import { HitoPdt } from './hito-pdt.entity';
 import { Importacion } from './importacion.entity';
 import { ImportacionRechazo } from './importacion-rechazo.entity';
 import { Indicador } from './indicador.entity';
@@ -23,12 +25,14 @@ export {
   Actividad,
   Aliado,
   Asistencia,
+  AsistenciaTecnica,
   Certificado,
   Ciclo,
   CorteVistas,
   Exportacion,
   Fase,
   GrupoDeValor,
+  HitoPdt,
   Importacion,
   ImportacionRechazo,
   Indicador,
@@ -47,12 +51,14 @@ export const ENTITIES = [
   Actividad,
   Aliado,
   Asistencia,
+  AsistenciaTecnica,
   Certificado,
   Ciclo,
   CorteVistas,
   Exportacion,
   Fase,
   GrupoDeValor,
+  HitoPdt,
   Importacion,
   ImportacionRechazo,
   Indicador,

@@ -1,7 +1,9 @@
 import { TipoImportacionCodigo } from '@tablero/domain';
 import { actividades } from './actividades.import';
 import { asistencias } from './asistencias.import';
+import { asistenciasTecnicas } from './asistencias-tecnicas.import';
 import { certificados } from './certificados.import';
+import { hitosPdt } from './hitos-pdt.import';
 import { territorios } from './territorios.import';
 import { TipoImportacion } from './tipo-importacion';
 import { totales } from './totales.import';
@@ -15,4 +17,6 @@ export const TIPOS: Readonly<Record<TipoImportacionCodigo, TipoImportacion>> = {
   vistas,
   totales,
   territorios,
+  hitos_pdt: hitosPdt,
+  asistencias_tecnicas: asistenciasTecnicas,
 };

@@ -1,4 +1,5 @@
-import { divipola, texto, ValorInvalido } from '../valores';
+import { CATEGORIAS_MUNICIPIO } from '@tablero/domain';
+import { divipola, texto, uno, ValorInvalido } from '../valores';
 import { Columna, TipoImportacion } from './tipo-importacion';
 import { Validacion } from './validacion';
 
@@ -39,13 +40,21 @@ const columnas: readonly Columna[] = [
     ejemplo: 'Municipio',
     alias: ['tipo: municipio / isla / área no municipalizada', 'tipo_municipio'],
   },
+  {
+    campo: 'categoria',
+    obligatoria: false,
+    descripcion: 'Categoría del municipio (Ley 617 de 2000): especial, 1, 2, 3, 4, 5 o 6',
+    ejemplo: '1',
+    alias: ['categoria_municipal', 'categoria_ley_617'],
+    valores: () => CATEGORIAS_MUNICIPIO,
+  },
 ];
 
 export const territorios: TipoImportacion = {
   codigo: 'territorios',
   descripcion:
     'El listado DIVIPOLA del DANE: departamentos y municipios con sus códigos. Los territorios que ya ' +
-    'existen conservan su nombre (el DANE los escribe en mayúsculas) y actualizan su tipo.',
+    'existen conservan su nombre (el DANE los escribe en mayúsculas) y actualizan su tipo y, si viene, su categoría.',
   columnas,
   stage: [
     ['departamento_codigo', 'varchar'],
@@ -53,6 +62,7 @@ export const territorios: TipoImportacion = {
     ['municipio_codigo', 'varchar'],
     ['municipio_nombre', 'varchar'],
     ['tipo', 'varchar'],
+    ['categoria', 'varchar'],
   ],
 
   validar(fila) {
@@ -77,9 +87,19 @@ export const territorios: TipoImportacion = {
     const nombreDepartamento = nombre('nombre_departamento');
     const nombreMunicipio = nombre('nombre_municipio');
     const tipo = v.campo('tipo', (c) => texto(c).slice(0, 60));
+    const categoria = v.campo('categoria', (c) =>
+      uno(texto(c).replace(/^categor[ií]a\s*/i, ''), CATEGORIAS_MUNICIPIO, 'la categoría'),
+    );
     if (!v.valida) return { rechazos: v.rechazos };
     return {
-      valores: [departamento!, nombreDepartamento!, municipio!, nombreMunicipio!, tipo ?? null],
+      valores: [
+        departamento!,
+        nombreDepartamento!,
+        municipio!,
+        nombreMunicipio!,
+        tipo ?? null,
+        categoria ?? null,
+      ],
     };
   },
 
@@ -92,12 +112,13 @@ export const territorios: TipoImportacion = {
     );
     const [cuentas] = await queryRunner.query(
       `WITH r AS (
-         INSERT INTO territorio (codigo, nombre, nivel, departamento_codigo, tipo)
-         SELECT DISTINCT ON (municipio_codigo) municipio_codigo, municipio_nombre, 'municipio', departamento_codigo, tipo
+         INSERT INTO territorio (codigo, nombre, nivel, departamento_codigo, tipo, categoria)
+         SELECT DISTINCT ON (municipio_codigo) municipio_codigo, municipio_nombre, 'municipio', departamento_codigo, tipo, categoria
            FROM stage WHERE errores IS NULL ORDER BY municipio_codigo, fila DESC
          ON CONFLICT ON CONSTRAINT pk_territorio DO UPDATE
-           SET tipo = EXCLUDED.tipo
-           WHERE territorio.tipo IS DISTINCT FROM EXCLUDED.tipo
+           SET tipo = EXCLUDED.tipo, categoria = coalesce(EXCLUDED.categoria, territorio.categoria)
+           WHERE (territorio.tipo, territorio.categoria)
+                 IS DISTINCT FROM (EXCLUDED.tipo, coalesce(EXCLUDED.categoria, territorio.categoria))
          RETURNING (xmax = 0) AS nueva)
        SELECT count(*) FILTER (WHERE nueva)::int AS aceptadas,
               count(*) FILTER (WHERE NOT nueva)::int AS actualizadas FROM r`,

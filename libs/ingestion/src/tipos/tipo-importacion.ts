@@ -37,6 +37,8 @@ export interface Contexto {
   readonly opciones: Opciones;
   /** The keyed hash of a person's identity (document or e-mail); the clear value never leaves this call. */
   readonly seudonimo: (identidad: string) => Buffer;
+  /** The import's day (aaaa-mm-dd): nothing recorded may happen after it. */
+  readonly hoy: string;
 }
 
 export type ValorStage = string | number | Buffer | string[] | null;
@@ -61,6 +63,11 @@ export interface TipoImportacion {
     fila: Readonly<Record<string, Celda>>,
     contexto: Contexto,
   ): { readonly valores: ValorStage[] } | { readonly rechazos: Rechazo[] };
+  /**
+   * Rejects, after every row is staged, the valid rows that contradict each
+   * other or what is already stored (sets `errores` on them in `stage`).
+   */
+  revisar?(queryRunner: QueryRunner, contexto: Contexto): Promise<void>;
   /** Merges the valid staged rows (table `stage`, `errores IS NULL`) into the model. */
   fusionar(queryRunner: QueryRunner, importacionId: string): Promise<Fusion>;
 }
