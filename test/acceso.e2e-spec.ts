@@ -664,6 +664,44 @@ describe('hardening', () => {
       }
       expect(estados).toEqual([401, 401, 401, 429, 429]);
       expect((await fetch(`${otro.baseUrl}/api/health`)).status).toBe(200);
+      // Without TRUST_PROXY a forged X-Forwarded-For is not another client.
+      const falsificado = await fetch(`${otro.baseUrl}/api/v1/sesion`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
+        body: JSON.stringify({ usuario: 'nadie', clave: 'no-es-la-clave' }),
+      });
+      expect(falsificado.status).toBe(429);
+    } finally {
+      await otro.close();
+    }
+  });
+
+  it('behind a trusted proxy, limits and audits the forwarded client address', async () => {
+    const otro = await startTestApp(
+      'acceso-proxy',
+      { LOGIN_MAX_PER_MINUTE: '1', TRUST_PROXY: '1' },
+      { credencial: 'ninguna' },
+    );
+    try {
+      const intento = async (cliente: string) => {
+        const response = await fetch(`${otro.baseUrl}/api/v1/sesion`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': cliente },
+          body: JSON.stringify({ usuario: 'nadie', clave: 'no-es-la-clave' }),
+        });
+        await response.body?.cancel();
+        return response.status;
+      };
+      expect([
+        await intento('203.0.113.1'),
+        await intento('203.0.113.1'),
+        await intento('203.0.113.2'),
+      ]).toEqual([401, 429, 401]);
+      const db2 = new Client({ connectionString: otro.database.url });
+      await db2.connect();
+      const { rows } = await db2.query(`SELECT origen FROM auditoria ORDER BY id`);
+      await db2.end();
+      expect(rows.map((r: { origen: string }) => r.origen)).toEqual(['203.0.113.1', '203.0.113.2']);
     } finally {
       await otro.close();
     }

@@ -30,6 +30,7 @@ const CSP = {
 /** What the running server and the e2e tests share: headers, prefix, logging, errors, OpenAPI, the dashboard. */
 export function configureApp(app: INestApplication, config: Config): void {
   app.useLogger(app.get(Logger));
+  if (config.trustProxy) (app as NestExpressApplication).set('trust proxy', config.trustProxy);
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP } }));
   app.use(cookieParser());
   if (config.corsOrigins.length)

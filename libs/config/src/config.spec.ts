@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       sessionHours: 8,
       cookieSecure: false,
       corsOrigins: [],
+      trustProxy: 0,
       loginMaxPerMinute: 10,
       expensiveMaxPerMinute: 60,
     });

@@ -63,6 +63,12 @@ const schema = z.object({
       'debe ser una lista de orígenes separados por comas (https://ejemplo.gov.co) / must be a comma-separated list of origins',
     )
     .optional(),
+  TRUST_PROXY: z.coerce
+    .number({ error: 'debe ser un número de proxies / must be a number of proxies' })
+    .int('debe ser un entero / must be an integer')
+    .min(0, 'debe estar entre 0 y 10 / must be between 0 and 10')
+    .max(10, 'debe estar entre 0 y 10 / must be between 0 and 10')
+    .default(0),
   LOGIN_MAX_PER_MINUTE: z.coerce
     .number({ error: 'debe ser un número / must be a number' })
     .int('debe ser un entero / must be an integer')
@@ -113,6 +119,11 @@ export interface Config {
   readonly cookieSecure: boolean;
   /** Origins allowed by CORS; none (CORS off) unless configured. */
   readonly corsOrigins: readonly string[];
+  /**
+   * Reverse proxies in front of the server whose X-Forwarded-For is believed:
+   * the client address of rate limits and the audit log. 0: the socket's address.
+   */
+  readonly trustProxy: number;
   /** Login attempts per client IP and minute. */
   readonly loginMaxPerMinute: number;
   /** Exports, chart images and imports per client IP and minute. */
@@ -168,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: c.SESSION_HOURS,
     cookieSecure: c.COOKIE_SECURE ? c.COOKIE_SECURE === 'true' : c.NODE_ENV === 'production',
     corsOrigins: c.CORS_ORIGINS ? c.CORS_ORIGINS.split(',') : [],
+    trustProxy: c.TRUST_PROXY,
     loginMaxPerMinute: c.LOGIN_MAX_PER_MINUTE,
     expensiveMaxPerMinute: c.EXPENSIVE_MAX_PER_MINUTE,
   };
