@@ -406,6 +406,37 @@ describe('a user limited to departments', () => {
     expect(textos).not.toContain(nombre(departamentos[1]));
   });
 
+  it('exports records and the balance of their department only', async () => {
+    const detalle = async (cookie: string, consulta = '') => {
+      const response = await pedir('GET', `/api/v1/reportes/detalle?formato=csv${consulta}`, {
+        cookie,
+      });
+      expect(response.status).toBe(200);
+      const [, ...filas] = (await response.text()).trim().split(/\r?\n/);
+      return filas.map((f) => f.split(';')[5]);
+    };
+    const suyos = await detalle(limitado);
+    expect(suyos.length).toBeGreaterThan(0);
+    expect(suyos.filter((m) => !m.startsWith(departamentos[0]))).toEqual([]);
+    expect(suyos.length).toBe((await detalle(admin, `&departamento=${departamentos[0]}`)).length);
+
+    const hojaResumen = async (cookie: string, consulta = '') => {
+      const response = await pedir('GET', `/api/v1/reportes/balance${consulta}`, { cookie });
+      expect(response.status).toBe(200);
+      const libro = new ExcelJS.Workbook();
+      await libro.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+      return libro
+        .getWorksheet('Resumen')!
+        .getSheetValues()
+        .filter((fila) => Array.isArray(fila) && typeof fila[2] === 'number')
+        .map((fila) => [(fila as unknown[])[1], (fila as unknown[])[2]]);
+    };
+    const balance = await hojaResumen(limitado);
+    expect(balance.length).toBeGreaterThan(0);
+    expect(balance).toEqual(await hojaResumen(admin, `?departamento=${departamentos[0]}`));
+    expect(balance).not.toEqual(await hojaResumen(admin));
+  });
+
   it('gets the phase III development plans of their department only', async () => {
     type Estados = { entidades: { codigo: string; departamento: string }[] };
     const suyo = await json<Estados>('GET', '/api/v1/pdt/estados', { cookie: limitado });
