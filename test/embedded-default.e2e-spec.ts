@@ -52,6 +52,11 @@ it('starts with no database server, loads the reference data and answers', async
   const server = start();
   await server.waitFor(READY, 60_000);
   expect(server.output()).toMatch(SEEDED);
+  // No default password: a one-time link creates the first administrator; the demo is readable.
+  expect(server.output()).toMatch(
+    /No hay usuarios\. Cree el primer administrador .*\/ingresar\?codigo=[\w-]{16} /,
+  );
+  expect(server.output()).toMatch(/El tablero es público de solo lectura/);
   const health = await fetch(`http://127.0.0.1:${env.PORT}/api/health`);
   expect(health.status).toBe(200);
   expect(await alcanceFaseI(env.PORT)).toBe(33274);
