@@ -66,6 +66,9 @@ it('creates the first administrator with the one-time code in the link the serve
   await page.waitForSelector('main[aria-busy="false"]');
   expect(await page.locator('#cuenta').innerText()).toMatch(/ana \(admin\)/);
   expect(await menu()).toContain('Importaciones');
+  // The OpenAPI pages render under the same content security policy.
+  await page.goto(`${servidor.baseUrl}/api/docs`);
+  await page.locator('.opblock').first().waitFor();
 });
 
 it('a reader signs in, sees the dashboard without Importaciones or downloads, and signs out', async () => {
