@@ -41,6 +41,8 @@ interface Medida {
   readonly p99: number;
   readonly total: number;
   readonly errores: number;
+  /** The errors by kind: each HTTP status that is not 2xx, timeouts and connection errors. */
+  readonly desglose: string;
 }
 
 async function cargar(
@@ -64,6 +66,17 @@ async function cargar(
     p99: resultado.latency.p99,
     total: resultado.requests.total,
     errores: resultado.errors + resultado.timeouts + resultado.non2xx,
+    desglose: [
+      ...Object.entries(resultado.statusCodeStats ?? {})
+        .filter(([codigo]) => !codigo.startsWith('2'))
+        .map(([codigo, { count }]) => `HTTP ${codigo}: ${n.format(Number(count))}`),
+      resultado.timeouts ? `sin respuesta en 10 s: ${n.format(resultado.timeouts)}` : '',
+      resultado.errors - resultado.timeouts > 0
+        ? `errores de conexión: ${n.format(resultado.errors - resultado.timeouts)}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
   };
 }
 
@@ -134,6 +147,7 @@ async function main(): Promise<void> {
     );
     fila('línea base: /api/health', salud);
     fila(`tablero: ${RUTAS.length} rutas en turno`, tablero);
+    if (tablero.desglose) console.log(`Errores del tablero: ${tablero.desglose}.`);
     console.log(
       `Rendimiento del tablero: ${n.format(tablero.solicitudesPorSegundo / salud.solicitudesPorSegundo)} × el de /api/health.`,
     );
