@@ -1,4 +1,5 @@
 /** Resumen: the strategy's KPI cards, each phase's, and the two charts of the whole. */
+import { FASES } from '@tablero/domain';
 import type { Kpis } from '@tablero/metrics';
 import { pedir } from '../api';
 import { tarjetasKpi } from '../componentes/tarjetas';
@@ -23,18 +24,18 @@ export const resumen: Vista = async (contenedor, vista) => {
   const graficos = el('div', { class: 'rejilla' });
   contenedor.append(el('h1', {}, 'Resumen'), graficos);
   for (const id of ['alcance-por-fase', 'alcance-acumulado']) panelGrafico(graficos, id, vista);
-  const { fases } = await opcionesDeFiltro();
-  const ambitos = [
-    { titulo: filtros.fase ? `Fase ${filtros.fase}` : 'Toda la estrategia', filtros },
-    ...(filtros.fase
-      ? []
-      : fases.map((f) => ({
-          titulo: `Fase ${f.codigo}: ${f.nombre}`,
-          filtros: { ...filtros, fase: f.codigo },
-        }))),
-  ];
-  const tarjetas = await Promise.all(
-    ambitos.map((a) => pedir<Kpis>(`/api/v1/kpis${consultaDeFiltros(a.filtros)}`, vista.senal)),
+  // The phases' codes are a closed list: their cards are asked for at once, their names alongside.
+  const ambitos = [filtros, ...(filtros.fase ? [] : FASES.map((fase) => ({ ...filtros, fase })))];
+  const [{ fases }, ...tarjetas] = await Promise.all([
+    opcionesDeFiltro(),
+    ...ambitos.map((f) => pedir<Kpis>(`/api/v1/kpis${consultaDeFiltros(f)}`, vista.senal)),
+  ]);
+  const titulo = (fase: string | undefined) => {
+    if (!fase) return 'Toda la estrategia';
+    const nombre = fases.find((f) => f.codigo === fase)?.nombre;
+    return filtros.fase || !nombre ? `Fase ${fase}` : `Fase ${fase}: ${nombre}`;
+  };
+  graficos.before(
+    ...tarjetas.map((k, i) => tarjetasKpi(titulo(ambitos[i].fase), k, METRICAS_RESUMEN)),
   );
-  graficos.before(...tarjetas.map((k, i) => tarjetasKpi(ambitos[i].titulo, k, METRICAS_RESUMEN)));
 };
