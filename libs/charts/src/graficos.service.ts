@@ -51,7 +51,8 @@ export class GraficosService {
   ): Promise<{ filas: FilaGrafico[]; contexto: Contexto }> {
     const [filas, filtrosEnPalabras, fechaCorte] = await Promise.all([
       this.filas(grafico, f),
-      this.metricas.describirFiltros(f),
+      // Every chart states its cut-off date on its own ("Corte: …"): not twice.
+      this.metricas.describirFiltros({ ...f, fechaCorte: undefined }),
       grafico.consulta.tipo === 'pdt' ? filtrosPdt(f).fecha : this.metricas.fechaDeCorte(f),
     ]);
     return {

@@ -40,10 +40,12 @@ export const fasesVista: Vista = async (contenedor, vista) => {
   const graficos = el('div', { class: 'rejilla' });
   contenedor.append(el('h1', {}, `Fase ${fase.codigo}: ${fase.nombre}`), pestanas, graficos);
   for (const id of GRAFICOS_DE_FASE) panelGrafico(graficos, id, vista);
-  const kpis = await pedir<Kpis>(
-    `/api/v1/kpis${consultaDeFiltros(vista.estado.filtros)}`,
-    vista.senal,
-  );
+  // Phase III is the development plans: their follow-up comes first, the activity figures after.
+  const pdt = fase.codigo === 'III' ? el('div') : null;
+  if (pdt) pestanas.after(pdt);
+  const [kpis] = await Promise.all([
+    pedir<Kpis>(`/api/v1/kpis${consultaDeFiltros(vista.estado.filtros)}`, vista.senal),
+    pdt && seccionPdt(pdt, vista),
+  ]);
   graficos.before(tarjetasKpi(`Cifras de la fase ${fase.codigo}`, kpis, METRICAS_RESUMEN));
-  if (fase.codigo === 'III') await seccionPdt(contenedor, vista);
 };
