@@ -6,7 +6,7 @@
  */
 import { PrimerAdministrador, UsuariosService } from '@tablero/access';
 import { Browser, Page } from 'playwright-core';
-import { abrirNavegador, capturar, nuevaPagina, PaginaVigilada } from './support/navegador';
+import { abrirNavegador, capturar, vigilarPaginas } from './support/navegador';
 import { startTestApp, TestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
@@ -15,7 +15,6 @@ const CLAVE = 'una-clave-larga-de-prueba';
 
 let servidor: TestApp;
 let navegador: Browser;
-let vigilada: PaginaVigilada;
 let page: Page;
 
 beforeAll(async () => {
@@ -30,15 +29,10 @@ afterAll(async () => {
   await servidor?.close();
 });
 
-beforeEach(async () => {
-  vigilada = await nuevaPagina(navegador);
-  page = vigilada.page;
-});
-
-afterEach(async () => {
-  await page.context().close();
-  expect(vigilada.errores).toEqual([]);
-});
+vigilarPaginas(
+  () => navegador,
+  (v) => (page = v.page),
+);
 
 async function entrar(usuario: string): Promise<void> {
   await page.goto(`${servidor.baseUrl}/resumen`);

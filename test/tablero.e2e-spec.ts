@@ -9,7 +9,7 @@ import { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { readFileSync } from 'node:fs';
 import { texto } from './support/fixtures';
-import { abrirNavegador, capturar, nuevaPagina, PaginaVigilada } from './support/navegador';
+import { abrirNavegador, capturar, PaginaVigilada, vigilarPaginas } from './support/navegador';
 import { startTestApp, TestApp } from './support/test-app';
 
 let servidor: TestApp;
@@ -26,15 +26,13 @@ afterAll(async () => {
   await servidor?.close();
 });
 
-beforeEach(async () => {
-  vigilada = await nuevaPagina(navegador);
-  page = vigilada.page;
-});
-
-afterEach(async () => {
-  await page.context().close();
-  expect(vigilada.errores).toEqual([]);
-});
+vigilarPaginas(
+  () => navegador,
+  (v) => {
+    vigilada = v;
+    page = v.page;
+  },
+);
 
 /** Opens a path and waits until the view and all its charts are drawn. */
 async function abrir(ruta: string): Promise<void> {

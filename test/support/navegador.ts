@@ -57,3 +57,22 @@ export async function capturar(page: Page, nombre: string): Promise<void> {
   mkdirSync(CARPETA_CAPTURAS, { recursive: true });
   await page.screenshot({ path: join(CARPETA_CAPTURAS, `${nombre}.png`), fullPage: true });
 }
+
+/**
+ * A fresh watched page for each test of the file, handed to `alAbrir`; after
+ * each test the page is closed and the test fails on any console error it saw.
+ */
+export function vigilarPaginas(
+  navegador: () => Browser,
+  alAbrir: (vigilada: PaginaVigilada) => void,
+): void {
+  let vigilada: PaginaVigilada;
+  beforeEach(async () => {
+    vigilada = await nuevaPagina(navegador());
+    alAbrir(vigilada);
+  });
+  afterEach(async () => {
+    await vigilada.page.context().close();
+    expect(vigilada.errores).toEqual([]);
+  });
+}
