@@ -202,7 +202,13 @@ export class PdtService {
   }
 
   async resumen(f: FiltrosPdt): Promise<ResumenPdt> {
-    return resumir(await this.entidades(f), f.fecha, this.plazos);
+    return (await this.estados(f)).resumen;
+  }
+
+  /** The entities and their summary from one reading of the milestones. */
+  async estados(f: FiltrosPdt): Promise<{ entidades: EntidadPdt[]; resumen: ResumenPdt }> {
+    const entidades = await this.entidades(f);
+    return { entidades, resumen: resumir(entidades, f.fecha, this.plazos) };
   }
 
   /** One row per assistance in scope, by date. */

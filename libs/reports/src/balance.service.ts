@@ -385,10 +385,9 @@ export class BalanceService {
       desde: f.desde,
       departamentos: f.departamentos,
     };
-    const [entidades, asistencias, resumen] = await Promise.all([
-      this.pdt.entidades(filtros),
+    const [{ entidades, resumen }, asistencias] = await Promise.all([
+      this.pdt.estados(filtros),
       this.pdt.asistencias(filtros),
-      this.pdt.resumen(filtros),
     ]);
     const estado = nuevaHoja(libro, 'Estado PDT', [
       { titulo: 'Código', ancho: 9, formato: 'texto' },

@@ -60,10 +60,7 @@ export class PdtController {
   @ApiFiltrosPdt()
   async estados(@Query() consulta: Record<string, unknown>, @Quien() quien: Principal) {
     const filtros = await this.leer(consulta, quien);
-    const [resumen, entidades] = await Promise.all([
-      this.pdt.resumen(filtros),
-      this.pdt.entidades(filtros),
-    ]);
+    const { resumen, entidades } = await this.pdt.estados(filtros);
     return { filtros, porEstado: resumen.porEstado, entidades };
   }
 
