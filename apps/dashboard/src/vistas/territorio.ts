@@ -37,9 +37,9 @@ export const territorio: Vista = async (contenedor, vista) => {
     vista.senal,
   );
   const { departamentos: d, municipios: m } = cobertura;
-  const porDepartamentoConjunto = cobertura.porDepartamento.some(
-    (fila) => fila.participantes.valor === 0 && fila.municipiosAlcanzados > 0,
-  );
+  /** Reached, but its participants are only in a figure declared for several departments together. */
+  const enCifrasConjuntas = (fila: Cobertura['porDepartamento'][number]) =>
+    fila.participantes.valor === 0 && fila.municipiosAlcanzados > 0;
   const lista = (nombres: { nombre: string }[], vacio: string) =>
     nombres.length
       ? el('ul', { class: 'columnas' }, ...nombres.map((t) => el('li', {}, t.nombre)))
@@ -72,16 +72,14 @@ export const territorio: Vista = async (contenedor, vista) => {
             );
             return [
               boton,
-              fila.participantes.valor === 0 && fila.municipiosAlcanzados > 0
-                ? 'En cifras conjuntas¹'
-                : fila.participantes.texto,
+              enCifrasConjuntas(fila) ? 'En cifras conjuntas¹' : fila.participantes.texto,
               `${formatearNumero(fila.municipiosAlcanzados)} de ${formatearNumero(fila.municipiosTotal)}`,
             ];
           }),
           [1, 2],
         ),
       ),
-      porDepartamentoConjunto
+      cobertura.porDepartamento.some(enCifrasConjuntas)
         ? el(
             'p',
             { class: 'nota' },
