@@ -7,6 +7,7 @@ import { ResumenesTerritoriales1795491599791 } from './1795491599791-ResumenesTe
 import { Exportaciones1795494485290 } from './1795494485290-Exportaciones';
 import { Pdt1795616424642 } from './1795616424642-Pdt';
 import { Acceso1795616892097 } from './1795616892097-Acceso';
+import { VersionDeDatos1795700000000 } from './1795700000000-VersionDeDatos';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Exportaciones1795494485290,
   Pdt1795616424642,
   Acceso1795616892097,
+  VersionDeDatos1795700000000,
 ];

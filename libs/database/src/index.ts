@@ -7,3 +7,4 @@ export {
 } from './embedded-database';
 export { connectDatabase } from './connect-database';
 export { createThrowawayDatabase, ThrowawayDatabase } from './throwaway-database';
+export { dataVersion } from './data-version';

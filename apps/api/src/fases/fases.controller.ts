@@ -1,4 +1,5 @@
-import { Controller, Get, HttpStatus, Param } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param, UseInterceptors } from '@nestjs/common';
+import { DataVersionCache } from '../cache/data-version-cache.interceptor';
 import {
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -13,6 +14,7 @@ import { ApiError } from '../errors/api-error';
 
 @ApiTags('fases')
 @Acceso('tablero')
+@UseInterceptors(DataVersionCache)
 @Controller('v1/fases')
 export class FasesController {
   constructor(private readonly resumenFase: ResumenFaseService) {}

@@ -1,4 +1,13 @@
-import { Controller, Get, HttpStatus, Param, Query, StreamableFile } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpStatus,
+  Param,
+  Query,
+  StreamableFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { DataVersionCache } from '../cache/data-version-cache.interceptor';
 import {
   Acceso,
   Auditar,
@@ -24,6 +33,7 @@ const esLibro = (request: Request) => String(request.params.archivo).endsWith('.
 
 @ApiTags('gráficos')
 @Acceso('tablero')
+@UseInterceptors(DataVersionCache)
 @Controller('v1/graficos')
 export class GraficosController {
   constructor(

@@ -1,4 +1,5 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
+import { DataVersionCache } from '../cache/data-version-cache.interceptor';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Acceso, Principal, Quien } from '@tablero/access';
 import {
@@ -19,6 +20,7 @@ const ORDENES = ['codigo', 'titulo', 'fecha_inicio', 'fase', 'tipo'] as const;
 
 @ApiTags('métricas')
 @Acceso('tablero')
+@UseInterceptors(DataVersionCache)
 @Controller('v1')
 export class MetricasController {
   constructor(private readonly metricas: MetricasService) {}

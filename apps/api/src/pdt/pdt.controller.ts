@@ -1,4 +1,12 @@
-import { applyDecorators, Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpStatus,
+  Query,
+  UseInterceptors,
+  applyDecorators,
+} from '@nestjs/common';
+import { DataVersionCache } from '../cache/data-version-cache.interceptor';
 import { Acceso, Principal, Quien } from '@tablero/access';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { NIVELES_TERRITORIO, NivelTerritorio } from '@tablero/domain';
@@ -39,6 +47,7 @@ function ApiFiltrosPdt(): MethodDecorator {
 
 @ApiTags('fase III: planes de desarrollo territorial')
 @Acceso('tablero')
+@UseInterceptors(DataVersionCache)
 @Controller('v1/pdt')
 export class PdtController {
   constructor(

@@ -1,0 +1,78 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { principalDe } from '@tablero/access';
+import { dataVersion } from '@tablero/database';
+import type { Request, Response } from 'express';
+import { LRUCache } from 'lru-cache';
+import { from, lastValueFrom, Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
+
+type Resultado = { readonly json: string } | { readonly otro: unknown };
+
+/**
+ * Keeps the JSON answers of read routes under the data version, read from
+ * PostgreSQL on every request: an import commits a new version, so no answer
+ * computed before it is served after it. Concurrent requests for the same
+ * answer share one computation. A request with `Cache-Control: no-cache`
+ * computes afresh. Anything but JSON (images, workbooks) passes through.
+ */
+@Injectable()
+export class DataVersionCache implements NestInterceptor {
+  private readonly guardadas = new LRUCache<string, string>({
+    maxSize: 64 * 1024 * 1024,
+    sizeCalculation: (json, clave) => json.length + clave.length,
+  });
+  private readonly enCurso = new Map<string, Promise<Resultado>>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const peticion = context.switchToHttp().getRequest<Request>();
+    if (peticion.method !== 'GET') return next.handle();
+    return from(this.responder(peticion, context.switchToHttp().getResponse<Response>(), next));
+  }
+
+  private async responder(peticion: Request, respuesta: Response, next: CallHandler) {
+    const clave = [
+      await dataVersion(this.dataSource),
+      // Phase III statuses are read on today's date unless one is asked for.
+      new Date().toISOString().slice(0, 10),
+      principalDe(peticion).departamentos?.join(',') ?? '*',
+      peticion.originalUrl,
+    ].join('|');
+    const fresca = /no-cache/.test(peticion.get('cache-control') ?? '');
+    const guardada = fresca ? undefined : this.guardadas.get(clave);
+    if (guardada !== undefined) return enJson(respuesta, guardada);
+    const compartida = fresca ? undefined : this.enCurso.get(clave);
+    const calculo = compartida ?? this.calcular(clave, next);
+    const resultado = await calculo;
+    if ('json' in resultado) return enJson(respuesta, resultado.json);
+    return compartida ? lastValueFrom(next.handle()) : resultado.otro;
+  }
+
+  private calcular(clave: string, next: CallHandler): Promise<Resultado> {
+    const calculo = lastValueFrom(next.handle(), { defaultValue: undefined })
+      .then((cuerpo): Resultado => {
+        if (!esJson(cuerpo)) return { otro: cuerpo };
+        const json = JSON.stringify(cuerpo);
+        this.guardadas.set(clave, json);
+        return { json };
+      })
+      .finally(() => this.enCurso.delete(clave));
+    this.enCurso.set(clave, calculo);
+    return calculo;
+  }
+}
+
+function esJson(cuerpo: unknown): cuerpo is object {
+  return (
+    typeof cuerpo === 'object' &&
+    cuerpo !== null &&
+    (Array.isArray(cuerpo) || Object.getPrototypeOf(cuerpo) === Object.prototype)
+  );
+}
+
+function enJson(respuesta: Response, json: string): string {
+  respuesta.type('application/json');
+  return json;
+}
