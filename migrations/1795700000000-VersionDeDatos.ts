@@ -24,7 +24,7 @@ const TABLAS_DE_CIFRAS = [
 ];
 
 /**
- * One row per committed transaction that changed a table figures are read
+ * One row per committed transaction that wrote to a table figures are read
  * from, so that the number of rows is a data version no reader can see before
  * the change itself. Written by hand: statement triggers are not entities.
  */
@@ -37,7 +37,10 @@ export class VersionDeDatos1795700000000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE FUNCTION registrar_cambio_de_datos() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        INSERT INTO cambio_de_datos (transaccion) VALUES (pg_current_xact_id()) ON CONFLICT DO NOTHING;
+        -- A transaction with no id yet has written nothing: its statement changed no row.
+        IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
+          INSERT INTO cambio_de_datos (transaccion) VALUES (pg_current_xact_id()) ON CONFLICT DO NOTHING;
+        END IF;
         RETURN NULL;
       END $$`);
     for (const tabla of TABLAS_DE_CIFRAS) {

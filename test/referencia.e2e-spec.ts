@@ -156,11 +156,16 @@ describe('reference dataset', () => {
 });
 
 describe('loading twice', () => {
-  /** Every row of every table with the transaction that last wrote it. */
+  /**
+   * Every row of every table with the transaction that last wrote it; not the
+   * log of transactions that wrote to the figures' tables, which the second
+   * load enters as it locks the rows it compares.
+   */
   async function snapshot(): Promise<string[]> {
     const tables = await column(
       `SELECT table_name FROM information_schema.tables
-        WHERE table_schema = 'public' AND table_name <> 'migracion' ORDER BY table_name`,
+        WHERE table_schema = 'public' AND table_name NOT IN ('migracion', 'cambio_de_datos')
+        ORDER BY table_name`,
     );
     const rows: string[] = [];
     for (const table of tables) {
