@@ -62,6 +62,12 @@ export async function generarDatos(
         WHERE a.codigo LIKE 'SIN-%'`,
     );
     await m.query(
+      `INSERT INTO actividad_grupo_de_valor (actividad_codigo, grupo_de_valor_codigo)
+       SELECT a.codigo, g.codigo FROM actividad a
+         JOIN LATERAL (SELECT codigo FROM grupo_de_valor ORDER BY md5(a.codigo || codigo) LIMIT 1 + length(a.codigo) % 2) g ON TRUE
+        WHERE a.codigo LIKE 'SIN-%'`,
+    );
+    await m.query(
       `CREATE TEMP TABLE actividad_ordenada ON COMMIT DROP AS
        SELECT (row_number() OVER (ORDER BY codigo) - 1)::int AS i, codigo, modalidad, territorio_codigo, fecha_inicio
          FROM actividad WHERE codigo LIKE 'SIN-%'`,
@@ -79,7 +85,8 @@ export async function generarDatos(
                   floor($3::int * power(random(), 1.3))::int AS actividad,
                   floor($4::int * power(random(), 3))::int AS municipio,
                   random() AS local,
-                  floor(8 * power(random(), 2))::int AS grupo,
+                  -- 9 choices for 8 groups: the ninth (about 6 %) is a record without a group, as in Teams' lists.
+                  floor(9 * power(random(), 2))::int AS grupo,
                   floor(3 * random())::int AS sexo
             WHERE i > 0
          ) x

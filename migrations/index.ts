@@ -8,6 +8,7 @@ import { Exportaciones1795494485290 } from './1795494485290-Exportaciones';
 import { Pdt1795616424642 } from './1795616424642-Pdt';
 import { Acceso1795616892097 } from './1795616892097-Acceso';
 import { VersionDeDatos1795700000000 } from './1795700000000-VersionDeDatos';
+import { ResumenFaseTipo1795700000001 } from './1795700000001-ResumenFaseTipo';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Pdt1795616424642,
   Acceso1795616892097,
   VersionDeDatos1795700000000,
+  ResumenFaseTipo1795700000001,
 ];

@@ -1,11 +1,12 @@
 /**
- * The summary the API reads and the naive GROUP BY over the raw attendance
+ * The summaries the API reads and the naive GROUP BY over the raw attendance
  * records give the same answer, for every breakdown and filters combined, on
- * a generated dataset of a few hundred thousand attendances.
+ * a generated dataset of a few hundred thousand attendances: with the summary
+ * without activities current, and with it left behind by a change.
  */
 import { createDataSource, createThrowawayDatabase, ThrowawayDatabase } from '@tablero/database';
 import { cargarReferencia } from '@tablero/domain';
-import { DIMENSIONES, Filtros, MetricasService } from '@tablero/metrics';
+import { DIMENSIONES, Filtros, MetricasService, ResumenFaseTipoService } from '@tablero/metrics';
 import { DataSource } from 'typeorm';
 import { generarDatos } from '../bench/datos-sinteticos';
 import { testServerUrl } from './support/test-app';
@@ -25,6 +26,7 @@ beforeAll(async () => {
   const generados = await generarDatos(ds, 300_000);
   expect(generados.asistencias).toBeGreaterThan(290_000);
   metricas = new MetricasService(ds);
+  expect(await new ResumenFaseTipoService(ds).recalcular()).toBe(true);
 });
 
 afterAll(async () => {
@@ -50,6 +52,8 @@ const FILTROS: Filtros[] = [
   { fase: 'II', modalidad: 'presencial', grupo: 'equipos_entrantes' },
   { tipo: 'taller_presencial', desde: '2024-03-01', hasta: '2024-12-31', fechaCorte: '2024-10-31' },
   { aliado: 'esap', departamento: '05' },
+  { grupo: 'ciudadania' },
+  { fase: 'III', tipo: 'webinar', municipio: '05001' },
 ];
 
 it.each(
@@ -68,5 +72,42 @@ it('has attendance figures to compare, not only activities', async () => {
   const totales = await metricas.totales({});
   expect(totales.asistencias.valor).toBe(
     Number((await ds.query('SELECT count(*) AS n FROM asistencia'))[0].n) + 10701,
+  );
+});
+
+it('reads the summary without activities while it is current', async () => {
+  const medellin = { municipio: '05001' };
+  const antes = await metricas.totales(medellin);
+  const [, filas] = await ds.query(
+    `UPDATE resumen_fase_tipo SET asistencias = asistencias + 1000
+      WHERE municipio_codigo = '05001' AND grupo_por_actividad IS NULL AND modalidad = 'virtual'`,
+  );
+  try {
+    expect(filas).toBeGreaterThan(0);
+    expect((await metricas.totales(medellin)).asistencias.valor).toBe(
+      antes.asistencias.valor + 1000 * filas,
+    );
+  } finally {
+    await ds.query(
+      `UPDATE resumen_fase_tipo SET asistencias = asistencias - 1000
+        WHERE municipio_codigo = '05001' AND grupo_por_actividad IS NULL AND modalidad = 'virtual'`,
+    );
+  }
+});
+
+it('gives the same answers from the detailed summary once a change leaves it behind', async () => {
+  const resumenFaseTipo = new ResumenFaseTipoService(ds);
+  await ds.query(`UPDATE actividad SET tipo_codigo = 'conversatorio'
+                   WHERE codigo = (SELECT min(codigo) FROM actividad WHERE codigo LIKE 'SIN-%' AND tipo_codigo = 'webinar')`);
+  for (const [f, por] of [
+    [{}, 'municipio'],
+    [{ grupo: 'ciudadania' }, 'departamento'],
+    [{ tipo: 'conversatorio' }, 'grupo'],
+  ] as const) {
+    expect(await respuesta(f, por, 'resumen')).toEqual(await respuesta(f, por, 'asistencias'));
+  }
+  expect(await resumenFaseTipo.recalcular()).toBe(true);
+  expect(await respuesta({ tipo: 'conversatorio' }, 'municipio', 'resumen')).toEqual(
+    await respuesta({ tipo: 'conversatorio' }, 'municipio', 'asistencias'),
   );
 });

@@ -11,8 +11,9 @@ export function dataSourceOptions(url: string): PostgresDataSourceOptions {
     applicationName: 'tablero-jpt',
     // The metrics' plans look costly to the planner, which then spends ~100 ms compiling them
     // with JIT for queries that run in a few milliseconds.
+    // The metrics hash and sort tens of thousands of summary rows: 4 MB (the default) sends them to disk.
     // A request waits at most 5 s for a connection: with the database down it gets a 503, never hangs.
-    extra: { options: '-c jit=off', connectionTimeoutMillis: 5000 },
+    extra: { options: '-c jit=off -c work_mem=32MB', connectionTimeoutMillis: 5000 },
     entities: [...ENTITIES, ...ENTIDADES_ACCESO],
     migrations: MIGRATIONS,
     migrationsTableName: 'migracion',

@@ -12,9 +12,12 @@ import { Consulta, Filtros } from './filtros';
 /**
  * Where attendance records are read from: the smallest summary that holds
  * what the question asks (by activity; by department; by group; by
- * municipality and group), or the raw records (the naive baseline).
+ * municipality and group; by phase × type, municipality and group where all
+ * the activities of a phase and type are in scope), or the raw records (the
+ * naive baseline).
  */
-export type FuenteAsistencias = 'actividad' | 'departamento' | 'grupo' | 'resumen' | 'asistencias';
+export type FuenteAsistencias =
+  'actividad' | 'departamento' | 'grupo' | 'resumen' | 'fase_tipo' | 'asistencias';
 
 export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias): string {
   const corte = f.fechaCorte ? q.p(f.fechaCorte) : undefined;
@@ -40,6 +43,11 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     resumen: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
                      r.grupo_de_valor_codigo AS grupo
                 FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo`,
+    fase_tipo: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
+                       r.grupo_de_valor_codigo AS grupo
+                  FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo
+                 WHERE NOT EXISTS (SELECT 1 FROM bloques b
+                                    WHERE b.fase_codigo = act.fase_codigo AND b.tipo_codigo = act.tipo_codigo)`,
     asistencias: `SELECT x.actividad_codigo, x.modalidad, count(*) AS valor, x.municipio_codigo AS territorio,
                          x.grupo_de_valor_codigo AS grupo
                     FROM asistencia x JOIN act ON act.codigo = x.actividad_codigo
@@ -49,13 +57,26 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     fuente === 'asistencias'
       ? 'SELECT DISTINCT actividad_codigo, modalidad FROM asistencia'
       : 'SELECT actividad_codigo, modalidad FROM resumen_actividad';
+  const porFaseTipo = fuente === 'fase_tipo';
   return `
   act AS (
     SELECT a.codigo, a.fase_codigo, a.tipo_codigo, a.ciclo_codigo, a.canal, a.modalidad, a.fecha_inicio,
            a.territorio_codigo, a.subregion_codigo
       FROM actividad a
      WHERE ${condiciones.length ? condiciones.join(' AND ') : 'TRUE'}
-  ),
+  ),${
+    porFaseTipo
+      ? `
+  bloques AS (
+    -- The phases × types whose activities are all in scope, while resumen_fase_tipo is current.
+    SELECT act.fase_codigo, act.tipo_codigo FROM act
+     WHERE (SELECT version FROM resumen_fase_tipo_version) = (SELECT count(*) FROM cambio_de_datos)
+     GROUP BY 1, 2
+    HAVING count(*) = (SELECT count(*) FROM actividad x
+                        WHERE x.fase_codigo = act.fase_codigo AND x.tipo_codigo = act.tipo_codigo)
+  ),`
+      : ''
+  }
   registros AS (
     SELECT s.actividad_codigo,
            CASE s.modalidad WHEN 'presencial' THEN 'asistentes_presenciales' ELSE 'asistentes_remotos' END AS metrica,
@@ -134,19 +155,32 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     SELECT act.codigo AS actividad_codigo, act.ciclo_codigo, act.fase_codigo AS fase, act.tipo_codigo AS tipo,
            act.canal, act.fecha_inicio AS fecha, 'actividades'::varchar AS metrica, 1::bigint AS valor,
            'exacto'::varchar AS calificador, act.territorio_codigo AS territorio, NULL::varchar AS grupo,
-           act.modalidad::varchar AS modalidad, act.subregion_codigo AS subregion
+           act.modalidad::varchar AS modalidad, act.subregion_codigo AS subregion, NULL::varchar AS objetivo
       FROM act
     UNION ALL
     SELECT r.actividad_codigo, act.ciclo_codigo, act.fase_codigo, act.tipo_codigo, act.canal, act.fecha_inicio,
-           r.metrica, r.valor, 'exacto', r.territorio, r.grupo, r.modalidad, act.subregion_codigo
+           r.metrica, r.valor, 'exacto', r.territorio, r.grupo, r.modalidad, act.subregion_codigo, NULL
       FROM registros r JOIN act ON act.codigo = r.actividad_codigo
-    UNION ALL
+    UNION ALL${
+      porFaseTipo
+        ? `
+    -- Rows for a group the activities were aimed at stand for records without a group, under a group filter only.
+    SELECT NULL, NULL, b.fase_codigo, b.tipo_codigo, NULL, NULL,
+           CASE b.modalidad WHEN 'presencial' THEN 'asistentes_presenciales' ELSE 'asistentes_remotos' END,
+           b.asistencias, 'exacto', b.municipio_codigo, b.grupo_de_valor_codigo, b.modalidad, NULL,
+           b.grupo_por_actividad
+      FROM resumen_fase_tipo b
+     WHERE (b.fase_codigo, b.tipo_codigo) IN (SELECT fase_codigo, tipo_codigo FROM bloques)
+       ${f.grupo ? '' : 'AND b.grupo_por_actividad IS NULL'}
+    UNION ALL`
+        : ''
+    }
     SELECT d.actividad_codigo, coalesce(a.ciclo_codigo, d.ciclo_codigo), coalesce(a.fase_codigo, c.fase_codigo),
            coalesce(a.tipo_codigo, c.tipo_codigo), coalesce(a.canal, ca.canal), coalesce(a.fecha_inicio, ca.fecha_inicio),
            d.metrica, d.valor, d.calificador, coalesce(d.territorio_codigo, a.territorio_codigo), d.grupo_de_valor_codigo,
            CASE d.metrica WHEN 'asistentes_presenciales' THEN 'presencial' WHEN 'asistentes_remotos' THEN 'virtual'
                           WHEN 'vistas' THEN 'virtual' ELSE coalesce(a.modalidad, ca.modalidad) END,
-           coalesce(a.subregion_codigo, ca.subregion_codigo)
+           coalesce(a.subregion_codigo, ca.subregion_codigo), NULL
       FROM declarados_sin_registros d
       LEFT JOIN act a ON a.codigo = d.actividad_codigo
       LEFT JOIN ciclo c ON c.codigo = d.ciclo_codigo
@@ -154,7 +188,11 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
   )`;
 }
 
-/** The conditions on each fact: territory, subregion, group and modality. */
+/**
+ * The conditions on each fact: territory, subregion, group and modality. A
+ * fact h has the columns of `hechos`; `objetivo` is the group a summary row
+ * without activity stands for (NULL elsewhere).
+ */
 export function filtroDeHechos(f: Filtros, q: Consulta, h = 'h'): string {
   const condiciones = [
     f.departamento &&
@@ -171,9 +209,9 @@ export function filtroDeHechos(f: Filtros, q: Consulta, h = 'h'): string {
         OR ${h}.territorio IN (SELECT territorio_codigo FROM subregion_territorio WHERE subregion_codigo = ${q.p(f.subregion)}))`,
     f.grupo &&
       `(${h}.grupo = ${q.p(f.grupo)}
-        OR (${h}.grupo IS NULL AND EXISTS (
+        OR (${h}.grupo IS NULL AND (${h}.objetivo = ${q.p(f.grupo)} OR EXISTS (
               SELECT 1 FROM actividad_grupo_de_valor g
-               WHERE g.actividad_codigo = ${h}.actividad_codigo AND g.grupo_de_valor_codigo = ${q.p(f.grupo)})))`,
+               WHERE g.actividad_codigo = ${h}.actividad_codigo AND g.grupo_de_valor_codigo = ${q.p(f.grupo)}))))`,
     f.modalidad && `${h}.modalidad = ${q.p(f.modalidad)}`,
   ].filter(Boolean);
   return condiciones.length ? condiciones.join(' AND ') : 'TRUE';

@@ -309,7 +309,7 @@ export class MetricasService {
   async serie(metrica: MetricaId, periodo: Periodo, f: Filtros): Promise<PuntoSerie[]> {
     const definicion = METRICA[metrica];
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f));
+    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, undefined, true));
     const filtro = filtroDeHechos(f, q);
     const unidad = { dia: 'day', semana: 'week', mes: 'month' }[periodo];
     const filas = await this.dataSource.query<(FilaSuma & { periodo: string })[]>(
@@ -335,7 +335,7 @@ export class MetricasService {
 
   async cobertura(f: Filtros): Promise<Cobertura> {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q, 'resumen');
+    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, 'municipio'));
     const filtro = filtroDeHechos(f, q);
     const participantes = q.p(COMPONENTES_PARTICIPANTES);
     const alcanzados = await this.dataSource.query<
@@ -343,8 +343,11 @@ export class MetricasService {
     >(
       `WITH ${ctes},
        con_participantes AS (
-         SELECT DISTINCT actividad_codigo, ciclo_codigo FROM hechos
+         SELECT actividad_codigo, ciclo_codigo FROM hechos
           WHERE metrica = ANY (${participantes}) AND valor > 0
+         UNION
+         SELECT act.codigo, act.ciclo_codigo FROM act
+          WHERE EXISTS (SELECT 1 FROM resumen_actividad r WHERE r.actividad_codigo = act.codigo AND r.asistencias > 0)
        )
        SELECT t.territorio, t.calificador, sum(t.valor)::text AS valor FROM (
          SELECT h.territorio, h.calificador, h.valor FROM hechos h
@@ -481,7 +484,7 @@ export class MetricasService {
     o: OpcionesListado,
   ): Promise<{ total: number; pagina: number; tamano: number; filas: ActividadListada[] }> {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f));
+    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, undefined, true));
     const filtro = filtroDeHechos(f, q);
     const buscar = o.buscar ? q.p(`%${o.buscar.replace(/[%_\\]/g, '\\$&')}%`) : undefined;
     const columna = {
@@ -534,7 +537,8 @@ export class MetricasService {
       `WITH ${ctes}
        SELECT (SELECT count(DISTINCT x.persona_clave)
                  FROM (SELECT s.persona_clave, s.actividad_codigo, s.municipio_codigo AS territorio,
-                              s.grupo_de_valor_codigo AS grupo, s.modalidad, act.subregion_codigo AS subregion
+                              s.grupo_de_valor_codigo AS grupo, s.modalidad, act.subregion_codigo AS subregion,
+                              NULL::varchar AS objetivo
                          FROM asistencia s JOIN act ON act.codigo = s.actividad_codigo) x
                 WHERE ${filtro})::text AS personas,
               EXISTS (SELECT 1 FROM asistencia) AS hay`,
@@ -608,7 +612,7 @@ export class MetricasService {
 
   private async cifrasPorActividad(f: Filtros, codigos: string[]) {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f));
+    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, undefined, true));
     const filtro = filtroDeHechos(f, q);
     const filas = await this.dataSource.query<FilaSuma[]>(
       `WITH ${ctes}
@@ -670,12 +674,30 @@ export class MetricasService {
   }
 }
 
-/** The smallest attendance summary that holds what the filters and the breakdown ask for. */
-function fuenteDeAsistencias(f: Filtros, por?: Dimension): FuenteAsistencias {
+/** The dimensions a fact without its activity (a row of resumen_fase_tipo) can be told by. */
+const DIMENSIONES_SIN_ACTIVIDAD = new Set<Dimension | undefined>([
+  undefined,
+  'fase',
+  'tipo',
+  'departamento',
+  'municipio',
+  'grupo',
+  'modalidad',
+]);
+
+/**
+ * The smallest attendance summary that holds what the filters and the
+ * breakdown ask for; `porActividad` when every fact must keep its activity
+ * and date (series, figures per activity).
+ */
+function fuenteDeAsistencias(f: Filtros, por?: Dimension, porActividad = false): FuenteAsistencias {
   const municipal = f.municipio || f.subregion || por === 'municipio' || por === 'subregion';
   const departamental = f.departamento || f.departamentos || por === 'departamento';
   const grupal = f.grupo || por === 'grupo';
-  if (municipal || (departamental && grupal)) return 'resumen';
+  if (municipal || (departamental && grupal)) {
+    const sinActividad = !porActividad && !f.subregion && DIMENSIONES_SIN_ACTIVIDAD.has(por);
+    return sinActividad ? 'fase_tipo' : 'resumen';
+  }
   if (departamental) return 'departamento';
   if (grupal) return 'grupo';
   return 'actividad';

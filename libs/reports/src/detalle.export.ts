@@ -58,7 +58,7 @@ export async function exportarDetalle(
       FROM (SELECT encode(s.persona_clave, 'hex') AS clave, s.actividad_codigo, act.fase_codigo AS fase,
                    act.tipo_codigo AS tipo, to_char(s.fecha, 'DD/MM/YYYY') AS fecha, s.municipio_codigo AS territorio,
                    t.nombre AS municipio, s.grupo_de_valor_codigo AS grupo, s.modalidad, s.sexo,
-                   act.subregion_codigo AS subregion
+                   act.subregion_codigo AS subregion, NULL::varchar AS objetivo
               FROM asistencia s JOIN act ON act.codigo = s.actividad_codigo
               LEFT JOIN territorio t ON t.codigo = s.municipio_codigo) x
      WHERE ${filtro}
