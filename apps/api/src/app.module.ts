@@ -16,6 +16,7 @@ import { AdministracionController } from './acceso/administracion.controller';
 import { SesionController } from './acceso/sesion.controller';
 import { FasesController } from './fases/fases.controller';
 import { HealthController } from './health/health.controller';
+import { MetasController } from './metas/metas.controller';
 import { PdtController } from './pdt/pdt.controller';
 import { ImportacionesController } from './importaciones/importaciones.controller';
 import { GraficosController } from './metricas/graficos.controller';
@@ -84,6 +85,7 @@ export class AppModule {
         GraficosController,
         HealthController,
         ImportacionesController,
+        MetasController,
         MetricasController,
         PdtController,
         ReportesController,

@@ -12,7 +12,7 @@ export const PERMISOS = [
   'imagenes',
   /** Workbooks, CSV and the record-level export. */
   'exportar',
-  /** Imports (activities, targets, attendance…) and their history. */
+  /** Changing the data: imports (activities, attendance…) and their history, phase targets. */
   'importar',
   /** Users, API tokens and the audit log. */
   'administrar',

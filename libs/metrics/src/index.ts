@@ -8,6 +8,7 @@ export {
   PARAMETROS_FILTRO,
 } from './filtros';
 export { ctesDeHechos, filtroDeHechos } from './hechos.sql';
+export * from './metas.service';
 export * from './metricas.service';
 export { METRICA, METRICAS, METRICAS_PDT, METRICAS_SUMABLES, MetricaId } from './metrics.catalogue';
 export * from './pdt.service';
