@@ -70,7 +70,9 @@ export class DataVersionCache implements NestInterceptor {
         this.guardadas.set(clave, json);
         return { json };
       })
-      .finally(() => this.enCurso.delete(clave));
+      .finally(() => {
+        if (this.enCurso.get(clave) === calculo) this.enCurso.delete(clave);
+      });
     this.enCurso.set(clave, calculo);
     return calculo;
   }
