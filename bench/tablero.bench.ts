@@ -2,8 +2,10 @@
  * npm run bench:dashboard (after npm run bench:data)
  * Time from navigation to every chart of Resumen drawn, measured in Debian's
  * chromium by the page's own `vista-dibujada` mark, on tablero_bench beside the
- * same page on the reference data alone, in the same run; and the gzipped size
- * of the JavaScript shipped beside the complete ECharts build.
+ * same page on the reference data alone, in the same run, and once more with
+ * every API answer computed afresh (Cache-Control: no-cache, none of the
+ * answers kept under the data version); and the gzipped size of the
+ * JavaScript shipped beside the complete ECharts build.
  */
 import 'reflect-metadata';
 import { CARPETA_TABLERO, loadConfig, rutaDelProyecto } from '@tablero/config';
@@ -24,12 +26,13 @@ const OBJETIVO_KB = 400;
 async function tiemposDeResumen(
   navegador: Browser,
   { base, headers }: ServidorDeBench,
+  calculadas = false,
 ): Promise<number[]> {
   const tiempos: number[] = [];
   for (let i = 0; i < CARGAS + 2; i++) {
     const contexto = await navegador.newContext({
       viewport: { width: 1366, height: 768 },
-      extraHTTPHeaders: headers,
+      extraHTTPHeaders: calculadas ? { ...headers, 'cache-control': 'no-cache' } : headers,
     });
     const page = await contexto.newPage();
     await page.goto(`${base}/resumen`);
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
     const filas: [string, number[]][] = [
       ['datos de referencia (78 actividades)', await tiemposDeResumen(navegador, pequeno)],
       ['tablero_bench', await tiemposDeResumen(navegador, grande)],
+      ['tablero_bench, calculando cada respuesta', await tiemposDeResumen(navegador, grande, true)],
     ];
     console.log(`Resumen: navegación → todos los gráficos dibujados, ${CARGAS} cargas sin caché`);
     for (const [nombre, tiempos] of filas) {

@@ -65,6 +65,8 @@ export class ResumenFaseTipoService implements OnApplicationBootstrap {
         `UPDATE resumen_fase_tipo_version SET version = (SELECT count(*) FROM cambio_de_datos)`,
       );
       await runner.commitTransaction();
+      // Each recomputation leaves the previous rows dead; the planner needs the new ones' statistics.
+      await runner.query(`VACUUM (ANALYZE) resumen_fase_tipo`);
       return true;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
