@@ -1,8 +1,10 @@
 /**
  * Signing in from the dashboard in a real browser: the first administrator
  * with the server's one-time code, a reader who sees no Importaciones and no
- * downloads, an editor who does, signing out; the content security policy
- * holds on every page (a violation is a console error, and any fails the test).
+ * downloads, an editor who does and sets a phase target, an administrator who
+ * manages users and tokens and reads the audit log, signing out; the content
+ * security policy holds on every page (a violation is a console error, and
+ * any fails the test).
  */
 import { PrimerAdministrador, UsuariosService } from '@tablero/access';
 import { Browser, Page } from 'playwright-core';
@@ -90,4 +92,105 @@ it('an editor sees Importaciones and the downloads', async () => {
   await page.locator('#menu a', { hasText: 'Importaciones' }).click();
   await page.locator('main select[name="tipo"]').waitFor();
   expect(await page.locator('#filtros').isHidden()).toBe(true);
+});
+
+it('an editor sets a phase target, Resumen measures the phase against it, and the editor removes it', async () => {
+  await servidor.app
+    .get(UsuariosService)
+    .crear({ nombre: 'planeacion', clave: CLAVE, rol: 'editor' });
+  await entrar('planeacion');
+  await page.locator('#menu a', { hasText: 'Importaciones' }).click();
+  await page.getByText('Ninguna fase tiene metas todavía.').waitFor();
+  const fijar = page.locator('form[aria-label="Fijar una meta"]');
+  await fijar.getByLabel('Fase').selectOption('II');
+  await fijar.getByLabel('Métrica').selectOption({ label: 'Actividades realizadas' });
+  await fijar.getByLabel('Meta').fill('50');
+  await fijar.getByRole('button', { name: 'Fijar meta' }).click();
+  const metas = page.locator('table', {
+    has: page.locator('caption', { hasText: 'Metas vigentes' }),
+  });
+  await metas.waitFor();
+  expect(await metas.locator('tbody tr').allInnerTexts()).toEqual([
+    'Fase II\tActividades realizadas\t50\tRetirar',
+  ]);
+  await capturar(page, 'ingreso-metas');
+  await page.locator('#menu a', { hasText: 'Resumen' }).click();
+  await page.waitForSelector('main[aria-busy="false"]');
+  const faseII = page.locator('section.grupo-kpi', { hasText: 'Fase II' });
+  const { kpis } = (await page.evaluate(() =>
+    fetch('/api/v1/kpis?fase=II').then((r) => r.json()),
+  )) as { kpis: { metrica: string; cifra: { valor: number } }[] };
+  const actividades = kpis.find((k) => k.metrica === 'actividades')!.cifra.valor;
+  await faseII.getByText(`${Math.round((actividades / 50) * 100)} % de la meta (50)`).waitFor();
+  await page.locator('#menu a', { hasText: 'Importaciones' }).click();
+  await page.getByRole('button', { name: 'Retirar' }).click();
+  await page.getByText('Ninguna fase tiene metas todavía.').waitFor();
+});
+
+it('an administrator manages users and API tokens and reads the audit log in Administración', async () => {
+  await servidor.app.get(UsuariosService).crear({ nombre: 'jefa', clave: CLAVE, rol: 'admin' });
+  await entrar('jefa');
+  await page.locator('#menu a', { hasText: 'Administración' }).click();
+  const usuarios = page.locator('table', {
+    has: page.locator('caption', { hasText: 'Usuarios del tablero' }),
+  });
+  await usuarios.locator('tr', { hasText: 'jefa' }).waitFor();
+  const nuevo = page.locator('form[aria-label="Nuevo usuario"]');
+  await nuevo.getByLabel('Usuario').fill('analista-antioquia');
+  await nuevo.getByLabel('Clave').fill(CLAVE);
+  await nuevo.getByLabel('Rol').selectOption('analista');
+  await nuevo.getByLabel('Departamentos').fill('05');
+  await nuevo.getByRole('button', { name: 'Crear usuario' }).click();
+  const fila = usuarios.locator('tr', { hasText: 'analista-antioquia' });
+  expect((await fila.innerText()).split('\t').slice(0, 4)).toEqual([
+    'analista-antioquia',
+    'analista',
+    '05',
+    'Activo',
+  ]);
+  await fila.getByRole('button', { name: 'Desactivar' }).click();
+  await usuarios.locator('tr', { hasText: 'analista-antioquia' }).getByText('Inactivo').waitFor();
+
+  const token = page.locator('form[aria-label="Nuevo token"]');
+  await token.getByLabel('Nombre').fill('carga-semanal');
+  await token.getByLabel('Rol').selectOption('lectura');
+  await token.getByRole('button', { name: 'Crear token' }).click();
+  const secreto = await page.locator('p.secreto code').innerText();
+  expect(secreto).toMatch(/^tjpt_/);
+  const conToken = () =>
+    fetch(`${servidor.baseUrl}/api/v1/kpis`, { headers: { authorization: `Bearer ${secreto}` } });
+  expect((await conToken()).status).toBe(200);
+  const tokens = page.locator('table', {
+    has: page.locator('caption', { hasText: 'Tokens de API' }),
+  });
+  await tokens
+    .locator('tr', { hasText: 'carga-semanal' })
+    .getByRole('button', { name: 'Revocar' })
+    .click();
+  await tokens
+    .locator('tr', { hasText: 'carga-semanal' })
+    .getByText(/^Revocado el \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)
+    .waitFor();
+  expect(await page.locator('p.secreto').count()).toBe(0);
+  expect((await conToken()).status).toBe(401);
+
+  await page.reload();
+  const auditoria = page.locator('table', {
+    has: page.locator('caption', { hasText: 'entradas' }),
+  });
+  await auditoria.waitFor();
+  const filas = (await auditoria.locator('tbody tr').allInnerTexts()).map((f) => f.split('\t'));
+  expect(filas.map((f) => f[3])).toEqual(
+    expect.arrayContaining([
+      'usuario creado',
+      'usuario cambiado',
+      'token creado',
+      'token revocado',
+    ]),
+  );
+  for (const f of filas) expect(f[0]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+  expect(await page.getByRole('link', { name: 'Descargar (.csv)' }).getAttribute('href')).toBe(
+    '/api/v1/auditoria?formato=csv',
+  );
+  await capturar(page, 'ingreso-administracion');
 });

@@ -9,6 +9,7 @@ export const VISTAS = [
   { ruta: 'participacion', titulo: 'Participación', permiso: 'tablero' },
   { ruta: 'actividades', titulo: 'Actividades', permiso: 'tablero' },
   { ruta: 'importaciones', titulo: 'Importaciones', permiso: 'importar' },
+  { ruta: 'administracion', titulo: 'Administración', permiso: 'administrar' },
   { ruta: 'ingresar', titulo: 'Ingresar', permiso: null },
 ] as const;
 

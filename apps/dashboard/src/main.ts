@@ -5,6 +5,7 @@ import { alCambiarEstado, enlace, estadoActual, navegar } from './estado';
 import { pintarFiltros } from './filtros';
 import { ContextoVista, Vista } from './vista';
 import { actividades } from './vistas/actividades';
+import { administracion } from './vistas/administracion';
 import { fasesVista } from './vistas/fases';
 import { importaciones } from './vistas/importaciones';
 import { ingresar } from './vistas/ingresar';
@@ -20,6 +21,7 @@ const DIBUJAR: Record<RutaVista, Vista> = {
   participacion,
   actividades,
   importaciones,
+  administracion,
   ingresar,
 };
 

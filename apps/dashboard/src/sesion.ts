@@ -19,15 +19,19 @@ export function puede(permiso: string): boolean {
   return actual?.permisos.includes(permiso) ?? false;
 }
 
-/** Sends a JSON body; the API's Spanish message on failure. */
-export async function enviar(metodo: 'POST' | 'DELETE', ruta: string, cuerpo?: unknown) {
+/** Sends a JSON body and answers the API's JSON (undefined for none); the API's Spanish message on failure. */
+export async function enviar<T = unknown>(
+  metodo: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  ruta: string,
+  cuerpo?: unknown,
+): Promise<T> {
   const respuesta = await fetch(ruta, {
     method: metodo,
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: cuerpo === undefined ? undefined : JSON.stringify(cuerpo),
   });
-  if (!respuesta.ok) {
-    const error = (await respuesta.json().catch(() => null)) as { mensaje?: string } | null;
-    throw new Error(error?.mensaje ?? `El servidor respondió ${respuesta.status}.`);
-  }
+  const json = (await respuesta.json().catch(() => undefined)) as
+    (T & { mensaje?: string }) | undefined;
+  if (!respuesta.ok) throw new Error(json?.mensaje ?? `El servidor respondió ${respuesta.status}.`);
+  return json as T;
 }

@@ -2,8 +2,9 @@
  * Who may do what. A route declares the permission it needs (see acceso.decorator.ts);
  * a role is the set of permissions it grants.
  */
-export const ROLES = ['admin', 'editor', 'analista', 'comunicaciones', 'lectura'] as const;
-export type Rol = (typeof ROLES)[number];
+import { ROLES, Rol } from '@tablero/domain';
+
+export { ROLES, Rol };
 
 export const PERMISOS = [
   /** The dashboard's figures, lists and charts as JSON. */

@@ -1,4 +1,4 @@
-import { formatearCifra, formatearFecha, formatearNumero } from './formato';
+import { formatearCifra, formatearFecha, formatearFechaHora, formatearNumero } from './formato';
 
 describe('formato es-CO', () => {
   it.each([
@@ -13,6 +13,11 @@ describe('formato es-CO', () => {
 
   it('writes dates as dd/mm/aaaa', () => {
     expect(formatearFecha('2023-07-17')).toBe('17/07/2023');
+  });
+
+  it('writes instants as dd/mm/aaaa hh:mm in Colombian time (UTC−5), on a 24-hour clock', () => {
+    expect(formatearFechaHora('2023-07-17T21:05:00Z')).toBe('17/07/2023 16:05');
+    expect(formatearFechaHora(new Date('2024-01-01T03:30:00Z'))).toBe('31/12/2023 22:30');
   });
 
   it.each([

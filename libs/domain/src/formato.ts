@@ -18,6 +18,24 @@ export function formatearFecha(fecha: string): string {
   return `${dia}/${mes}/${anio}`;
 }
 
+const fechaHora = new Intl.DateTimeFormat('es-CO', {
+  timeZone: 'America/Bogota',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as dd/mm/aaaa hh:mm, Colombian time. */
+export function formatearFechaHora(instante: string | Date): string {
+  const partes = Object.fromEntries(
+    fechaHora.formatToParts(new Date(instante)).map((p) => [p.type, p.value]),
+  );
+  return `${partes.day}/${partes.month}/${partes.year} ${partes.hour}:${partes.minute}`;
+}
+
 const PREFIJO = { exacto: '', minimo: '> ', aproximado: '≈ ' } as const;
 
 /** "11.991", "> 300" (más de), "≈ 1.700" (cerca de). */

@@ -12,6 +12,10 @@ export function parseFase(texto: string): CodigoFase | undefined {
   return (FASES as readonly string[]).includes(limpio) ? (limpio as CodigoFase) : porNumero[limpio];
 }
 
+/** Who may do what is decided by role (see libs/access); a user or API token has one. */
+export const ROLES = ['admin', 'editor', 'analista', 'comunicaciones', 'lectura'] as const;
+export type Rol = (typeof ROLES)[number];
+
 export const MODALIDADES = ['presencial', 'virtual', 'hibrida'] as const;
 export type Modalidad = (typeof MODALIDADES)[number];
 

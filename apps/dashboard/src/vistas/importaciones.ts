@@ -1,8 +1,22 @@
-/** Importaciones: upload a file, read the validation report, download the rejected rows. */
-import { formatearNumero, TIPOS_IMPORTACION } from '@tablero/domain';
-import { ErrorDeApi } from '../api';
+/** Importaciones: upload a file, read the validation report, download the rejected rows; the phase targets. */
+import { FASES, formatearNumero, TIPOS_IMPORTACION } from '@tablero/domain';
+import { ErrorDeApi, pedir } from '../api';
 import { el, mensaje, tabla } from '../dom';
+import { enviar } from '../sesion';
 import { Vista } from '../vista';
+
+interface Meta {
+  readonly fase: string;
+  readonly metrica: string;
+  readonly etiqueta: string;
+  readonly valor: number;
+}
+
+interface Metrica {
+  readonly id: string;
+  readonly etiqueta: string;
+  readonly agregacion: string;
+}
 
 interface Informe {
   readonly id: string | null;
@@ -30,7 +44,64 @@ const CONTEOS: readonly [keyof Informe['filas'], string][] = [
   ['omitidas', 'Omitidas'],
 ];
 
-export const importaciones: Vista = (contenedor) => {
+/** The targets KPI cards measure progress against: listed, set, changed and removed. */
+async function seccionMetas(seccion: HTMLElement, senal: AbortSignal): Promise<void> {
+  const [{ metas }, catalogo] = await Promise.all([
+    pedir<{ metas: Meta[] }>('/api/v1/metas', senal),
+    pedir<Metrica[]>('/api/v1/metricas', senal),
+  ]);
+  const aviso = el('div', { 'aria-live': 'polite' });
+  const redibujar = () => seccionMetas(seccion, senal);
+  const fallo = (error: Error) => aviso.replaceChildren(mensaje('error', error.message));
+  const fase = el(
+    'select',
+    { name: 'fase' },
+    ...FASES.map((f) => el('option', { value: f }, `Fase ${f}`)),
+  );
+  const metrica = el(
+    'select',
+    { name: 'metrica' },
+    ...catalogo
+      .filter((m) => m.agregacion === 'suma')
+      .map((m) => el('option', { value: m.id }, m.etiqueta)),
+  );
+  const valor = el('input', { name: 'valor', type: 'number', min: '0', step: '1', required: true });
+  const formulario = el(
+    'form',
+    { class: 'importar', 'aria-label': 'Fijar una meta' },
+    el('label', { class: 'campo' }, el('span', {}, 'Fase'), fase),
+    el('label', { class: 'campo' }, el('span', {}, 'Métrica'), metrica),
+    el('label', { class: 'campo' }, el('span', {}, 'Meta'), valor),
+    el('button', { type: 'submit' }, 'Fijar meta'),
+  );
+  formulario.addEventListener('submit', (e) => {
+    e.preventDefault();
+    enviar('PUT', `/api/v1/metas/${fase.value}/${metrica.value}`, { valor: valor.valueAsNumber })
+      .then(redibujar)
+      .catch(fallo);
+  });
+  seccion.replaceChildren(
+    el('h2', {}, 'Metas por fase'),
+    metas.length
+      ? tabla(
+          'Metas vigentes',
+          ['Fase', 'Métrica', 'Meta', ''],
+          metas.map((m) => {
+            const retirar = el('button', { type: 'button' }, 'Retirar');
+            retirar.addEventListener('click', () => {
+              enviar('DELETE', `/api/v1/metas/${m.fase}/${m.metrica}`).then(redibujar).catch(fallo);
+            });
+            return [`Fase ${m.fase}`, m.etiqueta, formatearNumero(m.valor), retirar];
+          }),
+          [2],
+        )
+      : mensaje('vacio', 'Ninguna fase tiene metas todavía.'),
+    aviso,
+    formulario,
+  );
+}
+
+export const importaciones: Vista = async (contenedor, { senal }) => {
   const tipo = el(
     'select',
     { name: 'tipo', required: true },
@@ -75,7 +146,9 @@ export const importaciones: Vista = (contenedor) => {
       informe.replaceChildren(mensaje('error', `No se importó: ${(error as Error).message}`));
     }
   });
-  contenedor.append(el('h1', {}, 'Importaciones'), formulario, informe);
+  const metas = el('section', { class: 'metas' });
+  contenedor.append(el('h1', {}, 'Importaciones'), formulario, informe, metas);
+  await seccionMetas(metas, senal);
 };
 
 function verInforme(i: Informe): HTMLElement {
