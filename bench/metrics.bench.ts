@@ -155,7 +155,8 @@ async function main(): Promise<void> {
     await escribirAsistencias(archivo, 10_000, {
       actividad: (i) => `SIN-${String((i % 2000) + 1).padStart(6, '0')}`,
       fecha: null,
-      primerDocumento: 90_000_000,
+      // New persons on every run: the records already loaded are as many as the documents used before.
+      primerDocumento: 90_000_000 + registros,
     });
     const form = new FormData();
     form.append(
@@ -170,9 +171,14 @@ async function main(): Promise<void> {
     });
     const informe = (await importacion.json()) as { filas: { aceptadas: number } };
     const despues = await asistenciasEnKpis(base, headers);
+    const veredicto =
+      informe.filas.aceptadas === 0
+        ? 'no dice nada: ninguna era nueva'
+        : despues - antes === informe.filas.aceptadas
+          ? 'ya las muestra'
+          : `NO las muestra (diferencia ${despues - antes})`;
     console.log(
-      `Importación de 10.000 asistencias: ${n.format(informe.filas.aceptadas)} aceptadas; la siguiente solicitud de /kpis ` +
-        `${despues - antes === informe.filas.aceptadas ? 'ya las muestra' : `NO las muestra (diferencia ${despues - antes})`}.`,
+      `Importación de 10.000 asistencias: ${n.format(informe.filas.aceptadas)} aceptadas; la siguiente solicitud de /kpis ${veredicto}.`,
     );
   } finally {
     await ds.destroy();
