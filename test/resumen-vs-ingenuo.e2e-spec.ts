@@ -75,25 +75,30 @@ it('has attendance figures to compare, not only activities', async () => {
   );
 });
 
-it('reads the summary without activities while it is current', async () => {
-  const medellin = { municipio: '05001' };
-  const antes = await metricas.totales(medellin);
-  const [, filas] = await ds.query(
-    `UPDATE resumen_fase_tipo SET asistencias = asistencias + 1000
-      WHERE municipio_codigo = '05001' AND grupo_por_actividad IS NULL AND modalidad = 'virtual'`,
-  );
-  try {
-    expect(filas).toBeGreaterThan(0);
-    expect((await metricas.totales(medellin)).asistencias.valor).toBe(
-      antes.asistencias.valor + 1000 * filas,
-    );
-  } finally {
-    await ds.query(
-      `UPDATE resumen_fase_tipo SET asistencias = asistencias - 1000
-        WHERE municipio_codigo = '05001' AND grupo_por_actividad IS NULL AND modalidad = 'virtual'`,
-    );
-  }
-});
+it.each([
+  ['municipio', '05001', { municipio: '05001' }],
+  ['departamento', '05', { departamento: '05' }],
+])(
+  'reads the summary without activities by %s while it is current',
+  async (nivel, territorio, f) => {
+    const antes = await metricas.totales(f);
+    const cambiar = (signo: '+' | '-') =>
+      ds.query(
+        `UPDATE resumen_fase_tipo SET asistencias = asistencias ${signo} 1000
+        WHERE nivel = $1 AND territorio_codigo = $2 AND grupo_por_actividad IS NULL AND modalidad = 'virtual'`,
+        [nivel, territorio],
+      );
+    const [, filas] = await cambiar('+');
+    try {
+      expect(filas).toBeGreaterThan(0);
+      expect((await metricas.totales(f)).asistencias.valor).toBe(
+        antes.asistencias.valor + 1000 * filas,
+      );
+    } finally {
+      await cambiar('-');
+    }
+  },
+);
 
 it('gives the same answers from the detailed summary once a change leaves it behind', async () => {
   const resumenFaseTipo = new ResumenFaseTipoService(ds);

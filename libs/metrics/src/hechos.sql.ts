@@ -12,12 +12,18 @@ import { Consulta, Filtros } from './filtros';
 /**
  * Where attendance records are read from: the smallest summary that holds
  * what the question asks (by activity; by department; by group; by
- * municipality and group; by phase × type, municipality and group where all
- * the activities of a phase and type are in scope), or the raw records (the
- * naive baseline).
+ * municipality and group; by phase × type, department or municipality, and
+ * group where all the activities of a phase and type are in scope), or the
+ * raw records (the naive baseline).
  */
 export type FuenteAsistencias =
-  'actividad' | 'departamento' | 'grupo' | 'resumen' | 'fase_tipo' | 'asistencias';
+  | 'actividad'
+  | 'departamento'
+  | 'grupo'
+  | 'resumen'
+  | 'fase_tipo_departamento'
+  | 'fase_tipo_municipio'
+  | 'asistencias';
 
 export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias): string {
   const corte = f.fechaCorte ? q.p(f.fechaCorte) : undefined;
@@ -30,7 +36,10 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     f.hasta && `a.fecha_inicio <= ${q.p(f.hasta)}::date`,
     corte && `a.fecha_inicio <= ${corte}::date`,
   ].filter(Boolean);
-  const asistencias = {
+  const nivelFaseTipo = fuente.startsWith('fase_tipo_')
+    ? fuente.slice('fase_tipo_'.length)
+    : undefined;
+  const detalle = {
     actividad: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
                        NULL::varchar AS grupo
                   FROM resumen_actividad r JOIN act ON act.codigo = r.actividad_codigo`,
@@ -52,12 +61,12 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
                          x.grupo_de_valor_codigo AS grupo
                     FROM asistencia x JOIN act ON act.codigo = x.actividad_codigo
                    GROUP BY x.actividad_codigo, x.modalidad, x.municipio_codigo, x.grupo_de_valor_codigo`,
-  }[fuente];
+  };
+  const asistencias = detalle[(nivelFaseTipo ? 'fase_tipo' : fuente) as keyof typeof detalle];
   const modalidadesRegistradas =
     fuente === 'asistencias'
       ? 'SELECT DISTINCT actividad_codigo, modalidad FROM asistencia'
       : 'SELECT actividad_codigo, modalidad FROM resumen_actividad';
-  const porFaseTipo = fuente === 'fase_tipo';
   return `
   act AS (
     SELECT a.codigo, a.fase_codigo, a.tipo_codigo, a.ciclo_codigo, a.canal, a.modalidad, a.fecha_inicio,
@@ -65,7 +74,7 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
       FROM actividad a
      WHERE ${condiciones.length ? condiciones.join(' AND ') : 'TRUE'}
   ),${
-    porFaseTipo
+    nivelFaseTipo
       ? `
   bloques AS (
     -- The phases × types whose activities are all in scope, while resumen_fase_tipo is current.
@@ -162,15 +171,16 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
            r.metrica, r.valor, 'exacto', r.territorio, r.grupo, r.modalidad, act.subregion_codigo, NULL
       FROM registros r JOIN act ON act.codigo = r.actividad_codigo
     UNION ALL${
-      porFaseTipo
+      nivelFaseTipo
         ? `
     -- Rows for a group the activities were aimed at stand for records without a group, under a group filter only.
     SELECT NULL, NULL, b.fase_codigo, b.tipo_codigo, NULL, NULL,
            CASE b.modalidad WHEN 'presencial' THEN 'asistentes_presenciales' ELSE 'asistentes_remotos' END,
-           b.asistencias, 'exacto', b.municipio_codigo, b.grupo_de_valor_codigo, b.modalidad, NULL,
+           b.asistencias, 'exacto', b.territorio_codigo, b.grupo_de_valor_codigo, b.modalidad, NULL,
            b.grupo_por_actividad
       FROM resumen_fase_tipo b
-     WHERE (b.fase_codigo, b.tipo_codigo) IN (SELECT fase_codigo, tipo_codigo FROM bloques)
+     WHERE b.nivel = '${nivelFaseTipo}'
+       AND (b.fase_codigo, b.tipo_codigo) IN (SELECT fase_codigo, tipo_codigo FROM bloques)
        ${f.grupo ? '' : 'AND b.grupo_por_actividad IS NULL'}
     UNION ALL`
         : ''

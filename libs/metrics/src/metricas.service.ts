@@ -674,7 +674,7 @@ export class MetricasService {
   }
 }
 
-/** The dimensions a fact without its activity (a row of resumen_fase_tipo) can be told by. */
+/** The dimensions a fact without its activity (a row of resumen_fase_tipo) can be told by; a department's row only by its department. */
 const DIMENSIONES_SIN_ACTIVIDAD = new Set<Dimension | undefined>([
   undefined,
   'fase',
@@ -694,11 +694,10 @@ function fuenteDeAsistencias(f: Filtros, por?: Dimension, porActividad = false):
   const municipal = f.municipio || f.subregion || por === 'municipio' || por === 'subregion';
   const departamental = f.departamento || f.departamentos || por === 'departamento';
   const grupal = f.grupo || por === 'grupo';
-  if (municipal || (departamental && grupal)) {
-    const sinActividad = !porActividad && !f.subregion && DIMENSIONES_SIN_ACTIVIDAD.has(por);
-    return sinActividad ? 'fase_tipo' : 'resumen';
-  }
-  if (departamental) return 'departamento';
+  const sinActividad = !porActividad && !f.subregion && DIMENSIONES_SIN_ACTIVIDAD.has(por);
+  if (municipal) return sinActividad ? 'fase_tipo_municipio' : 'resumen';
+  if (departamental && sinActividad) return 'fase_tipo_departamento';
+  if (departamental) return grupal ? 'resumen' : 'departamento';
   if (grupal) return 'grupo';
   return 'actividad';
 }

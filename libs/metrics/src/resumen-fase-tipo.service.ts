@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 const AL_DIA = `SELECT (SELECT version FROM resumen_fase_tipo_version) = (SELECT count(*) FROM cambio_de_datos) AS al_dia`;
 
 /**
- * Keeps resumen_fase_tipo: attendances by phase × type, municipality, group
- * and modality, without the activity. Recomputed from resumen_asistencia in
+ * Keeps resumen_fase_tipo: attendances by phase × type, municipality (and
+ * again by department), group and modality, without the activity. Recomputed from resumen_asistencia in
  * one snapshot and stamped with that snapshot's data version; the facts read
  * it only while the stamp is the current version, and read resumen_asistencia
  * otherwise, so it can lag behind an import but never give an old figure.
@@ -46,21 +46,27 @@ export class ResumenFaseTipoService implements OnApplicationBootstrap {
       }
       await runner.query(`SET LOCAL work_mem = '64MB'`);
       await runner.query(`DELETE FROM resumen_fase_tipo`);
-      await runner.query(
-        `INSERT INTO resumen_fase_tipo (fase_codigo, tipo_codigo, municipio_codigo, grupo_de_valor_codigo,
-                                        grupo_por_actividad, modalidad, asistencias)
-         SELECT a.fase_codigo, a.tipo_codigo, r.municipio_codigo, r.grupo_de_valor_codigo, NULL, r.modalidad,
-                sum(r.asistencias)
-           FROM resumen_asistencia r JOIN actividad a ON a.codigo = r.actividad_codigo
-          GROUP BY 1, 2, 3, 4, 6
-         UNION ALL
-         SELECT a.fase_codigo, a.tipo_codigo, r.municipio_codigo, NULL, g.grupo_de_valor_codigo, r.modalidad,
-                sum(r.asistencias)
-           FROM resumen_asistencia r JOIN actividad a ON a.codigo = r.actividad_codigo
-           JOIN actividad_grupo_de_valor g ON g.actividad_codigo = r.actividad_codigo
-          WHERE r.grupo_de_valor_codigo IS NULL
-          GROUP BY 1, 2, 3, 5, 6`,
-      );
+      for (const [nivel, territorio] of [
+        ['municipio', 'r.municipio_codigo'],
+        ['departamento', 'left(r.municipio_codigo, 2)'],
+      ]) {
+        await runner.query(
+          `INSERT INTO resumen_fase_tipo (nivel, fase_codigo, tipo_codigo, territorio_codigo, grupo_de_valor_codigo,
+                                          grupo_por_actividad, modalidad, asistencias)
+           SELECT $1::varchar, a.fase_codigo, a.tipo_codigo, ${territorio}, r.grupo_de_valor_codigo, NULL, r.modalidad,
+                  sum(r.asistencias)
+             FROM resumen_asistencia r JOIN actividad a ON a.codigo = r.actividad_codigo
+            GROUP BY 2, 3, 4, 5, 7
+           UNION ALL
+           SELECT $1::varchar, a.fase_codigo, a.tipo_codigo, ${territorio}, NULL, g.grupo_de_valor_codigo, r.modalidad,
+                  sum(r.asistencias)
+             FROM resumen_asistencia r JOIN actividad a ON a.codigo = r.actividad_codigo
+             JOIN actividad_grupo_de_valor g ON g.actividad_codigo = r.actividad_codigo
+            WHERE r.grupo_de_valor_codigo IS NULL
+            GROUP BY 2, 3, 4, 6, 7`,
+          [nivel],
+        );
+      }
       await runner.query(
         `UPDATE resumen_fase_tipo_version SET version = (SELECT count(*) FROM cambio_de_datos)`,
       );
