@@ -615,6 +615,8 @@ describe('the audit log', () => {
     const quien = libro.worksheets[0].getColumn(3).values.filter((v) => typeof v === 'string');
     expect(quien).toContain(`'=HYPERLINK("x")`);
     expect(quien).toContain('nadie');
+    const acciones = libro.worksheets[0].getColumn(5).values.filter((v) => typeof v === 'string');
+    expect(new Set(acciones)).toEqual(new Set(['Acción', 'Inicio de sesión fallido']));
   });
 });
 

@@ -182,10 +182,10 @@ it('an administrator manages users and API tokens and reads the audit log in Adm
   const filas = (await auditoria.locator('tbody tr').allInnerTexts()).map((f) => f.split('\t'));
   expect(filas.map((f) => f[3])).toEqual(
     expect.arrayContaining([
-      'usuario creado',
-      'usuario cambiado',
-      'token creado',
-      'token revocado',
+      'Usuario creado',
+      'Usuario cambiado',
+      'Token de API creado',
+      'Token de API revocado',
     ]),
   );
   for (const f of filas) expect(f[0]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);

@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { AccionAuditada } from '@tablero/domain';
 import type { Request } from 'express';
 import { ANONIMO, Permiso, Principal } from './roles';
 
@@ -13,11 +14,11 @@ export const Acceso = (decision: Decision) => SetMetadata(ACCESO, decision);
 
 /** The route is an audited action; `cuando` narrows it (for example, to one format of a route). */
 export interface Auditado {
-  readonly accion: string;
+  readonly accion: AccionAuditada;
   readonly cuando?: (request: Request) => boolean;
 }
 export const AUDITAR = 'tablero:auditar';
-export const Auditar = (accion: string, cuando?: Auditado['cuando']) =>
+export const Auditar = (accion: AccionAuditada, cuando?: Auditado['cuando']) =>
   SetMetadata(AUDITAR, { accion, cuando } satisfies Auditado);
 
 /** The route counts against a rate limit: "login" for sign-in, "costoso" for heavy work; `cuando` narrows it. */

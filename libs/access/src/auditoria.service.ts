@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AccionAuditada } from '@tablero/domain';
 import { DataSource } from 'typeorm';
 import { Auditoria } from './entities/auditoria.entity';
 
 export interface EntradaAuditoria {
   readonly quien: string;
   readonly origen: string;
-  readonly accion: string;
+  readonly accion: AccionAuditada;
   readonly detalle?: Record<string, unknown>;
 }
 

@@ -16,6 +16,28 @@ export function parseFase(texto: string): CodigoFase | undefined {
 export const ROLES = ['admin', 'editor', 'analista', 'comunicaciones', 'lectura'] as const;
 export type Rol = (typeof ROLES)[number];
 
+/** What the audit log records, in the words an administrator reads. */
+export const ACCIONES_AUDITADAS = {
+  inicio_sesion: 'Inicio de sesión',
+  inicio_sesion_fallido: 'Inicio de sesión fallido',
+  cierre_sesion: 'Cierre de sesión',
+  primer_admin_fallido: 'Intento fallido de crear el primer administrador',
+  usuario_creado: 'Usuario creado',
+  usuario_cambiado: 'Usuario cambiado',
+  token_creado: 'Token de API creado',
+  token_revocado: 'Token de API revocado',
+  importacion: 'Importación',
+  exportacion: 'Exportación',
+  meta_fijada: 'Meta fijada',
+  meta_retirada: 'Meta retirada',
+} as const;
+export type AccionAuditada = keyof typeof ACCIONES_AUDITADAS;
+
+/** The Spanish words of an audited action; the code itself for one this version does not know. */
+export function nombreDeAccion(accion: string): string {
+  return (ACCIONES_AUDITADAS as Record<string, string>)[accion] ?? accion;
+}
+
 export const MODALIDADES = ['presencial', 'virtual', 'hibrida'] as const;
 export type Modalidad = (typeof MODALIDADES)[number];
 

@@ -1,4 +1,5 @@
 /** The audit log as a workbook or CSV for admins; every text cell formula-safe (who and what come from users). */
+import { nombreDeAccion } from '@tablero/domain';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { celdaSegura } from './celda-segura';
@@ -28,7 +29,7 @@ const valores = (e: EntradaDeAuditoria) =>
     e.en.toISOString().replace('T', ' ').slice(0, 19),
     e.quien,
     e.origen,
-    e.accion,
+    nombreDeAccion(e.accion),
     JSON.stringify(e.detalle),
   ] as const;
 

@@ -1,5 +1,5 @@
 /** Administración: users, API tokens and the audit log, for admins. */
-import { formatearFechaHora, ROLES } from '@tablero/domain';
+import { formatearFechaHora, nombreDeAccion, ROLES } from '@tablero/domain';
 import { pedir } from '../api';
 import { el, mensaje, tabla } from '../dom';
 import { enviar } from '../sesion';
@@ -228,7 +228,7 @@ async function seccionAuditoria(seccion: HTMLElement, senal: AbortSignal): Promi
               formatearFechaHora(e.en),
               e.quien,
               e.origen,
-              e.accion.replaceAll('_', ' '),
+              nombreDeAccion(e.accion),
               e.detalle.ruta ?? '—',
               e.detalle.estado ? String(e.detalle.estado) : '—',
             ]),
