@@ -95,6 +95,25 @@ export async function generarDatos(
        ON CONFLICT ON CONSTRAINT uq_asistencia_persona DO NOTHING`,
       [asistencias, personas, actividades, municipios],
     );
+    // Subregional events, as phase I held them: their lists often lack the municipality.
+    await m.query(
+      `INSERT INTO actividad (codigo, fase_codigo, tipo_codigo, titulo, fecha_inicio, fecha_fin, modalidad, canal,
+                             subregion_codigo)
+       SELECT 'SIN-SUB-' || s.codigo, 'I', 'evento_subregional', 'Evento subregional sintético en ' || s.nombre,
+              DATE '2023-08-01' + 7 * row_number() OVER (ORDER BY s.codigo)::int,
+              DATE '2023-08-01' + 7 * row_number() OVER (ORDER BY s.codigo)::int, 'presencial', 'Presencial', s.codigo
+         FROM subregion s`,
+    );
+    await m.query(
+      `INSERT INTO asistencia (actividad_codigo, persona_clave, modalidad, fecha, municipio_codigo, grupo_de_valor_codigo, sexo)
+       SELECT a.codigo, decode(md5('sub' || a.codigo || i) || md5('reg' || a.codigo || i), 'hex'), 'presencial',
+              a.fecha_inicio,
+              CASE WHEN i % 3 = 0 THEN (SELECT min(st.territorio_codigo) FROM subregion_territorio st
+                                         WHERE st.subregion_codigo = a.subregion_codigo) END,
+              CASE WHEN i % 4 <> 0 THEN 'candidatos' END, 'no_informa'
+         FROM actividad a, generate_series(1, 150) AS i
+        WHERE a.codigo LIKE 'SIN-SUB-%'`,
+    );
     await m.query(
       `INSERT INTO corte_vistas (actividad_codigo, fecha_corte, vistas)
        SELECT a.codigo, a.fecha_inicio + d, (d * (50 + length(a.codigo) * 3) + d * d)::bigint

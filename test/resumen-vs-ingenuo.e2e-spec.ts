@@ -53,6 +53,8 @@ const FILTROS: Filtros[] = [
   { tipo: 'taller_presencial', desde: '2024-03-01', hasta: '2024-12-31', fechaCorte: '2024-10-31' },
   { aliado: 'esap', departamento: '05' },
   { grupo: 'ciudadania' },
+  { departamento: '54' },
+  { departamento: '05', grupo: 'candidatos' },
   { fase: 'III', tipo: 'webinar', municipio: '05001' },
 ];
 
@@ -115,4 +117,33 @@ it('gives the same answers from the detailed summary once a change leaves it beh
   expect(await respuesta({ tipo: 'conversatorio' }, 'municipio', 'resumen')).toEqual(
     await respuesta({ tipo: 'conversatorio' }, 'municipio', 'asistencias'),
   );
+});
+
+it('keeps recomputing until it is current when the data moves on during a recomputation', async () => {
+  const alDia = async () =>
+    (
+      await ds.query<{ al_dia: boolean }[]>(
+        `SELECT (SELECT version FROM resumen_fase_tipo_version) = (SELECT count(*) FROM cambio_de_datos) AS al_dia`,
+      )
+    )[0].al_dia;
+  // Holding the version row stops the recomputation just before it stamps its snapshot's version.
+  const bloqueo = ds.createQueryRunner();
+  await bloqueo.connect();
+  await bloqueo.startTransaction();
+  await bloqueo.query('SELECT version FROM resumen_fase_tipo_version FOR UPDATE');
+  await ds.query(`UPDATE fase SET nombre = nombre`);
+  const recalculo = new ResumenFaseTipoService(ds).recalcular();
+  for (let i = 0; i < 600; i++) {
+    const [{ espera }] = await ds.query<{ espera: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
+                        AND query LIKE 'UPDATE resumen_fase_tipo_version%' AND wait_event_type = 'Lock') AS espera`,
+    );
+    if (espera) break;
+    await new Promise((listo) => setTimeout(listo, 100));
+  }
+  await ds.query(`UPDATE fase SET nombre = nombre`);
+  await bloqueo.commitTransaction();
+  await bloqueo.release();
+  expect(await recalculo).toBe(true);
+  expect(await alDia()).toBe(true);
 });

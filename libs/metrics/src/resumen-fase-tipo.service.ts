@@ -1,7 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 
+const CANDADO = `hashtext('resumen_fase_tipo')`;
+const ESPERA_MAXIMA_MS = 120_000;
+const REINTENTO_MS = 60_000;
+/** A recomputation that keeps finding the data moved on gives way to the next change's. */
+const VUELTAS_MAXIMAS = 5;
 const AL_DIA = `SELECT (SELECT version FROM resumen_fase_tipo_version) = (SELECT count(*) FROM cambio_de_datos) AS al_dia`;
 
 /**
@@ -22,22 +27,40 @@ export class ResumenFaseTipoService implements OnApplicationBootstrap {
     this.mantenerAlDia();
   }
 
-  /** Starts a recomputation in the background when the data moved on, unless one is running. */
+  /**
+   * Starts bringing the summary up to date in the background, unless that is
+   * already under way; after a failure, tries again a minute later.
+   */
   mantenerAlDia(): void {
     this.enCurso ??= this.recalcular()
-      .catch((error: Error) =>
-        this.logger.warn(`No se pudo recalcular resumen_fase_tipo: ${error.message}`),
-      )
+      .catch((error: Error) => {
+        this.logger.warn(`No se pudo recalcular resumen_fase_tipo: ${error.message}`);
+        setTimeout(() => this.mantenerAlDia(), REINTENTO_MS).unref();
+      })
       .finally(() => (this.enCurso = undefined));
   }
 
-  /** Recomputes the summary if it is not current; false when it already was. */
+  /**
+   * Recomputes the summary until it is current, also when the data moves on
+   * during a recomputation; false when it already was current.
+   */
   async recalcular(): Promise<boolean> {
+    let recalculado = false;
+    for (let vuelta = 0; vuelta < VUELTAS_MAXIMAS; vuelta++) {
+      if (!(await this.recalcularUnaVez())) return recalculado;
+      recalculado = true;
+    }
+    return recalculado;
+  }
+
+  /** One recomputation under the lock, if the summary is not current; false when it was. */
+  private async recalcularUnaVez(): Promise<boolean> {
     const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    // Taken before the transaction, so that its snapshot sees what a previous holder committed.
-    await runner.query(`SELECT pg_advisory_lock(hashtext('resumen_fase_tipo'))`);
+    let bloqueado = false;
     try {
+      await runner.connect();
+      // Taken before the transaction, so that its snapshot sees what a previous holder committed.
+      bloqueado = await this.esperarCandado(runner);
       await runner.startTransaction('REPEATABLE READ');
       const [{ al_dia }] = await runner.query(AL_DIA);
       if (al_dia) {
@@ -75,14 +98,26 @@ export class ResumenFaseTipoService implements OnApplicationBootstrap {
       await runner.query(`VACUUM (ANALYZE) resumen_fase_tipo`);
       return true;
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;
     } finally {
       // A connection that broke has already let go of its session lock.
-      await runner
-        .query(`SELECT pg_advisory_unlock(hashtext('resumen_fase_tipo'))`)
-        .catch(() => undefined);
+      if (bloqueado)
+        await runner.query(`SELECT pg_advisory_unlock(${CANDADO})`).catch(() => undefined);
       await runner.release();
+    }
+  }
+
+  /** The session lock, waiting for another holder (another process, or this one) for a bounded time. */
+  private async esperarCandado(runner: QueryRunner): Promise<true> {
+    const limite = Date.now() + ESPERA_MAXIMA_MS;
+    for (;;) {
+      const [{ libre }] = await runner.query(`SELECT pg_try_advisory_lock(${CANDADO}) AS libre`);
+      if (libre) return true;
+      if (Date.now() > limite) {
+        throw new Error(`otro proceso lo recalcula desde hace más de ${ESPERA_MAXIMA_MS / 1000} s`);
+      }
+      await new Promise((listo) => setTimeout(listo, 250));
     }
   }
 }
