@@ -52,11 +52,14 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     resumen: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
                      r.grupo_de_valor_codigo AS grupo
                 FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo`,
+    // The activities left out of the blocks as an array: often a few, looked up by index.
     fase_tipo: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
                        r.grupo_de_valor_codigo AS grupo
-                  FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo
-                 WHERE NOT EXISTS (SELECT 1 FROM bloques b
-                                    WHERE b.fase_codigo = act.fase_codigo AND b.tipo_codigo = act.tipo_codigo)`,
+                  FROM resumen_asistencia r
+                 WHERE r.actividad_codigo = ANY (ARRAY(
+                         SELECT act.codigo FROM act
+                          WHERE NOT EXISTS (SELECT 1 FROM bloques b
+                                             WHERE b.fase_codigo = act.fase_codigo AND b.tipo_codigo = act.tipo_codigo)))`,
     asistencias: `SELECT x.actividad_codigo, x.modalidad, count(*) AS valor, x.municipio_codigo AS territorio,
                          x.grupo_de_valor_codigo AS grupo
                     FROM asistencia x JOIN act ON act.codigo = x.actividad_codigo
