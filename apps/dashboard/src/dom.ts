@@ -56,3 +56,46 @@ export function tabla(
 export function mensaje(clase: 'vacio' | 'error' | 'cargando', texto: string): HTMLElement {
   return el('p', { class: clase, role: clase === 'error' ? 'alert' : undefined }, texto);
 }
+
+/** A labelled control: the label's text above it. */
+export function campo(etiqueta: string, control: HTMLElement): HTMLLabelElement {
+  return el('label', { class: 'campo' }, el('span', {}, etiqueta), control);
+}
+
+/** Runs an action; if it fails, says why in `aviso` (the API's Spanish message). */
+function alFallarDecir(accion: () => Promise<unknown>, aviso: HTMLElement): void {
+  aviso.replaceChildren();
+  accion().catch((error: Error) => aviso.replaceChildren(mensaje('error', error.message)));
+}
+
+/** A button that runs `accion`; a failure is said in `aviso`. */
+export function botonDeAccion(
+  texto: string,
+  accion: () => Promise<unknown>,
+  aviso: HTMLElement,
+): HTMLButtonElement {
+  const boton = el('button', { type: 'button' }, texto);
+  boton.addEventListener('click', () => alFallarDecir(accion, aviso));
+  return boton;
+}
+
+/** A form, named for assistive technology, whose submission runs `accion`; a failure is said in `aviso`. */
+export function formularioDeAccion(
+  titulo: string,
+  controles: readonly HTMLElement[],
+  boton: string,
+  accion: () => Promise<unknown>,
+  aviso: HTMLElement,
+): HTMLFormElement {
+  const form = el(
+    'form',
+    { class: 'importar', 'aria-label': titulo },
+    ...controles,
+    el('button', { type: 'submit' }, boton),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    alFallarDecir(accion, aviso);
+  });
+  return form;
+}

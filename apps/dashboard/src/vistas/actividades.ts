@@ -2,7 +2,7 @@
 import { formatearFecha, formatearNumero } from '@tablero/domain';
 import type { ActividadListada } from '@tablero/metrics';
 import { pedir } from '../api';
-import { el, mensaje } from '../dom';
+import { campo, el, mensaje } from '../dom';
 import { consultaDeFiltros, navegar } from '../estado';
 import { Vista } from '../vista';
 
@@ -36,7 +36,7 @@ export const actividades: Vista = async (contenedor, vista) => {
   const busqueda = el(
     'form',
     { class: 'busqueda', role: 'search' },
-    el('label', { class: 'campo' }, el('span', {}, 'Buscar actividades'), caja),
+    campo('Buscar actividades', caja),
     el('button', { type: 'submit' }, 'Buscar'),
   );
   busqueda.addEventListener('submit', (e) => {

@@ -1,7 +1,7 @@
 /** Administración: users, API tokens and the audit log, for admins. */
 import { formatearFechaHora, nombreDeAccion, ROLES } from '@tablero/domain';
 import { pedir } from '../api';
-import { el, mensaje, tabla } from '../dom';
+import { botonDeAccion, campo, el, formularioDeAccion, mensaje, tabla } from '../dom';
 import { enviar } from '../sesion';
 import { Vista } from '../vista';
 
@@ -46,38 +46,12 @@ function departamentos(texto: string): string[] | null {
 
 const alcance = (d: string[] | null) => (d ? d.join(', ') : 'Todo el país');
 
-function campo(etiqueta: string, control: HTMLElement): HTMLElement {
-  return el('label', { class: 'campo' }, el('span', {}, etiqueta), control);
-}
-
 function selectorDeRol(): HTMLSelectElement {
   return el(
     'select',
     { name: 'rol', required: true },
     ...ROLES.map((r) => el('option', { value: r, selected: r === 'lectura' }, r)),
   );
-}
-
-/** A form whose submission runs `accion`, says what went wrong in Spanish, then redraws the section. */
-function formulario(
-  titulo: string,
-  controles: HTMLElement[],
-  boton: string,
-  accion: () => Promise<void>,
-  aviso: HTMLElement,
-): HTMLFormElement {
-  const form = el(
-    'form',
-    { class: 'importar', 'aria-label': titulo },
-    ...controles,
-    el('button', { type: 'submit' }, boton),
-  );
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    aviso.replaceChildren();
-    accion().catch((error: Error) => aviso.replaceChildren(mensaje('error', error.message)));
-  });
-  return form;
 }
 
 async function seccionUsuarios(seccion: HTMLElement, senal: AbortSignal): Promise<void> {
@@ -100,12 +74,11 @@ async function seccionUsuarios(seccion: HTMLElement, senal: AbortSignal): Promis
       'Usuarios del tablero',
       ['Usuario', 'Rol', 'Departamentos', 'Estado', 'Creado', ''],
       usuarios.map((u) => {
-        const cambiar = el('button', { type: 'button' }, u.activo ? 'Desactivar' : 'Activar');
-        cambiar.addEventListener('click', () => {
-          enviar('PATCH', `/api/v1/usuarios/${u.id}`, { activo: !u.activo })
-            .then(redibujar)
-            .catch((error: Error) => aviso.replaceChildren(mensaje('error', error.message)));
-        });
+        const cambiar = botonDeAccion(
+          u.activo ? 'Desactivar' : 'Activar',
+          () => enviar('PATCH', `/api/v1/usuarios/${u.id}`, { activo: !u.activo }).then(redibujar),
+          aviso,
+        );
         return [
           u.nombre,
           u.rol,
@@ -117,7 +90,7 @@ async function seccionUsuarios(seccion: HTMLElement, senal: AbortSignal): Promis
       }),
     ),
     aviso,
-    formulario(
+    formularioDeAccion(
       'Nuevo usuario',
       [
         campo('Usuario', nombre),
@@ -168,15 +141,13 @@ async function seccionTokens(
       'Tokens de API para scripts',
       ['Nombre', 'Rol', 'Departamentos', 'Creado por', 'Creado', 'Último uso', 'Estado', ''],
       tokens.map((t) => {
-        let revocar: HTMLElement | string = '';
-        if (!t.revocadoEn) {
-          revocar = el('button', { type: 'button' }, 'Revocar');
-          revocar.addEventListener('click', () => {
-            enviar('DELETE', `/api/v1/tokens/${t.id}`)
-              .then(redibujar)
-              .catch((error: Error) => aviso.replaceChildren(mensaje('error', error.message)));
-          });
-        }
+        const revocar = t.revocadoEn
+          ? ''
+          : botonDeAccion(
+              'Revocar',
+              () => enviar('DELETE', `/api/v1/tokens/${t.id}`).then(redibujar),
+              aviso,
+            );
         return [
           t.nombre,
           t.rol,
@@ -190,7 +161,7 @@ async function seccionTokens(
       }),
     ),
     aviso,
-    formulario(
+    formularioDeAccion(
       'Nuevo token',
       [campo('Nombre', nombre), campo('Rol', rol), campo('Departamentos', deptos)],
       'Crear token',

@@ -1,7 +1,7 @@
 /** Importaciones: upload a file, read the validation report, download the rejected rows; the phase targets. */
 import { FASES, formatearNumero, TIPOS_IMPORTACION } from '@tablero/domain';
 import { ErrorDeApi, pedir } from '../api';
-import { el, mensaje, tabla } from '../dom';
+import { botonDeAccion, campo, el, formularioDeAccion, mensaje, tabla } from '../dom';
 import { enviar } from '../sesion';
 import { Vista } from '../vista';
 
@@ -52,7 +52,6 @@ async function seccionMetas(seccion: HTMLElement, senal: AbortSignal): Promise<v
   ]);
   const aviso = el('div', { 'aria-live': 'polite' });
   const redibujar = () => seccionMetas(seccion, senal);
-  const fallo = (error: Error) => aviso.replaceChildren(mensaje('error', error.message));
   const fase = el(
     'select',
     { name: 'fase' },
@@ -66,20 +65,16 @@ async function seccionMetas(seccion: HTMLElement, senal: AbortSignal): Promise<v
       .map((m) => el('option', { value: m.id }, m.etiqueta)),
   );
   const valor = el('input', { name: 'valor', type: 'number', min: '0', step: '1', required: true });
-  const formulario = el(
-    'form',
-    { class: 'importar', 'aria-label': 'Fijar una meta' },
-    el('label', { class: 'campo' }, el('span', {}, 'Fase'), fase),
-    el('label', { class: 'campo' }, el('span', {}, 'Métrica'), metrica),
-    el('label', { class: 'campo' }, el('span', {}, 'Meta'), valor),
-    el('button', { type: 'submit' }, 'Fijar meta'),
+  const formulario = formularioDeAccion(
+    'Fijar una meta',
+    [campo('Fase', fase), campo('Métrica', metrica), campo('Meta', valor)],
+    'Fijar meta',
+    () =>
+      enviar('PUT', `/api/v1/metas/${fase.value}/${metrica.value}`, {
+        valor: valor.valueAsNumber,
+      }).then(redibujar),
+    aviso,
   );
-  formulario.addEventListener('submit', (e) => {
-    e.preventDefault();
-    enviar('PUT', `/api/v1/metas/${fase.value}/${metrica.value}`, { valor: valor.valueAsNumber })
-      .then(redibujar)
-      .catch(fallo);
-  });
   seccion.replaceChildren(
     el('h2', {}, 'Metas por fase'),
     metas.length
@@ -87,10 +82,11 @@ async function seccionMetas(seccion: HTMLElement, senal: AbortSignal): Promise<v
           'Metas vigentes',
           ['Fase', 'Métrica', 'Meta', ''],
           metas.map((m) => {
-            const retirar = el('button', { type: 'button' }, 'Retirar');
-            retirar.addEventListener('click', () => {
-              enviar('DELETE', `/api/v1/metas/${m.fase}/${m.metrica}`).then(redibujar).catch(fallo);
-            });
+            const retirar = botonDeAccion(
+              'Retirar',
+              () => enviar('DELETE', `/api/v1/metas/${m.fase}/${m.metrica}`).then(redibujar),
+              aviso,
+            );
             return [`Fase ${m.fase}`, m.etiqueta, formatearNumero(m.valor), retirar];
           }),
           [2],
@@ -123,8 +119,8 @@ export const importaciones: Vista = async (contenedor, { senal }) => {
   const formulario = el(
     'form',
     { class: 'importar' },
-    el('label', { class: 'campo' }, el('span', {}, 'Tipo de datos'), tipo),
-    el('label', { class: 'campo' }, el('span', {}, 'Archivo CSV o Excel'), archivo),
+    campo('Tipo de datos', tipo),
+    campo('Archivo CSV o Excel', archivo),
     el('label', { class: 'casilla' }, prueba, ' Solo validar, sin guardar'),
     el('button', { type: 'submit' }, 'Importar'),
     plantilla,
