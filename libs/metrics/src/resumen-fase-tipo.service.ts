@@ -69,27 +69,30 @@ export class ResumenFaseTipoService implements OnApplicationBootstrap {
       }
       await runner.query(`SET LOCAL work_mem = '64MB'`);
       await runner.query(`DELETE FROM resumen_fase_tipo`);
-      for (const [nivel, territorio] of [
-        ['municipio', 'r.municipio_codigo'],
-        ['departamento', 'left(r.municipio_codigo, 2)'],
-      ]) {
-        await runner.query(
-          `INSERT INTO resumen_fase_tipo (nivel, fase_codigo, tipo_codigo, territorio_codigo, grupo_de_valor_codigo,
-                                          grupo_por_actividad, modalidad, asistencias)
-           SELECT $1::varchar, a.fase_codigo, a.tipo_codigo, ${territorio}, r.grupo_de_valor_codigo, NULL, r.modalidad,
-                  sum(r.asistencias)
-             FROM resumen_asistencia r JOIN actividad a ON a.codigo = r.actividad_codigo
-            GROUP BY 2, 3, 4, 5, 7
-           UNION ALL
-           SELECT $1::varchar, a.fase_codigo, a.tipo_codigo, ${territorio}, NULL, g.grupo_de_valor_codigo, r.modalidad,
-                  sum(r.asistencias)
-             FROM resumen_asistencia r JOIN actividad a ON a.codigo = r.actividad_codigo
-             JOIN actividad_grupo_de_valor g ON g.actividad_codigo = r.actividad_codigo
-            WHERE r.grupo_de_valor_codigo IS NULL
-            GROUP BY 2, 3, 4, 6, 7`,
-          [nivel],
-        );
-      }
+      await runner.query(
+        `INSERT INTO resumen_fase_tipo (nivel, fase_codigo, tipo_codigo, territorio_codigo, grupo_de_valor_codigo,
+                                        grupo_por_actividad, modalidad, asistencias)
+         SELECT 'municipio', a.fase_codigo, a.tipo_codigo, r.municipio_codigo, r.grupo_de_valor_codigo, NULL,
+                r.modalidad, sum(r.asistencias)
+           FROM resumen_asistencia r JOIN actividad a ON a.codigo = r.actividad_codigo
+          GROUP BY 2, 3, 4, 5, 7
+         UNION ALL
+         SELECT 'municipio', a.fase_codigo, a.tipo_codigo, r.municipio_codigo, NULL, g.grupo_de_valor_codigo,
+                r.modalidad, sum(r.asistencias)
+           FROM resumen_asistencia r JOIN actividad a ON a.codigo = r.actividad_codigo
+           JOIN actividad_grupo_de_valor g ON g.actividad_codigo = r.actividad_codigo
+          WHERE r.grupo_de_valor_codigo IS NULL
+          GROUP BY 2, 3, 4, 6, 7`,
+      );
+      // The departments' rows add up their municipalities' (this transaction sees its own rows).
+      await runner.query(
+        `INSERT INTO resumen_fase_tipo (nivel, fase_codigo, tipo_codigo, territorio_codigo, grupo_de_valor_codigo,
+                                        grupo_por_actividad, modalidad, asistencias)
+         SELECT 'departamento', fase_codigo, tipo_codigo, left(territorio_codigo, 2), grupo_de_valor_codigo,
+                grupo_por_actividad, modalidad, sum(asistencias)
+           FROM resumen_fase_tipo WHERE nivel = 'municipio'
+          GROUP BY 2, 3, 4, 5, 6, 7`,
+      );
       await runner.query(
         `UPDATE resumen_fase_tipo_version SET version = (SELECT count(*) FROM cambio_de_datos)`,
       );
