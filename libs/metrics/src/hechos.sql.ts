@@ -25,6 +25,12 @@ export type FuenteAsistencias =
   | 'fase_tipo_municipio'
   | 'asistencias';
 
+/** The level of resumen_fase_tipo a source reads, if it reads it. */
+const NIVEL_FASE_TIPO: Partial<Record<FuenteAsistencias, 'municipio' | 'departamento'>> = {
+  fase_tipo_municipio: 'municipio',
+  fase_tipo_departamento: 'departamento',
+};
+
 export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias): string {
   const corte = f.fechaCorte ? q.p(f.fechaCorte) : undefined;
   const condiciones = [
@@ -36,10 +42,16 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     f.hasta && `a.fecha_inicio <= ${q.p(f.hasta)}::date`,
     corte && `a.fecha_inicio <= ${corte}::date`,
   ].filter(Boolean);
-  const nivelFaseTipo = fuente.startsWith('fase_tipo_')
-    ? fuente.slice('fase_tipo_'.length)
-    : undefined;
-  const detalle = {
+  const nivelFaseTipo = NIVEL_FASE_TIPO[fuente];
+  // The activities left out of the blocks as an array: often a few, looked up by index.
+  const fueraDeBloques = `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
+                                 r.grupo_de_valor_codigo AS grupo
+                            FROM resumen_asistencia r
+                           WHERE r.actividad_codigo = ANY (ARRAY(
+                                   SELECT act.codigo FROM act
+                                    WHERE NOT EXISTS (SELECT 1 FROM bloques b
+                                                       WHERE b.fase_codigo = act.fase_codigo AND b.tipo_codigo = act.tipo_codigo)))`;
+  const asistencias = {
     actividad: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
                        NULL::varchar AS grupo
                   FROM resumen_actividad r JOIN act ON act.codigo = r.actividad_codigo`,
@@ -52,20 +64,13 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     resumen: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
                      r.grupo_de_valor_codigo AS grupo
                 FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo`,
-    // The activities left out of the blocks as an array: often a few, looked up by index.
-    fase_tipo: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
-                       r.grupo_de_valor_codigo AS grupo
-                  FROM resumen_asistencia r
-                 WHERE r.actividad_codigo = ANY (ARRAY(
-                         SELECT act.codigo FROM act
-                          WHERE NOT EXISTS (SELECT 1 FROM bloques b
-                                             WHERE b.fase_codigo = act.fase_codigo AND b.tipo_codigo = act.tipo_codigo)))`,
+    fase_tipo_departamento: fueraDeBloques,
+    fase_tipo_municipio: fueraDeBloques,
     asistencias: `SELECT x.actividad_codigo, x.modalidad, count(*) AS valor, x.municipio_codigo AS territorio,
                          x.grupo_de_valor_codigo AS grupo
                     FROM asistencia x JOIN act ON act.codigo = x.actividad_codigo
                    GROUP BY x.actividad_codigo, x.modalidad, x.municipio_codigo, x.grupo_de_valor_codigo`,
-  };
-  const asistencias = detalle[(nivelFaseTipo ? 'fase_tipo' : fuente) as keyof typeof detalle];
+  }[fuente];
   const modalidadesRegistradas =
     fuente === 'asistencias'
       ? 'SELECT DISTINCT actividad_codigo, modalidad FROM asistencia'
