@@ -8,7 +8,6 @@ import 'reflect-metadata';
 import { loadConfig } from '@tablero/config';
 import { connectDatabase, createDataSource } from '@tablero/database';
 import { cargarReferencia } from '@tablero/domain';
-import { ResumenFaseTipoService } from '@tablero/metrics';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { generarDatos } from './datos-sinteticos';
@@ -41,7 +40,6 @@ async function main(): Promise<void> {
     await cargarReferencia(ds);
     const inicio = Date.now();
     const g = await generarDatos(ds, asistencias);
-    await new ResumenFaseTipoService(ds).recalcular();
     await ds.destroy();
     console.log(
       `Base ${BASE_BENCH}: ${n.format(g.asistencias)} asistencias de ${n.format(g.personas)} personas en ` +

@@ -13,7 +13,6 @@ import 'reflect-metadata';
 import { UsuariosService } from '@tablero/access';
 import { loadConfig } from '@tablero/config';
 import { connectDatabase, createDataSource } from '@tablero/database';
-import { ResumenFaseTipoService } from '@tablero/metrics';
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -111,7 +110,6 @@ async function main(): Promise<void> {
   try {
     await proceso.waitFor(/Tablero JPT listo/, 120_000);
     await ds.initialize();
-    await new ResumenFaseTipoService(ds).recalcular();
     const clave = randomBytes(18).toString('base64url');
     const usuarios = new UsuariosService(ds);
     const existente = (await usuarios.listar()).find((u) => u.nombre === USUARIO);

@@ -6,7 +6,6 @@ import { NestFactory } from '@nestjs/core';
 import { CredencialesService } from '@tablero/access';
 import { Config, pseudonymKey } from '@tablero/config';
 import { cargarReferencia } from '@tablero/domain';
-import { ResumenFaseTipoService } from '@tablero/metrics';
 import {
   createDataSource,
   createThrowawayDatabase,
@@ -69,8 +68,6 @@ export async function servidorDeBench(config: Config, url: string): Promise<Serv
   );
   configureApp(app, config);
   await app.listen(0, '127.0.0.1');
-  // Measured with the summary without activities current, as it is moments after any import.
-  await app.get(ResumenFaseTipoService).recalcular();
   const { port } = app.getHttpServer().address() as { port: number };
   const credenciales = app.get(CredencialesService);
   const token = await credenciales.crearToken({

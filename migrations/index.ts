@@ -9,6 +9,7 @@ import { Pdt1795616424642 } from './1795616424642-Pdt';
 import { Acceso1795616892097 } from './1795616892097-Acceso';
 import { VersionDeDatos1795700000000 } from './1795700000000-VersionDeDatos';
 import { ResumenFaseTipo1795700000001 } from './1795700000001-ResumenFaseTipo';
+import { ResumenFaseTipoEnLaTransaccion1795800000000 } from './1795800000000-ResumenFaseTipoEnLaTransaccion';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Acceso1795616892097,
   VersionDeDatos1795700000000,
   ResumenFaseTipo1795700000001,
+  ResumenFaseTipoEnLaTransaccion1795800000000,
 ];

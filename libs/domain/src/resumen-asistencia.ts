@@ -47,8 +47,12 @@ export function sumarAResumenes(fuente: string): string[] {
   );
 }
 
-/** The summaries rebuilt from the attendances themselves, for data loaded by other means than an import. */
+/**
+ * The summaries rebuilt from the attendances themselves, for data loaded by
+ * other means than an import; resumen_fase_tipo, emptied with them, is added
+ * up again by its trigger as resumen_asistencia fills.
+ */
 export async function reconstruirResumenAsistencia(manager: EntityManager): Promise<void> {
-  for (const r of RESUMENES) await manager.query(`DELETE FROM ${r.tabla}`);
+  await manager.query(`TRUNCATE ${RESUMENES.map((r) => r.tabla).join(', ')}, resumen_fase_tipo`);
   for (const insert of sumarAResumenes('asistencia')) await manager.query(insert);
 }

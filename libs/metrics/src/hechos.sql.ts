@@ -85,11 +85,9 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     nivelFaseTipo
       ? `
   bloques AS (
-    -- The phases × types whose activities are all in scope, while resumen_fase_tipo is current, and
-    -- none held in a subregion: a record without a municipality is placed by that subregion, which the
-    -- summary does not keep.
+    -- The phases × types whose activities are all in scope and none held in a subregion: a record
+    -- without a municipality is placed by that subregion, which resumen_fase_tipo does not keep.
     SELECT act.fase_codigo, act.tipo_codigo FROM act
-     WHERE (SELECT version FROM resumen_fase_tipo_version) = (SELECT count(*) FROM cambio_de_datos)
      GROUP BY 1, 2
     HAVING count(*) = (SELECT count(*) FROM actividad x
                         WHERE x.fase_codigo = act.fase_codigo AND x.tipo_codigo = act.tipo_codigo)

@@ -15,4 +15,3 @@ export * from './pdt.service';
 export { MetricsModule } from './metrics.module';
 export * from './resumen-fase';
 export { ResumenFaseService } from './resumen-fase.service';
-export { ResumenFaseTipoService } from './resumen-fase-tipo.service';

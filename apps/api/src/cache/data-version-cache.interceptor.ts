@@ -2,7 +2,6 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { InjectDataSource } from '@nestjs/typeorm';
 import { principalDe } from '@tablero/access';
 import { dataVersion } from '@tablero/database';
-import { ResumenFaseTipoService } from '@tablero/metrics';
 import type { Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import { from, lastValueFrom, Observable } from 'rxjs';
@@ -13,8 +12,7 @@ type Resultado = { readonly json: string } | { readonly otro: unknown };
 /**
  * Keeps the JSON answers of read routes under the data version, read from
  * PostgreSQL on every request: an import commits a new version, so no answer
- * computed before it is served after it. A new version also sets the summary
- * without activities to be recomputed. Concurrent requests for the same
+ * computed before it is served after it. Concurrent requests for the same
  * answer share one computation. A request with `Cache-Control: no-cache`
  * computes afresh. Anything but JSON (images, workbooks) passes through.
  */
@@ -26,12 +24,7 @@ export class DataVersionCache implements NestInterceptor {
   });
   private readonly enCurso = new Map<string, Promise<Resultado>>();
 
-  private versionVista?: string;
-
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly resumenFaseTipo: ResumenFaseTipoService,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const peticion = context.switchToHttp().getRequest<Request>();
@@ -41,10 +34,6 @@ export class DataVersionCache implements NestInterceptor {
 
   private async responder(peticion: Request, respuesta: Response, next: CallHandler) {
     const version = await dataVersion(this.dataSource);
-    if (version !== this.versionVista) {
-      this.versionVista = version;
-      this.resumenFaseTipo.mantenerAlDia();
-    }
     const clave = [
       version,
       // Phase III statuses are read on today's date unless one is asked for.

@@ -1,0 +1,154 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Adds rows of attendances to resumen_fase_tipo, at both levels. `cambios`
+ * yields (fase_codigo, tipo_codigo, municipio_codigo, grupo_de_valor_codigo,
+ * grupo_por_actividad, modalidad, asistencias), negative to take away.
+ */
+function sumarAResumenFaseTipo(cambios: string): string {
+  return `
+    INSERT INTO resumen_fase_tipo (nivel, fase_codigo, tipo_codigo, territorio_codigo, grupo_de_valor_codigo,
+                                   grupo_por_actividad, modalidad, asistencias)
+    SELECT n.nivel, c.fase_codigo, c.tipo_codigo,
+           CASE n.nivel WHEN 'municipio' THEN c.municipio_codigo ELSE left(c.municipio_codigo, 2) END,
+           c.grupo_de_valor_codigo, c.grupo_por_actividad, c.modalidad, sum(c.asistencias)
+      FROM (${cambios}) c CROSS JOIN (VALUES ('municipio'), ('departamento')) n (nivel)
+     GROUP BY 1, 2, 3, 4, 5, 6, 7
+     ORDER BY 1, 2, 3, 4, 5, 6, 7
+    ON CONFLICT ON CONSTRAINT uq_resumen_fase_tipo
+    DO UPDATE SET asistencias = resumen_fase_tipo.asistencias + EXCLUDED.asistencias;
+    DELETE FROM resumen_fase_tipo WHERE asistencias = 0;`;
+}
+
+/**
+ * The rows of resumen_fase_tipo that attendance summary rows `registros`
+ * stand for: (fase_codigo, tipo_codigo, actividad_codigo, municipio_codigo,
+ * grupo_de_valor_codigo, modalidad, asistencias). Records without a group are
+ * also kept once per group their activity was aimed at, for the group filter.
+ */
+function porGrupo(registros: string): string {
+  return `
+    SELECT r.fase_codigo, r.tipo_codigo, r.municipio_codigo, r.grupo_de_valor_codigo, NULL::varchar AS grupo_por_actividad,
+           r.modalidad, r.asistencias
+      FROM (${registros}) r
+    UNION ALL
+    SELECT r.fase_codigo, r.tipo_codigo, r.municipio_codigo, NULL, g.grupo_de_valor_codigo, r.modalidad, r.asistencias
+      FROM (${registros}) r JOIN actividad_grupo_de_valor g ON g.actividad_codigo = r.actividad_codigo
+     WHERE r.grupo_de_valor_codigo IS NULL`;
+}
+
+const DE_RESUMEN_ASISTENCIA = (tabla: string, signo = '') => `
+  SELECT a.fase_codigo, a.tipo_codigo, r.actividad_codigo, r.municipio_codigo, r.grupo_de_valor_codigo, r.modalidad,
+         ${signo}r.asistencias AS asistencias
+    FROM ${tabla} r JOIN actividad a ON a.codigo = r.actividad_codigo`;
+
+// Writers of the summary take turns until they commit, and each reads the
+// activities and groups after taking its turn: what it adds is under what the
+// previous writer committed.
+const TURNO = `PERFORM pg_advisory_xact_lock(hashtext('resumen_fase_tipo'));`;
+
+/**
+ * resumen_fase_tipo kept by triggers in the transaction that changes what it
+ * adds up (attendance summaries, an activity's phase or type, the groups an
+ * activity is aimed at), instead of recomputed in the background after the
+ * data version moves: the next request after an import reads it already.
+ */
+export class ResumenFaseTipoEnLaTransaccion1795800000000 implements MigrationInterface {
+  name = 'ResumenFaseTipoEnLaTransaccion1795800000000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "resumen_fase_tipo_version"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_resumen_fase_tipo"`);
+    await queryRunner.query(`DELETE FROM "resumen_fase_tipo"`);
+    await queryRunner.query(
+      `ALTER TABLE "resumen_fase_tipo" ADD CONSTRAINT "uq_resumen_fase_tipo" UNIQUE NULLS NOT DISTINCT ("nivel", "fase_codigo", "tipo_codigo", "territorio_codigo", "grupo_de_valor_codigo", "grupo_por_actividad", "modalidad")`,
+    );
+    await queryRunner.query(sumarAResumenFaseTipo(porGrupo(DE_RESUMEN_ASISTENCIA('resumen_asistencia'))));
+
+    await queryRunner.query(`CREATE FUNCTION resumen_fase_tipo_por_asistencias() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${TURNO}
+        IF TG_OP = 'INSERT' THEN
+          ${sumarAResumenFaseTipo(porGrupo(DE_RESUMEN_ASISTENCIA('nuevas')))}
+        ELSIF TG_OP = 'UPDATE' THEN
+          ${sumarAResumenFaseTipo(
+            porGrupo(`${DE_RESUMEN_ASISTENCIA('nuevas')} UNION ALL ${DE_RESUMEN_ASISTENCIA('viejas', '-')}`),
+          )}
+        ELSE
+          ${sumarAResumenFaseTipo(porGrupo(DE_RESUMEN_ASISTENCIA('viejas', '-')))}
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await queryRunner.query(`CREATE TRIGGER resumen_fase_tipo_insert AFTER INSERT ON "resumen_asistencia"
+      REFERENCING NEW TABLE AS nuevas FOR EACH STATEMENT EXECUTE FUNCTION resumen_fase_tipo_por_asistencias()`);
+    await queryRunner.query(`CREATE TRIGGER resumen_fase_tipo_update AFTER UPDATE ON "resumen_asistencia"
+      REFERENCING NEW TABLE AS nuevas OLD TABLE AS viejas FOR EACH STATEMENT EXECUTE FUNCTION resumen_fase_tipo_por_asistencias()`);
+    await queryRunner.query(`CREATE TRIGGER resumen_fase_tipo_delete AFTER DELETE ON "resumen_asistencia"
+      REFERENCING OLD TABLE AS viejas FOR EACH STATEMENT EXECUTE FUNCTION resumen_fase_tipo_por_asistencias()`);
+
+    // An activity moved to another phase or type takes its attendances along.
+    await queryRunner.query(`CREATE FUNCTION resumen_fase_tipo_por_actividad() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${TURNO}
+        ${sumarAResumenFaseTipo(
+          porGrupo(`
+          SELECT m.fase_codigo, m.tipo_codigo, r.actividad_codigo, r.municipio_codigo, r.grupo_de_valor_codigo,
+                 r.modalidad, m.signo * r.asistencias AS asistencias
+            FROM (SELECT v.codigo, v.fase_codigo, v.tipo_codigo, -1 AS signo
+                    FROM viejas v JOIN nuevas n ON n.codigo = v.codigo
+                   WHERE (v.fase_codigo, v.tipo_codigo) IS DISTINCT FROM (n.fase_codigo, n.tipo_codigo)
+                  UNION ALL
+                  SELECT n.codigo, n.fase_codigo, n.tipo_codigo, 1
+                    FROM viejas v JOIN nuevas n ON n.codigo = v.codigo
+                   WHERE (v.fase_codigo, v.tipo_codigo) IS DISTINCT FROM (n.fase_codigo, n.tipo_codigo)) m
+            JOIN resumen_asistencia r ON r.actividad_codigo = m.codigo`),
+        )}
+        RETURN NULL;
+      END $$`);
+    await queryRunner.query(`CREATE TRIGGER resumen_fase_tipo AFTER UPDATE ON "actividad"
+      REFERENCING OLD TABLE AS viejas NEW TABLE AS nuevas FOR EACH STATEMENT EXECUTE FUNCTION resumen_fase_tipo_por_actividad()`);
+
+    // A group an activity is aimed at, added or taken away, adds or takes away its records without a group.
+    const sinGrupo = (tabla: string, signo: string) => `
+      SELECT a.fase_codigo, a.tipo_codigo, r.municipio_codigo, NULL::varchar AS grupo_de_valor_codigo,
+             g.grupo_de_valor_codigo AS grupo_por_actividad, r.modalidad, ${signo}r.asistencias AS asistencias
+        FROM ${tabla} g JOIN actividad a ON a.codigo = g.actividad_codigo
+        JOIN resumen_asistencia r ON r.actividad_codigo = g.actividad_codigo AND r.grupo_de_valor_codigo IS NULL`;
+    await queryRunner.query(`CREATE FUNCTION resumen_fase_tipo_por_grupos() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${TURNO}
+        IF TG_OP = 'INSERT' THEN
+          ${sumarAResumenFaseTipo(sinGrupo('nuevas', ''))}
+        ELSIF TG_OP = 'UPDATE' THEN
+          ${sumarAResumenFaseTipo(`${sinGrupo('nuevas', '')} UNION ALL ${sinGrupo('viejas', '-')}`)}
+        ELSE
+          ${sumarAResumenFaseTipo(sinGrupo('viejas', '-'))}
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await queryRunner.query(`CREATE TRIGGER resumen_fase_tipo_insert AFTER INSERT ON "actividad_grupo_de_valor"
+      REFERENCING NEW TABLE AS nuevas FOR EACH STATEMENT EXECUTE FUNCTION resumen_fase_tipo_por_grupos()`);
+    await queryRunner.query(`CREATE TRIGGER resumen_fase_tipo_update AFTER UPDATE ON "actividad_grupo_de_valor"
+      REFERENCING NEW TABLE AS nuevas OLD TABLE AS viejas FOR EACH STATEMENT EXECUTE FUNCTION resumen_fase_tipo_por_grupos()`);
+    await queryRunner.query(`CREATE TRIGGER resumen_fase_tipo_delete AFTER DELETE ON "actividad_grupo_de_valor"
+      REFERENCING OLD TABLE AS viejas FOR EACH STATEMENT EXECUTE FUNCTION resumen_fase_tipo_por_grupos()`);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    for (const tabla of ['resumen_asistencia', 'actividad_grupo_de_valor']) {
+      for (const evento of ['insert', 'update', 'delete']) {
+        await queryRunner.query(`DROP TRIGGER resumen_fase_tipo_${evento} ON "${tabla}"`);
+      }
+    }
+    await queryRunner.query(`DROP TRIGGER resumen_fase_tipo ON "actividad"`);
+    for (const funcion of ['asistencias', 'actividad', 'grupos']) {
+      await queryRunner.query(`DROP FUNCTION resumen_fase_tipo_por_${funcion}()`);
+    }
+    await queryRunner.query(`ALTER TABLE "resumen_fase_tipo" DROP CONSTRAINT "uq_resumen_fase_tipo"`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_resumen_fase_tipo" ON "resumen_fase_tipo" ("nivel", "fase_codigo", "tipo_codigo")`,
+    );
+    await queryRunner.query(`CREATE TABLE "resumen_fase_tipo_version" ("version" bigint NOT NULL)`);
+    await queryRunner.query(`INSERT INTO "resumen_fase_tipo_version" ("version") VALUES (-1)`);
+  }
+}
