@@ -1,7 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Adds rows of attendances to resumen_fase_tipo, at both levels. `cambios`
+ * Adds rows of attendances to resumen_fase_tipo, at every level: by
+ * municipality and group, by department and group, and by municipality with
+ * the groups added up (what a question without a group reads). `cambios`
  * yields (fase_codigo, tipo_codigo, municipio_codigo, grupo_de_valor_codigo,
  * grupo_por_actividad, modalidad, asistencias), negative to take away.
  */
@@ -10,9 +12,11 @@ function sumarAResumenFaseTipo(cambios: string): string {
     INSERT INTO resumen_fase_tipo (nivel, fase_codigo, tipo_codigo, territorio_codigo, grupo_de_valor_codigo,
                                    grupo_por_actividad, modalidad, asistencias)
     SELECT n.nivel, c.fase_codigo, c.tipo_codigo,
-           CASE n.nivel WHEN 'municipio' THEN c.municipio_codigo ELSE left(c.municipio_codigo, 2) END,
-           c.grupo_de_valor_codigo, c.grupo_por_actividad, c.modalidad, sum(c.asistencias)
-      FROM (${cambios}) c CROSS JOIN (VALUES ('municipio'), ('departamento')) n (nivel)
+           CASE n.nivel WHEN 'departamento' THEN left(c.municipio_codigo, 2) ELSE c.municipio_codigo END,
+           CASE n.nivel WHEN 'municipio_total' THEN NULL ELSE c.grupo_de_valor_codigo END,
+           c.grupo_por_actividad, c.modalidad, sum(c.asistencias)
+      FROM (${cambios}) c CROSS JOIN (VALUES ('municipio'), ('departamento'), ('municipio_total')) n (nivel)
+     WHERE n.nivel <> 'municipio_total' OR c.grupo_por_actividad IS NULL
      GROUP BY 1, 2, 3, 4, 5, 6, 7
      ORDER BY 1, 2, 3, 4, 5, 6, 7
     ON CONFLICT ON CONSTRAINT uq_resumen_fase_tipo
@@ -60,6 +64,11 @@ export class ResumenFaseTipoEnLaTransaccion1795800000000 implements MigrationInt
     await queryRunner.query(`DROP TABLE "resumen_fase_tipo_version"`);
     await queryRunner.query(`DROP INDEX "public"."ix_resumen_fase_tipo"`);
     await queryRunner.query(`DELETE FROM "resumen_fase_tipo"`);
+    await queryRunner.query(`ALTER TABLE "resumen_fase_tipo" DROP CONSTRAINT "ck_resumen_fase_tipo_nivel"`);
+    await queryRunner.query(`ALTER TABLE "resumen_fase_tipo" ALTER COLUMN "nivel" TYPE character varying(16)`);
+    await queryRunner.query(
+      `ALTER TABLE "resumen_fase_tipo" ADD CONSTRAINT "ck_resumen_fase_tipo_nivel" CHECK (nivel IN ('municipio', 'departamento', 'municipio_total'))`,
+    );
     await queryRunner.query(
       `ALTER TABLE "resumen_fase_tipo" ADD CONSTRAINT "uq_resumen_fase_tipo" UNIQUE NULLS NOT DISTINCT ("nivel", "fase_codigo", "tipo_codigo", "territorio_codigo", "grupo_de_valor_codigo", "grupo_por_actividad", "modalidad")`,
     );
@@ -145,6 +154,12 @@ export class ResumenFaseTipoEnLaTransaccion1795800000000 implements MigrationInt
       await queryRunner.query(`DROP FUNCTION resumen_fase_tipo_por_${funcion}()`);
     }
     await queryRunner.query(`ALTER TABLE "resumen_fase_tipo" DROP CONSTRAINT "uq_resumen_fase_tipo"`);
+    await queryRunner.query(`DELETE FROM "resumen_fase_tipo" WHERE nivel = 'municipio_total'`);
+    await queryRunner.query(`ALTER TABLE "resumen_fase_tipo" DROP CONSTRAINT "ck_resumen_fase_tipo_nivel"`);
+    await queryRunner.query(`ALTER TABLE "resumen_fase_tipo" ALTER COLUMN "nivel" TYPE character varying(12)`);
+    await queryRunner.query(
+      `ALTER TABLE "resumen_fase_tipo" ADD CONSTRAINT "ck_resumen_fase_tipo_nivel" CHECK (nivel IN ('municipio', 'departamento'))`,
+    );
     await queryRunner.query(
       `CREATE INDEX "ix_resumen_fase_tipo" ON "resumen_fase_tipo" ("nivel", "fase_codigo", "tipo_codigo")`,
     );

@@ -77,17 +77,19 @@ it('has attendance figures to compare, not only activities', async () => {
 });
 
 it.each([
-  ['municipio', '05001', { municipio: '05001' }],
+  ['municipio_total', '05001', { municipio: '05001' }],
+  ['municipio', '05001', { municipio: '05001', grupo: 'ciudadania' }],
   ['departamento', '05', { departamento: '05' }],
 ])(
   'reads the summary without activities by %s',
-  async (nivel, territorio, f) => {
+  async (nivel, territorio, f: Filtros) => {
     const antes = await metricas.totales(f);
     const cambiar = (signo: '+' | '-') =>
       ds.query(
         `UPDATE resumen_fase_tipo SET asistencias = asistencias ${signo} 1000
-        WHERE nivel = $1 AND territorio_codigo = $2 AND grupo_por_actividad IS NULL AND modalidad = 'virtual'`,
-        [nivel, territorio],
+        WHERE nivel = $1 AND territorio_codigo = $2 AND grupo_por_actividad IS NULL AND modalidad = 'virtual'
+          AND ($3::varchar IS NULL OR grupo_de_valor_codigo = $3)`,
+        [nivel, territorio, f.grupo ?? null],
       );
     const [, filas] = await cambiar('+');
     try {
@@ -106,8 +108,9 @@ async function diferenciasDeResumenFaseTipo(): Promise<string[]> {
   const filas = await ds.query<{ fila: string }[]>(`
     WITH esperado AS (
       SELECT n.nivel, x.fase_codigo, x.tipo_codigo,
-             CASE n.nivel WHEN 'municipio' THEN x.municipio_codigo ELSE left(x.municipio_codigo, 2) END AS territorio,
-             x.grupo, x.grupo_por_actividad, x.modalidad, count(*) AS asistencias
+             CASE n.nivel WHEN 'departamento' THEN left(x.municipio_codigo, 2) ELSE x.municipio_codigo END AS territorio,
+             CASE n.nivel WHEN 'municipio_total' THEN NULL ELSE x.grupo END AS grupo,
+             x.grupo_por_actividad, x.modalidad, count(*) AS asistencias
         FROM (SELECT a.fase_codigo, a.tipo_codigo, s.municipio_codigo, s.grupo_de_valor_codigo AS grupo,
                      NULL AS grupo_por_actividad, s.modalidad
                 FROM asistencia s JOIN actividad a ON a.codigo = s.actividad_codigo
@@ -116,7 +119,8 @@ async function diferenciasDeResumenFaseTipo(): Promise<string[]> {
                 FROM asistencia s JOIN actividad a ON a.codigo = s.actividad_codigo
                 JOIN actividad_grupo_de_valor g ON g.actividad_codigo = s.actividad_codigo
                WHERE s.grupo_de_valor_codigo IS NULL) x
-       CROSS JOIN (VALUES ('municipio'), ('departamento')) n (nivel)
+       CROSS JOIN (VALUES ('municipio'), ('departamento'), ('municipio_total')) n (nivel)
+       WHERE n.nivel <> 'municipio_total' OR x.grupo_por_actividad IS NULL
        GROUP BY 1, 2, 3, 4, 5, 6, 7
     ),
     guardado AS (

@@ -13,8 +13,8 @@ import { Consulta, Filtros } from './filtros';
  * Where attendance records are read from: the smallest summary that holds
  * what the question asks (by activity; by department; by group; by
  * municipality and group; by phase × type, department or municipality, and
- * group where all the activities of a phase and type are in scope), or the
- * raw records (the naive baseline).
+ * group, or municipality with the groups added up, where all the activities
+ * of a phase and type are in scope), or the raw records (the naive baseline).
  */
 export type FuenteAsistencias =
   | 'actividad'
@@ -23,12 +23,16 @@ export type FuenteAsistencias =
   | 'resumen'
   | 'fase_tipo_departamento'
   | 'fase_tipo_municipio'
+  | 'fase_tipo_municipio_total'
   | 'asistencias';
 
 /** The level of resumen_fase_tipo a source reads, if it reads it. */
-const NIVEL_FASE_TIPO: Partial<Record<FuenteAsistencias, 'municipio' | 'departamento'>> = {
+const NIVEL_FASE_TIPO: Partial<
+  Record<FuenteAsistencias, 'municipio' | 'departamento' | 'municipio_total'>
+> = {
   fase_tipo_municipio: 'municipio',
   fase_tipo_departamento: 'departamento',
+  fase_tipo_municipio_total: 'municipio_total',
 };
 
 export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias): string {
@@ -66,6 +70,7 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
                 FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo`,
     fase_tipo_departamento: fueraDeBloques,
     fase_tipo_municipio: fueraDeBloques,
+    fase_tipo_municipio_total: fueraDeBloques,
     asistencias: `SELECT x.actividad_codigo, x.modalidad, count(*) AS valor, x.municipio_codigo AS territorio,
                          x.grupo_de_valor_codigo AS grupo
                     FROM asistencia x JOIN act ON act.codigo = x.actividad_codigo

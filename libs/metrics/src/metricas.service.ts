@@ -695,7 +695,8 @@ function fuenteDeAsistencias(f: Filtros, por?: Dimension, porActividad = false):
   const departamental = f.departamento || f.departamentos || por === 'departamento';
   const grupal = f.grupo || por === 'grupo';
   const sinActividad = !porActividad && !f.subregion && DIMENSIONES_SIN_ACTIVIDAD.has(por);
-  if (municipal) return sinActividad ? 'fase_tipo_municipio' : 'resumen';
+  if (municipal && sinActividad) return grupal ? 'fase_tipo_municipio' : 'fase_tipo_municipio_total';
+  if (municipal) return 'resumen';
   if (departamental && sinActividad) return 'fase_tipo_departamento';
   if (departamental) return grupal ? 'resumen' : 'departamento';
   if (grupal) return 'grupo';
