@@ -5,7 +5,8 @@
  * (a GROUP BY over the raw attendance records) for the same answer, measured
  * in the same run, and the p50 of the same request repeated (the answer kept
  * under the data version); then an import of 10.000 attendances and whether
- * the next request, without no-cache, shows them.
+ * the next request, without no-cache, shows them. `-- <texto>` measures only
+ * the cases whose name contains it (the import is measured always).
  */
 import 'reflect-metadata';
 import { loadConfig } from '@tablero/config';
@@ -118,7 +119,8 @@ async function main(): Promise<void> {
         'veces más rápido'.padStart(18) +
         'p50 repetida'.padStart(14),
     );
-    for (const caso of CASOS) {
+    const elegidos = CASOS.filter((caso) => caso.nombre.includes(process.argv[2] ?? ''));
+    for (const caso of elegidos) {
       const solicitar = async (afresco = true) => {
         const respuesta = await fetch(base + caso.ruta, {
           headers: afresco ? { ...headers, 'cache-control': 'no-cache' } : headers,
