@@ -69,6 +69,12 @@ it.each(
   expect(resumen).toEqual(await respuesta(f, por, 'asistencias'));
 });
 
+it.each(DIMENSIONES)('gives a breakdown by %s the total of the facts it breaks down', async (por) => {
+  for (const f of FILTROS) {
+    expect((await metricas.desglose(por, f)).total).toEqual(await metricas.totales(f));
+  }
+});
+
 it('has attendance figures to compare, not only activities', async () => {
   const totales = await metricas.totales({});
   expect(totales.asistencias.valor).toBe(

@@ -150,6 +150,8 @@ interface FilaSuma {
   metrica: SumaDeHechos['metrica'];
   calificador: SumaDeHechos['calificador'];
   valor: string;
+  /** A row of the total over every key, asked for with `conTotal`. */
+  total: boolean;
 }
 
 const ETIQUETA_SIN_VALOR: Record<Dimension, string> = {
@@ -217,18 +219,21 @@ export class MetricasService {
   /**
    * Sums of facts by component and qualifier, optionally by a dimension: from
    * the summaries, or with `ingenua` from the raw records (the baseline).
+   * With `conTotal`, also the total over every key in the same pass, for a
+   * dimension that puts each fact under one key.
    */
-  async sumas(f: Filtros, por?: Dimension, ingenua = false): Promise<FilaSuma[]> {
+  async sumas(f: Filtros, por?: Dimension, ingenua = false, conTotal = false): Promise<FilaSuma[]> {
     const q = new Consulta();
     const ctes = ctesDeHechos(f, q, ingenua ? 'asistencias' : fuenteDeAsistencias(f, por));
     const dimension = por ? DIMENSION_SQL[por] : undefined;
     const filtro = filtroDeHechos(f, q);
     return this.dataSource.query<FilaSuma[]>(
       `WITH ${ctes}
-       SELECT ${dimension ? dimension.clave : 'NULL::varchar'} AS clave, h.metrica, h.calificador, sum(h.valor)::text AS valor
-         FROM hechos h ${dimension?.union ?? ''}
-        WHERE ${filtro}
-        GROUP BY 1, 2, 3`,
+       SELECT clave, metrica, calificador, sum(valor)::text AS valor, grouping(clave) = 1 AS total
+         FROM (SELECT ${dimension ? dimension.clave : 'NULL::varchar'} AS clave, h.metrica, h.calificador, h.valor
+                 FROM hechos h ${dimension?.union ?? ''}
+                WHERE ${filtro}) x
+        GROUP BY ${conTotal ? 'GROUPING SETS ((clave, metrica, calificador), (metrica, calificador))' : 'clave, metrica, calificador'}`,
       q.params,
     );
   }
@@ -276,14 +281,17 @@ export class MetricasService {
 
   async desglose(por: Dimension, f: Filtros): Promise<Desglose> {
     const catalogado = por === 'fase' || por === 'tipo';
-    const [filas, nombres, total, orden] = await Promise.all([
-      this.sumas(f, por),
+    // An activity with several allies is under each of them: its total is not their sum.
+    const unaClavePorHecho = !DIMENSION_SQL[por].union;
+    const [filas, nombres, totalAparte, orden] = await Promise.all([
+      this.sumas(f, por, false, unaClavePorHecho),
       this.nombres(por),
-      this.totales(f),
+      unaClavePorHecho ? undefined : this.totales(f),
       catalogado ? this.ordenCatalogo(por) : undefined,
     ]);
+    const total = totalAparte ?? cifrasSumables(aSumas(filas.filter((fila) => fila.total)));
     const porClave = new Map<string | null, SumaDeHechos[]>();
-    for (const fila of filas) {
+    for (const fila of filas.filter((fila) => !fila.total)) {
       const lista = porClave.get(fila.clave) ?? [];
       lista.push(...aSumas([fila]));
       porClave.set(fila.clave, lista);
@@ -598,16 +606,18 @@ export class MetricasService {
       ['aliado', 'aliado', 'TRUE'],
       ['grupo', 'grupo_de_valor', 'TRUE'],
     ];
-    for (const [filtro, tabla, condicion] of tablas) {
-      const valor = f[filtro];
-      if (valor === undefined) continue;
-      const [existe] = await this.dataSource.query(
-        `SELECT 1 FROM ${tabla} WHERE codigo = $1 AND ${condicion}`,
-        [valor],
-      );
-      if (!existe) return [filtro, valor];
-    }
-    return undefined;
+    const pedidos = tablas.filter(([filtro]) => f[filtro] !== undefined);
+    const existen = await Promise.all(
+      pedidos.map(async ([filtro, tabla, condicion]) => {
+        const filas = await this.dataSource.query(
+          `SELECT 1 FROM ${tabla} WHERE codigo = $1 AND ${condicion}`,
+          [f[filtro]],
+        );
+        return filas.length > 0;
+      }),
+    );
+    const primero = pedidos.find((_, i) => !existen[i]);
+    return primero && [primero[0], f[primero[0]]!];
   }
 
   private async cifrasPorActividad(f: Filtros, codigos: string[]) {
