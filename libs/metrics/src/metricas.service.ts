@@ -238,8 +238,9 @@ export class MetricasService {
     );
   }
 
-  async totales(f: Filtros): Promise<Record<MetricaId, CifraPublicada>> {
-    return cifrasSumables(aSumas(await this.sumas(f)));
+  /** `ingenua`, here and below: the same answer from the raw records (the benchmark's baseline). */
+  async totales(f: Filtros, ingenua = false): Promise<Record<MetricaId, CifraPublicada>> {
+    return cifrasSumables(aSumas(await this.sumas(f, undefined, ingenua)));
   }
 
   /**
@@ -247,16 +248,15 @@ export class MetricasService {
    * set computations whose cost grows with the records: they have their own
    * routes (personasUnicas, cobertura), which the dashboard calls alongside.
    */
-  async kpis(f: Filtros): Promise<Kpis> {
-    const [fechaCorte, totales, metas] = await Promise.all([
-      this.fechaDeCorte(f),
-      this.totales(f),
+  async kpis(f: Filtros, ingenua = false): Promise<Kpis> {
+    // The cut-off date is the cheaper question: once known, both periods are summed at once.
+    const fechaCorte = await this.fechaDeCorte(f);
+    const fechaCorteAnterior = fechaCorte ? unMesAntes(fechaCorte) : null;
+    const [totales, anteriores, metas] = await Promise.all([
+      this.totales(f, ingenua),
+      fechaCorteAnterior ? this.totales({ ...f, fechaCorte: fechaCorteAnterior }, ingenua) : undefined,
       this.metas(f),
     ]);
-    const fechaCorteAnterior = fechaCorte ? unMesAntes(fechaCorte) : null;
-    const anteriores = fechaCorteAnterior
-      ? await this.totales({ ...f, fechaCorte: fechaCorteAnterior })
-      : undefined;
     return {
       fechaCorte,
       fechaCorteAnterior,
@@ -279,14 +279,14 @@ export class MetricasService {
     };
   }
 
-  async desglose(por: Dimension, f: Filtros): Promise<Desglose> {
+  async desglose(por: Dimension, f: Filtros, ingenua = false): Promise<Desglose> {
     const catalogado = por === 'fase' || por === 'tipo';
     // An activity with several allies is under each of them: its total is not their sum.
     const unaClavePorHecho = !DIMENSION_SQL[por].union;
     const [filas, nombres, totalAparte, orden] = await Promise.all([
-      this.sumas(f, por, false, unaClavePorHecho),
+      this.sumas(f, por, ingenua, unaClavePorHecho),
       this.nombres(por),
-      unaClavePorHecho ? undefined : this.totales(f),
+      unaClavePorHecho ? undefined : this.totales(f, ingenua),
       catalogado ? this.ordenCatalogo(por) : undefined,
     ]);
     const total = totalAparte ?? cifrasSumables(aSumas(filas.filter((fila) => fila.total)));
@@ -648,7 +648,7 @@ export class MetricasService {
       `WITH ${ctes}
        SELECT greatest(
                 (SELECT max(fecha_corte) FROM declarados_sin_registros),
-                (SELECT max(v.fecha_corte) FROM corte_vistas v JOIN act ON act.codigo = v.actividad_codigo),
+                (SELECT max((SELECT max(v.fecha_corte) FROM corte_vistas v WHERE v.actividad_codigo = act.codigo)) FROM act),
                 (SELECT max(act.fecha_inicio) FROM act WHERE act.codigo IN (SELECT actividad_codigo FROM con_registros))
               )::text AS fecha`,
       q.params,
