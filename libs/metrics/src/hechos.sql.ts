@@ -100,6 +100,15 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
   ),`
       : ''
   }
+  vistas_al_corte AS (
+    -- Each webinar's latest snapshot on or before the cut-off: its views, and the proof that it has records.
+    SELECT act.codigo AS actividad_codigo, ultimo.vistas
+      FROM act CROSS JOIN LATERAL (
+        SELECT v.vistas FROM corte_vistas v
+         WHERE v.actividad_codigo = act.codigo ${corte ? `AND v.fecha_corte <= ${corte}::date` : ''}
+         ORDER BY v.fecha_corte DESC LIMIT 1
+      ) ultimo
+  ),
   registros AS (
     SELECT s.actividad_codigo,
            CASE s.modalidad WHEN 'presencial' THEN 'asistentes_presenciales' ELSE 'asistentes_remotos' END AS metrica,
@@ -111,12 +120,7 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
      ${corte ? `WHERE c.fecha_certificacion <= ${corte}::date` : ''}
      GROUP BY c.actividad_codigo, c.municipio_codigo
     UNION ALL
-    SELECT act.codigo, 'vistas', ultimo.vistas, NULL, NULL, 'virtual'
-      FROM act CROSS JOIN LATERAL (
-        SELECT v.vistas FROM corte_vistas v
-         WHERE v.actividad_codigo = act.codigo ${corte ? `AND v.fecha_corte <= ${corte}::date` : ''}
-         ORDER BY v.fecha_corte DESC LIMIT 1
-      ) ultimo
+    SELECT actividad_codigo, 'vistas', vistas, NULL, NULL, 'virtual' FROM vistas_al_corte
   ),
   con_registros AS (
     SELECT act.codigo AS actividad_codigo, act.ciclo_codigo, m.metrica
@@ -130,9 +134,7 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
      WHERE EXISTS (SELECT 1 FROM certificado c WHERE c.actividad_codigo = act.codigo
                    ${corte ? `AND c.fecha_certificacion <= ${corte}::date` : ''})
     UNION ALL
-    SELECT act.codigo, act.ciclo_codigo, 'vistas' FROM act
-     WHERE EXISTS (SELECT 1 FROM corte_vistas v WHERE v.actividad_codigo = act.codigo
-                   ${corte ? `AND v.fecha_corte <= ${corte}::date` : ''})
+    SELECT act.codigo, act.ciclo_codigo, 'vistas' FROM act JOIN vistas_al_corte v ON v.actividad_codigo = act.codigo
   ),
   declarados_vigentes AS (
     SELECT DISTINCT ON (td.actividad_codigo, td.ciclo_codigo, td.metrica, td.territorio_codigo, td.grupo_de_valor_codigo)
