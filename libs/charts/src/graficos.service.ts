@@ -4,6 +4,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import {
+  compararEnEspanol,
   ESTADOS_PDT,
   formatearFecha,
   formatearNumero,
@@ -154,7 +155,7 @@ function porAprobacion<T extends { nombre: string; porcentaje: number | null }>(
   departamentos: readonly T[],
 ): T[] {
   return [...departamentos].sort(
-    (a, b) => (b.porcentaje ?? 0) - (a.porcentaje ?? 0) || a.nombre.localeCompare(b.nombre, 'es'),
+    (a, b) => (b.porcentaje ?? 0) - (a.porcentaje ?? 0) || compararEnEspanol(a.nombre, b.nombre),
   );
 }
 

@@ -44,4 +44,7 @@ export function formatearCifra(cifra: Cifra): string {
 }
 
 /** The source line every screen, sheet and image carries. */
+/** Spanish alphabetical order (one collator, not one per comparison). */
+export const compararEnEspanol = new Intl.Collator('es').compare;
+
 export const FUENTE = 'Fuente: DNP, Estrategia Juntos por el Territorio';

@@ -5,7 +5,13 @@
  */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { combinarCalificadores, formatearFecha, FUENTE, sumarCifras } from '@tablero/domain';
+import {
+  combinarCalificadores,
+  compararEnEspanol,
+  formatearFecha,
+  FUENTE,
+  sumarCifras,
+} from '@tablero/domain';
 import { DataSource } from 'typeorm';
 import { CifraPublicada, cifrasSumables, publicar, SumaDeHechos } from './cifras';
 import { Consulta, Filtros, MODALIDADES_FILTRO, PARAMETROS_FILTRO } from './filtros';
@@ -309,7 +315,7 @@ export class MetricasService {
         ? (orden.get(a.clave ?? '') ?? 99) - (orden.get(b.clave ?? '') ?? 99)
         : b.cifras.alcance.valor - a.cifras.alcance.valor ||
           b.cifras.actividades.valor - a.cifras.actividades.valor ||
-          a.etiqueta.localeCompare(b.etiqueta, 'es'),
+          compararEnEspanol(a.etiqueta, b.etiqueta),
     );
     return { por, filtros: f, filas: resultado, total };
   }
@@ -422,7 +428,7 @@ export class MetricasService {
         }))
         .sort(
           (a, b) =>
-            b.participantes.valor - a.participantes.valor || a.nombre.localeCompare(b.nombre, 'es'),
+            b.participantes.valor - a.participantes.valor || compararEnEspanol(a.nombre, b.nombre),
         ),
     };
   }
