@@ -52,6 +52,36 @@ const DE_RESUMEN_ASISTENCIA = (tabla: string, signo = '') => `
 const TURNO = `PERFORM pg_advisory_xact_lock(hashtext('resumen_fase_tipo'));`;
 
 /**
+ * The body of a statement trigger on INSERT, UPDATE and DELETE: `cambios`
+ * gives the rows of resumen_fase_tipo a transition table ('nuevas' or
+ * 'viejas') stands for, with the sign ('' or '-') to add them with.
+ */
+function sumarPorEvento(cambios: (tabla: string, signo: '' | '-') => string): string {
+  return `
+    IF TG_OP = 'INSERT' THEN
+      ${sumarAResumenFaseTipo(cambios('nuevas', ''))}
+    ELSIF TG_OP = 'UPDATE' THEN
+      ${sumarAResumenFaseTipo(`${cambios('nuevas', '')} UNION ALL ${cambios('viejas', '-')}`)}
+    ELSE
+      ${sumarAResumenFaseTipo(cambios('viejas', '-'))}
+    END IF;`;
+}
+
+const EVENTOS = [
+  ['insert', 'REFERENCING NEW TABLE AS nuevas'],
+  ['update', 'REFERENCING NEW TABLE AS nuevas OLD TABLE AS viejas'],
+  ['delete', 'REFERENCING OLD TABLE AS viejas'],
+] as const;
+
+/** A trigger per event (one with transition tables can have only one). */
+async function crearTriggersPorEvento(queryRunner: QueryRunner, tabla: string, funcion: string) {
+  for (const [evento, transicion] of EVENTOS) {
+    await queryRunner.query(`CREATE TRIGGER resumen_fase_tipo_${evento} AFTER ${evento.toUpperCase()} ON "${tabla}"
+      ${transicion} FOR EACH STATEMENT EXECUTE FUNCTION ${funcion}()`);
+  }
+}
+
+/**
  * resumen_fase_tipo kept by triggers in the transaction that changes what it
  * adds up (attendance summaries, an activity's phase or type, the groups an
  * activity is aimed at), instead of recomputed in the background after the
@@ -77,23 +107,10 @@ export class ResumenFaseTipoEnLaTransaccion1795800000000 implements MigrationInt
     await queryRunner.query(`CREATE FUNCTION resumen_fase_tipo_por_asistencias() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         ${TURNO}
-        IF TG_OP = 'INSERT' THEN
-          ${sumarAResumenFaseTipo(porGrupo(DE_RESUMEN_ASISTENCIA('nuevas')))}
-        ELSIF TG_OP = 'UPDATE' THEN
-          ${sumarAResumenFaseTipo(
-            porGrupo(`${DE_RESUMEN_ASISTENCIA('nuevas')} UNION ALL ${DE_RESUMEN_ASISTENCIA('viejas', '-')}`),
-          )}
-        ELSE
-          ${sumarAResumenFaseTipo(porGrupo(DE_RESUMEN_ASISTENCIA('viejas', '-')))}
-        END IF;
+        ${sumarPorEvento((tabla, signo) => porGrupo(DE_RESUMEN_ASISTENCIA(tabla, signo)))}
         RETURN NULL;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER resumen_fase_tipo_insert AFTER INSERT ON "resumen_asistencia"
-      REFERENCING NEW TABLE AS nuevas FOR EACH STATEMENT EXECUTE FUNCTION resumen_fase_tipo_por_asistencias()`);
-    await queryRunner.query(`CREATE TRIGGER resumen_fase_tipo_update AFTER UPDATE ON "resumen_asistencia"
-      REFERENCING NEW TABLE AS nuevas OLD TABLE AS viejas FOR EACH STATEMENT EXECUTE FUNCTION resumen_fase_tipo_por_asistencias()`);
-    await queryRunner.query(`CREATE TRIGGER resumen_fase_tipo_delete AFTER DELETE ON "resumen_asistencia"
-      REFERENCING OLD TABLE AS viejas FOR EACH STATEMENT EXECUTE FUNCTION resumen_fase_tipo_por_asistencias()`);
+    await crearTriggersPorEvento(queryRunner, 'resumen_asistencia', 'resumen_fase_tipo_por_asistencias');
 
     // An activity moved to another phase or type takes its attendances along.
     await queryRunner.query(`CREATE FUNCTION resumen_fase_tipo_por_actividad() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -126,26 +143,15 @@ export class ResumenFaseTipoEnLaTransaccion1795800000000 implements MigrationInt
     await queryRunner.query(`CREATE FUNCTION resumen_fase_tipo_por_grupos() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         ${TURNO}
-        IF TG_OP = 'INSERT' THEN
-          ${sumarAResumenFaseTipo(sinGrupo('nuevas', ''))}
-        ELSIF TG_OP = 'UPDATE' THEN
-          ${sumarAResumenFaseTipo(`${sinGrupo('nuevas', '')} UNION ALL ${sinGrupo('viejas', '-')}`)}
-        ELSE
-          ${sumarAResumenFaseTipo(sinGrupo('viejas', '-'))}
-        END IF;
+        ${sumarPorEvento(sinGrupo)}
         RETURN NULL;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER resumen_fase_tipo_insert AFTER INSERT ON "actividad_grupo_de_valor"
-      REFERENCING NEW TABLE AS nuevas FOR EACH STATEMENT EXECUTE FUNCTION resumen_fase_tipo_por_grupos()`);
-    await queryRunner.query(`CREATE TRIGGER resumen_fase_tipo_update AFTER UPDATE ON "actividad_grupo_de_valor"
-      REFERENCING NEW TABLE AS nuevas OLD TABLE AS viejas FOR EACH STATEMENT EXECUTE FUNCTION resumen_fase_tipo_por_grupos()`);
-    await queryRunner.query(`CREATE TRIGGER resumen_fase_tipo_delete AFTER DELETE ON "actividad_grupo_de_valor"
-      REFERENCING OLD TABLE AS viejas FOR EACH STATEMENT EXECUTE FUNCTION resumen_fase_tipo_por_grupos()`);
+    await crearTriggersPorEvento(queryRunner, 'actividad_grupo_de_valor', 'resumen_fase_tipo_por_grupos');
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     for (const tabla of ['resumen_asistencia', 'actividad_grupo_de_valor']) {
-      for (const evento of ['insert', 'update', 'delete']) {
+      for (const [evento] of EVENTOS) {
         await queryRunner.query(`DROP TRIGGER resumen_fase_tipo_${evento} ON "${tabla}"`);
       }
     }
