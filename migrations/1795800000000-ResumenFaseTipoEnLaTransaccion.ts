@@ -91,6 +91,10 @@ export class ResumenFaseTipoEnLaTransaccion1795800000000 implements MigrationInt
   name = 'ResumenFaseTipoEnLaTransaccion1795800000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    // No import may commit between the refill below and the triggers that keep it.
+    await queryRunner.query(
+      `LOCK "resumen_asistencia", "actividad", "actividad_grupo_de_valor" IN SHARE ROW EXCLUSIVE MODE`,
+    );
     await queryRunner.query(`DROP TABLE "resumen_fase_tipo_version"`);
     await queryRunner.query(`DROP INDEX "public"."ix_resumen_fase_tipo"`);
     await queryRunner.query(`DELETE FROM "resumen_fase_tipo"`);
@@ -115,6 +119,11 @@ export class ResumenFaseTipoEnLaTransaccion1795800000000 implements MigrationInt
     // An activity moved to another phase or type takes its attendances along.
     await queryRunner.query(`CREATE FUNCTION resumen_fase_tipo_por_actividad() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- Most updates of activities (titles, dates) move nothing: they need not wait their turn.
+        IF NOT EXISTS (SELECT 1 FROM viejas v JOIN nuevas n ON n.codigo = v.codigo
+                        WHERE (v.fase_codigo, v.tipo_codigo) IS DISTINCT FROM (n.fase_codigo, n.tipo_codigo)) THEN
+          RETURN NULL;
+        END IF;
         ${TURNO}
         ${sumarAResumenFaseTipo(
           porGrupo(`
