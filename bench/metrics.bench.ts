@@ -196,7 +196,8 @@ async function main(): Promise<void> {
  */
 function respuestaIngenua(metricas: MetricasService, caso: Caso): Promise<unknown> {
   if (caso.ruta.startsWith('/api/v1/kpis')) return metricas.kpis(caso.filtros, true);
-  if (caso.ruta.startsWith('/api/v1/desglose')) return metricas.desglose(caso.por!, caso.filtros, true);
+  if (caso.ruta.startsWith('/api/v1/desglose'))
+    return metricas.desglose(caso.por!, caso.filtros, true);
   return metricas.sumas(caso.filtros, undefined, true);
 }
 

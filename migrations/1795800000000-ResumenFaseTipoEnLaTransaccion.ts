@@ -98,15 +98,21 @@ export class ResumenFaseTipoEnLaTransaccion1795800000000 implements MigrationInt
     await queryRunner.query(`DROP TABLE "resumen_fase_tipo_version"`);
     await queryRunner.query(`DROP INDEX "public"."ix_resumen_fase_tipo"`);
     await queryRunner.query(`DELETE FROM "resumen_fase_tipo"`);
-    await queryRunner.query(`ALTER TABLE "resumen_fase_tipo" DROP CONSTRAINT "ck_resumen_fase_tipo_nivel"`);
-    await queryRunner.query(`ALTER TABLE "resumen_fase_tipo" ALTER COLUMN "nivel" TYPE character varying(16)`);
+    await queryRunner.query(
+      `ALTER TABLE "resumen_fase_tipo" DROP CONSTRAINT "ck_resumen_fase_tipo_nivel"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "resumen_fase_tipo" ALTER COLUMN "nivel" TYPE character varying(16)`,
+    );
     await queryRunner.query(
       `ALTER TABLE "resumen_fase_tipo" ADD CONSTRAINT "ck_resumen_fase_tipo_nivel" CHECK (nivel IN ('municipio', 'departamento', 'municipio_total'))`,
     );
     await queryRunner.query(
       `ALTER TABLE "resumen_fase_tipo" ADD CONSTRAINT "uq_resumen_fase_tipo" UNIQUE NULLS NOT DISTINCT ("nivel", "fase_codigo", "tipo_codigo", "territorio_codigo", "grupo_de_valor_codigo", "grupo_por_actividad", "modalidad")`,
     );
-    await queryRunner.query(sumarAResumenFaseTipo(porGrupo(DE_RESUMEN_ASISTENCIA('resumen_asistencia'))));
+    await queryRunner.query(
+      sumarAResumenFaseTipo(porGrupo(DE_RESUMEN_ASISTENCIA('resumen_asistencia'))),
+    );
 
     await queryRunner.query(`CREATE FUNCTION resumen_fase_tipo_por_asistencias() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -114,7 +120,11 @@ export class ResumenFaseTipoEnLaTransaccion1795800000000 implements MigrationInt
         ${sumarPorEvento((tabla, signo) => porGrupo(DE_RESUMEN_ASISTENCIA(tabla, signo)))}
         RETURN NULL;
       END $$`);
-    await crearTriggersPorEvento(queryRunner, 'resumen_asistencia', 'resumen_fase_tipo_por_asistencias');
+    await crearTriggersPorEvento(
+      queryRunner,
+      'resumen_asistencia',
+      'resumen_fase_tipo_por_asistencias',
+    );
 
     // An activity moved to another phase or type takes its attendances along.
     await queryRunner.query(`CREATE FUNCTION resumen_fase_tipo_por_actividad() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -155,7 +165,11 @@ export class ResumenFaseTipoEnLaTransaccion1795800000000 implements MigrationInt
         ${sumarPorEvento(sinGrupo)}
         RETURN NULL;
       END $$`);
-    await crearTriggersPorEvento(queryRunner, 'actividad_grupo_de_valor', 'resumen_fase_tipo_por_grupos');
+    await crearTriggersPorEvento(
+      queryRunner,
+      'actividad_grupo_de_valor',
+      'resumen_fase_tipo_por_grupos',
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
@@ -168,10 +182,16 @@ export class ResumenFaseTipoEnLaTransaccion1795800000000 implements MigrationInt
     for (const funcion of ['asistencias', 'actividad', 'grupos']) {
       await queryRunner.query(`DROP FUNCTION resumen_fase_tipo_por_${funcion}()`);
     }
-    await queryRunner.query(`ALTER TABLE "resumen_fase_tipo" DROP CONSTRAINT "uq_resumen_fase_tipo"`);
+    await queryRunner.query(
+      `ALTER TABLE "resumen_fase_tipo" DROP CONSTRAINT "uq_resumen_fase_tipo"`,
+    );
     await queryRunner.query(`DELETE FROM "resumen_fase_tipo" WHERE nivel = 'municipio_total'`);
-    await queryRunner.query(`ALTER TABLE "resumen_fase_tipo" DROP CONSTRAINT "ck_resumen_fase_tipo_nivel"`);
-    await queryRunner.query(`ALTER TABLE "resumen_fase_tipo" ALTER COLUMN "nivel" TYPE character varying(12)`);
+    await queryRunner.query(
+      `ALTER TABLE "resumen_fase_tipo" DROP CONSTRAINT "ck_resumen_fase_tipo_nivel"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "resumen_fase_tipo" ALTER COLUMN "nivel" TYPE character varying(12)`,
+    );
     await queryRunner.query(
       `ALTER TABLE "resumen_fase_tipo" ADD CONSTRAINT "ck_resumen_fase_tipo_nivel" CHECK (nivel IN ('municipio', 'departamento'))`,
     );

@@ -69,11 +69,14 @@ it.each(
   expect(resumen).toEqual(await respuesta(f, por, 'asistencias'));
 });
 
-it.each(DIMENSIONES)('gives a breakdown by %s the total of the facts it breaks down', async (por) => {
-  for (const f of FILTROS) {
-    expect((await metricas.desglose(por, f)).total).toEqual(await metricas.totales(f));
-  }
-});
+it.each(DIMENSIONES)(
+  'gives a breakdown by %s the total of the facts it breaks down',
+  async (por) => {
+    for (const f of FILTROS) {
+      expect((await metricas.desglose(por, f)).total).toEqual(await metricas.totales(f));
+    }
+  },
+);
 
 it('has attendance figures to compare, not only activities', async () => {
   const totales = await metricas.totales({});
@@ -86,28 +89,25 @@ it.each([
   ['municipio_total', '05001', { municipio: '05001' }],
   ['municipio', '05001', { municipio: '05001', grupo: 'ciudadania' }],
   ['departamento', '05', { departamento: '05' }],
-])(
-  'reads the summary without activities by %s',
-  async (nivel, territorio, f: Filtros) => {
-    const antes = await metricas.totales(f);
-    const cambiar = (signo: '+' | '-') =>
-      ds.query(
-        `UPDATE resumen_fase_tipo SET asistencias = asistencias ${signo} 1000
+])('reads the summary without activities by %s', async (nivel, territorio, f: Filtros) => {
+  const antes = await metricas.totales(f);
+  const cambiar = (signo: '+' | '-') =>
+    ds.query(
+      `UPDATE resumen_fase_tipo SET asistencias = asistencias ${signo} 1000
         WHERE nivel = $1 AND territorio_codigo = $2 AND grupo_por_actividad IS NULL AND modalidad = 'virtual'
           AND ($3::varchar IS NULL OR grupo_de_valor_codigo = $3)`,
-        [nivel, territorio, f.grupo ?? null],
-      );
-    const [, filas] = await cambiar('+');
-    try {
-      expect(filas).toBeGreaterThan(0);
-      expect((await metricas.totales(f)).asistencias.valor).toBe(
-        antes.asistencias.valor + 1000 * filas,
-      );
-    } finally {
-      await cambiar('-');
-    }
-  },
-);
+      [nivel, territorio, f.grupo ?? null],
+    );
+  const [, filas] = await cambiar('+');
+  try {
+    expect(filas).toBeGreaterThan(0);
+    expect((await metricas.totales(f)).asistencias.valor).toBe(
+      antes.asistencias.valor + 1000 * filas,
+    );
+  } finally {
+    await cambiar('-');
+  }
+});
 
 /** Rows of resumen_fase_tipo that differ from a sum of the raw records made here, either way. */
 async function diferenciasDeResumenFaseTipo(): Promise<string[]> {
@@ -158,7 +158,11 @@ async function webinarConRegistrosSinGrupo(): Promise<{ codigo: string; otroGrup
 }
 
 /** New attendances to an activity and the summaries grown by them in the same statement, as an import does. */
-function anadirAsistencias(runner: { query: DataSource['query'] }, actividad: string, desde: number) {
+function anadirAsistencias(
+  runner: { query: DataSource['query'] },
+  actividad: string,
+  desde: number,
+) {
   return runner.query(
     `WITH nuevas AS (
        INSERT INTO asistencia (actividad_codigo, persona_clave, modalidad, municipio_codigo, grupo_de_valor_codigo)
@@ -178,9 +182,10 @@ it('is the sum of the raw records after imports, activities moved and aimed grou
   expect(await diferenciasDeResumenFaseTipo()).toEqual([]);
   const { codigo, otroGrupo } = await webinarConRegistrosSinGrupo();
   await anadirAsistencias(ds, codigo, 0);
-  await ds.query(`UPDATE actividad SET tipo_codigo = 'conversatorio', fase_codigo = 'II' WHERE codigo = $1`, [
-    codigo,
-  ]);
+  await ds.query(
+    `UPDATE actividad SET tipo_codigo = 'conversatorio', fase_codigo = 'II' WHERE codigo = $1`,
+    [codigo],
+  );
   await ds.query(
     `INSERT INTO actividad_grupo_de_valor (actividad_codigo, grupo_de_valor_codigo) VALUES ($1, $2)`,
     [codigo, otroGrupo],
@@ -213,7 +218,10 @@ it.each([
   try {
     await Promise.all([mover.startTransaction(), importar.startTransaction()]);
     const moverActividad = () =>
-      mover.query(`UPDATE actividad SET tipo_codigo = 'lanzamiento', fase_codigo = 'I' WHERE codigo = $1`, [codigo]);
+      mover.query(
+        `UPDATE actividad SET tipo_codigo = 'lanzamiento', fase_codigo = 'I' WHERE codigo = $1`,
+        [codigo],
+      );
     const desde = actividadPrimero ? 1000 : 2000;
     // The first writer holds its turn until it commits; the second waits for it, and adds under what it committed.
     const segundo = actividadPrimero

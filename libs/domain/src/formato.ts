@@ -43,8 +43,8 @@ export function formatearCifra(cifra: Cifra): string {
   return PREFIJO[cifra.calificador] + formatearNumero(cifra.valor);
 }
 
-/** The source line every screen, sheet and image carries. */
 /** Spanish alphabetical order (one collator, not one per comparison). */
 export const compararEnEspanol = new Intl.Collator('es').compare;
 
+/** The source line every screen, sheet and image carries. */
 export const FUENTE = 'Fuente: DNP, Estrategia Juntos por el Territorio';

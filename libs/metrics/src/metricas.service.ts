@@ -260,7 +260,9 @@ export class MetricasService {
     const fechaCorteAnterior = fechaCorte ? unMesAntes(fechaCorte) : null;
     const [totales, anteriores, metas] = await Promise.all([
       this.totales(f, ingenua),
-      fechaCorteAnterior ? this.totales({ ...f, fechaCorte: fechaCorteAnterior }, ingenua) : undefined,
+      fechaCorteAnterior
+        ? this.totales({ ...f, fechaCorte: fechaCorteAnterior }, ingenua)
+        : undefined,
       this.metas(f),
     ]);
     return {
@@ -711,7 +713,8 @@ function fuenteDeAsistencias(f: Filtros, por?: Dimension, porActividad = false):
   const departamental = f.departamento || f.departamentos || por === 'departamento';
   const grupal = f.grupo || por === 'grupo';
   const sinActividad = !porActividad && !f.subregion && DIMENSIONES_SIN_ACTIVIDAD.has(por);
-  if (municipal && sinActividad) return grupal ? 'fase_tipo_municipio' : 'fase_tipo_municipio_total';
+  if (municipal && sinActividad)
+    return grupal ? 'fase_tipo_municipio' : 'fase_tipo_municipio_total';
   if (municipal) return 'resumen';
   if (departamental && sinActividad) return 'fase_tipo_departamento';
   if (departamental) return grupal ? 'resumen' : 'departamento';
