@@ -7,8 +7,24 @@ describe('formato es-CO', () => {
     [540, '540'],
     [1250000.5, '1.250.000,5'],
     [0, '0'],
+    [999, '999'],
+    [1000, '1.000'],
+    [-1234567, '-1.234.567'],
+    [Number.MAX_SAFE_INTEGER, '9.007.199.254.740.991'],
   ])('formatearNumero(%p) = %s', (valor, esperado) => {
     expect(formatearNumero(valor)).toBe(esperado);
+  });
+
+  it('groups whole numbers exactly as Intl does for es-CO, for every length and sign', () => {
+    const intl = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 2 });
+    const valores = [-0, 1e21, 12.345];
+    for (let cifras = 1; cifras <= 16; cifras++) {
+      for (const inicio of [1, 4, 9]) {
+        const valor = Number(String(inicio).repeat(cifras).slice(0, cifras));
+        valores.push(valor, -valor, valor - 1);
+      }
+    }
+    for (const valor of valores) expect(formatearNumero(valor)).toBe(intl.format(valor));
   });
 
   it('writes dates as dd/mm/aaaa', () => {

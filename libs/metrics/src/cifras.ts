@@ -1,11 +1,5 @@
 import { Calificador, Cifra, formatearCifra, sumarCifras } from '@tablero/domain';
-import {
-  Componente,
-  DefinicionMetrica,
-  METRICAS,
-  METRICAS_SUMABLES,
-  MetricaId,
-} from './metrics.catalogue';
+import { Componente, METRICA, METRICAS_SUMABLES, MetricaId } from './metrics.catalogue';
 
 /** A figure as every output shows it: value, qualifier and its es-CO text ("≈ 1.700"). */
 export interface CifraPublicada {
@@ -25,14 +19,15 @@ export interface SumaDeHechos {
   readonly valor: number;
 }
 
+const COMPONENTES_SUMABLES = METRICAS_SUMABLES.map(
+  (id) => [id, new Set(METRICA[id].componentes)] as const,
+);
+
 /** Every summable metric of the catalogue from the sums of its components, qualifiers combined. */
 export function cifrasSumables(sumas: readonly SumaDeHechos[]): Record<MetricaId, CifraPublicada> {
   const cifras = {} as Record<MetricaId, CifraPublicada>;
-  for (const id of METRICAS_SUMABLES) {
-    const definicion: DefinicionMetrica = METRICAS.find((m) => m.id === id)!;
-    cifras[id] = publicar(
-      sumarCifras(sumas.filter((s) => definicion.componentes!.includes(s.metrica))),
-    );
+  for (const [id, componentes] of COMPONENTES_SUMABLES) {
+    cifras[id] = publicar(sumarCifras(sumas.filter((s) => componentes.has(s.metrica))));
   }
   return cifras;
 }
