@@ -295,4 +295,18 @@ describe('on records loaded one by one', () => {
       '2023-08-01 4 4',
     ]);
   });
+
+  it('lets remote records replace only the declared remote figure, not the in-person one', async () => {
+    await importar(
+      'asistencias',
+      texto('metricas-lanzamiento-remoto.csv', [
+        ['codigo_actividad', 'tipo_documento', 'numero_documento', 'modalidad'],
+        ['F2-LANZAMIENTO', 'CC', '333', 'virtual'],
+      ]),
+    );
+    expect(await tarjetas('?tipo=lanzamiento')).toMatchObject({
+      asistentes_presenciales: '> 300',
+      asistentes_remotos: '1',
+    });
+  });
 });

@@ -38,6 +38,9 @@ export function nombreDeAccion(accion: string): string {
   return (ACCIONES_AUDITADAS as Record<string, string>)[accion] ?? accion;
 }
 
+/** The activity type whose views are counted: only a webinar has view snapshots. */
+export const TIPO_WEBINAR = 'webinar';
+
 export const MODALIDADES = ['presencial', 'virtual', 'hibrida'] as const;
 export type Modalidad = (typeof MODALIDADES)[number];
 

@@ -7,6 +7,7 @@
  * is left to the reconciliation. Filters on activities apply to all; filters
  * on territory, group and modality apply to each fact.
  */
+import { TIPO_WEBINAR } from '@tablero/domain';
 import { Consulta, Filtros } from './filtros';
 
 /**
@@ -47,6 +48,19 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     corte && `a.fecha_inicio <= ${corte}::date`,
   ].filter(Boolean);
   const nivelFaseTipo = NIVEL_FASE_TIPO[fuente];
+  const modalidadesRegistradas = fuente === 'asistencias' ? 'asistencia' : 'resumen_actividad';
+  // Whether an activity has records of a declared metric: then the records are its figure.
+  const tieneRegistros = (actividad: string, metrica: string) => `CASE ${metrica}
+      WHEN 'vistas' THEN ${actividad} IN (SELECT actividad_codigo FROM vistas_al_corte)
+      WHEN 'certificados' THEN EXISTS (
+        SELECT 1 FROM certificado c WHERE c.actividad_codigo = ${actividad}
+        ${corte ? `AND c.fecha_certificacion <= ${corte}::date` : ''})
+      ELSE EXISTS (
+        SELECT 1 FROM ${modalidadesRegistradas} m WHERE m.actividad_codigo = ${actividad}
+           AND CASE ${metrica} WHEN 'asistentes_presenciales' THEN m.modalidad = 'presencial'
+                               WHEN 'asistentes_remotos' THEN m.modalidad <> 'presencial'
+                               ELSE TRUE END)
+    END`;
   // The activities left out of the blocks as an array: often a few, looked up by index.
   const fueraDeBloques = `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
                                  r.grupo_de_valor_codigo AS grupo
@@ -76,10 +90,6 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
                     FROM asistencia x JOIN act ON act.codigo = x.actividad_codigo
                    GROUP BY x.actividad_codigo, x.modalidad, x.municipio_codigo, x.grupo_de_valor_codigo`,
   }[fuente];
-  const modalidadesRegistradas =
-    fuente === 'asistencias'
-      ? 'SELECT DISTINCT actividad_codigo, modalidad FROM asistencia'
-      : 'SELECT actividad_codigo, modalidad FROM resumen_actividad';
   return `
   act AS (
     SELECT a.codigo, a.fase_codigo, a.tipo_codigo, a.ciclo_codigo, a.canal, a.modalidad, a.fecha_inicio,
@@ -108,6 +118,7 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
          WHERE v.actividad_codigo = act.codigo ${corte ? `AND v.fecha_corte <= ${corte}::date` : ''}
          ORDER BY v.fecha_corte DESC LIMIT 1
       ) ultimo
+     WHERE act.tipo_codigo = ${q.p(TIPO_WEBINAR)}
   ),
   registros AS (
     SELECT s.actividad_codigo,
@@ -121,20 +132,6 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
      GROUP BY c.actividad_codigo, c.municipio_codigo
     UNION ALL
     SELECT actividad_codigo, 'vistas', vistas, NULL, NULL, 'virtual' FROM vistas_al_corte
-  ),
-  con_registros AS (
-    SELECT act.codigo AS actividad_codigo, act.ciclo_codigo, m.metrica
-      FROM act JOIN (
-        SELECT DISTINCT actividad_codigo,
-               CASE modalidad WHEN 'presencial' THEN 'asistentes_presenciales' ELSE 'asistentes_remotos' END AS metrica
-          FROM (${modalidadesRegistradas}) mr
-      ) m ON m.actividad_codigo = act.codigo
-    UNION ALL
-    SELECT act.codigo, act.ciclo_codigo, 'certificados' FROM act
-     WHERE EXISTS (SELECT 1 FROM certificado c WHERE c.actividad_codigo = act.codigo
-                   ${corte ? `AND c.fecha_certificacion <= ${corte}::date` : ''})
-    UNION ALL
-    SELECT act.codigo, act.ciclo_codigo, 'vistas' FROM act JOIN vistas_al_corte v ON v.actividad_codigo = act.codigo
   ),
   declarados_vigentes AS (
     SELECT DISTINCT ON (td.actividad_codigo, td.ciclo_codigo, td.metrica, td.territorio_codigo, td.grupo_de_valor_codigo)
@@ -154,18 +151,18 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     ) d
      WHERE d.nivel = d.nivel_minimo
   ),
+  con_registros AS (
+    -- The activities in scope with records of any kind.
+    SELECT act.codigo AS actividad_codigo FROM act
+     WHERE ${tieneRegistros('act.codigo', "'participantes'")} OR ${tieneRegistros('act.codigo', "'certificados'")}
+        OR ${tieneRegistros('act.codigo', "'vistas'")}
+  ),
   declarados_sin_registros AS (
+    -- Asked of the few declared figures, not derived for every activity in scope.
     SELECT d.* FROM declarados d
-     WHERE NOT EXISTS (
-             SELECT 1 FROM con_registros cr
-              WHERE cr.actividad_codigo = d.actividad_codigo
-                AND (cr.metrica = d.metrica
-                     OR (d.metrica = 'participantes' AND cr.metrica IN ('asistentes_presenciales', 'asistentes_remotos'))))
-       AND NOT EXISTS (
-             SELECT 1 FROM con_registros cr
-              WHERE cr.ciclo_codigo = d.ciclo_codigo
-                AND (cr.metrica = d.metrica
-                     OR (d.metrica = 'participantes' AND cr.metrica IN ('asistentes_presenciales', 'asistentes_remotos'))))
+     WHERE NOT EXISTS (SELECT 1 FROM act
+                        WHERE (act.codigo = d.actividad_codigo OR act.ciclo_codigo = d.ciclo_codigo)
+                          AND ${tieneRegistros('act.codigo', 'd.metrica')})
   ),
   ciclos_act AS (
     -- What a cycle's figure can say of its activities: a channel, modality or subregion only when they all share it.

@@ -13,6 +13,7 @@ import {
   NOMBRES_ESTADO,
   NOMBRES_HITO,
   sumarCifras,
+  TIPO_WEBINAR,
 } from '@tablero/domain';
 import {
   Filtros,
@@ -91,7 +92,7 @@ export class BalanceService {
       this.metricas.personasUnicas(f),
       this.metricas.cobertura(f),
       this.metricas.desglose('actividad', f),
-      this.metricas.desglose('actividad', { ...f, tipo: 'webinar' }),
+      this.metricas.desglose('actividad', { ...f, tipo: TIPO_WEBINAR }),
       this.metricas.desglose('departamento', f),
       this.metricas.desglose('municipio', f),
       this.metricas.desglose('grupo', f),

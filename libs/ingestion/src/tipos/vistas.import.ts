@@ -1,3 +1,4 @@
+import { TIPO_WEBINAR } from '@tablero/domain';
 import { entero, fecha, texto, ValorInvalido } from '../valores';
 import { contarFusion } from './asistencias.import';
 import { Columna, TipoImportacion } from './tipo-importacion';
@@ -64,7 +65,7 @@ export const vistas: TipoImportacion = {
         });
     const codigo = porCodigo ?? porVideo;
     if (codigo === null) v.rechazar(null, 'indique codigo_actividad o youtube_video_id');
-    if (codigo && actividades.get(codigo)?.tipo !== 'webinar') {
+    if (codigo && actividades.get(codigo)?.tipo !== TIPO_WEBINAR) {
       v.rechazar('codigo_actividad', `la actividad ${codigo} no es un webinar`);
     }
     const dia = v.campo('fecha_corte', fecha, contexto.opciones.fechaCorte);
