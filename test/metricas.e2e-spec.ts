@@ -224,6 +224,11 @@ describe('on records loaded one by one', () => {
     expect((await tarjetas('?fase=I&fecha_corte=2023-07-31')).vistas).toBe('0');
   });
 
+  it('dates the webinars’ figures by their latest snapshot', async () => {
+    const { fechaCorte } = await get<{ fechaCorte: string }>('/api/v1/kpis?fase=I&tipo=webinar');
+    expect(fechaCorte).toBe('2023-09-01');
+  });
+
   it('counts attendances and distinct persons: one person at three workshops is 3 attendances, 1 person', async () => {
     const fase2 = await tarjetas('?fase=II');
     expect(fase2.asistentes_presenciales).toBe('> 304');

@@ -111,10 +111,10 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
       : ''
   }
   vistas_al_corte AS (
-    -- Each webinar's latest snapshot on or before the cut-off: its views, and the proof that it has records.
-    SELECT act.codigo AS actividad_codigo, ultimo.vistas
+    -- Each webinar's latest snapshot on or before the cut-off: its views, its date, and the proof that it has records.
+    SELECT act.codigo AS actividad_codigo, ultimo.vistas, ultimo.fecha_corte
       FROM act CROSS JOIN LATERAL (
-        SELECT v.vistas FROM corte_vistas v
+        SELECT v.vistas, v.fecha_corte FROM corte_vistas v
          WHERE v.actividad_codigo = act.codigo ${corte ? `AND v.fecha_corte <= ${corte}::date` : ''}
          ORDER BY v.fecha_corte DESC LIMIT 1
       ) ultimo

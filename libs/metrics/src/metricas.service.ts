@@ -656,7 +656,7 @@ export class MetricasService {
       `WITH ${ctes}
        SELECT greatest(
                 (SELECT max(fecha_corte) FROM declarados_sin_registros),
-                (SELECT max((SELECT max(v.fecha_corte) FROM corte_vistas v WHERE v.actividad_codigo = act.codigo)) FROM act),
+                (SELECT max(fecha_corte) FROM vistas_al_corte),
                 (SELECT max(act.fecha_inicio) FROM act WHERE act.codigo IN (SELECT actividad_codigo FROM con_registros))
               )::text AS fecha`,
       q.params,
