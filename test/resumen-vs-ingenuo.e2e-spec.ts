@@ -55,6 +55,8 @@ const FILTROS: Filtros[] = [
   { departamento: '54' },
   { departamento: '05', grupo: 'candidatos' },
   { fase: 'III', tipo: 'webinar', municipio: '05001' },
+  { subregion: 'oriente_antioqueno' },
+  { subregion: 'catatumbo', fase: 'I', grupo: 'candidatos' },
 ];
 
 it.each(

@@ -699,6 +699,7 @@ const DIMENSIONES_SIN_ACTIVIDAD = new Set<Dimension | undefined>([
   'tipo',
   'departamento',
   'municipio',
+  'subregion',
   'grupo',
   'modalidad',
 ]);
@@ -712,7 +713,7 @@ function fuenteDeAsistencias(f: Filtros, por?: Dimension, porActividad = false):
   const municipal = f.municipio || f.subregion || por === 'municipio' || por === 'subregion';
   const departamental = f.departamento || f.departamentos || por === 'departamento';
   const grupal = f.grupo || por === 'grupo';
-  const sinActividad = !porActividad && !f.subregion && DIMENSIONES_SIN_ACTIVIDAD.has(por);
+  const sinActividad = !porActividad && DIMENSIONES_SIN_ACTIVIDAD.has(por);
   if (municipal && sinActividad)
     return grupal ? 'fase_tipo_municipio' : 'fase_tipo_municipio_total';
   if (municipal) return 'resumen';
