@@ -95,7 +95,8 @@ export async function generarDatos(
        ON CONFLICT ON CONSTRAINT uq_asistencia_persona DO NOTHING`,
       [asistencias, personas, actividades, municipios],
     );
-    // Subregional events, as phase I held them: their lists often lack the municipality.
+    // Subregional events, as phase I held them: their lists often lack the municipality, and some
+    // attendees come from outside the subregion.
     await m.query(
       `INSERT INTO actividad (codigo, fase_codigo, tipo_codigo, titulo, fecha_inicio, fecha_fin, modalidad, canal,
                              subregion_codigo)
@@ -109,7 +110,10 @@ export async function generarDatos(
        SELECT a.codigo, decode(md5('sub' || a.codigo || i) || md5('reg' || a.codigo || i), 'hex'), 'presencial',
               a.fecha_inicio,
               CASE WHEN i % 3 = 0 THEN (SELECT min(st.territorio_codigo) FROM subregion_territorio st
-                                         WHERE st.subregion_codigo = a.subregion_codigo) END,
+                                         WHERE st.subregion_codigo = a.subregion_codigo)
+                   WHEN i % 10 = 1 THEN (SELECT min(t.codigo) FROM territorio t
+                                          WHERE t.nivel = 'municipio'
+                                            AND t.codigo NOT IN (SELECT territorio_codigo FROM subregion_territorio)) END,
               CASE WHEN i % 4 <> 0 THEN 'candidatos' END, 'no_informa'
          FROM actividad a, generate_series(1, 150) AS i
         WHERE a.codigo LIKE 'SIN-SUB-%'`,

@@ -61,6 +61,21 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
                                WHEN 'asistentes_remotos' THEN m.modalidad <> 'presencial'
                                ELSE TRUE END)
     END`;
+  // Two index paths instead of every record: those placed in the subregion's municipalities, and
+  // those of its own activities placed elsewhere or nowhere (the facts' filter then applies as always).
+  const resumenEnSubregion = (subregion: string) => {
+    const codigo = q.p(subregion);
+    const municipios = `SELECT territorio_codigo FROM subregion_territorio WHERE subregion_codigo = ${codigo}`;
+    return `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
+                   r.grupo_de_valor_codigo AS grupo
+              FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo
+             WHERE r.municipio_codigo IN (${municipios})
+            UNION ALL
+            SELECT r.actividad_codigo, r.modalidad, r.asistencias, r.municipio_codigo, r.grupo_de_valor_codigo
+              FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo
+             WHERE act.subregion_codigo = ${codigo}
+               AND (r.municipio_codigo IS NULL OR r.municipio_codigo NOT IN (${municipios}))`;
+  };
   // The activities left out of the blocks as an array: often a few, looked up by index.
   const fueraDeBloques = `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
                                  r.grupo_de_valor_codigo AS grupo
@@ -79,9 +94,12 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     grupo: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
                    r.grupo_de_valor_codigo AS grupo
               FROM resumen_grupo r JOIN act ON act.codigo = r.actividad_codigo`,
-    resumen: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
-                     r.grupo_de_valor_codigo AS grupo
-                FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo`,
+    resumen:
+      fuente === 'resumen' && f.subregion
+        ? resumenEnSubregion(f.subregion)
+        : `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
+                  r.grupo_de_valor_codigo AS grupo
+             FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo`,
     fase_tipo_departamento: fueraDeBloques,
     fase_tipo_municipio: fueraDeBloques,
     fase_tipo_municipio_total: fueraDeBloques,
