@@ -55,6 +55,8 @@ const FILTROS: Filtros[] = [
   { departamento: '54' },
   { departamento: '05', grupo: 'candidatos' },
   { fase: 'III', tipo: 'webinar', municipio: '05001' },
+  { desde: '2024-01-01', hasta: '2024-06-30' },
+  { departamento: '05', fechaCorte: '2024-06-30' },
   { subregion: 'oriente_antioqueno' },
   { subregion: 'catatumbo', fase: 'I', grupo: 'candidatos' },
 ];

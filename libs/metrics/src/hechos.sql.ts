@@ -14,8 +14,8 @@ import { Consulta, Filtros } from './filtros';
  * Where attendance records are read from: the smallest summary that holds
  * what the question asks (by activity; by department; by group; by
  * municipality and group; by phase × type, department or municipality, and
- * group, or municipality with the groups added up, where all the activities
- * of a phase and type are in scope), or the raw records (the naive baseline).
+ * group, or with the groups added up, where all the activities of a phase
+ * and type are in scope), or the raw records (the naive baseline).
  */
 export type FuenteAsistencias =
   | 'actividad'
@@ -23,6 +23,7 @@ export type FuenteAsistencias =
   | 'grupo'
   | 'resumen'
   | 'fase_tipo_departamento'
+  | 'fase_tipo_departamento_total'
   | 'fase_tipo_municipio'
   | 'fase_tipo_municipio_total'
   | 'asistencias';
@@ -33,6 +34,7 @@ const NIVEL_FASE_TIPO: Partial<
 > = {
   fase_tipo_municipio: 'municipio',
   fase_tipo_departamento: 'departamento',
+  fase_tipo_departamento_total: 'departamento',
   fase_tipo_municipio_total: 'municipio_total',
 };
 
@@ -76,14 +78,20 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
              WHERE act.subregion_codigo = ${codigo}
                AND (r.municipio_codigo IS NULL OR r.municipio_codigo NOT IN (${municipios}))`;
   };
-  // The activities left out of the blocks as an array: often a few, looked up by index.
-  const fueraDeBloques = `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
-                                 r.grupo_de_valor_codigo AS grupo
-                            FROM resumen_asistencia r
-                           WHERE r.actividad_codigo = ANY (ARRAY(
-                                   SELECT act.codigo FROM act
-                                    WHERE NOT EXISTS (SELECT 1 FROM bloques b
-                                                       WHERE b.fase_codigo = act.fase_codigo AND b.tipo_codigo = act.tipo_codigo)))`;
+  // The activities left out of the blocks as an array: often a few, looked up by index; read from
+  // the summary by activity and department where groups are added up at that level.
+  const fueraDeBloques = (resumen: string, territorio: string, grupo: string) =>
+    `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.${territorio} AS territorio, ${grupo} AS grupo
+       FROM ${resumen} r
+      WHERE r.actividad_codigo = ANY (ARRAY(
+              SELECT act.codigo FROM act
+               WHERE NOT EXISTS (SELECT 1 FROM bloques b
+                                  WHERE b.fase_codigo = act.fase_codigo AND b.tipo_codigo = act.tipo_codigo)))`;
+  const fueraDeBloquesPorMunicipio = fueraDeBloques(
+    'resumen_asistencia',
+    'municipio_codigo',
+    'grupo_de_valor_codigo',
+  );
   const asistencias = {
     actividad: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
                        NULL::varchar AS grupo
@@ -100,9 +108,14 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
         : `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
                   r.grupo_de_valor_codigo AS grupo
              FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo`,
-    fase_tipo_departamento: fueraDeBloques,
-    fase_tipo_municipio: fueraDeBloques,
-    fase_tipo_municipio_total: fueraDeBloques,
+    fase_tipo_departamento: fueraDeBloquesPorMunicipio,
+    fase_tipo_departamento_total: fueraDeBloques(
+      'resumen_departamento',
+      'departamento_codigo',
+      'NULL::varchar',
+    ),
+    fase_tipo_municipio: fueraDeBloquesPorMunicipio,
+    fase_tipo_municipio_total: fueraDeBloquesPorMunicipio,
     asistencias: `SELECT x.actividad_codigo, x.modalidad, count(*) AS valor, x.municipio_codigo AS territorio,
                          x.grupo_de_valor_codigo AS grupo
                     FROM asistencia x JOIN act ON act.codigo = x.actividad_codigo

@@ -717,7 +717,8 @@ function fuenteDeAsistencias(f: Filtros, por?: Dimension, porActividad = false):
   if (municipal && sinActividad)
     return grupal ? 'fase_tipo_municipio' : 'fase_tipo_municipio_total';
   if (municipal) return 'resumen';
-  if (departamental && sinActividad) return 'fase_tipo_departamento';
+  if (departamental && sinActividad)
+    return grupal ? 'fase_tipo_departamento' : 'fase_tipo_departamento_total';
   if (departamental) return grupal ? 'resumen' : 'departamento';
   if (grupal) return 'grupo';
   return 'actividad';
