@@ -301,6 +301,20 @@ describe('on records loaded one by one', () => {
     ]);
   });
 
+  it('places records under the subregion of their municipality, the rest outside the subregions', async () => {
+    await importar(
+      'asistencias',
+      texto('metricas-subregion.csv', [
+        ['codigo_actividad', 'tipo_documento', 'numero_documento', 'codigo_municipio'],
+        ['F2-TAL-02', 'CC', '444', '05002'],
+      ]),
+    );
+    expect(await desglose('subregion', '&tipo=taller_presencial', 'asistencias')).toEqual({
+      'Oriente Antioqueño': '1',
+      'Fuera de las subregiones definidas': '4',
+    });
+  });
+
   it('lets remote records replace only the declared remote figure, not the in-person one', async () => {
     await importar(
       'asistencias',

@@ -179,8 +179,15 @@ const MODALIDAD: Record<string, string> = {
   hibrida: 'Híbrida',
 };
 
-/** The SQL expression of each dimension over a fact h, and where its names come from. */
-const DIMENSION_SQL: Record<Dimension, { clave: string; union?: string; nombres?: string }> = {
+/**
+ * The SQL expression of each dimension over a fact h, the join it needs
+ * (`union`), whether that join can put a fact under several keys, and where
+ * its names come from.
+ */
+const DIMENSION_SQL: Record<
+  Dimension,
+  { clave: string; union?: string; variasClavesPorHecho?: true; nombres?: string }
+> = {
   fase: { clave: 'h.fase', nombres: 'SELECT codigo, nombre FROM fase' },
   tipo: { clave: 'h.tipo', nombres: 'SELECT codigo, nombre FROM tipo_actividad' },
   actividad: {
@@ -199,13 +206,17 @@ const DIMENSION_SQL: Record<Dimension, { clave: string; union?: string; nombres?
                 FROM territorio t JOIN territorio d ON d.codigo = t.departamento_codigo WHERE t.nivel = 'municipio'`,
   },
   subregion: {
-    clave: `coalesce(h.subregion,
-              (SELECT min(st.subregion_codigo) FROM subregion_territorio st WHERE st.territorio_codigo = h.territorio))`,
+    // A fact held in a subregion is under it; one placed in a municipality, under the municipality's.
+    clave: 'coalesce(h.subregion, sr.subregion_codigo)',
+    union: `LEFT JOIN (SELECT territorio_codigo, min(subregion_codigo) AS subregion_codigo
+                         FROM subregion_territorio GROUP BY territorio_codigo) sr
+              ON sr.territorio_codigo = h.territorio`,
     nombres: 'SELECT codigo, nombre FROM subregion',
   },
   grupo: { clave: 'h.grupo', nombres: 'SELECT codigo, nombre FROM grupo_de_valor' },
   aliado: {
     clave: 'al.aliado_codigo',
+    variasClavesPorHecho: true,
     union: `LEFT JOIN LATERAL (
               SELECT aa.aliado_codigo FROM actividad_aliado aa WHERE aa.actividad_codigo = h.actividad_codigo
               UNION
@@ -290,7 +301,7 @@ export class MetricasService {
   async desglose(por: Dimension, f: Filtros, ingenua = false): Promise<Desglose> {
     const catalogado = por === 'fase' || por === 'tipo';
     // An activity with several allies is under each of them: its total is not their sum.
-    const unaClavePorHecho = !DIMENSION_SQL[por].union;
+    const unaClavePorHecho = !DIMENSION_SQL[por].variasClavesPorHecho;
     const [filas, nombres, totalAparte, orden] = await Promise.all([
       this.sumas(f, por, ingenua, unaClavePorHecho),
       this.nombres(por),
