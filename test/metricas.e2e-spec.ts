@@ -224,6 +224,15 @@ describe('on records loaded one by one', () => {
     expect((await tarjetas('?fase=I&fecha_corte=2023-07-31')).vistas).toBe('0');
   });
 
+  it('keeps the views of a webinar later classified as another type', async () => {
+    await db.query(`UPDATE actividad SET tipo_codigo = 'conversatorio' WHERE codigo = 'F1-WEB-02'`);
+    try {
+      expect((await tarjetas('?fase=I')).vistas).toBe('290');
+    } finally {
+      await db.query(`UPDATE actividad SET tipo_codigo = 'webinar' WHERE codigo = 'F1-WEB-02'`);
+    }
+  });
+
   it('dates the webinars’ figures by their latest snapshot', async () => {
     const { fechaCorte } = await get<{ fechaCorte: string }>('/api/v1/kpis?fase=I&tipo=webinar');
     expect(fechaCorte).toBe('2023-09-01');

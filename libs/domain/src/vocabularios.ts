@@ -38,7 +38,7 @@ export function nombreDeAccion(accion: string): string {
   return (ACCIONES_AUDITADAS as Record<string, string>)[accion] ?? accion;
 }
 
-/** The activity type whose views are counted: only a webinar has view snapshots. */
+/** The activity type whose view snapshots are imported (the views of its video). */
 export const TIPO_WEBINAR = 'webinar';
 
 export const MODALIDADES = ['presencial', 'virtual', 'hibrida'] as const;

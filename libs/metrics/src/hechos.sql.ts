@@ -7,7 +7,6 @@
  * is left to the reconciliation. Filters on activities apply to all; filters
  * on territory, group and modality apply to each fact.
  */
-import { TIPO_WEBINAR } from '@tablero/domain';
 import { Consulta, Filtros } from './filtros';
 
 /**
@@ -149,7 +148,6 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
          WHERE v.actividad_codigo = act.codigo ${corte ? `AND v.fecha_corte <= ${corte}::date` : ''}
          ORDER BY v.fecha_corte DESC LIMIT 1
       ) ultimo
-     WHERE act.tipo_codigo = ${q.p(TIPO_WEBINAR)}
   ),
   registros AS (
     SELECT s.actividad_codigo,
