@@ -10,6 +10,7 @@ import { Acceso1795616892097 } from './1795616892097-Acceso';
 import { VersionDeDatos1795700000000 } from './1795700000000-VersionDeDatos';
 import { ResumenFaseTipo1795700000001 } from './1795700000001-ResumenFaseTipo';
 import { ResumenFaseTipoEnLaTransaccion1795800000000 } from './1795800000000-ResumenFaseTipoEnLaTransaccion';
+import { ResumenFaseTipoPorMes1795900000000 } from './1795900000000-ResumenFaseTipoPorMes';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   VersionDeDatos1795700000000,
   ResumenFaseTipo1795700000001,
   ResumenFaseTipoEnLaTransaccion1795800000000,
+  ResumenFaseTipoPorMes1795900000000,
 ];

@@ -59,6 +59,7 @@ const FILTROS: Filtros[] = [
   { departamento: '05', fechaCorte: '2024-06-30' },
   { subregion: 'oriente_antioqueno' },
   { subregion: 'catatumbo', fase: 'I', grupo: 'candidatos' },
+  { municipio: '05001', desde: '2024-05-10', hasta: '2024-08-20', grupo: 'ciudadania' },
 ];
 
 it.each(
@@ -90,51 +91,65 @@ it('has attendance figures to compare, not only activities', async () => {
 });
 
 it.each([
-  ['municipio_total', '05001', { municipio: '05001' }],
-  ['municipio', '05001', { municipio: '05001', grupo: 'ciudadania' }],
-  ['departamento', '05', { departamento: '05' }],
-])('reads the summary without activities by %s', async (nivel, territorio, f: Filtros) => {
-  const antes = await metricas.totales(f);
-  const cambiar = (signo: '+' | '-') =>
-    ds.query(
-      `UPDATE resumen_fase_tipo SET asistencias = asistencias ${signo} 1000
-        WHERE nivel = $1 AND territorio_codigo = $2 AND grupo_por_actividad IS NULL AND modalidad = 'virtual'
-          AND ($3::varchar IS NULL OR grupo_de_valor_codigo = $3)`,
-      [nivel, territorio, f.grupo ?? null],
-    );
-  const [, filas] = await cambiar('+');
-  try {
-    expect(filas).toBeGreaterThan(0);
-    expect((await metricas.totales(f)).asistencias.valor).toBe(
-      antes.asistencias.valor + 1000 * filas,
-    );
-  } finally {
-    await cambiar('-');
-  }
-});
+  ['municipio_total', '05001', { municipio: '05001' }, null],
+  ['municipio', '05001', { municipio: '05001', grupo: 'ciudadania' }, null],
+  ['departamento', '05', { departamento: '05' }, null],
+  [
+    'municipio_total',
+    '05001',
+    { municipio: '05001', desde: '2024-05-01', hasta: '2024-05-31' },
+    '2024-05-01',
+  ],
+  ['departamento', '05', { departamento: '05', fechaCorte: '2024-06-30' }, '2024-03-01'],
+])(
+  'reads the summary without activities by %s (%s, %j, month %s)',
+  async (nivel, territorio, f: Filtros, mes) => {
+    const antes = await metricas.totales(f);
+    const cambiar = (signo: '+' | '-') =>
+      ds.query(
+        `UPDATE resumen_fase_tipo SET asistencias = asistencias ${signo} 1000
+          WHERE nivel = $1 AND territorio_codigo = $2 AND grupo_por_actividad IS NULL AND modalidad = 'virtual'
+            AND ($3::varchar IS NULL OR grupo_de_valor_codigo = $3) AND mes IS NOT DISTINCT FROM $4::date`,
+        [nivel, territorio, f.grupo ?? null, mes],
+      );
+    const [, filas] = await cambiar('+');
+    try {
+      expect(filas).toBeGreaterThan(0);
+      expect((await metricas.totales(f)).asistencias.valor).toBe(
+        antes.asistencias.valor + 1000 * filas,
+      );
+    } finally {
+      await cambiar('-');
+    }
+  },
+);
 
 /** Rows of resumen_fase_tipo that differ from a sum of the raw records made here, either way. */
 async function diferenciasDeResumenFaseTipo(): Promise<string[]> {
   const filas = await ds.query<{ fila: string }[]>(`
     WITH esperado AS (
-      SELECT n.nivel, x.fase_codigo, x.tipo_codigo,
+      SELECT n.nivel, x.fase_codigo, x.tipo_codigo, p.mes,
              CASE n.nivel WHEN 'departamento' THEN left(x.municipio_codigo, 2) ELSE x.municipio_codigo END AS territorio,
              CASE n.nivel WHEN 'municipio_total' THEN NULL ELSE x.grupo END AS grupo,
              x.grupo_por_actividad, x.modalidad, count(*) AS asistencias
-        FROM (SELECT a.fase_codigo, a.tipo_codigo, s.municipio_codigo, s.grupo_de_valor_codigo AS grupo,
+        FROM (SELECT a.fase_codigo, a.tipo_codigo, a.fecha_inicio, s.municipio_codigo, s.grupo_de_valor_codigo AS grupo,
                      NULL AS grupo_por_actividad, s.modalidad
                 FROM asistencia s JOIN actividad a ON a.codigo = s.actividad_codigo
               UNION ALL
-              SELECT a.fase_codigo, a.tipo_codigo, s.municipio_codigo, NULL, g.grupo_de_valor_codigo, s.modalidad
+              SELECT a.fase_codigo, a.tipo_codigo, a.fecha_inicio, s.municipio_codigo, NULL, g.grupo_de_valor_codigo,
+                     s.modalidad
                 FROM asistencia s JOIN actividad a ON a.codigo = s.actividad_codigo
                 JOIN actividad_grupo_de_valor g ON g.actividad_codigo = s.actividad_codigo
                WHERE s.grupo_de_valor_codigo IS NULL) x
        CROSS JOIN (VALUES ('municipio'), ('departamento'), ('municipio_total')) n (nivel)
+       -- Every row for its whole phase × type, and again for its activity's start month.
+       CROSS JOIN (VALUES (false), (true)) m (por_mes)
+       CROSS JOIN LATERAL (SELECT CASE WHEN m.por_mes THEN date_trunc('month', x.fecha_inicio)::date END AS mes) p
        WHERE n.nivel <> 'municipio_total' OR x.grupo_por_actividad IS NULL
-       GROUP BY 1, 2, 3, 4, 5, 6, 7
+       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
     ),
     guardado AS (
-      SELECT nivel, fase_codigo, tipo_codigo, territorio_codigo, grupo_de_valor_codigo, grupo_por_actividad,
+      SELECT nivel, fase_codigo, tipo_codigo, mes, territorio_codigo, grupo_de_valor_codigo, grupo_por_actividad,
              modalidad, asistencias
         FROM resumen_fase_tipo
     )
@@ -190,6 +205,11 @@ it('is the sum of the raw records after imports, activities moved and aimed grou
     `UPDATE actividad SET tipo_codigo = 'conversatorio', fase_codigo = 'II' WHERE codigo = $1`,
     [codigo],
   );
+  // Forty days earlier: another start month.
+  await ds.query(
+    `UPDATE actividad SET fecha_inicio = fecha_inicio - 40, fecha_fin = fecha_fin - 40 WHERE codigo = $1`,
+    [codigo],
+  );
   await ds.query(
     `INSERT INTO actividad_grupo_de_valor (actividad_codigo, grupo_de_valor_codigo) VALUES ($1, $2)`,
     [codigo, otroGrupo],
@@ -206,6 +226,7 @@ it('is the sum of the raw records after imports, activities moved and aimed grou
     [{}, 'municipio'],
     [{ grupo: otroGrupo }, 'departamento'],
     [{ tipo: 'conversatorio' }, 'grupo'],
+    [{ tipo: 'conversatorio', desde: '2024-04-01', hasta: '2024-09-30' }, 'municipio'],
   ] as const) {
     expect(await respuesta(f, por, 'resumen')).toEqual(await respuesta(f, por, 'asistencias'));
   }

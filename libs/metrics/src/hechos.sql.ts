@@ -85,7 +85,8 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
       WHERE r.actividad_codigo = ANY (ARRAY(
               SELECT act.codigo FROM act
                WHERE NOT EXISTS (SELECT 1 FROM bloques b
-                                  WHERE b.fase_codigo = act.fase_codigo AND b.tipo_codigo = act.tipo_codigo)))`;
+                                  WHERE b.fase_codigo = act.fase_codigo AND b.tipo_codigo = act.tipo_codigo
+                                    AND (b.mes IS NULL OR b.mes = date_trunc('month', act.fecha_inicio)))))`;
   const fueraDeBloquesPorMunicipio = fueraDeBloques(
     'resumen_asistencia',
     'municipio_codigo',
@@ -129,14 +130,33 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
   ),${
     nivelFaseTipo
       ? `
+  enteros AS (
+    -- The phases × types (mes NULL) and their months whose activities are all in scope and none held
+    -- in a subregion: a record without a municipality is placed by that subregion, which
+    -- resumen_fase_tipo does not keep.
+    SELECT e.fase_codigo, e.tipo_codigo, e.mes FROM (
+      SELECT act.fase_codigo, act.tipo_codigo, date_trunc('month', act.fecha_inicio)::date AS mes,
+             count(*) AS actividades, bool_and(act.subregion_codigo IS NULL) AS sin_subregion
+        FROM act
+       GROUP BY GROUPING SETS ((act.fase_codigo, act.tipo_codigo),
+                               (act.fase_codigo, act.tipo_codigo, date_trunc('month', act.fecha_inicio)::date))
+    ) e JOIN (
+      SELECT x.fase_codigo, x.tipo_codigo, date_trunc('month', x.fecha_inicio)::date AS mes, count(*) AS actividades
+        FROM actividad x
+       WHERE (x.fase_codigo, x.tipo_codigo) IN (SELECT fase_codigo, tipo_codigo FROM act)
+       GROUP BY GROUPING SETS ((x.fase_codigo, x.tipo_codigo),
+                               (x.fase_codigo, x.tipo_codigo, date_trunc('month', x.fecha_inicio)::date))
+    ) t ON t.fase_codigo = e.fase_codigo AND t.tipo_codigo = e.tipo_codigo AND t.mes IS NOT DISTINCT FROM e.mes
+     WHERE e.sin_subregion AND e.actividades = t.actividades
+  ),
   bloques AS (
-    -- The phases × types whose activities are all in scope and none held in a subregion: a record
-    -- without a municipality is placed by that subregion, which resumen_fase_tipo does not keep.
-    SELECT act.fase_codigo, act.tipo_codigo FROM act
-     GROUP BY 1, 2
-    HAVING count(*) = (SELECT count(*) FROM actividad x
-                        WHERE x.fase_codigo = act.fase_codigo AND x.tipo_codigo = act.tipo_codigo)
-       AND bool_and(act.subregion_codigo IS NULL)
+    -- What is read from resumen_fase_tipo: the whole phases × types, and the whole months of the others.
+    SELECT fase_codigo, tipo_codigo, mes FROM enteros WHERE mes IS NULL
+    UNION ALL
+    SELECT m.fase_codigo, m.tipo_codigo, m.mes FROM enteros m
+     WHERE m.mes IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM enteros e
+                        WHERE e.mes IS NULL AND e.fase_codigo = m.fase_codigo AND e.tipo_codigo = m.tipo_codigo)
   ),`
       : ''
   }
@@ -220,10 +240,14 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
            CASE b.modalidad WHEN 'presencial' THEN 'asistentes_presenciales' ELSE 'asistentes_remotos' END,
            b.asistencias, 'exacto', b.territorio_codigo, b.grupo_de_valor_codigo, b.modalidad, NULL,
            b.grupo_por_actividad
-      FROM resumen_fase_tipo b
-     WHERE b.nivel = '${nivelFaseTipo}'
-       AND (b.fase_codigo, b.tipo_codigo) IN (SELECT fase_codigo, tipo_codigo FROM bloques)
-       ${f.grupo ? '' : 'AND b.grupo_por_actividad IS NULL'}
+      FROM (SELECT * FROM resumen_fase_tipo b
+             WHERE b.nivel = '${nivelFaseTipo}' AND b.mes IS NULL
+               AND (b.fase_codigo, b.tipo_codigo) IN (SELECT fase_codigo, tipo_codigo FROM bloques WHERE mes IS NULL)
+            UNION ALL
+            SELECT * FROM resumen_fase_tipo b
+             WHERE b.nivel = '${nivelFaseTipo}'
+               AND (b.fase_codigo, b.tipo_codigo, b.mes) IN (SELECT fase_codigo, tipo_codigo, mes FROM bloques)) b
+     ${f.grupo ? '' : 'WHERE b.grupo_por_actividad IS NULL'}
     UNION ALL`
         : ''
     }
