@@ -337,4 +337,63 @@ describe('on records loaded one by one', () => {
       asistentes_remotos: '1',
     });
   });
+
+  it('lets attendance records replace a declared participants figure, which goes to the reconciliation', async () => {
+    await importar(
+      'actividades',
+      texto('metricas-actividad-fase-iii.csv', [
+        ['codigo', 'fase', 'tipo', 'titulo', 'fecha_inicio', 'modalidad', 'codigo_territorio'],
+        [
+          'F3-TAL-PDT',
+          'III',
+          'taller_presencial',
+          'Taller del PDT',
+          '15/03/2024',
+          'presencial',
+          '73001',
+        ],
+      ]),
+    );
+    await importar(
+      'totales',
+      texto('metricas-participantes.csv', [
+        ['codigo_actividad', 'metrica', 'valor', 'fecha_corte'],
+        ['F3-TAL-PDT', 'participantes', '40', '31/03/2024'],
+      ]),
+    );
+    expect((await tarjetas('?fase=III')).asistencias).toBe('40');
+    await importar(
+      'asistencias',
+      texto('metricas-participantes-registros.csv', [
+        ['codigo_actividad', 'tipo_documento', 'numero_documento', 'modalidad'],
+        ['F3-TAL-PDT', 'CC', '555', 'presencial'],
+        ['F3-TAL-PDT', 'CC', '556', 'virtual'],
+      ]),
+    );
+    expect(await tarjetas('?fase=III')).toMatchObject({
+      asistencias: '2',
+      asistentes_presenciales: '1',
+      asistentes_remotos: '1',
+    });
+    const { partidas } = await get<{
+      partidas: { codigo: string; metrica: string; registrado: number; diferencia: number }[];
+    }>('/api/v1/conciliacion?fase=III');
+    expect(partidas).toMatchObject([
+      { codigo: 'F3-TAL-PDT', metrica: 'participantes', registrado: 2, diferencia: -38 },
+    ]);
+  });
+
+  it('keeps a declared certificates figure at a cut-off that its records postdate', async () => {
+    await importar(
+      'certificados',
+      texto('metricas-certificados.csv', [
+        ['codigo_actividad', 'tipo_documento', 'numero_documento', 'fecha_certificacion'],
+        ['F1-CURSO-YES', 'CC', '777', '01/05/2024'],
+      ]),
+    );
+    expect((await tarjetas('?tipo=curso_virtual')).certificados).toBe('1');
+    expect((await tarjetas('?tipo=curso_virtual&fecha_corte=2024-03-31')).certificados).toBe(
+      '20.743',
+    );
+  });
 });
