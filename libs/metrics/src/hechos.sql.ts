@@ -87,6 +87,13 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
                WHERE NOT EXISTS (SELECT 1 FROM bloques b
                                   WHERE b.fase_codigo = act.fase_codigo AND b.tipo_codigo = act.tipo_codigo
                                     AND (b.mes IS NULL OR b.mes = date_trunc('month', act.fecha_inicio)))))`;
+  // The department filter also as a range of codes, which the summary's index can seek; the facts' filter still applies.
+  const enElDepartamento =
+    nivelFaseTipo && f.departamento
+      ? `AND b.territorio_codigo BETWEEN ${q.p(f.departamento)} AND ${q.p(`${f.departamento}999`)}`
+      : '';
+  const filasDeBloques = (bloque: string) =>
+    `SELECT * FROM resumen_fase_tipo b WHERE b.nivel = '${nivelFaseTipo}' AND ${bloque} ${enElDepartamento}`;
   const fueraDeBloquesPorMunicipio = fueraDeBloques(
     'resumen_asistencia',
     'municipio_codigo',
@@ -240,13 +247,9 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
            CASE b.modalidad WHEN 'presencial' THEN 'asistentes_presenciales' ELSE 'asistentes_remotos' END,
            b.asistencias, 'exacto', b.territorio_codigo, b.grupo_de_valor_codigo, b.modalidad, NULL,
            b.grupo_por_actividad
-      FROM (SELECT * FROM resumen_fase_tipo b
-             WHERE b.nivel = '${nivelFaseTipo}' AND b.mes IS NULL
-               AND (b.fase_codigo, b.tipo_codigo) IN (SELECT fase_codigo, tipo_codigo FROM bloques WHERE mes IS NULL)
+      FROM (${filasDeBloques('b.mes IS NULL AND (b.fase_codigo, b.tipo_codigo) IN (SELECT fase_codigo, tipo_codigo FROM bloques WHERE mes IS NULL)')}
             UNION ALL
-            SELECT * FROM resumen_fase_tipo b
-             WHERE b.nivel = '${nivelFaseTipo}'
-               AND (b.fase_codigo, b.tipo_codigo, b.mes) IN (SELECT fase_codigo, tipo_codigo, mes FROM bloques)) b
+            ${filasDeBloques('(b.fase_codigo, b.tipo_codigo, b.mes) IN (SELECT fase_codigo, tipo_codigo, mes FROM bloques)')}) b
      ${f.grupo ? '' : 'WHERE b.grupo_por_actividad IS NULL'}
     UNION ALL`
         : ''
