@@ -110,6 +110,17 @@ const CASOS: Caso[] = [
     ruta: '/api/v1/kpis?departamento=05&grupo=candidatos&fecha_corte=2024-06-30',
     filtros: { departamento: '05', grupo: 'candidatos', fechaCorte: '2024-06-30' },
   },
+  {
+    nombre: 'desglose municipio, dep. + grupo + fechas',
+    ruta: '/api/v1/desglose?por=municipio&departamento=05&grupo=ciudadania&desde=2024-03-01&hasta=2024-12-31',
+    filtros: { departamento: '05', grupo: 'ciudadania', desde: '2024-03-01', hasta: '2024-12-31' },
+    por: 'municipio',
+  },
+  {
+    nombre: 'kpis municipio + grupo + fechas',
+    ruta: '/api/v1/kpis?municipio=05001&grupo=ciudadania&desde=2024-03-01&hasta=2024-12-31',
+    filtros: { municipio: '05001', grupo: 'ciudadania', desde: '2024-03-01', hasta: '2024-12-31' },
+  },
   { nombre: 'cobertura', ruta: '/api/v1/cobertura', filtros: {} },
   { nombre: 'personas únicas', ruta: '/api/v1/personas-unicas', filtros: {} },
   { nombre: 'series por mes', ruta: '/api/v1/series?metrica=asistencias&periodo=mes', filtros: {} },
