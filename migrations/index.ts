@@ -11,6 +11,7 @@ import { VersionDeDatos1795700000000 } from './1795700000000-VersionDeDatos';
 import { ResumenFaseTipo1795700000001 } from './1795700000001-ResumenFaseTipo';
 import { ResumenFaseTipoEnLaTransaccion1795800000000 } from './1795800000000-ResumenFaseTipoEnLaTransaccion';
 import { ResumenFaseTipoPorMes1795900000000 } from './1795900000000-ResumenFaseTipoPorMes';
+import { ResumenDepartamentoGrupo1795900000001 } from './1795900000001-ResumenDepartamentoGrupo';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ResumenFaseTipo1795700000001,
   ResumenFaseTipoEnLaTransaccion1795800000000,
   ResumenFaseTipoPorMes1795900000000,
+  ResumenDepartamentoGrupo1795900000001,
 ];

@@ -9,6 +9,7 @@ import { cargarReferencia, sumarAResumenes } from '@tablero/domain';
 import { DIMENSIONES, Filtros, MetricasService } from '@tablero/metrics';
 import { DataSource } from 'typeorm';
 import { generarDatos } from '../bench/datos-sinteticos';
+import { FILTROS_COMBINADOS } from './support/filtros-combinados';
 import { testServerUrl } from './support/test-app';
 
 jest.setTimeout(180_000);
@@ -44,26 +45,8 @@ async function respuesta(
     .sort();
 }
 
-const FILTROS: Filtros[] = [
-  {},
-  { fase: 'III' },
-  { departamento: '11' },
-  { fase: 'II', modalidad: 'presencial', grupo: 'equipos_entrantes' },
-  { tipo: 'taller_presencial', desde: '2024-03-01', hasta: '2024-12-31', fechaCorte: '2024-10-31' },
-  { aliado: 'esap', departamento: '05' },
-  { grupo: 'ciudadania' },
-  { departamento: '54' },
-  { departamento: '05', grupo: 'candidatos' },
-  { fase: 'III', tipo: 'webinar', municipio: '05001' },
-  { desde: '2024-01-01', hasta: '2024-06-30' },
-  { departamento: '05', fechaCorte: '2024-06-30' },
-  { subregion: 'oriente_antioqueno' },
-  { subregion: 'catatumbo', fase: 'I', grupo: 'candidatos' },
-  { municipio: '05001', desde: '2024-05-10', hasta: '2024-08-20', grupo: 'ciudadania' },
-];
-
 it.each(
-  FILTROS.flatMap((f) =>
+  FILTROS_COMBINADOS.flatMap((f) =>
     [undefined, ...DIMENSIONES].map(
       (por) => [JSON.stringify(f), por ?? '(total)', f, por] as const,
     ),
@@ -77,7 +60,7 @@ it.each(
 it.each(DIMENSIONES)(
   'gives a breakdown by %s the total of the facts it breaks down',
   async (por) => {
-    for (const f of FILTROS) {
+    for (const f of FILTROS_COMBINADOS) {
       expect((await metricas.desglose(por, f)).total).toEqual(await metricas.totales(f));
     }
   },
@@ -227,6 +210,7 @@ it('is the sum of the raw records after imports, activities moved and aimed grou
     [{ grupo: otroGrupo }, 'departamento'],
     [{ tipo: 'conversatorio' }, 'grupo'],
     [{ tipo: 'conversatorio', desde: '2024-04-01', hasta: '2024-09-30' }, 'municipio'],
+    [{ departamento: '05', grupo: 'ciudadania' }, 'actividad'],
   ] as const) {
     expect(await respuesta(f, por, 'resumen')).toEqual(await respuesta(f, por, 'asistencias'));
   }

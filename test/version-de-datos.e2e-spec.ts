@@ -18,6 +18,7 @@ const SIN_CIFRAS = [
   'resumen_actividad',
   'resumen_asistencia',
   'resumen_departamento',
+  'resumen_departamento_grupo',
   'resumen_fase_tipo',
   'resumen_grupo',
   'sesion',

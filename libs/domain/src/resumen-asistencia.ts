@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 
 /**
- * The attendance summaries: the same counts at four grains, each answering
+ * The attendance summaries: the same counts at five grains, each answering
  * the questions that need no finer one. `fuente` is a relation with the
  * attendances to add (the rows an import just inserted, or all of them).
  */
@@ -22,6 +22,12 @@ export const RESUMENES: readonly {
     restriccion: 'uq_resumen_departamento',
     columnas: 'actividad_codigo, departamento_codigo, modalidad',
     expresiones: 'actividad_codigo, left(municipio_codigo, 2), modalidad',
+  },
+  {
+    tabla: 'resumen_departamento_grupo',
+    restriccion: 'uq_resumen_departamento_grupo',
+    columnas: 'actividad_codigo, departamento_codigo, grupo_de_valor_codigo, modalidad',
+    expresiones: 'actividad_codigo, left(municipio_codigo, 2), grupo_de_valor_codigo, modalidad',
   },
   {
     tabla: 'resumen_grupo',

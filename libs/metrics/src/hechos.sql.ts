@@ -11,14 +11,15 @@ import { Consulta, Filtros } from './filtros';
 
 /**
  * Where attendance records are read from: the smallest summary that holds
- * what the question asks (by activity; by department; by group; by
- * municipality and group; by phase × type, department or municipality, and
+ * what the question asks (by activity; by department; by department and
+ * group; by group; by municipality and group; by phase × type, department or municipality, and
  * group, or with the groups added up, where all the activities of a phase
  * and type are in scope), or the raw records (the naive baseline).
  */
 export type FuenteAsistencias =
   | 'actividad'
   | 'departamento'
+  | 'departamento_grupo'
   | 'grupo'
   | 'resumen'
   | 'fase_tipo_departamento'
@@ -94,6 +95,26 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
       : '';
   const filasDeBloques = (bloque: string) =>
     `SELECT * FROM resumen_fase_tipo b WHERE b.nivel = '${nivelFaseTipo}' AND ${bloque} ${enElDepartamento}`;
+  // A department and a group sought by index: the department's rows for the group or without one, and
+  // the rows without a department of activities held in a subregion (placed by it); the facts' filter still applies.
+  const enDepartamentoYGrupo = () => {
+    const departamento = f.departamento
+      ? `= ${q.p(f.departamento)}`
+      : `= ANY (${q.p(f.departamentos)})`;
+    const grupo = q.p(f.grupo);
+    const columnas = `r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.departamento_codigo AS territorio,
+                      r.grupo_de_valor_codigo AS grupo`;
+    return `SELECT ${columnas}
+              FROM resumen_departamento_grupo r JOIN act ON act.codigo = r.actividad_codigo
+             WHERE r.departamento_codigo ${departamento}
+               AND (r.grupo_de_valor_codigo = ${grupo} OR r.grupo_de_valor_codigo IS NULL)
+            UNION ALL
+            SELECT ${columnas}
+              FROM resumen_departamento_grupo r
+             WHERE r.actividad_codigo = ANY (ARRAY(SELECT codigo FROM act WHERE subregion_codigo IS NOT NULL))
+               AND r.departamento_codigo IS NULL
+               AND (r.grupo_de_valor_codigo = ${grupo} OR r.grupo_de_valor_codigo IS NULL)`;
+  };
   const fueraDeBloquesPorMunicipio = fueraDeBloques(
     'resumen_asistencia',
     'municipio_codigo',
@@ -106,6 +127,12 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     departamento: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.departamento_codigo AS territorio,
                          NULL::varchar AS grupo
                     FROM resumen_departamento r JOIN act ON act.codigo = r.actividad_codigo`,
+    departamento_grupo:
+      fuente === 'departamento_grupo' && f.grupo && (f.departamento || f.departamentos)
+        ? enDepartamentoYGrupo()
+        : `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.departamento_codigo AS territorio,
+                  r.grupo_de_valor_codigo AS grupo
+             FROM resumen_departamento_grupo r JOIN act ON act.codigo = r.actividad_codigo`,
     grupo: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
                    r.grupo_de_valor_codigo AS grupo
               FROM resumen_grupo r JOIN act ON act.codigo = r.actividad_codigo`,
@@ -115,7 +142,11 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
         : `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
                   r.grupo_de_valor_codigo AS grupo
              FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo`,
-    fase_tipo_departamento: fueraDeBloquesPorMunicipio,
+    fase_tipo_departamento: fueraDeBloques(
+      'resumen_departamento_grupo',
+      'departamento_codigo',
+      'grupo_de_valor_codigo',
+    ),
     fase_tipo_departamento_total: fueraDeBloques(
       'resumen_departamento',
       'departamento_codigo',

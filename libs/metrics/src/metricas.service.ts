@@ -730,7 +730,7 @@ function fuenteDeAsistencias(f: Filtros, por?: Dimension, porActividad = false):
   if (municipal) return 'resumen';
   if (departamental && sinActividad)
     return grupal ? 'fase_tipo_departamento' : 'fase_tipo_departamento_total';
-  if (departamental) return grupal ? 'resumen' : 'departamento';
+  if (departamental) return grupal ? 'departamento_grupo' : 'departamento';
   if (grupal) return 'grupo';
   return 'actividad';
 }

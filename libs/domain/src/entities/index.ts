@@ -15,7 +15,11 @@ import { Indicador } from './indicador.entity';
 import { Meta } from './meta.entity';
 import { ResumenActividad } from './resumen-actividad.entity';
 import { ResumenAsistencia } from './resumen-asistencia.entity';
-import { ResumenDepartamento, ResumenGrupo } from './resumen-territorial.entity';
+import {
+  ResumenDepartamento,
+  ResumenDepartamentoGrupo,
+  ResumenGrupo,
+} from './resumen-territorial.entity';
 import { Subregion } from './subregion.entity';
 import { Territorio } from './territorio.entity';
 import { TipoActividad } from './tipo-actividad.entity';
@@ -40,6 +44,7 @@ export {
   ResumenActividad,
   ResumenAsistencia,
   ResumenDepartamento,
+  ResumenDepartamentoGrupo,
   ResumenGrupo,
   Subregion,
   Territorio,
@@ -66,6 +71,7 @@ export const ENTITIES = [
   ResumenActividad,
   ResumenAsistencia,
   ResumenDepartamento,
+  ResumenDepartamentoGrupo,
   ResumenGrupo,
   Subregion,
   Territorio,

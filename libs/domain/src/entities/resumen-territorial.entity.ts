@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { ModalidadAsistencia } from '../vocabularios';
 
 /**
@@ -42,6 +42,43 @@ export class ResumenGrupo {
 
   @Column({ name: 'actividad_codigo', type: 'varchar', length: 40 })
   actividadCodigo!: string;
+
+  @Column({ name: 'grupo_de_valor_codigo', type: 'varchar', length: 40, nullable: true })
+  grupoDeValorCodigo!: string | null;
+
+  @Column({ type: 'varchar', length: 12 })
+  modalidad!: ModalidadAsistencia;
+
+  @Column({ type: 'bigint' })
+  asistencias!: string;
+}
+
+/**
+ * Attendances by activity, department, group and modality: for questions
+ * about a department and a group that keep the activity (a breakdown by
+ * activity, ally or channel), sought by department and group.
+ */
+@Entity('resumen_departamento_grupo')
+@Unique('uq_resumen_departamento_grupo', [
+  'actividadCodigo',
+  'departamentoCodigo',
+  'grupoDeValorCodigo',
+  'modalidad',
+])
+@Index('ix_resumen_departamento_grupo', ['departamentoCodigo', 'grupoDeValorCodigo'])
+export class ResumenDepartamentoGrupo {
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'pk_resumen_departamento_grupo',
+  })
+  id!: string;
+
+  @Column({ name: 'actividad_codigo', type: 'varchar', length: 40 })
+  actividadCodigo!: string;
+
+  @Column({ name: 'departamento_codigo', type: 'varchar', length: 2, nullable: true })
+  departamentoCodigo!: string | null;
 
   @Column({ name: 'grupo_de_valor_codigo', type: 'varchar', length: 40, nullable: true })
   grupoDeValorCodigo!: string | null;

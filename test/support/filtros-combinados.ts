@@ -1,0 +1,24 @@
+import { Filtros } from '@tablero/metrics';
+
+/**
+ * Filter sets that exercise each way the facts are read (summaries by
+ * activity, department, group, municipality; phase × type blocks whole or by
+ * month; subregions; dates and cut-offs), on the generated dataset's codes.
+ */
+export const FILTROS_COMBINADOS: readonly Filtros[] = [
+  {},
+  { fase: 'III' },
+  { departamento: '11' },
+  { fase: 'II', modalidad: 'presencial', grupo: 'equipos_entrantes' },
+  { tipo: 'taller_presencial', desde: '2024-03-01', hasta: '2024-12-31', fechaCorte: '2024-10-31' },
+  { aliado: 'esap', departamento: '05' },
+  { grupo: 'ciudadania' },
+  { departamento: '54' },
+  { departamento: '05', grupo: 'candidatos' },
+  { fase: 'III', tipo: 'webinar', municipio: '05001' },
+  { desde: '2024-01-01', hasta: '2024-06-30' },
+  { departamento: '05', fechaCorte: '2024-06-30' },
+  { subregion: 'oriente_antioqueno' },
+  { subregion: 'catatumbo', fase: 'I', grupo: 'candidatos' },
+  { municipio: '05001', desde: '2024-05-10', hasta: '2024-08-20', grupo: 'ciudadania' },
+];
