@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { escribirAsistencias } from '../test/support/asistencias-sinteticas';
 import { urlDeBench } from './data.bench';
+import { cronometrar, medir, percentil } from './medicion';
 import { formatoEsCo as n, servidorDeBench } from './servidor';
 
 const REPETICIONES = 40;
@@ -126,23 +127,6 @@ const CASOS: Caso[] = [
   { nombre: 'series por mes', ruta: '/api/v1/series?metrica=asistencias&periodo=mes', filtros: {} },
   { nombre: 'actividades', ruta: '/api/v1/actividades?tamano=50', filtros: {} },
 ];
-
-function percentil(ms: number[], p: number): number {
-  const orden = [...ms].sort((a, b) => a - b);
-  return orden[Math.min(orden.length - 1, Math.floor((p / 100) * orden.length))];
-}
-
-async function cronometrar<T>(trabajo: () => Promise<T>): Promise<[T, number]> {
-  const inicio = process.hrtime.bigint();
-  const resultado = await trabajo();
-  return [resultado, Number(process.hrtime.bigint() - inicio) / 1e6];
-}
-
-async function medir(veces: number, trabajo: () => Promise<unknown>): Promise<number[]> {
-  const ms: number[] = [];
-  for (let i = 0; i < veces; i++) ms.push((await cronometrar(trabajo))[1]);
-  return ms;
-}
 
 async function main(): Promise<void> {
   const config = loadConfig();
