@@ -87,7 +87,7 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
               SELECT act.codigo FROM act
                WHERE NOT EXISTS (SELECT 1 FROM bloques b
                                   WHERE b.fase_codigo = act.fase_codigo AND b.tipo_codigo = act.tipo_codigo
-                                    AND (b.mes IS NULL OR b.mes = date_trunc('month', act.fecha_inicio)))))`;
+                                    AND (b.mes IS NULL OR b.mes = act.mes_inicio))))`;
   // The department filter also as a range of codes, which the summary's index can seek; the facts' filter still applies.
   const enElDepartamento =
     nivelFaseTipo && f.departamento
@@ -162,7 +162,7 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
   return `
   act AS (
     SELECT a.codigo, a.fase_codigo, a.tipo_codigo, a.ciclo_codigo, a.canal, a.modalidad, a.fecha_inicio,
-           a.territorio_codigo, a.subregion_codigo
+           date_trunc('month', a.fecha_inicio)::date AS mes_inicio, a.territorio_codigo, a.subregion_codigo
       FROM actividad a
      WHERE ${condiciones.length ? condiciones.join(' AND ') : 'TRUE'}
   ),${
@@ -173,17 +173,15 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     -- in a subregion: a record without a municipality is placed by that subregion, which
     -- resumen_fase_tipo does not keep.
     SELECT e.fase_codigo, e.tipo_codigo, e.mes FROM (
-      SELECT act.fase_codigo, act.tipo_codigo, date_trunc('month', act.fecha_inicio)::date AS mes,
+      SELECT act.fase_codigo, act.tipo_codigo, act.mes_inicio AS mes,
              count(*) AS actividades, bool_and(act.subregion_codigo IS NULL) AS sin_subregion
         FROM act
-       GROUP BY GROUPING SETS ((act.fase_codigo, act.tipo_codigo),
-                               (act.fase_codigo, act.tipo_codigo, date_trunc('month', act.fecha_inicio)::date))
+       GROUP BY GROUPING SETS ((act.fase_codigo, act.tipo_codigo), (act.fase_codigo, act.tipo_codigo, act.mes_inicio))
     ) e JOIN (
-      SELECT x.fase_codigo, x.tipo_codigo, date_trunc('month', x.fecha_inicio)::date AS mes, count(*) AS actividades
-        FROM actividad x
-       WHERE (x.fase_codigo, x.tipo_codigo) IN (SELECT fase_codigo, tipo_codigo FROM act)
-       GROUP BY GROUPING SETS ((x.fase_codigo, x.tipo_codigo),
-                               (x.fase_codigo, x.tipo_codigo, date_trunc('month', x.fecha_inicio)::date))
+      SELECT x.fase_codigo, x.tipo_codigo, x.mes, count(*) AS actividades
+        FROM (SELECT fase_codigo, tipo_codigo, date_trunc('month', fecha_inicio)::date AS mes FROM actividad
+               WHERE (fase_codigo, tipo_codigo) IN (SELECT fase_codigo, tipo_codigo FROM act)) x
+       GROUP BY GROUPING SETS ((x.fase_codigo, x.tipo_codigo), (x.fase_codigo, x.tipo_codigo, x.mes))
     ) t ON t.fase_codigo = e.fase_codigo AND t.tipo_codigo = e.tipo_codigo AND t.mes IS NOT DISTINCT FROM e.mes
      WHERE e.sin_subregion AND e.actividades = t.actividades
   ),
