@@ -12,6 +12,7 @@ import { ResumenFaseTipo1795700000001 } from './1795700000001-ResumenFaseTipo';
 import { ResumenFaseTipoEnLaTransaccion1795800000000 } from './1795800000000-ResumenFaseTipoEnLaTransaccion';
 import { ResumenFaseTipoPorMes1795900000000 } from './1795900000000-ResumenFaseTipoPorMes';
 import { ResumenDepartamentoGrupo1795900000001 } from './1795900000001-ResumenDepartamentoGrupo';
+import { ResumenVistas1796000000000 } from './1796000000000-ResumenVistas';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ResumenFaseTipoEnLaTransaccion1795800000000,
   ResumenFaseTipoPorMes1795900000000,
   ResumenDepartamentoGrupo1795900000001,
+  ResumenVistas1796000000000,
 ];

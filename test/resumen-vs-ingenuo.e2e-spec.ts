@@ -248,3 +248,46 @@ it.each([
   }
   expect(await diferenciasDeResumenFaseTipo()).toEqual([]);
 });
+
+it('keeps resumen_vistas the latest snapshot of each activity whatever changes the snapshots', async () => {
+  const diferencias = () =>
+    ds.query(
+      `WITH ultimos AS (SELECT DISTINCT ON (actividad_codigo) actividad_codigo, fecha_corte, vistas FROM corte_vistas
+                         ORDER BY actividad_codigo, fecha_corte DESC),
+            guardados AS (SELECT actividad_codigo, fecha_corte, vistas FROM resumen_vistas)
+       (SELECT * FROM guardados EXCEPT SELECT * FROM ultimos)
+       UNION ALL
+       (SELECT * FROM ultimos EXCEPT SELECT * FROM guardados)`,
+    );
+  const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM resumen_vistas`);
+  expect(n).toBeGreaterThan(0);
+  expect(await diferencias()).toEqual([]);
+  const [{ codigo, ultima }] = await ds.query(
+    `SELECT actividad_codigo AS codigo, fecha_corte::text AS ultima FROM resumen_vistas ORDER BY actividad_codigo LIMIT 1`,
+  );
+  const cambios = [
+    // A later snapshot, then its count corrected, as a views import does.
+    `INSERT INTO corte_vistas (actividad_codigo, fecha_corte, vistas) VALUES ($1, $2::date + 3, 999999)`,
+    `INSERT INTO corte_vistas (actividad_codigo, fecha_corte, vistas) VALUES ($1, $2::date + 3, 5)
+     ON CONFLICT ON CONSTRAINT pk_corte_vistas DO UPDATE SET vistas = EXCLUDED.vistas`,
+    // Moved before every other, then taken away: the one before it is the latest again.
+    `UPDATE corte_vistas SET fecha_corte = '2000-01-01' WHERE actividad_codigo = $1 AND fecha_corte = $2::date + 3`,
+    `DELETE FROM corte_vistas WHERE actividad_codigo = $1 AND fecha_corte = $2::date`,
+    `DELETE FROM corte_vistas WHERE actividad_codigo = $1 AND fecha_corte BETWEEN '2000-01-02' AND $2`,
+  ];
+  for (const cambio of cambios) {
+    await ds.query(cambio, [codigo, ultima]);
+    expect(await diferencias()).toEqual([]);
+  }
+  expect(
+    await ds.query(
+      `SELECT fecha_corte::text AS f FROM resumen_vistas WHERE actividad_codigo = $1`,
+      [codigo],
+    ),
+  ).toEqual([{ f: '2000-01-01' }]);
+  await ds.query(`DELETE FROM corte_vistas WHERE actividad_codigo = $1`, [codigo]);
+  expect(await diferencias()).toEqual([]);
+  expect(
+    await ds.query(`SELECT 1 FROM resumen_vistas WHERE actividad_codigo = $1`, [codigo]),
+  ).toEqual([]);
+});

@@ -18,6 +18,8 @@ export const FILTROS_COMBINADOS: readonly Filtros[] = [
   { fase: 'III', tipo: 'webinar', municipio: '05001' },
   { desde: '2024-01-01', hasta: '2024-06-30' },
   { departamento: '05', fechaCorte: '2024-06-30' },
+  // Webinars seen before the cut-off and again after it: their views at the cut-off.
+  { tipo: 'webinar', fechaCorte: '2024-06-30' },
   { subregion: 'oriente_antioqueno' },
   { subregion: 'catatumbo', fase: 'I', grupo: 'candidatos' },
   { municipio: '05001', desde: '2024-05-10', hasta: '2024-08-20', grupo: 'ciudadania' },

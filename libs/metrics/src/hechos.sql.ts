@@ -159,6 +159,26 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
                     FROM asistencia x JOIN act ON act.codigo = x.actividad_codigo
                    GROUP BY x.actividad_codigo, x.modalidad, x.municipio_codigo, x.grupo_de_valor_codigo`,
   }[fuente];
+  // The latest snapshot on or before the cut-off of each activity in `actividades` (rows named act).
+  const ultimoAlCorte = (actividades: string) =>
+    `SELECT act.codigo AS actividad_codigo, ultimo.vistas, ultimo.fecha_corte
+       FROM ${actividades} CROSS JOIN LATERAL (
+         SELECT v.vistas, v.fecha_corte FROM corte_vistas v
+          WHERE v.actividad_codigo = act.codigo ${corte ? `AND v.fecha_corte <= ${corte}::date` : ''}
+          ORDER BY v.fecha_corte DESC LIMIT 1
+       ) ultimo`;
+  // From the summary of latest snapshots, and the snapshots themselves only for the webinars seen again
+  // after the cut-off; from the snapshots alone for the naive baseline.
+  const ultimosEnResumen = `SELECT r.actividad_codigo, r.vistas, r.fecha_corte
+                              FROM resumen_vistas r JOIN act ON act.codigo = r.actividad_codigo`;
+  const vistasAlCorte =
+    fuente === 'asistencias'
+      ? ultimoAlCorte('act')
+      : corte
+        ? `${ultimosEnResumen} WHERE r.fecha_corte <= ${corte}::date
+           UNION ALL
+           ${ultimoAlCorte(`act JOIN resumen_vistas r ON r.actividad_codigo = act.codigo AND r.fecha_corte > ${corte}::date`)}`
+        : ultimosEnResumen;
   return `
   act AS (
     SELECT a.codigo, a.fase_codigo, a.tipo_codigo, a.ciclo_codigo, a.canal, a.modalidad, a.fecha_inicio,
@@ -198,12 +218,7 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
   }
   vistas_al_corte AS (
     -- Each webinar's latest snapshot on or before the cut-off: its views, its date, and the proof that it has records.
-    SELECT act.codigo AS actividad_codigo, ultimo.vistas, ultimo.fecha_corte
-      FROM act CROSS JOIN LATERAL (
-        SELECT v.vistas, v.fecha_corte FROM corte_vistas v
-         WHERE v.actividad_codigo = act.codigo ${corte ? `AND v.fecha_corte <= ${corte}::date` : ''}
-         ORDER BY v.fecha_corte DESC LIMIT 1
-      ) ultimo
+    ${vistasAlCorte}
   ),
   registros AS (
     SELECT s.actividad_codigo,

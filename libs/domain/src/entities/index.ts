@@ -15,6 +15,7 @@ import { Indicador } from './indicador.entity';
 import { Meta } from './meta.entity';
 import { ResumenActividad } from './resumen-actividad.entity';
 import { ResumenAsistencia } from './resumen-asistencia.entity';
+import { ResumenVistas } from './resumen-vistas.entity';
 import {
   ResumenDepartamento,
   ResumenDepartamentoGrupo,
@@ -46,6 +47,7 @@ export {
   ResumenDepartamento,
   ResumenDepartamentoGrupo,
   ResumenGrupo,
+  ResumenVistas,
   Subregion,
   Territorio,
   TipoActividad,
@@ -73,6 +75,7 @@ export const ENTITIES = [
   ResumenDepartamento,
   ResumenDepartamentoGrupo,
   ResumenGrupo,
+  ResumenVistas,
   Subregion,
   Territorio,
   TipoActividad,
