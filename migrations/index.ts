@@ -13,6 +13,7 @@ import { ResumenFaseTipoEnLaTransaccion1795800000000 } from './1795800000000-Res
 import { ResumenFaseTipoPorMes1795900000000 } from './1795900000000-ResumenFaseTipoPorMes';
 import { ResumenDepartamentoGrupo1795900000001 } from './1795900000001-ResumenDepartamentoGrupo';
 import { ResumenVistas1796000000000 } from './1796000000000-ResumenVistas';
+import { ResumenDepartamentoPorDepartamento1796000000001 } from './1796000000001-ResumenDepartamentoPorDepartamento';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ResumenFaseTipoPorMes1795900000000,
   ResumenDepartamentoGrupo1795900000001,
   ResumenVistas1796000000000,
+  ResumenDepartamentoPorDepartamento1796000000001,
 ];

@@ -95,25 +95,27 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
       : '';
   const filasDeBloques = (bloque: string) =>
     `SELECT * FROM resumen_fase_tipo b WHERE b.nivel = '${nivelFaseTipo}' AND ${bloque} ${enElDepartamento}`;
-  // A department and a group sought by index: the department's rows for the group or without one, and
+  // A department (and a group) sought by index: the department's rows (for the group or without one), and
   // the rows without a department of activities held in a subregion (placed by it); the facts' filter still applies.
-  const enDepartamentoYGrupo = () => {
+  const enDepartamento = (resumen: 'resumen_departamento' | 'resumen_departamento_grupo') => {
     const departamento = f.departamento
       ? `= ${q.p(f.departamento)}`
       : `= ANY (${q.p(f.departamentos)})`;
-    const grupo = q.p(f.grupo);
+    const porGrupo = resumen === 'resumen_departamento_grupo';
+    const delGrupo =
+      porGrupo && f.grupo
+        ? `AND (r.grupo_de_valor_codigo = ${q.p(f.grupo)} OR r.grupo_de_valor_codigo IS NULL)`
+        : '';
     const columnas = `r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.departamento_codigo AS territorio,
-                      r.grupo_de_valor_codigo AS grupo`;
+                      ${porGrupo ? 'r.grupo_de_valor_codigo' : 'NULL::varchar'} AS grupo`;
     return `SELECT ${columnas}
-              FROM resumen_departamento_grupo r JOIN act ON act.codigo = r.actividad_codigo
-             WHERE r.departamento_codigo ${departamento}
-               AND (r.grupo_de_valor_codigo = ${grupo} OR r.grupo_de_valor_codigo IS NULL)
+              FROM ${resumen} r JOIN act ON act.codigo = r.actividad_codigo
+             WHERE r.departamento_codigo ${departamento} ${delGrupo}
             UNION ALL
             SELECT ${columnas}
-              FROM resumen_departamento_grupo r
+              FROM ${resumen} r
              WHERE r.actividad_codigo = ANY (ARRAY(SELECT codigo FROM act WHERE subregion_codigo IS NOT NULL))
-               AND r.departamento_codigo IS NULL
-               AND (r.grupo_de_valor_codigo = ${grupo} OR r.grupo_de_valor_codigo IS NULL)`;
+               AND r.departamento_codigo IS NULL ${delGrupo}`;
   };
   const fueraDeBloquesPorMunicipio = fueraDeBloques(
     'resumen_asistencia',
@@ -124,12 +126,15 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     actividad: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
                        NULL::varchar AS grupo
                   FROM resumen_actividad r JOIN act ON act.codigo = r.actividad_codigo`,
-    departamento: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.departamento_codigo AS territorio,
-                         NULL::varchar AS grupo
-                    FROM resumen_departamento r JOIN act ON act.codigo = r.actividad_codigo`,
+    departamento:
+      fuente === 'departamento' && (f.departamento || f.departamentos)
+        ? enDepartamento('resumen_departamento')
+        : `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.departamento_codigo AS territorio,
+                  NULL::varchar AS grupo
+             FROM resumen_departamento r JOIN act ON act.codigo = r.actividad_codigo`,
     departamento_grupo:
-      fuente === 'departamento_grupo' && f.grupo && (f.departamento || f.departamentos)
-        ? enDepartamentoYGrupo()
+      fuente === 'departamento_grupo' && (f.departamento || f.departamentos)
+        ? enDepartamento('resumen_departamento_grupo')
         : `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.departamento_codigo AS territorio,
                   r.grupo_de_valor_codigo AS grupo
              FROM resumen_departamento_grupo r JOIN act ON act.codigo = r.actividad_codigo`,

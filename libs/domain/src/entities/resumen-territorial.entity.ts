@@ -8,6 +8,7 @@ import { ModalidadAsistencia } from '../vocabularios';
  */
 @Entity('resumen_departamento')
 @Unique('uq_resumen_departamento', ['actividadCodigo', 'departamentoCodigo', 'modalidad'])
+@Index('ix_resumen_departamento', ['departamentoCodigo'])
 export class ResumenDepartamento {
   @PrimaryGeneratedColumn('identity', {
     type: 'bigint',
