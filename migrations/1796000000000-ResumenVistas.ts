@@ -30,18 +30,20 @@ export class ResumenVistas1796000000000 implements MigrationInterface {
       BEGIN
         IF TG_OP = 'INSERT' THEN${rehacer('SELECT actividad_codigo FROM nuevas')}
         ELSIF TG_OP = 'UPDATE' THEN${rehacer('SELECT actividad_codigo FROM nuevas UNION SELECT actividad_codigo FROM viejas')}
-        ELSE${rehacer('SELECT actividad_codigo FROM viejas')}
+        ELSIF TG_OP = 'DELETE' THEN${rehacer('SELECT actividad_codigo FROM viejas')}
+        ELSE -- TRUNCATE
+          DELETE FROM resumen_vistas;
         END IF;
         RETURN NULL;
       END $$`);
-    for (const [evento, transicion] of EVENTOS) {
+    for (const [evento, transicion] of [...EVENTOS, ['truncate', ''] as const]) {
       await queryRunner.query(`CREATE TRIGGER resumen_vistas_${evento} AFTER ${evento.toUpperCase()} ON "corte_vistas"
         ${transicion} FOR EACH STATEMENT EXECUTE FUNCTION resumen_vistas_por_cortes()`);
     }
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const [evento] of EVENTOS) {
+    for (const evento of [...EVENTOS.map(([evento]) => evento), 'truncate']) {
       await queryRunner.query(`DROP TRIGGER resumen_vistas_${evento} ON "corte_vistas"`);
     }
     await queryRunner.query(`DROP FUNCTION resumen_vistas_por_cortes()`);

@@ -290,4 +290,15 @@ it('keeps resumen_vistas the latest snapshot of each activity whatever changes t
   expect(
     await ds.query(`SELECT 1 FROM resumen_vistas WHERE actividad_codigo = $1`, [codigo]),
   ).toEqual([]);
+  // Emptied at once, in a transaction given up afterwards.
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction();
+    await runner.query(`TRUNCATE corte_vistas`);
+    expect(await runner.query(`SELECT * FROM resumen_vistas`)).toEqual([]);
+  } finally {
+    await runner.rollbackTransaction();
+    await runner.release();
+  }
 });
