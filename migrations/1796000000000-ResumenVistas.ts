@@ -21,15 +21,20 @@ export class ResumenVistas1796000000000 implements MigrationInterface {
       `ALTER TABLE "resumen_vistas" ADD CONSTRAINT "fk_resumen_vistas_actividad" FOREIGN KEY ("actividad_codigo") REFERENCES "actividad"("codigo") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
     await queryRunner.query(`INSERT INTO resumen_vistas ${ULTIMOS()}`);
-    // The activities a statement touched have their latest snapshot read again, in turn with other writers until they commit.
+    // The activities a statement touched have their latest snapshot read again, in turn with other writers until they
+    // commit; a statement that touched none (or only which import brought a snapshot) need not wait its turn.
     const rehacer = (tocadas: string) => `
+        IF NOT EXISTS (${tocadas}) THEN
+          RETURN NULL;
+        END IF;
         PERFORM pg_advisory_xact_lock(hashtext('resumen_vistas'));
         DELETE FROM resumen_vistas WHERE actividad_codigo IN (${tocadas});
         INSERT INTO resumen_vistas ${ULTIMOS(tocadas)};`;
     await queryRunner.query(`CREATE FUNCTION resumen_vistas_por_cortes() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'INSERT' THEN${rehacer('SELECT actividad_codigo FROM nuevas')}
-        ELSIF TG_OP = 'UPDATE' THEN${rehacer('SELECT actividad_codigo FROM nuevas UNION SELECT actividad_codigo FROM viejas')}
+        ELSIF TG_OP = 'UPDATE' THEN${rehacer(`SELECT actividad_codigo FROM (${CAMBIADAS('nuevas', 'viejas')}) n
+                                              UNION SELECT actividad_codigo FROM (${CAMBIADAS('viejas', 'nuevas')}) v`)}
         ELSIF TG_OP = 'DELETE' THEN${rehacer('SELECT actividad_codigo FROM viejas')}
         ELSE -- TRUNCATE
           DELETE FROM resumen_vistas;
@@ -50,6 +55,10 @@ export class ResumenVistas1796000000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "resumen_vistas"`);
   }
 }
+
+/** The snapshots of `tabla` that `otra` does not hold as they are. */
+const CAMBIADAS = (tabla: string, otra: string) =>
+  `SELECT actividad_codigo, fecha_corte, vistas FROM ${tabla} EXCEPT SELECT actividad_codigo, fecha_corte, vistas FROM ${otra}`;
 
 /** The latest snapshot of each activity (of those in `actividades`), as rows of resumen_vistas. */
 const ULTIMOS = (actividades?: string) => `(actividad_codigo, fecha_corte, vistas)

@@ -5,8 +5,9 @@ import { MIGRATIONS } from './index';
  * A migration already applied somewhere is never run again there: a change to
  * its SQL (say, through the trigger SQL it shares with a later migration)
  * would leave those databases unlike new ones without anyone noticing. The
- * statements of every migration, both ways, are kept as a snapshot; a change
- * in them belongs in a new migration.
+ * statements of every migration, both ways, are kept as a snapshot (taken on
+ * 2026-11-26, after the last change to an applied one); a change in them
+ * belongs in a new migration.
  */
 async function sentencias(paso: (queryRunner: QueryRunner) => Promise<void>): Promise<string[]> {
   const enviadas: string[] = [];
@@ -20,9 +21,9 @@ async function sentencias(paso: (queryRunner: QueryRunner) => Promise<void>): Pr
   return enviadas;
 }
 
-describe('migraciones aplicadas', () => {
+describe('applied migrations', () => {
   it.each(MIGRATIONS.map((Migracion) => [new Migracion().name!, Migracion] as const))(
-    '%s envía las mismas sentencias que cuando se aplicó',
+    '%s sends the statements of its snapshot',
     async (_nombre, Migracion) => {
       const migracion = new Migracion();
       expect({

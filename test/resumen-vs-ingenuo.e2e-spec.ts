@@ -249,21 +249,28 @@ it.each([
   expect(await diferenciasDeResumenFaseTipo()).toEqual([]);
 });
 
+/** Rows of resumen_vistas that are not the latest snapshot of their activity, and latest snapshots it lacks. */
+const diferenciasDeResumenVistas = () =>
+  ds.query(
+    `WITH ultimos AS (SELECT DISTINCT ON (actividad_codigo) actividad_codigo, fecha_corte, vistas FROM corte_vistas
+                       ORDER BY actividad_codigo, fecha_corte DESC),
+          guardados AS (SELECT actividad_codigo, fecha_corte, vistas FROM resumen_vistas)
+     (SELECT * FROM guardados EXCEPT SELECT * FROM ultimos)
+     UNION ALL
+     (SELECT * FROM ultimos EXCEPT SELECT * FROM guardados)`,
+  );
+
 it('keeps resumen_vistas the latest snapshot of each activity whatever changes the snapshots', async () => {
-  const diferencias = () =>
-    ds.query(
-      `WITH ultimos AS (SELECT DISTINCT ON (actividad_codigo) actividad_codigo, fecha_corte, vistas FROM corte_vistas
-                         ORDER BY actividad_codigo, fecha_corte DESC),
-            guardados AS (SELECT actividad_codigo, fecha_corte, vistas FROM resumen_vistas)
-       (SELECT * FROM guardados EXCEPT SELECT * FROM ultimos)
-       UNION ALL
-       (SELECT * FROM ultimos EXCEPT SELECT * FROM guardados)`,
-    );
+  const diferencias = diferenciasDeResumenVistas;
   const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM resumen_vistas`);
   expect(n).toBeGreaterThan(0);
   expect(await diferencias()).toEqual([]);
   const [{ codigo, ultima }] = await ds.query(
     `SELECT actividad_codigo AS codigo, fecha_corte::text AS ultima FROM resumen_vistas ORDER BY actividad_codigo LIMIT 1`,
+  );
+  // A cut-off on the day of an activity's latest snapshot counts it.
+  expect(await respuesta({ fechaCorte: ultima }, 'actividad', 'resumen')).toEqual(
+    await respuesta({ fechaCorte: ultima }, 'actividad', 'asistencias'),
   );
   const cambios = [
     // A later snapshot, then its count corrected, as a views import does.
@@ -301,4 +308,41 @@ it('keeps resumen_vistas the latest snapshot of each activity whatever changes t
     await runner.rollbackTransaction();
     await runner.release();
   }
+});
+
+it('keeps resumen_vistas the latest snapshot with two imports of one webinar at once', async () => {
+  const [{ codigo, ultima }] = await ds.query(
+    `SELECT actividad_codigo AS codigo, fecha_corte::text AS ultima FROM resumen_vistas
+      ORDER BY actividad_codigo DESC LIMIT 1`,
+  );
+  const primero = ds.createQueryRunner();
+  const segundo = ds.createQueryRunner();
+  await Promise.all([primero.connect(), segundo.connect()]);
+  const anadir = (runner: typeof primero, dias: number) =>
+    runner.query(
+      `INSERT INTO corte_vistas (actividad_codigo, fecha_corte, vistas) VALUES ($1, $2::date + $3::int, 1)`,
+      [codigo, ultima, dias],
+    );
+  try {
+    await Promise.all([primero.startTransaction(), segundo.startTransaction()]);
+    await anadir(primero, 1);
+    // The second writer waits for the first's turn, and reads the snapshots once it has committed.
+    const despues = anadir(segundo, 2);
+    await new Promise((listo) => setTimeout(listo, 300));
+    await primero.commitTransaction();
+    await despues;
+    await segundo.commitTransaction();
+  } finally {
+    for (const runner of [primero, segundo]) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+  expect(await diferenciasDeResumenVistas()).toEqual([]);
+  expect(
+    await ds.query(
+      `SELECT fecha_corte = $2::date + 2 AS ultima FROM resumen_vistas WHERE actividad_codigo = $1`,
+      [codigo, ultima],
+    ),
+  ).toEqual([{ ultima: true }]);
 });

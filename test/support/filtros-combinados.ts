@@ -24,4 +24,5 @@ export const FILTROS_COMBINADOS: readonly Filtros[] = [
   { subregion: 'catatumbo', fase: 'I', grupo: 'candidatos' },
   { municipio: '05001', desde: '2024-05-10', hasta: '2024-08-20', grupo: 'ciudadania' },
   { departamentos: ['05', '11'], grupo: 'ciudadania' },
+  { departamentos: ['05', '54'] },
 ];
