@@ -95,21 +95,23 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
       : '';
   const filasDeBloques = (bloque: string) =>
     `SELECT * FROM resumen_fase_tipo b WHERE b.nivel = '${nivelFaseTipo}' AND ${bloque} ${enElDepartamento}`;
-  // A department (and a group) sought by index: the department's rows (for the group or without one), and
-  // the rows without a department of activities held in a subregion (placed by it); the facts' filter still applies.
-  const enDepartamento = (resumen: 'resumen_departamento' | 'resumen_departamento_grupo') => {
+  // A summary by department (and group): every row of the activities in scope, or with a department filter
+  // sought by index, the department's rows (for the group or without one) and the rows without a department of
+  // activities held in a subregion (placed by it); the facts' filter still applies.
+  const porDepartamento = (resumen: 'resumen_departamento' | 'resumen_departamento_grupo') => {
+    const porGrupo = resumen === 'resumen_departamento_grupo';
+    const columnas = `r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.departamento_codigo AS territorio,
+                      ${porGrupo ? 'r.grupo_de_valor_codigo' : 'NULL::varchar'} AS grupo`;
+    const todas = `SELECT ${columnas} FROM ${resumen} r JOIN act ON act.codigo = r.actividad_codigo`;
+    if (!f.departamento && !f.departamentos) return todas;
     const departamento = f.departamento
       ? `= ${q.p(f.departamento)}`
       : `= ANY (${q.p(f.departamentos)})`;
-    const porGrupo = resumen === 'resumen_departamento_grupo';
     const delGrupo =
       porGrupo && f.grupo
         ? `AND (r.grupo_de_valor_codigo = ${q.p(f.grupo)} OR r.grupo_de_valor_codigo IS NULL)`
         : '';
-    const columnas = `r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.departamento_codigo AS territorio,
-                      ${porGrupo ? 'r.grupo_de_valor_codigo' : 'NULL::varchar'} AS grupo`;
-    return `SELECT ${columnas}
-              FROM ${resumen} r JOIN act ON act.codigo = r.actividad_codigo
+    return `${todas}
              WHERE r.departamento_codigo ${departamento} ${delGrupo}
             UNION ALL
             SELECT ${columnas}
@@ -117,53 +119,38 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
              WHERE r.actividad_codigo = ANY (ARRAY(SELECT codigo FROM act WHERE subregion_codigo IS NOT NULL))
                AND r.departamento_codigo IS NULL ${delGrupo}`;
   };
-  const fueraDeBloquesPorMunicipio = fueraDeBloques(
-    'resumen_asistencia',
-    'municipio_codigo',
-    'grupo_de_valor_codigo',
-  );
+  const fueraDeBloquesPorMunicipio = () =>
+    fueraDeBloques('resumen_asistencia', 'municipio_codigo', 'grupo_de_valor_codigo');
+  // Built for the source asked for only: the filters' parameters are numbered as they are used.
   const asistencias = {
-    actividad: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
-                       NULL::varchar AS grupo
-                  FROM resumen_actividad r JOIN act ON act.codigo = r.actividad_codigo`,
-    departamento:
-      fuente === 'departamento' && (f.departamento || f.departamentos)
-        ? enDepartamento('resumen_departamento')
-        : `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.departamento_codigo AS territorio,
-                  NULL::varchar AS grupo
-             FROM resumen_departamento r JOIN act ON act.codigo = r.actividad_codigo`,
-    departamento_grupo:
-      fuente === 'departamento_grupo' && (f.departamento || f.departamentos)
-        ? enDepartamento('resumen_departamento_grupo')
-        : `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.departamento_codigo AS territorio,
-                  r.grupo_de_valor_codigo AS grupo
-             FROM resumen_departamento_grupo r JOIN act ON act.codigo = r.actividad_codigo`,
-    grupo: `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
-                   r.grupo_de_valor_codigo AS grupo
-              FROM resumen_grupo r JOIN act ON act.codigo = r.actividad_codigo`,
-    resumen:
-      fuente === 'resumen' && f.subregion
+    actividad:
+      () => `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
+                             NULL::varchar AS grupo
+                        FROM resumen_actividad r JOIN act ON act.codigo = r.actividad_codigo`,
+    departamento: () => porDepartamento('resumen_departamento'),
+    departamento_grupo: () => porDepartamento('resumen_departamento_grupo'),
+    grupo:
+      () => `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
+                         r.grupo_de_valor_codigo AS grupo
+                    FROM resumen_grupo r JOIN act ON act.codigo = r.actividad_codigo`,
+    resumen: () =>
+      f.subregion
         ? resumenEnSubregion(f.subregion)
         : `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
                   r.grupo_de_valor_codigo AS grupo
              FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo`,
-    fase_tipo_departamento: fueraDeBloques(
-      'resumen_departamento_grupo',
-      'departamento_codigo',
-      'grupo_de_valor_codigo',
-    ),
-    fase_tipo_departamento_total: fueraDeBloques(
-      'resumen_departamento',
-      'departamento_codigo',
-      'NULL::varchar',
-    ),
+    fase_tipo_departamento: () =>
+      fueraDeBloques('resumen_departamento_grupo', 'departamento_codigo', 'grupo_de_valor_codigo'),
+    fase_tipo_departamento_total: () =>
+      fueraDeBloques('resumen_departamento', 'departamento_codigo', 'NULL::varchar'),
     fase_tipo_municipio: fueraDeBloquesPorMunicipio,
     fase_tipo_municipio_total: fueraDeBloquesPorMunicipio,
-    asistencias: `SELECT x.actividad_codigo, x.modalidad, count(*) AS valor, x.municipio_codigo AS territorio,
-                         x.grupo_de_valor_codigo AS grupo
-                    FROM asistencia x JOIN act ON act.codigo = x.actividad_codigo
-                   GROUP BY x.actividad_codigo, x.modalidad, x.municipio_codigo, x.grupo_de_valor_codigo`,
-  }[fuente];
+    asistencias:
+      () => `SELECT x.actividad_codigo, x.modalidad, count(*) AS valor, x.municipio_codigo AS territorio,
+                               x.grupo_de_valor_codigo AS grupo
+                          FROM asistencia x JOIN act ON act.codigo = x.actividad_codigo
+                         GROUP BY x.actividad_codigo, x.modalidad, x.municipio_codigo, x.grupo_de_valor_codigo`,
+  }[fuente]();
   // The latest snapshot on or before the cut-off of each activity in `actividades` (rows named act).
   const ultimoAlCorte = (actividades: string) =>
     `SELECT act.codigo AS actividad_codigo, ultimo.vistas, ultimo.fecha_corte
