@@ -23,22 +23,27 @@ export class ResumenVistas1796000000000 implements MigrationInterface {
     await queryRunner.query(`INSERT INTO resumen_vistas ${ULTIMOS()}`);
     // The activities a statement touched have their latest snapshot read again, in turn with other writers until they
     // commit; a statement that touched none (or only which import brought a snapshot) need not wait its turn.
-    const rehacer = (tocadas: string) => `
-        IF NOT EXISTS (${tocadas}) THEN
+    await queryRunner.query(`CREATE FUNCTION resumen_vistas_por_cortes() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        tocadas varchar[];
+      BEGIN
+        IF TG_OP = 'TRUNCATE' THEN
+          DELETE FROM resumen_vistas;
+          RETURN NULL;
+        ELSIF TG_OP = 'INSERT' THEN
+          tocadas := ARRAY(SELECT DISTINCT actividad_codigo FROM nuevas);
+        ELSIF TG_OP = 'UPDATE' THEN
+          tocadas := ARRAY(SELECT actividad_codigo FROM (${CAMBIADAS('nuevas', 'viejas')}) n
+                           UNION SELECT actividad_codigo FROM (${CAMBIADAS('viejas', 'nuevas')}) v);
+        ELSE
+          tocadas := ARRAY(SELECT DISTINCT actividad_codigo FROM viejas);
+        END IF;
+        IF cardinality(tocadas) = 0 THEN
           RETURN NULL;
         END IF;
         PERFORM pg_advisory_xact_lock(hashtext('resumen_vistas'));
-        DELETE FROM resumen_vistas WHERE actividad_codigo IN (${tocadas});
-        INSERT INTO resumen_vistas ${ULTIMOS(tocadas)};`;
-    await queryRunner.query(`CREATE FUNCTION resumen_vistas_por_cortes() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN${rehacer('SELECT actividad_codigo FROM nuevas')}
-        ELSIF TG_OP = 'UPDATE' THEN${rehacer(`SELECT actividad_codigo FROM (${CAMBIADAS('nuevas', 'viejas')}) n
-                                              UNION SELECT actividad_codigo FROM (${CAMBIADAS('viejas', 'nuevas')}) v`)}
-        ELSIF TG_OP = 'DELETE' THEN${rehacer('SELECT actividad_codigo FROM viejas')}
-        ELSE -- TRUNCATE
-          DELETE FROM resumen_vistas;
-        END IF;
+        DELETE FROM resumen_vistas WHERE actividad_codigo = ANY (tocadas);
+        INSERT INTO resumen_vistas ${ULTIMOS('v.actividad_codigo = ANY (tocadas)')};
         RETURN NULL;
       END $$`);
     for (const [evento, transicion] of [...EVENTOS, ['truncate', ''] as const]) {
@@ -60,8 +65,8 @@ export class ResumenVistas1796000000000 implements MigrationInterface {
 const CAMBIADAS = (tabla: string, otra: string) =>
   `SELECT actividad_codigo, fecha_corte, vistas FROM ${tabla} EXCEPT SELECT actividad_codigo, fecha_corte, vistas FROM ${otra}`;
 
-/** The latest snapshot of each activity (of those in `actividades`), as rows of resumen_vistas. */
-const ULTIMOS = (actividades?: string) => `(actividad_codigo, fecha_corte, vistas)
+/** The latest snapshot of each activity (of those meeting `condicion` on a snapshot v), as rows of resumen_vistas. */
+const ULTIMOS = (condicion = 'TRUE') => `(actividad_codigo, fecha_corte, vistas)
   SELECT DISTINCT ON (v.actividad_codigo) v.actividad_codigo, v.fecha_corte, v.vistas
-    FROM corte_vistas v ${actividades ? `WHERE v.actividad_codigo IN (${actividades})` : ''}
+    FROM corte_vistas v WHERE ${condicion}
    ORDER BY v.actividad_codigo, v.fecha_corte DESC`;
