@@ -261,10 +261,9 @@ const diferenciasDeResumenVistas = () =>
   );
 
 it('keeps resumen_vistas the latest snapshot of each activity whatever changes the snapshots', async () => {
-  const diferencias = diferenciasDeResumenVistas;
   const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM resumen_vistas`);
   expect(n).toBeGreaterThan(0);
-  expect(await diferencias()).toEqual([]);
+  expect(await diferenciasDeResumenVistas()).toEqual([]);
   const [{ codigo, ultima }] = await ds.query(
     `SELECT actividad_codigo AS codigo, fecha_corte::text AS ultima FROM resumen_vistas ORDER BY actividad_codigo LIMIT 1`,
   );
@@ -284,7 +283,7 @@ it('keeps resumen_vistas the latest snapshot of each activity whatever changes t
   ];
   for (const cambio of cambios) {
     await ds.query(cambio, [codigo, ultima]);
-    expect(await diferencias()).toEqual([]);
+    expect(await diferenciasDeResumenVistas()).toEqual([]);
   }
   expect(
     await ds.query(
@@ -293,7 +292,7 @@ it('keeps resumen_vistas the latest snapshot of each activity whatever changes t
     ),
   ).toEqual([{ f: '2000-01-01' }]);
   await ds.query(`DELETE FROM corte_vistas WHERE actividad_codigo = $1`, [codigo]);
-  expect(await diferencias()).toEqual([]);
+  expect(await diferenciasDeResumenVistas()).toEqual([]);
   expect(
     await ds.query(`SELECT 1 FROM resumen_vistas WHERE actividad_codigo = $1`, [codigo]),
   ).toEqual([]);
