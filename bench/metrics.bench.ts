@@ -95,6 +95,12 @@ const CASOS: Caso[] = [
     por: 'actividad',
   },
   {
+    nombre: 'desglose aliado, subregión',
+    ruta: '/api/v1/desglose?por=aliado&subregion=oriente_antioqueno',
+    filtros: { subregion: 'oriente_antioqueno' },
+    por: 'aliado',
+  },
+  {
     nombre: 'desglose departamento, fechas',
     ruta: '/api/v1/desglose?por=departamento&desde=2024-01-01&hasta=2024-06-30',
     filtros: { desde: '2024-01-01', hasta: '2024-06-30' },

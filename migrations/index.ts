@@ -14,6 +14,7 @@ import { ResumenFaseTipoPorMes1795900000000 } from './1795900000000-ResumenFaseT
 import { ResumenDepartamentoGrupo1795900000001 } from './1795900000001-ResumenDepartamentoGrupo';
 import { ResumenVistas1796000000000 } from './1796000000000-ResumenVistas';
 import { ResumenDepartamentoPorDepartamento1796000000001 } from './1796000000001-ResumenDepartamentoPorDepartamento';
+import { ResumenSubregion1796100000000 } from './1796100000000-ResumenSubregion';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ResumenDepartamentoGrupo1795900000001,
   ResumenVistas1796000000000,
   ResumenDepartamentoPorDepartamento1796000000001,
+  ResumenSubregion1796100000000,
 ];

@@ -159,16 +159,20 @@ async function webinarConRegistrosSinGrupo(): Promise<{ codigo: string; otroGrup
   return { codigo: fila.codigo, otroGrupo: fila.otro_grupo };
 }
 
-/** New attendances to an activity and the summaries grown by them in the same statement, as an import does. */
+/**
+ * New attendances to an activity (half of them placed in `municipio`) and the
+ * summaries grown by them in the same statement, as an import does.
+ */
 function anadirAsistencias(
   runner: { query: DataSource['query'] },
   actividad: string,
   desde: number,
+  municipio = '05001',
 ) {
   return runner.query(
     `WITH nuevas AS (
        INSERT INTO asistencia (actividad_codigo, persona_clave, modalidad, municipio_codigo, grupo_de_valor_codigo)
-       SELECT $1, sha256(convert_to('prueba-' || k, 'UTF8')), 'virtual', CASE WHEN k % 2 = 0 THEN '05001' END,
+       SELECT $1, sha256(convert_to('prueba-' || k, 'UTF8')), 'virtual', CASE WHEN k % 2 = 0 THEN $3 END,
               CASE WHEN k % 3 = 0 THEN 'ciudadania' END
          FROM generate_series($2::int, $2::int + 99) k
        RETURNING actividad_codigo, municipio_codigo, grupo_de_valor_codigo, modalidad),
@@ -176,7 +180,7 @@ function anadirAsistencias(
        .map((insert, i) => `resumen_${i} AS (${insert})`)
        .join(',\n')}
      SELECT count(*) FROM nuevas`,
-    [actividad, desde],
+    [actividad, desde, municipio],
   );
 }
 
@@ -345,3 +349,137 @@ it('keeps resumen_vistas the latest snapshot with two imports of one webinar at 
     ),
   ).toEqual([{ ultima: true }]);
 });
+
+/** Rows of resumen_subregion that differ, either way, from resumen_asistencia's rows in each subregion's municipalities. */
+const diferenciasDeResumenSubregion = (runner: { query: DataSource['query'] } = ds) =>
+  runner.query(`
+    WITH esperado AS (
+      SELECT st.subregion_codigo, r.actividad_codigo, r.grupo_de_valor_codigo, r.modalidad, sum(r.asistencias) AS asistencias
+        FROM resumen_asistencia r JOIN subregion_territorio st ON st.territorio_codigo = r.municipio_codigo
+       GROUP BY 1, 2, 3, 4
+    ),
+    guardado AS (
+      SELECT subregion_codigo, actividad_codigo, grupo_de_valor_codigo, modalidad, asistencias::numeric
+        FROM resumen_subregion
+    )
+    SELECT fila::text FROM (
+      SELECT 'falta' AS que, * FROM (TABLE esperado EXCEPT ALL TABLE guardado) e
+      UNION ALL
+      SELECT 'sobra', * FROM (TABLE guardado EXCEPT ALL TABLE esperado) g
+    ) fila LIMIT 10`);
+
+/** The activity with most records in a subregion (and with records outside it). */
+async function actividadEnSubregion(subregion: string): Promise<string> {
+  const [{ codigo }] = await ds.query(
+    `SELECT actividad_codigo AS codigo FROM resumen_subregion WHERE subregion_codigo = $1
+      GROUP BY 1 ORDER BY sum(asistencias) DESC, 1 LIMIT 1`,
+    [subregion],
+  );
+  return codigo;
+}
+
+it("keeps resumen_subregion the records in each subregion's municipalities whatever changes either", async () => {
+  const [{ n }] = await ds.query(
+    `SELECT count(DISTINCT subregion_codigo)::int AS n FROM resumen_subregion`,
+  );
+  expect(n).toBe(3);
+  expect(await diferenciasDeResumenSubregion()).toEqual([]);
+  const codigo = await actividadEnSubregion('oriente_antioqueno');
+  const cambios: [string, unknown[]][] = [
+    // A municipality joins a subregion, one leaves another, one moves between two.
+    [
+      `INSERT INTO subregion_territorio (subregion_codigo, territorio_codigo) VALUES ('bajo_cauca', '05001')`,
+      [],
+    ],
+    [
+      `DELETE FROM subregion_territorio WHERE subregion_codigo = 'oriente_antioqueno' AND territorio_codigo = '05615'`,
+      [],
+    ],
+    [
+      `UPDATE subregion_territorio SET subregion_codigo = 'catatumbo' WHERE territorio_codigo = '05120'`,
+      [],
+    ],
+    // A municipality that was never in a subregion and one that left it.
+    [`DELETE FROM subregion_territorio WHERE territorio_codigo IN ('05002', '99999')`, []],
+  ];
+  for (const [cambio, parametros] of cambios) {
+    await ds.query(cambio, parametros);
+    expect(await diferenciasDeResumenSubregion()).toEqual([]);
+  }
+  await anadirAsistencias(ds, codigo, 3000, '05615');
+  await anadirAsistencias(ds, codigo, 3100, '05001');
+  expect(await diferenciasDeResumenSubregion()).toEqual([]);
+  for (const f of [{ subregion: 'bajo_cauca' }, { subregion: 'catatumbo', grupo: 'ciudadania' }]) {
+    expect(await respuesta(f, 'actividad', 'resumen')).toEqual(
+      await respuesta(f, 'actividad', 'asistencias'),
+    );
+  }
+  // Records taken away, then all of them at once, in a transaction given up afterwards.
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.startTransaction();
+    await runner.query(
+      `DELETE FROM resumen_asistencia WHERE actividad_codigo = $1 AND municipio_codigo = '05148'`,
+      [codigo],
+    );
+    await runner.query(
+      `UPDATE resumen_asistencia SET asistencias = asistencias + 7 WHERE municipio_codigo = '05001'`,
+    );
+    expect(await diferenciasDeResumenSubregion(runner)).toEqual([]);
+    await runner.query(`TRUNCATE resumen_asistencia`);
+    expect(await runner.query(`SELECT * FROM resumen_subregion`)).toEqual([]);
+  } finally {
+    await runner.rollbackTransaction();
+    await runner.release();
+  }
+});
+
+it.each([
+  ['a municipality joins a subregion before an import of its attendances commits', true],
+  ['an import of its attendances before the municipality joins a subregion', false],
+])(
+  'keeps resumen_subregion the records in its municipalities when %s',
+  async (_caso, subregionPrimero) => {
+    const codigo = await actividadEnSubregion('catatumbo');
+    const municipio = subregionPrimero ? '05009' : '05016';
+    const enElMunicipio = async () =>
+      (
+        await ds.query(
+          `SELECT coalesce(sum(asistencias), 0)::int AS n FROM resumen_asistencia
+            WHERE actividad_codigo = $1 AND municipio_codigo = $2`,
+          [codigo, municipio],
+        )
+      )[0].n;
+    const antes = await enElMunicipio();
+    const unir = ds.createQueryRunner();
+    const importar = ds.createQueryRunner();
+    await Promise.all([unir.connect(), importar.connect()]);
+    try {
+      await Promise.all([unir.startTransaction(), importar.startTransaction()]);
+      const unirMunicipio = () =>
+        unir.query(
+          `INSERT INTO subregion_territorio (subregion_codigo, territorio_codigo) VALUES ('catatumbo', $1)`,
+          [municipio],
+        );
+      const importarAsistencias = () =>
+        anadirAsistencias(importar, codigo, subregionPrimero ? 4000 : 4100, municipio);
+      // The first writer holds its turn until it commits; the second waits for it, and reads what it committed.
+      const segundo = subregionPrimero
+        ? (await unirMunicipio(), importarAsistencias())
+        : (await importarAsistencias(), unirMunicipio());
+      await new Promise((listo) => setTimeout(listo, 300));
+      await (subregionPrimero ? unir : importar).commitTransaction();
+      await segundo;
+      await (subregionPrimero ? importar : unir).commitTransaction();
+    } finally {
+      for (const runner of [unir, importar]) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    }
+    expect(await diferenciasDeResumenSubregion()).toEqual([]);
+    // The import's records in the municipality are among the subregion's rows that the check above compares.
+    expect(await enElMunicipio()).toBe(antes + 50);
+  },
+);

@@ -22,6 +22,15 @@ export const FILTROS_COMBINADOS: readonly Filtros[] = [
   { tipo: 'webinar', fechaCorte: '2024-06-30' },
   { subregion: 'oriente_antioqueno' },
   { subregion: 'catatumbo', fase: 'I', grupo: 'candidatos' },
+  {
+    subregion: 'oriente_antioqueno',
+    modalidad: 'presencial',
+    desde: '2024-03-01',
+    hasta: '2024-12-31',
+    fechaCorte: '2024-10-31',
+  },
+  // A subregion and a department: its records by municipality, not by subregion.
+  { subregion: 'catatumbo', departamento: '54' },
   { municipio: '05001', desde: '2024-05-10', hasta: '2024-08-20', grupo: 'ciudadania' },
   { departamentos: ['05', '11'], grupo: 'ciudadania' },
   { departamentos: ['05', '54'] },

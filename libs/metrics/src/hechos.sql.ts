@@ -12,9 +12,9 @@ import { Consulta, Filtros } from './filtros';
 /**
  * Where attendance records are read from: the smallest summary that holds
  * what the question asks (by activity; by department; by department and
- * group; by group; by municipality and group; by phase × type, department or municipality, and
- * group, or with the groups added up, where all the activities of a phase
- * and type are in scope), or the raw records (the naive baseline).
+ * group; by group; by municipality and group; by subregion and group; by phase × type,
+ * department or municipality, and group, or with the groups added up, where all the activities
+ * of a phase and type are in scope), or the raw records (the naive baseline).
  */
 export type FuenteAsistencias =
   | 'actividad'
@@ -22,6 +22,8 @@ export type FuenteAsistencias =
   | 'departamento_grupo'
   | 'grupo'
   | 'resumen'
+  | 'subregion'
+  | 'subregion_grupo'
   | 'fase_tipo_departamento'
   | 'fase_tipo_departamento_total'
   | 'fase_tipo_municipio'
@@ -63,20 +65,37 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
                                WHEN 'asistentes_remotos' THEN m.modalidad <> 'presencial'
                                ELSE TRUE END)
     END`;
-  // Two index paths instead of every record: those placed in the subregion's municipalities, and
-  // those of its own activities placed elsewhere or nowhere (the facts' filter then applies as always).
+  // A subregion's records are those placed in its municipalities, and those of its own activities placed
+  // elsewhere or nowhere (the facts' filter then applies as always); the latter looked up by activity.
+  const municipiosDe = (codigo: string) =>
+    `SELECT territorio_codigo FROM subregion_territorio WHERE subregion_codigo = ${codigo}`;
+  const deSusActividadesFuera = (codigo: string, columnas = '') =>
+    `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
+            r.grupo_de_valor_codigo AS grupo${columnas}
+       FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo
+      WHERE act.subregion_codigo = ${codigo}
+        AND (r.municipio_codigo IS NULL OR r.municipio_codigo NOT IN (${municipiosDe(codigo)}))`;
+  // By municipality, for questions that also filter by territory: through the summary's index by municipality.
   const resumenEnSubregion = (subregion: string) => {
     const codigo = q.p(subregion);
-    const municipios = `SELECT territorio_codigo FROM subregion_territorio WHERE subregion_codigo = ${codigo}`;
     return `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
                    r.grupo_de_valor_codigo AS grupo
               FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo
-             WHERE r.municipio_codigo IN (${municipios})
+             WHERE r.municipio_codigo IN (${municipiosDe(codigo)})
             UNION ALL
-            SELECT r.actividad_codigo, r.modalidad, r.asistencias, r.municipio_codigo, r.grupo_de_valor_codigo
-              FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo
-             WHERE act.subregion_codigo = ${codigo}
-               AND (r.municipio_codigo IS NULL OR r.municipio_codigo NOT IN (${municipios}))`;
+            ${deSusActividadesFuera(codigo)}`;
+  };
+  // From the summary by subregion, placed in the subregion itself (column subregion), with or without groups.
+  const porSubregion = (porGrupo: boolean) => {
+    const codigo = q.p(f.subregion!);
+    const grupo = porGrupo ? 'r.grupo_de_valor_codigo' : 'NULL::varchar';
+    return `SELECT r.actividad_codigo, r.modalidad, sum(r.asistencias) AS valor, NULL::varchar AS territorio,
+                   ${grupo} AS grupo, ${codigo}::varchar AS subregion
+              FROM resumen_subregion r JOIN act ON act.codigo = r.actividad_codigo
+             WHERE r.subregion_codigo = ${codigo}
+             GROUP BY r.actividad_codigo, r.modalidad${porGrupo ? ', r.grupo_de_valor_codigo' : ''}
+            UNION ALL
+            ${deSusActividadesFuera(codigo, ', NULL::varchar')}`;
   };
   // The activities left out of the blocks as an array: often a few, looked up by index; read from
   // the summary by activity and department where groups are added up at that level.
@@ -129,6 +148,8 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
                         FROM resumen_actividad r JOIN act ON act.codigo = r.actividad_codigo`,
     departamento: () => porDepartamento('resumen_departamento'),
     departamento_grupo: () => porDepartamento('resumen_departamento_grupo'),
+    subregion: () => porSubregion(false),
+    subregion_grupo: () => porSubregion(true),
     grupo:
       () => `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
                          r.grupo_de_valor_codigo AS grupo
@@ -215,15 +236,16 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
   registros AS (
     SELECT s.actividad_codigo,
            CASE s.modalidad WHEN 'presencial' THEN 'asistentes_presenciales' ELSE 'asistentes_remotos' END AS metrica,
-           s.valor::bigint AS valor, s.territorio, s.grupo, s.modalidad::varchar AS modalidad
+           s.valor::bigint AS valor, s.territorio, s.grupo, s.modalidad::varchar AS modalidad,
+           ${fuente === 'subregion' || fuente === 'subregion_grupo' ? 's.subregion' : 'NULL::varchar'} AS subregion
       FROM (${asistencias}) s
     UNION ALL
-    SELECT c.actividad_codigo, 'certificados', count(*), c.municipio_codigo, NULL, 'virtual'
+    SELECT c.actividad_codigo, 'certificados', count(*), c.municipio_codigo, NULL, 'virtual', NULL
       FROM certificado c JOIN act ON act.codigo = c.actividad_codigo
      ${corte ? `WHERE c.fecha_certificacion <= ${corte}::date` : ''}
      GROUP BY c.actividad_codigo, c.municipio_codigo
     UNION ALL
-    SELECT actividad_codigo, 'vistas', vistas, NULL, NULL, 'virtual' FROM vistas_al_corte
+    SELECT actividad_codigo, 'vistas', vistas, NULL, NULL, 'virtual', NULL FROM vistas_al_corte
   ),
   declarados_vigentes AS (
     SELECT DISTINCT ON (td.actividad_codigo, td.ciclo_codigo, td.metrica, td.territorio_codigo, td.grupo_de_valor_codigo)
@@ -273,7 +295,8 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
       FROM act
     UNION ALL
     SELECT r.actividad_codigo, act.ciclo_codigo, act.fase_codigo, act.tipo_codigo, act.canal, act.fecha_inicio,
-           r.metrica, r.valor, 'exacto', r.territorio, r.grupo, r.modalidad, act.subregion_codigo, NULL
+           r.metrica, r.valor, 'exacto', r.territorio, r.grupo, r.modalidad,
+           coalesce(r.subregion, act.subregion_codigo), NULL
       FROM registros r JOIN act ON act.codigo = r.actividad_codigo
     UNION ALL${
       nivelFaseTipo

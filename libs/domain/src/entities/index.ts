@@ -20,6 +20,7 @@ import {
   ResumenDepartamento,
   ResumenDepartamentoGrupo,
   ResumenGrupo,
+  ResumenSubregion,
 } from './resumen-territorial.entity';
 import { Subregion } from './subregion.entity';
 import { Territorio } from './territorio.entity';
@@ -47,6 +48,7 @@ export {
   ResumenDepartamento,
   ResumenDepartamentoGrupo,
   ResumenGrupo,
+  ResumenSubregion,
   ResumenVistas,
   Subregion,
   Territorio,
@@ -75,6 +77,7 @@ export const ENTITIES = [
   ResumenDepartamento,
   ResumenDepartamentoGrupo,
   ResumenGrupo,
+  ResumenSubregion,
   ResumenVistas,
   Subregion,
   Territorio,

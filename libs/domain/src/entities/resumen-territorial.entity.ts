@@ -90,3 +90,42 @@ export class ResumenDepartamentoGrupo {
   @Column({ type: 'bigint' })
   asistencias!: string;
 }
+
+/**
+ * Attendances by subregion, activity, group and modality: a subregion's
+ * records placed in its municipalities, for questions about a subregion that
+ * keep the activity, sought by subregion. Kept by triggers on
+ * resumen_asistencia and on the subregions' municipalities (a municipality
+ * added to or taken from a subregion takes its records along); the key is
+ * NULLS NOT DISTINCT in the migration.
+ */
+@Entity('resumen_subregion')
+@Unique('uq_resumen_subregion', [
+  'subregionCodigo',
+  'actividadCodigo',
+  'grupoDeValorCodigo',
+  'modalidad',
+])
+export class ResumenSubregion {
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'pk_resumen_subregion',
+  })
+  id!: string;
+
+  @Column({ name: 'subregion_codigo', type: 'varchar', length: 40 })
+  subregionCodigo!: string;
+
+  @Column({ name: 'actividad_codigo', type: 'varchar', length: 40 })
+  actividadCodigo!: string;
+
+  @Column({ name: 'grupo_de_valor_codigo', type: 'varchar', length: 40, nullable: true })
+  grupoDeValorCodigo!: string | null;
+
+  @Column({ type: 'varchar', length: 12 })
+  modalidad!: ModalidadAsistencia;
+
+  @Column({ type: 'bigint' })
+  asistencias!: string;
+}
