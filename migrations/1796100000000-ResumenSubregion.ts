@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { EVENTOS } from './resumen-fase-tipo.sql';
 
 /**
- * Attendances by subregion, activity, group and modality: a subregion's
+ * Attendances by subregion, department, activity, group and modality: a subregion's
  * breakdown by activity, ally or channel read its records from
  * resumen_asistencia through the index by municipality, 78.000 rows spread
  * over the whole table at 5.000.000 attendances (270–410 ms); the same
@@ -21,7 +21,7 @@ export class ResumenSubregion1796100000000 implements MigrationInterface {
       `LOCK "resumen_asistencia", "subregion_territorio" IN SHARE ROW EXCLUSIVE MODE`,
     );
     await queryRunner.query(
-      `CREATE TABLE "resumen_subregion" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "subregion_codigo" character varying(40) NOT NULL, "actividad_codigo" character varying(40) NOT NULL, "grupo_de_valor_codigo" character varying(40), "modalidad" character varying(12) NOT NULL, "asistencias" bigint NOT NULL, CONSTRAINT "uq_resumen_subregion" UNIQUE NULLS NOT DISTINCT ("subregion_codigo", "actividad_codigo", "grupo_de_valor_codigo", "modalidad"), CONSTRAINT "pk_resumen_subregion" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "resumen_subregion" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "subregion_codigo" character varying(40) NOT NULL, "departamento_codigo" character varying(2) NOT NULL, "actividad_codigo" character varying(40) NOT NULL, "grupo_de_valor_codigo" character varying(40), "modalidad" character varying(12) NOT NULL, "asistencias" bigint NOT NULL, CONSTRAINT "uq_resumen_subregion" UNIQUE NULLS NOT DISTINCT ("subregion_codigo", "departamento_codigo", "actividad_codigo", "grupo_de_valor_codigo", "modalidad"), CONSTRAINT "pk_resumen_subregion" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
       `INSERT INTO resumen_subregion ${EN_SUBREGIONES('resumen_asistencia')}`,
@@ -98,12 +98,13 @@ export class ResumenSubregion1796100000000 implements MigrationInterface {
  * meeting `condicion` on st), in key order against deadlocks.
  */
 const EN_SUBREGIONES = (registros: string, condicion = 'TRUE') => `
-  (subregion_codigo, actividad_codigo, grupo_de_valor_codigo, modalidad, asistencias)
-  SELECT st.subregion_codigo, r.actividad_codigo, r.grupo_de_valor_codigo, r.modalidad, sum(r.asistencias)
+  (subregion_codigo, departamento_codigo, actividad_codigo, grupo_de_valor_codigo, modalidad, asistencias)
+  SELECT st.subregion_codigo, left(r.municipio_codigo, 2), r.actividad_codigo, r.grupo_de_valor_codigo, r.modalidad,
+         sum(r.asistencias)
     FROM ${registros} r JOIN subregion_territorio st ON st.territorio_codigo = r.municipio_codigo
    WHERE ${condicion}
-   GROUP BY 1, 2, 3, 4 HAVING sum(r.asistencias) <> 0
-   ORDER BY 1, 2, 3, 4`;
+   GROUP BY 1, 2, 3, 4, 5 HAVING sum(r.asistencias) <> 0
+   ORDER BY 1, 2, 3, 4, 5`;
 
 /** Rows of resumen_asistencia in the transition table `tabla`, to be added or, with `signo` '-', taken away. */
 const DE = (tabla: string, signo: '' | '-' = '') =>

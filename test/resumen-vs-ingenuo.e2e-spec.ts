@@ -354,12 +354,13 @@ it('keeps resumen_vistas the latest snapshot with two imports of one webinar at 
 const diferenciasDeResumenSubregion = (runner: { query: DataSource['query'] } = ds) =>
   runner.query(`
     WITH esperado AS (
-      SELECT st.subregion_codigo, r.actividad_codigo, r.grupo_de_valor_codigo, r.modalidad, sum(r.asistencias) AS asistencias
+      SELECT st.subregion_codigo, left(r.municipio_codigo, 2), r.actividad_codigo, r.grupo_de_valor_codigo, r.modalidad,
+             sum(r.asistencias) AS asistencias
         FROM resumen_asistencia r JOIN subregion_territorio st ON st.territorio_codigo = r.municipio_codigo
-       GROUP BY 1, 2, 3, 4
+       GROUP BY 1, 2, 3, 4, 5
     ),
     guardado AS (
-      SELECT subregion_codigo, actividad_codigo, grupo_de_valor_codigo, modalidad, asistencias::numeric
+      SELECT subregion_codigo, departamento_codigo, actividad_codigo, grupo_de_valor_codigo, modalidad, asistencias::numeric
         FROM resumen_subregion
     )
     SELECT fila::text FROM (
@@ -409,10 +410,14 @@ it("keeps resumen_subregion the records in each subregion's municipalities whate
   await anadirAsistencias(ds, codigo, 3000, '05615');
   await anadirAsistencias(ds, codigo, 3100, '05001');
   expect(await diferenciasDeResumenSubregion()).toEqual([]);
-  for (const f of [{ subregion: 'bajo_cauca' }, { subregion: 'catatumbo', grupo: 'ciudadania' }]) {
-    expect(await respuesta(f, 'actividad', 'resumen')).toEqual(
-      await respuesta(f, 'actividad', 'asistencias'),
-    );
+  // Catatumbo now spans two departments.
+  for (const [f, por] of [
+    [{ subregion: 'bajo_cauca' }, 'actividad'],
+    [{ subregion: 'catatumbo', grupo: 'ciudadania' }, 'aliado'],
+    [{ subregion: 'catatumbo' }, 'departamento'],
+    [{ subregion: 'catatumbo', departamento: '05' }, 'actividad'],
+  ] as const) {
+    expect(await respuesta(f, por, 'resumen')).toEqual(await respuesta(f, por, 'asistencias'));
   }
   // Records taken away, then all of them at once, in a transaction given up afterwards.
   const runner = ds.createQueryRunner();

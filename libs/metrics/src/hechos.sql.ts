@@ -75,7 +75,7 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
        FROM resumen_asistencia r JOIN act ON act.codigo = r.actividad_codigo
       WHERE act.subregion_codigo = ${codigo}
         AND (r.municipio_codigo IS NULL OR r.municipio_codigo NOT IN (${municipiosDe(codigo)}))`;
-  // By municipality, for questions that also filter by territory: through the summary's index by municipality.
+  // By municipality, for questions about a municipality: through the summary's index by municipality.
   const resumenEnSubregion = (subregion: string) => {
     const codigo = q.p(subregion);
     return `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, r.municipio_codigo AS territorio,
@@ -85,15 +85,16 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
             UNION ALL
             ${deSusActividadesFuera(codigo)}`;
   };
-  // From the summary by subregion, placed in the subregion itself (column subregion), with or without groups.
+  // From the summary by subregion: placed in the subregion itself (column subregion) and in a department
+  // of it, with or without groups.
   const porSubregion = (porGrupo: boolean) => {
     const codigo = q.p(f.subregion!);
     const grupo = porGrupo ? 'r.grupo_de_valor_codigo' : 'NULL::varchar';
-    return `SELECT r.actividad_codigo, r.modalidad, sum(r.asistencias) AS valor, NULL::varchar AS territorio,
+    return `SELECT r.actividad_codigo, r.modalidad, sum(r.asistencias) AS valor, r.departamento_codigo AS territorio,
                    ${grupo} AS grupo, ${codigo}::varchar AS subregion
               FROM resumen_subregion r JOIN act ON act.codigo = r.actividad_codigo
              WHERE r.subregion_codigo = ${codigo}
-             GROUP BY r.actividad_codigo, r.modalidad${porGrupo ? ', r.grupo_de_valor_codigo' : ''}
+             GROUP BY r.actividad_codigo, r.modalidad, r.departamento_codigo${porGrupo ? ', r.grupo_de_valor_codigo' : ''}
             UNION ALL
             ${deSusActividadesFuera(codigo, ', NULL::varchar')}`;
   };

@@ -725,8 +725,8 @@ function fuenteDeAsistencias(f: Filtros, por?: Dimension, porActividad = false):
   const departamental = f.departamento || f.departamentos || por === 'departamento';
   const grupal = f.grupo || por === 'grupo';
   const sinActividad = !porActividad && DIMENSIONES_SIN_ACTIVIDAD.has(por);
-  // A subregion's records are placed in it, not in a municipality: only where no other territory is asked.
-  if (f.subregion && !f.municipio && !departamental && por !== 'municipio' && por !== 'subregion')
+  // A subregion's records are placed in it and its departments, not in a municipality.
+  if (f.subregion && !f.municipio && por !== 'municipio' && por !== 'subregion')
     return grupal ? 'subregion_grupo' : 'subregion';
   if (municipal && sinActividad)
     return grupal ? 'fase_tipo_municipio' : 'fase_tipo_municipio_total';

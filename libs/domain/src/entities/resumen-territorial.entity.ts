@@ -92,9 +92,10 @@ export class ResumenDepartamentoGrupo {
 }
 
 /**
- * Attendances by subregion, activity, group and modality: a subregion's
- * records placed in its municipalities, for questions about a subregion that
- * keep the activity, sought by subregion. Kept by triggers on
+ * Attendances by subregion, department, activity, group and modality: a
+ * subregion's records placed in its municipalities (in each department it
+ * spans), for questions about a subregion without a municipality, sought by
+ * subregion. Kept by triggers on
  * resumen_asistencia and on the subregions' municipalities (a municipality
  * added to or taken from a subregion takes its records along); the key is
  * NULLS NOT DISTINCT in the migration.
@@ -102,6 +103,7 @@ export class ResumenDepartamentoGrupo {
 @Entity('resumen_subregion')
 @Unique('uq_resumen_subregion', [
   'subregionCodigo',
+  'departamentoCodigo',
   'actividadCodigo',
   'grupoDeValorCodigo',
   'modalidad',
@@ -116,6 +118,9 @@ export class ResumenSubregion {
 
   @Column({ name: 'subregion_codigo', type: 'varchar', length: 40 })
   subregionCodigo!: string;
+
+  @Column({ name: 'departamento_codigo', type: 'varchar', length: 2 })
+  departamentoCodigo!: string;
 
   @Column({ name: 'actividad_codigo', type: 'varchar', length: 40 })
   actividadCodigo!: string;
