@@ -15,6 +15,7 @@ import { ResumenDepartamentoGrupo1795900000001 } from './1795900000001-ResumenDe
 import { ResumenVistas1796000000000 } from './1796000000000-ResumenVistas';
 import { ResumenDepartamentoPorDepartamento1796000000001 } from './1796000000001-ResumenDepartamentoPorDepartamento';
 import { ResumenSubregion1796100000000 } from './1796100000000-ResumenSubregion';
+import { ResumenFaseTipoPorGrupo1796100000001 } from './1796100000001-ResumenFaseTipoPorGrupo';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ResumenVistas1796000000000,
   ResumenDepartamentoPorDepartamento1796000000001,
   ResumenSubregion1796100000000,
+  ResumenFaseTipoPorGrupo1796100000001,
 ];

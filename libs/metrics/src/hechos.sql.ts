@@ -113,8 +113,13 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     nivelFaseTipo && f.departamento
       ? `AND b.territorio_codigo BETWEEN ${q.p(f.departamento)} AND ${q.p(`${f.departamento}999`)}`
       : '';
+  // Likewise the group filter (a row is of a group or stands for one, never both), sought by ix_resumen_fase_tipo_grupo.
+  const delGrupo =
+    nivelFaseTipo && f.grupo
+      ? `AND coalesce(b.grupo_de_valor_codigo, b.grupo_por_actividad) = ${q.p(f.grupo)}`
+      : '';
   const filasDeBloques = (bloque: string) =>
-    `SELECT * FROM resumen_fase_tipo b WHERE b.nivel = '${nivelFaseTipo}' AND ${bloque} ${enElDepartamento}`;
+    `SELECT * FROM resumen_fase_tipo b WHERE b.nivel = '${nivelFaseTipo}' AND ${bloque} ${enElDepartamento} ${delGrupo}`;
   // A summary by department (and group): every row of the activities in scope, or with a department filter
   // sought by index, the department's rows (for the group or without one) and the rows without a department of
   // activities held in a subregion (placed by it); the facts' filter still applies.
