@@ -6,7 +6,8 @@ import { EVENTOS } from './resumen-fase-tipo.sql';
  * breakdown by activity, ally or channel read its records from
  * resumen_asistencia through the index by municipality, 78.000 rows spread
  * over the whole table at 5.000.000 attendances (270–410 ms); the same
- * subregion holds 17.000 rows here. Kept by statement triggers in the
+ * subregion holds 17.000 rows here. Every question about a subregion without
+ * a municipality, and not broken down by municipality or subregion, reads it. Kept by statement triggers in the
  * transaction of the change: on resumen_asistencia (what an import adds, or a
  * deletion takes away) and on subregion_territorio (a subregion whose
  * municipalities change is added up again). Reviewed by hand: the NULLS NOT
@@ -28,17 +29,16 @@ export class ResumenSubregion1796100000000 implements MigrationInterface {
     );
     await queryRunner.query(`ANALYZE "resumen_subregion"`);
 
-    // Writers take the turn of resumen_fase_tipo's, which an import's statement takes first: one lock, in one order.
+    // Writers, emptying included, take the turn of resumen_fase_tipo's (which an import's statement takes first):
+    // one lock, in one order.
     await queryRunner.query(`CREATE FUNCTION resumen_subregion_por_asistencias() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         vaciadas bigint[];
       BEGIN
+        PERFORM pg_advisory_xact_lock(hashtext('resumen_fase_tipo'));
         IF TG_OP = 'TRUNCATE' THEN
           DELETE FROM resumen_subregion;
-          RETURN NULL;
-        END IF;
-        PERFORM pg_advisory_xact_lock(hashtext('resumen_fase_tipo'));
-        IF TG_OP = 'INSERT' THEN
+        ELSIF TG_OP = 'INSERT' THEN
           ${SUMAR(DE('nuevas'))}
         ELSIF TG_OP = 'UPDATE' THEN
           ${SUMAR(`${DE('nuevas')} UNION ALL ${DE('viejas', '-')}`)}
@@ -58,6 +58,7 @@ export class ResumenSubregion1796100000000 implements MigrationInterface {
         tocadas varchar[];
       BEGIN
         IF TG_OP = 'TRUNCATE' THEN
+          PERFORM pg_advisory_xact_lock(hashtext('resumen_fase_tipo'));
           DELETE FROM resumen_subregion;
           RETURN NULL;
         ELSIF TG_OP = 'INSERT' THEN

@@ -29,8 +29,15 @@ export const FILTROS_COMBINADOS: readonly Filtros[] = [
     hasta: '2024-12-31',
     fechaCorte: '2024-10-31',
   },
-  // A subregion and a department: its records by municipality, not by subregion.
   { subregion: 'catatumbo', departamento: '54' },
+  {
+    subregion: 'catatumbo',
+    departamentos: ['05', '54'],
+    grupo: 'ciudadania',
+    modalidad: 'virtual',
+  },
+  // A subregion and a municipality: its records by municipality, not by subregion.
+  { subregion: 'oriente_antioqueno', municipio: '05615' },
   { municipio: '05001', desde: '2024-05-10', hasta: '2024-08-20', grupo: 'ciudadania' },
   { departamentos: ['05', '11'], grupo: 'ciudadania' },
   { departamentos: ['05', '54'] },

@@ -59,6 +59,8 @@ export function sumarAResumenes(fuente: string): string[] {
  * up again by its trigger as resumen_asistencia fills.
  */
 export async function reconstruirResumenAsistencia(manager: EntityManager): Promise<void> {
+  // The summaries' turn before the tables' locks: a trigger waiting for it behind TRUNCATE's lock would deadlock.
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('resumen_fase_tipo'))`);
   await manager.query(`TRUNCATE ${RESUMENES.map((r) => r.tabla).join(', ')}, resumen_fase_tipo`);
   for (const insert of sumarAResumenes('asistencia')) await manager.query(insert);
 }

@@ -113,7 +113,8 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
     nivelFaseTipo && f.departamento
       ? `AND b.territorio_codigo BETWEEN ${q.p(f.departamento)} AND ${q.p(`${f.departamento}999`)}`
       : '';
-  // Likewise the group filter (a row is of a group or stands for one, never both), sought by ix_resumen_fase_tipo_grupo.
+  // Likewise the group filter: on a row without activity the facts' group condition is exactly this (the row's
+  // group, or the one it stands for), sought by ix_resumen_fase_tipo_grupo.
   const delGrupo =
     nivelFaseTipo && f.grupo
       ? `AND coalesce(b.grupo_de_valor_codigo, b.grupo_por_actividad) = ${q.p(f.grupo)}`

@@ -51,12 +51,6 @@ export async function cargarReferencia(
       ['codigo'],
       r.subregiones.map(({ codigo, nombre }) => ({ codigo, nombre })),
     );
-    await link(
-      manager,
-      'subregion_territorio',
-      ['subregion_codigo', 'territorio_codigo'],
-      r.subregiones.flatMap((s) => s.territorios.map((t) => [s.codigo, t])),
-    );
     await upsert(manager, GrupoDeValor, ['codigo'], r.gruposDeValor);
     await upsert(manager, Aliado, ['codigo'], r.aliados);
     await upsert(
@@ -100,6 +94,14 @@ export async function cargarReferencia(
       'actividad_grupo_de_valor',
       ['actividad_codigo', 'grupo_de_valor_codigo'],
       r.actividades.flatMap((a) => a.gruposDeValor.map((g) => [a.codigo, g])),
+    );
+    // After the activities: a subregion's new municipalities take the summaries' turn, which an import of
+    // activities takes after locking their rows; one order, no deadlock.
+    await link(
+      manager,
+      'subregion_territorio',
+      ['subregion_codigo', 'territorio_codigo'],
+      r.subregiones.flatMap((s) => s.territorios.map((t) => [s.codigo, t])),
     );
     await upsert(
       manager,
