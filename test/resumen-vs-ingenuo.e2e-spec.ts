@@ -7,7 +7,7 @@
 import { createDataSource, createThrowawayDatabase, ThrowawayDatabase } from '@tablero/database';
 import { cargarReferencia, sumarAResumenes } from '@tablero/domain';
 import { DIMENSIONES, Filtros, MetricasService } from '@tablero/metrics';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { generarDatos } from '../bench/datos-sinteticos';
 import { FILTROS_COMBINADOS } from './support/filtros-combinados';
 import { testServerUrl } from './support/test-app';
@@ -184,6 +184,45 @@ function anadirAsistencias(
   );
 }
 
+type Escritura = (runner: QueryRunner) => Promise<unknown>;
+
+/**
+ * Two writers in transactions of their own: the first writes and holds its
+ * turn; the second, started next, is seen waiting on a lock before the first
+ * commits, then writes under what it committed.
+ */
+async function dosEscritores(primera: Escritura, segunda: Escritura): Promise<void> {
+  const primero = ds.createQueryRunner();
+  const segundo = ds.createQueryRunner();
+  await Promise.all([primero.connect(), segundo.connect()]);
+  try {
+    await Promise.all([primero.startTransaction(), segundo.startTransaction()]);
+    const [{ pid }] = await segundo.query(`SELECT pg_backend_pid() AS pid`);
+    await primera(primero);
+    const despues = segunda(segundo);
+    await esperaUnBloqueo(pid);
+    await primero.commitTransaction();
+    await despues;
+    await segundo.commitTransaction();
+  } finally {
+    for (const runner of [primero, segundo]) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+}
+
+async function esperaUnBloqueo(pid: number): Promise<void> {
+  for (let intento = 0; intento < 250; intento++) {
+    const [fila] = await ds.query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [
+      pid,
+    ]);
+    if (fila?.wait_event_type === 'Lock') return;
+    await new Promise((listo) => setTimeout(listo, 20));
+  }
+  throw new Error(`the second writer (backend ${pid}) never waited for the first`);
+}
+
 it('is the sum of the raw records after imports, activities moved and aimed groups changed', async () => {
   expect(await diferenciasDeResumenFaseTipo()).toEqual([]);
   const { codigo, otroGrupo } = await webinarConRegistrosSinGrupo();
@@ -225,31 +264,16 @@ it.each([
   ['an import of its attendances before the activity is moved', false],
 ])('stays the sum of the raw records with %s', async (_caso, actividadPrimero) => {
   const { codigo } = await webinarConRegistrosSinGrupo();
-  const mover = ds.createQueryRunner();
-  const importar = ds.createQueryRunner();
-  await Promise.all([mover.connect(), importar.connect()]);
-  try {
-    await Promise.all([mover.startTransaction(), importar.startTransaction()]);
-    const moverActividad = () =>
-      mover.query(
-        `UPDATE actividad SET tipo_codigo = 'lanzamiento', fase_codigo = 'I' WHERE codigo = $1`,
-        [codigo],
-      );
-    const desde = actividadPrimero ? 1000 : 2000;
-    // The first writer holds its turn until it commits; the second waits for it, and adds under what it committed.
-    const segundo = actividadPrimero
-      ? (await moverActividad(), anadirAsistencias(importar, codigo, desde))
-      : (await anadirAsistencias(importar, codigo, desde), moverActividad());
-    await new Promise((listo) => setTimeout(listo, 300));
-    await (actividadPrimero ? mover : importar).commitTransaction();
-    await segundo;
-    await (actividadPrimero ? importar : mover).commitTransaction();
-  } finally {
-    for (const runner of [mover, importar]) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      await runner.release();
-    }
-  }
+  const moverActividad: Escritura = (runner) =>
+    runner.query(
+      `UPDATE actividad SET tipo_codigo = 'lanzamiento', fase_codigo = 'I' WHERE codigo = $1`,
+      [codigo],
+    );
+  const importar: Escritura = (runner) =>
+    anadirAsistencias(runner, codigo, actividadPrimero ? 1000 : 2000);
+  await (actividadPrimero
+    ? dosEscritores(moverActividad, importar)
+    : dosEscritores(importar, moverActividad));
   expect(await diferenciasDeResumenFaseTipo()).toEqual([]);
 });
 
@@ -318,29 +342,15 @@ it('keeps resumen_vistas the latest snapshot with two imports of one webinar at 
     `SELECT actividad_codigo AS codigo, fecha_corte::text AS ultima FROM resumen_vistas
       ORDER BY actividad_codigo DESC LIMIT 1`,
   );
-  const primero = ds.createQueryRunner();
-  const segundo = ds.createQueryRunner();
-  await Promise.all([primero.connect(), segundo.connect()]);
-  const anadir = (runner: typeof primero, dias: number) =>
-    runner.query(
-      `INSERT INTO corte_vistas (actividad_codigo, fecha_corte, vistas) VALUES ($1, $2::date + $3::int, 1)`,
-      [codigo, ultima, dias],
-    );
-  try {
-    await Promise.all([primero.startTransaction(), segundo.startTransaction()]);
-    await anadir(primero, 1);
-    // The second writer waits for the first's turn, and reads the snapshots once it has committed.
-    const despues = anadir(segundo, 2);
-    await new Promise((listo) => setTimeout(listo, 300));
-    await primero.commitTransaction();
-    await despues;
-    await segundo.commitTransaction();
-  } finally {
-    for (const runner of [primero, segundo]) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      await runner.release();
-    }
-  }
+  const anadir =
+    (dias: number): Escritura =>
+    (runner) =>
+      runner.query(
+        `INSERT INTO corte_vistas (actividad_codigo, fecha_corte, vistas) VALUES ($1, $2::date + $3::int, 1)`,
+        [codigo, ultima, dias],
+      );
+  // The second reads the snapshots once the first has committed.
+  await dosEscritores(anadir(1), anadir(2));
   expect(await diferenciasDeResumenVistas()).toEqual([]);
   expect(
     await ds.query(
@@ -452,32 +462,16 @@ it.each([
         )
       )[0].n;
     const antes = await enElMunicipio();
-    const unir = ds.createQueryRunner();
-    const importar = ds.createQueryRunner();
-    await Promise.all([unir.connect(), importar.connect()]);
-    try {
-      await Promise.all([unir.startTransaction(), importar.startTransaction()]);
-      const unirMunicipio = () =>
-        unir.query(
-          `INSERT INTO subregion_territorio (subregion_codigo, territorio_codigo) VALUES ('catatumbo', $1)`,
-          [municipio],
-        );
-      const importarAsistencias = () =>
-        anadirAsistencias(importar, codigo, subregionPrimero ? 4000 : 4100, municipio);
-      // The first writer holds its turn until it commits; the second waits for it, and reads what it committed.
-      const segundo = subregionPrimero
-        ? (await unirMunicipio(), importarAsistencias())
-        : (await importarAsistencias(), unirMunicipio());
-      await new Promise((listo) => setTimeout(listo, 300));
-      await (subregionPrimero ? unir : importar).commitTransaction();
-      await segundo;
-      await (subregionPrimero ? importar : unir).commitTransaction();
-    } finally {
-      for (const runner of [unir, importar]) {
-        if (runner.isTransactionActive) await runner.rollbackTransaction();
-        await runner.release();
-      }
-    }
+    const unirMunicipio: Escritura = (runner) =>
+      runner.query(
+        `INSERT INTO subregion_territorio (subregion_codigo, territorio_codigo) VALUES ('catatumbo', $1)`,
+        [municipio],
+      );
+    const importar: Escritura = (runner) =>
+      anadirAsistencias(runner, codigo, subregionPrimero ? 4000 : 4100, municipio);
+    await (subregionPrimero
+      ? dosEscritores(unirMunicipio, importar)
+      : dosEscritores(importar, unirMunicipio));
     expect(await diferenciasDeResumenSubregion()).toEqual([]);
     // The import's records in the municipality are among the subregion's rows that the check above compares.
     expect(await enElMunicipio()).toBe(antes + 50);
