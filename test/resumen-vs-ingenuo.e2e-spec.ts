@@ -107,10 +107,25 @@ it.each([
   },
 );
 
+/** Rows of a summary (CTE `guardado`) missing from or beyond what is expected of it (CTE `esperado`), either way. */
+async function diferencias(
+  ctes: string,
+  runner: { query: DataSource['query'] } = ds,
+): Promise<string[]> {
+  const filas = await runner.query<{ fila: string }[]>(`
+    WITH ${ctes}
+    SELECT fila::text FROM (
+      SELECT 'falta' AS que, * FROM (TABLE esperado EXCEPT ALL TABLE guardado) e
+      UNION ALL
+      SELECT 'sobra', * FROM (TABLE guardado EXCEPT ALL TABLE esperado) g
+    ) fila LIMIT 10`);
+  return filas.map((f) => f.fila);
+}
+
 /** Rows of resumen_fase_tipo that differ from a sum of the raw records made here, either way. */
-async function diferenciasDeResumenFaseTipo(): Promise<string[]> {
-  const filas = await ds.query<{ fila: string }[]>(`
-    WITH esperado AS (
+function diferenciasDeResumenFaseTipo(): Promise<string[]> {
+  return diferencias(`
+    esperado AS (
       SELECT n.nivel, x.fase_codigo, x.tipo_codigo, p.mes,
              CASE n.nivel WHEN 'departamento' THEN left(x.municipio_codigo, 2) ELSE x.municipio_codigo END AS territorio,
              CASE n.nivel WHEN 'municipio_total' THEN NULL ELSE x.grupo END AS grupo,
@@ -136,12 +151,7 @@ async function diferenciasDeResumenFaseTipo(): Promise<string[]> {
              modalidad, asistencias
         FROM resumen_fase_tipo
     )
-    SELECT fila::text FROM (
-      SELECT 'falta' AS que, * FROM (TABLE esperado EXCEPT ALL TABLE guardado) e
-      UNION ALL
-      SELECT 'sobra', * FROM (TABLE guardado EXCEPT ALL TABLE esperado) g
-    ) fila LIMIT 10`);
-  return filas.map((f) => f.fila);
+  `);
 }
 
 /** A webinar of the generated data with records without a group, and a group it is not aimed at. */
@@ -362,8 +372,9 @@ it('keeps resumen_vistas the latest snapshot with two imports of one webinar at 
 
 /** Rows of resumen_subregion that differ, either way, from resumen_asistencia's rows in each subregion's municipalities. */
 const diferenciasDeResumenSubregion = (runner: { query: DataSource['query'] } = ds) =>
-  runner.query(`
-    WITH esperado AS (
+  diferencias(
+    `
+    esperado AS (
       SELECT st.subregion_codigo, left(r.municipio_codigo, 2), r.actividad_codigo, r.grupo_de_valor_codigo, r.modalidad,
              sum(r.asistencias) AS asistencias
         FROM resumen_asistencia r JOIN subregion_territorio st ON st.territorio_codigo = r.municipio_codigo
@@ -373,11 +384,9 @@ const diferenciasDeResumenSubregion = (runner: { query: DataSource['query'] } = 
       SELECT subregion_codigo, departamento_codigo, actividad_codigo, grupo_de_valor_codigo, modalidad, asistencias::numeric
         FROM resumen_subregion
     )
-    SELECT fila::text FROM (
-      SELECT 'falta' AS que, * FROM (TABLE esperado EXCEPT ALL TABLE guardado) e
-      UNION ALL
-      SELECT 'sobra', * FROM (TABLE guardado EXCEPT ALL TABLE esperado) g
-    ) fila LIMIT 10`);
+`,
+    runner,
+  );
 
 /** The activity with most records in a subregion (and with records outside it). */
 async function actividadEnSubregion(subregion: string): Promise<string> {
