@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { EVENTOS } from './resumen-fase-tipo.sql';
+import { EVENTOS, TURNO } from './resumen-fase-tipo.sql';
 
 /**
  * Attendances by subregion, department, activity, group and modality: a subregion's
@@ -35,7 +35,7 @@ export class ResumenSubregion1796100000000 implements MigrationInterface {
       DECLARE
         vaciadas bigint[];
       BEGIN
-        PERFORM pg_advisory_xact_lock(hashtext('resumen_fase_tipo'));
+        ${TURNO}
         IF TG_OP = 'TRUNCATE' THEN
           DELETE FROM resumen_subregion;
         ELSIF TG_OP = 'INSERT' THEN
@@ -48,19 +48,13 @@ export class ResumenSubregion1796100000000 implements MigrationInterface {
         DELETE FROM resumen_subregion WHERE id = ANY (vaciadas);
         RETURN NULL;
       END $$`);
-    for (const [evento, transicion] of [...EVENTOS, ['truncate', ''] as const]) {
-      await queryRunner.query(`CREATE TRIGGER resumen_subregion_${evento} AFTER ${evento.toUpperCase()} ON "resumen_asistencia"
-        ${transicion} FOR EACH STATEMENT EXECUTE FUNCTION resumen_subregion_por_asistencias()`);
-    }
 
     await queryRunner.query(`CREATE FUNCTION resumen_subregion_por_territorios() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         tocadas varchar[];
       BEGIN
         IF TG_OP = 'TRUNCATE' THEN
-          PERFORM pg_advisory_xact_lock(hashtext('resumen_fase_tipo'));
-          DELETE FROM resumen_subregion;
-          RETURN NULL;
+          tocadas := ARRAY(SELECT DISTINCT subregion_codigo FROM resumen_subregion);
         ELSIF TG_OP = 'INSERT' THEN
           tocadas := ARRAY(SELECT DISTINCT subregion_codigo FROM nuevas);
         ELSIF TG_OP = 'UPDATE' THEN
@@ -71,27 +65,35 @@ export class ResumenSubregion1796100000000 implements MigrationInterface {
         IF cardinality(tocadas) = 0 THEN
           RETURN NULL;
         END IF;
-        PERFORM pg_advisory_xact_lock(hashtext('resumen_fase_tipo'));
+        ${TURNO}
         DELETE FROM resumen_subregion WHERE subregion_codigo = ANY (tocadas);
         INSERT INTO resumen_subregion ${EN_SUBREGIONES('resumen_asistencia', 'st.subregion_codigo = ANY (tocadas)')};
         RETURN NULL;
       END $$`);
-    for (const [evento, transicion] of [...EVENTOS, ['truncate', ''] as const]) {
-      await queryRunner.query(`CREATE TRIGGER resumen_subregion_${evento} AFTER ${evento.toUpperCase()} ON "subregion_territorio"
-        ${transicion} FOR EACH STATEMENT EXECUTE FUNCTION resumen_subregion_por_territorios()`);
+    for (const [tabla, funcion] of TRIGGERS) {
+      for (const [evento, transicion] of [...EVENTOS, ['truncate', ''] as const]) {
+        await queryRunner.query(`CREATE TRIGGER resumen_subregion_${evento} AFTER ${evento.toUpperCase()} ON "${tabla}"
+          ${transicion} FOR EACH STATEMENT EXECUTE FUNCTION ${funcion}()`);
+      }
     }
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const evento of [...EVENTOS.map(([evento]) => evento), 'truncate']) {
-      await queryRunner.query(`DROP TRIGGER resumen_subregion_${evento} ON "subregion_territorio"`);
-      await queryRunner.query(`DROP TRIGGER resumen_subregion_${evento} ON "resumen_asistencia"`);
+    for (const [tabla, funcion] of TRIGGERS) {
+      for (const evento of [...EVENTOS.map(([evento]) => evento), 'truncate']) {
+        await queryRunner.query(`DROP TRIGGER resumen_subregion_${evento} ON "${tabla}"`);
+      }
+      await queryRunner.query(`DROP FUNCTION ${funcion}()`);
     }
-    await queryRunner.query(`DROP FUNCTION resumen_subregion_por_territorios()`);
-    await queryRunner.query(`DROP FUNCTION resumen_subregion_por_asistencias()`);
     await queryRunner.query(`DROP TABLE "resumen_subregion"`);
   }
 }
+
+/** The tables whose changes the summary follows, each with its trigger function. */
+const TRIGGERS = [
+  ['resumen_asistencia', 'resumen_subregion_por_asistencias'],
+  ['subregion_territorio', 'resumen_subregion_por_territorios'],
+] as const;
 
 /**
  * The rows of resumen_subregion that rows of resumen_asistencia in `registros`

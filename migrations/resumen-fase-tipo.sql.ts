@@ -166,7 +166,7 @@ export class ResumenFaseTipoSql {
 // Writers of the summary take turns until they commit, and each reads the
 // activities and groups after taking its turn: what it adds is under what the
 // previous writer committed.
-const TURNO = `PERFORM pg_advisory_xact_lock(hashtext('resumen_fase_tipo'));`;
+export const TURNO = `PERFORM pg_advisory_xact_lock(hashtext('resumen_fase_tipo'));`;
 
 export const EVENTOS = [
   ['insert', 'REFERENCING NEW TABLE AS nuevas'],
