@@ -40,7 +40,16 @@ const NIVEL_FASE_TIPO: Partial<
   fase_tipo_municipio_total: 'municipio_total',
 };
 
-export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias): string {
+/**
+ * `conFaseYTipo`: whether facts read from resumen_fase_tipo must keep their phase and type (a breakdown
+ * by either); every other fact keeps them always.
+ */
+export function ctesDeHechos(
+  f: Filtros,
+  q: Consulta,
+  fuente: FuenteAsistencias,
+  conFaseYTipo = false,
+): string {
   const corte = f.fechaCorte ? q.p(f.fechaCorte) : undefined;
   const condiciones = [
     f.fase && `a.fase_codigo = ${q.p(f.fase)}`,
@@ -309,14 +318,19 @@ export function ctesDeHechos(f: Filtros, q: Consulta, fuente: FuenteAsistencias)
       nivelFaseTipo
         ? `
     -- Rows for a group the activities were aimed at stand for records without a group, under a group filter only.
+    -- Added up over months, and over phases and types unless the facts must keep them, before anything else.
     SELECT NULL, NULL, b.fase_codigo, b.tipo_codigo, NULL, NULL,
            CASE b.modalidad WHEN 'presencial' THEN 'asistentes_presenciales' ELSE 'asistentes_remotos' END,
            b.asistencias, 'exacto', b.territorio_codigo, b.grupo_de_valor_codigo, b.modalidad, NULL,
            b.grupo_por_actividad
-      FROM (${filasDeBloques('b.mes IS NULL AND (b.fase_codigo, b.tipo_codigo) IN (SELECT fase_codigo, tipo_codigo FROM bloques WHERE mes IS NULL)')}
-            UNION ALL
-            ${filasDeBloques('(b.fase_codigo, b.tipo_codigo, b.mes) IN (SELECT fase_codigo, tipo_codigo, mes FROM bloques)')}) b
-     ${f.grupo ? '' : 'WHERE b.grupo_por_actividad IS NULL'}
+      FROM (SELECT ${conFaseYTipo ? 'b.fase_codigo, b.tipo_codigo' : 'NULL::varchar AS fase_codigo, NULL::varchar AS tipo_codigo'},
+                   b.territorio_codigo, b.grupo_de_valor_codigo, b.grupo_por_actividad, b.modalidad,
+                   sum(b.asistencias)::bigint AS asistencias
+              FROM (${filasDeBloques('b.mes IS NULL AND (b.fase_codigo, b.tipo_codigo) IN (SELECT fase_codigo, tipo_codigo FROM bloques WHERE mes IS NULL)')}
+                    UNION ALL
+                    ${filasDeBloques('(b.fase_codigo, b.tipo_codigo, b.mes) IN (SELECT fase_codigo, tipo_codigo, mes FROM bloques)')}) b
+             ${f.grupo ? '' : 'WHERE b.grupo_por_actividad IS NULL'}
+             GROUP BY 1, 2, 3, 4, 5, 6) b
     UNION ALL`
         : ''
     }

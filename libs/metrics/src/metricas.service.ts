@@ -241,7 +241,12 @@ export class MetricasService {
    */
   async sumas(f: Filtros, por?: Dimension, ingenua = false, conTotal = false): Promise<FilaSuma[]> {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q, ingenua ? 'asistencias' : fuenteDeAsistencias(f, por));
+    const ctes = ctesDeHechos(
+      f,
+      q,
+      ingenua ? 'asistencias' : fuenteDeAsistencias(f, por),
+      por === 'fase' || por === 'tipo',
+    );
     const dimension = por ? DIMENSION_SQL[por] : undefined;
     const filtro = filtroDeHechos(f, q);
     return this.dataSource.query<FilaSuma[]>(
