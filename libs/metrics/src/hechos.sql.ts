@@ -156,12 +156,14 @@ export function ctesDeHechos(
   };
   const fueraDeBloquesPorMunicipio = () =>
     fueraDeBloques('resumen_asistencia', 'municipio_codigo', 'grupo_de_valor_codigo');
-  // Built for the source asked for only: the filters' parameters are numbered as they are used.
+  // Built for the source asked for only: the filters' parameters are numbered as they are used. The small
+  // summaries (by activity, by group) are read whole: the facts' join with act keeps the activities in scope,
+  // once; the large ones are joined with act here, so that a narrow scope is sought by index.
   const asistencias = {
     actividad:
       () => `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
                              NULL::varchar AS grupo
-                        FROM resumen_actividad r JOIN act ON act.codigo = r.actividad_codigo`,
+                        FROM resumen_actividad r`,
     departamento: () => porDepartamento('resumen_departamento'),
     departamento_grupo: () => porDepartamento('resumen_departamento_grupo'),
     subregion: () => porSubregion(false),
@@ -169,7 +171,7 @@ export function ctesDeHechos(
     grupo:
       () => `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
                          r.grupo_de_valor_codigo AS grupo
-                    FROM resumen_grupo r JOIN act ON act.codigo = r.actividad_codigo`,
+                    FROM resumen_grupo r`,
     resumen: () =>
       f.subregion
         ? resumenEnSubregion(f.subregion)
