@@ -290,11 +290,11 @@ export function ctesDeHechos(
         OR ${tieneRegistros('act.codigo', "'vistas'")}
   ),
   declarados_sin_registros AS (
-    -- Asked of the few declared figures, not derived for every activity in scope.
+    -- Asked of the few declared figures, not derived for every activity in scope; of an activity's figure
+    -- and of a cycle's apart, so that each is a join on one key.
     SELECT d.* FROM declarados d
-     WHERE NOT EXISTS (SELECT 1 FROM act
-                        WHERE (act.codigo = d.actividad_codigo OR act.ciclo_codigo = d.ciclo_codigo)
-                          AND ${tieneRegistros('act.codigo', 'd.metrica')})
+     WHERE NOT EXISTS (SELECT 1 FROM act WHERE act.codigo = d.actividad_codigo AND ${tieneRegistros('act.codigo', 'd.metrica')})
+       AND NOT EXISTS (SELECT 1 FROM act WHERE act.ciclo_codigo = d.ciclo_codigo AND ${tieneRegistros('act.codigo', 'd.metrica')})
   ),
   ciclos_act AS (
     -- What a cycle's figure can say of its activities: a channel, modality or subregion only when they all share it.
@@ -343,7 +343,8 @@ export function ctesDeHechos(
                           WHEN 'vistas' THEN 'virtual' ELSE coalesce(a.modalidad, ca.modalidad) END,
            coalesce(a.subregion_codigo, ca.subregion_codigo), NULL
       FROM declarados_sin_registros d
-      LEFT JOIN act a ON a.codigo = d.actividad_codigo
+      -- An activity's declared figure is of an activity in scope: found by its key.
+      LEFT JOIN actividad a ON a.codigo = d.actividad_codigo
       LEFT JOIN ciclo c ON c.codigo = d.ciclo_codigo
       LEFT JOIN ciclos_act ca ON ca.ciclo_codigo = d.ciclo_codigo
   )`;
