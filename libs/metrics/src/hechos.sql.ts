@@ -101,7 +101,7 @@ export function ctesDeHechos(
     const grupo = porGrupo ? 'r.grupo_de_valor_codigo' : 'NULL::varchar';
     return `SELECT r.actividad_codigo, r.modalidad, sum(r.asistencias) AS valor, r.departamento_codigo AS territorio,
                    ${grupo} AS grupo, ${codigo}::varchar AS subregion
-              FROM resumen_subregion r JOIN act ON act.codigo = r.actividad_codigo
+              FROM resumen_subregion r
              WHERE r.subregion_codigo = ${codigo}
              GROUP BY r.actividad_codigo, r.modalidad, r.departamento_codigo${porGrupo ? ', r.grupo_de_valor_codigo' : ''}
             UNION ALL
@@ -157,8 +157,8 @@ export function ctesDeHechos(
   const fueraDeBloquesPorMunicipio = () =>
     fueraDeBloques('resumen_asistencia', 'municipio_codigo', 'grupo_de_valor_codigo');
   // Built for the source asked for only: the filters' parameters are numbered as they are used. The small
-  // summaries (by activity, by group) are read whole: the facts' join with act keeps the activities in scope,
-  // once; the large ones are joined with act here, so that a narrow scope is sought by index.
+  // summaries (by activity, by group, a subregion's) are read whole: the facts' join with act keeps the
+  // activities in scope, once; the large ones are joined with act here, so that a narrow scope is sought by index.
   const asistencias = {
     actividad:
       () => `SELECT r.actividad_codigo, r.modalidad, r.asistencias AS valor, NULL::varchar AS territorio,
