@@ -26,6 +26,10 @@ beforeAll(async () => {
   await cargarReferencia(ds);
   const generados = await generarDatos(ds, 300_000);
   expect(generados.asistencias).toBeGreaterThan(290_000);
+  // A municipality in two subregions (Caucasia, of Bajo Cauca, also in Oriente): its records are in both.
+  await ds.query(
+    `INSERT INTO subregion_territorio (subregion_codigo, territorio_codigo) VALUES ('oriente_antioqueno', '05154')`,
+  );
   metricas = new MetricasService(ds);
 });
 
@@ -63,6 +67,19 @@ it.each(DIMENSIONES)(
     for (const f of FILTROS_COMBINADOS) {
       expect((await metricas.desglose(por, f)).total).toEqual(await metricas.totales(f));
     }
+  },
+);
+
+it.each(FILTROS_COMBINADOS.map((f) => [JSON.stringify(f), f] as const))(
+  'filters %s: the monthly series and the listing of activities agree with the raw records',
+  async (_nombre, f) => {
+    const serie = await metricas.serie('alcance', 'mes', f);
+    expect(serie.length).toBeGreaterThan(0);
+    expect(serie).toEqual(await metricas.serie('alcance', 'mes', f, true));
+    const pagina = { pagina: 1, tamano: 40, orden: 'fecha_inicio', direccion: 'desc' } as const;
+    const listado = await metricas.actividades(f, pagina);
+    expect(listado.filas.length).toBeGreaterThan(0);
+    expect(listado).toEqual(await metricas.actividades(f, pagina, true));
   },
 );
 

@@ -338,10 +338,19 @@ export class MetricasService {
     return { por, filtros: f, filas: resultado, total };
   }
 
-  async serie(metrica: MetricaId, periodo: Periodo, f: Filtros): Promise<PuntoSerie[]> {
+  async serie(
+    metrica: MetricaId,
+    periodo: Periodo,
+    f: Filtros,
+    ingenua = false,
+  ): Promise<PuntoSerie[]> {
     const definicion = METRICA[metrica];
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, undefined, true));
+    const ctes = ctesDeHechos(
+      f,
+      q,
+      ingenua ? 'asistencias' : fuenteDeAsistencias(f, undefined, true),
+    );
     const filtro = filtroDeHechos(f, q);
     const unidad = { dia: 'day', semana: 'week', mes: 'month' }[periodo];
     const filas = await this.dataSource.query<(FilaSuma & { periodo: string })[]>(
@@ -514,9 +523,14 @@ export class MetricasService {
   async actividades(
     f: Filtros,
     o: OpcionesListado,
+    ingenua = false,
   ): Promise<{ total: number; pagina: number; tamano: number; filas: ActividadListada[] }> {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, undefined, true));
+    const ctes = ctesDeHechos(
+      f,
+      q,
+      ingenua ? 'asistencias' : fuenteDeAsistencias(f, undefined, true),
+    );
     const filtro = filtroDeHechos(f, q);
     const buscar = o.buscar ? q.p(`%${o.buscar.replace(/[%_\\]/g, '\\$&')}%`) : undefined;
     const columna = {
@@ -548,7 +562,7 @@ export class MetricasService {
       q.params,
     );
     const codigos = filas.map((fila) => fila.codigo);
-    const cifras = codigos.length ? await this.cifrasPorActividad(f, codigos) : new Map();
+    const cifras = codigos.length ? await this.cifrasPorActividad(f, codigos, ingenua) : new Map();
     return {
       total: filas[0]?.total ?? 0,
       pagina: o.pagina,
@@ -644,9 +658,13 @@ export class MetricasService {
     return primero && [primero[0], f[primero[0]]!];
   }
 
-  private async cifrasPorActividad(f: Filtros, codigos: string[]) {
+  private async cifrasPorActividad(f: Filtros, codigos: string[], ingenua: boolean) {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, undefined, true));
+    const ctes = ctesDeHechos(
+      f,
+      q,
+      ingenua ? 'asistencias' : fuenteDeAsistencias(f, undefined, true),
+    );
     const filtro = filtroDeHechos(f, q);
     const filas = await this.dataSource.query<FilaSuma[]>(
       `WITH ${ctes}
