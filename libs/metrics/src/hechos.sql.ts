@@ -107,6 +107,16 @@ export function ctesDeHechos(
             UNION ALL
             ${deSusActividadesFuera(codigo, ', NULL::varchar')}`;
   };
+  // The department filter also on the rows read by territory, the department as a range of codes (its own and
+  // its municipalities') which an index can seek; with `sinTerritorio`, rows without territory too (an activity
+  // held in a subregion places them). The facts' filter still applies.
+  const enLosDepartamentos = (columna: string, sinTerritorio = false) => {
+    const enEllos = f.departamento
+      ? `${columna} BETWEEN ${q.p(f.departamento)} AND ${q.p(`${f.departamento}999`)}`
+      : f.departamentos && `left(${columna}, 2) = ANY (${q.p(f.departamentos)})`;
+    if (!enEllos) return '';
+    return sinTerritorio ? `AND (${enEllos} OR ${columna} IS NULL)` : `AND ${enEllos}`;
+  };
   // The activities left out of the blocks as an array: often a few, looked up by index; read from
   // the summary by activity and department where groups are added up at that level.
   const fueraDeBloques = (resumen: string, territorio: string, grupo: string) =>
@@ -116,12 +126,14 @@ export function ctesDeHechos(
               SELECT act.codigo FROM act
                WHERE NOT EXISTS (SELECT 1 FROM bloques b
                                   WHERE b.fase_codigo = act.fase_codigo AND b.tipo_codigo = act.tipo_codigo
-                                    AND (b.mes IS NULL OR b.mes = act.mes_inicio))))`;
-  // The department filter also as a range of codes, which the summary's index can seek; the facts' filter still applies.
-  const enElDepartamento =
-    nivelFaseTipo && f.departamento
-      ? `AND b.territorio_codigo BETWEEN ${q.p(f.departamento)} AND ${q.p(`${f.departamento}999`)}`
-      : '';
+                                    AND (b.mes IS NULL OR b.mes = act.mes_inicio))))
+        ${enLosDepartamentos(`r.${territorio}`, true)}`;
+  // A row of a block is of activities held in no subregion, placed in its territory or nowhere: the territory
+  // filters are exactly these on it. A subregion is asked of municipalities only (see fuenteDeAsistencias).
+  const enElTerritorio = nivelFaseTipo
+    ? `${enLosDepartamentos('b.territorio_codigo')}
+       ${f.subregion ? `AND b.territorio_codigo IN (SELECT territorio_codigo FROM subregion_territorio WHERE subregion_codigo = ${q.p(f.subregion)})` : ''}`
+    : '';
   // Likewise the group filter: on a row without activity the facts' group condition is exactly this (the row's
   // group, or the one it stands for), sought by ix_resumen_fase_tipo_grupo.
   const delGrupo =
@@ -129,7 +141,7 @@ export function ctesDeHechos(
       ? `AND coalesce(b.grupo_de_valor_codigo, b.grupo_por_actividad) = ${q.p(f.grupo)}`
       : '';
   const filasDeBloques = (bloque: string) =>
-    `SELECT * FROM resumen_fase_tipo b WHERE b.nivel = '${nivelFaseTipo}' AND ${bloque} ${enElDepartamento} ${delGrupo}`;
+    `SELECT * FROM resumen_fase_tipo b WHERE b.nivel = '${nivelFaseTipo}' AND ${bloque} ${enElTerritorio} ${delGrupo}`;
   // A summary by department (and group): every row of the activities in scope, or with a department filter
   // sought by index, the department's rows (for the group or without one) and the rows without a department of
   // activities held in a subregion (placed by it); the facts' filter still applies.
