@@ -222,8 +222,10 @@ export function ctesDeHechos(
            UNION ALL
            ${ultimoAlCorte(`act JOIN resumen_vistas r ON r.actividad_codigo = act.codigo AND r.fecha_corte > ${corte}::date`)}`
         : ultimosEnResumen;
+  // The activities in scope, written out at each use: the planner then knows their codes are unique and joins
+  // them by hash; kept once where the ally's condition would be run again at every use.
   return `
-  act AS (
+  act AS ${f.aliado ? '' : 'NOT MATERIALIZED '}(
     SELECT a.codigo, a.fase_codigo, a.tipo_codigo, a.ciclo_codigo, a.canal, a.modalidad, a.fecha_inicio,
            date_trunc('month', a.fecha_inicio)::date AS mes_inicio, a.territorio_codigo, a.subregion_codigo
       FROM actividad a
