@@ -95,15 +95,15 @@ export function ctesDeHechos(
             ${deSusActividadesFuera(codigo)}`;
   };
   // From the summary by subregion: placed in the subregion itself (column subregion) and in a department
-  // of it, with or without groups.
+  // of it, with groups (one row each) or with the groups added up.
   const porSubregion = (porGrupo: boolean) => {
     const codigo = q.p(f.subregion!);
-    const grupo = porGrupo ? 'r.grupo_de_valor_codigo' : 'NULL::varchar';
-    return `SELECT r.actividad_codigo, r.modalidad, sum(r.asistencias) AS valor, r.departamento_codigo AS territorio,
-                   ${grupo} AS grupo, ${codigo}::varchar AS subregion
+    return `SELECT r.actividad_codigo, r.modalidad, ${porGrupo ? 'r.asistencias' : 'sum(r.asistencias)'} AS valor,
+                   r.departamento_codigo AS territorio, ${porGrupo ? 'r.grupo_de_valor_codigo' : 'NULL::varchar'} AS grupo,
+                   ${codigo}::varchar AS subregion
               FROM resumen_subregion r
              WHERE r.subregion_codigo = ${codigo}
-             GROUP BY r.actividad_codigo, r.modalidad, r.departamento_codigo${porGrupo ? ', r.grupo_de_valor_codigo' : ''}
+             ${porGrupo ? '' : 'GROUP BY r.actividad_codigo, r.modalidad, r.departamento_codigo'}
             UNION ALL
             ${deSusActividadesFuera(codigo, ', NULL::varchar')}`;
   };
