@@ -385,9 +385,8 @@ export function filtroDeHechos(f: Filtros, q: Consulta, h = 'h'): string {
         OR ${h}.territorio IN (SELECT territorio_codigo FROM subregion_territorio WHERE subregion_codigo = ${q.p(f.subregion)}))`,
     f.grupo &&
       `(${h}.grupo = ${q.p(f.grupo)}
-        OR (${h}.grupo IS NULL AND (${h}.objetivo = ${q.p(f.grupo)} OR EXISTS (
-              SELECT 1 FROM actividad_grupo_de_valor g
-               WHERE g.actividad_codigo = ${h}.actividad_codigo AND g.grupo_de_valor_codigo = ${q.p(f.grupo)}))))`,
+        OR (${h}.grupo IS NULL AND (${h}.objetivo = ${q.p(f.grupo)} OR ${h}.actividad_codigo IN (
+              SELECT g.actividad_codigo FROM actividad_grupo_de_valor g WHERE g.grupo_de_valor_codigo = ${q.p(f.grupo)}))))`,
     f.modalidad && `${h}.modalidad = ${q.p(f.modalidad)}`,
   ].filter(Boolean);
   return condiciones.length ? condiciones.join(' AND ') : 'TRUE';
