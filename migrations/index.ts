@@ -16,6 +16,7 @@ import { ResumenVistas1796000000000 } from './1796000000000-ResumenVistas';
 import { ResumenDepartamentoPorDepartamento1796000000001 } from './1796000000001-ResumenDepartamentoPorDepartamento';
 import { ResumenSubregion1796100000000 } from './1796100000000-ResumenSubregion';
 import { ResumenFaseTipoPorGrupo1796100000001 } from './1796100000001-ResumenFaseTipoPorGrupo';
+import { ResumenMes1796200000000 } from './1796200000000-ResumenMes';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ResumenDepartamentoPorDepartamento1796000000001,
   ResumenSubregion1796100000000,
   ResumenFaseTipoPorGrupo1796100000001,
+  ResumenMes1796200000000,
 ];

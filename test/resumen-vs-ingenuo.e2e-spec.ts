@@ -124,6 +124,31 @@ it.each([
   },
 );
 
+it('reads the whole months of a municipal question over dates from resumen_mes', async () => {
+  // A month with records in Medellín and no activity held in a subregion: all of it is in scope.
+  const [{ mes, fin }] = await ds.query(`
+    SELECT m.mes::text AS mes, (m.mes + interval '1 month' - interval '1 day')::date::text AS fin
+      FROM resumen_mes m
+     WHERE m.municipio_codigo = '05001' AND m.modalidad = 'virtual'
+       AND NOT EXISTS (SELECT 1 FROM actividad a
+                        WHERE date_trunc('month', a.fecha_inicio) = m.mes AND a.subregion_codigo IS NOT NULL)
+     ORDER BY m.mes LIMIT 1`);
+  const f: Filtros = { municipio: '05001', desde: mes, hasta: fin };
+  const antes = await metricas.totales(f);
+  const cambiar = (signo: '+' | '-') =>
+    ds.query(
+      `UPDATE resumen_mes SET asistencias = asistencias ${signo} 1000
+        WHERE municipio_codigo = '05001' AND modalidad = 'virtual' AND mes = $1`,
+      [mes],
+    );
+  await cambiar('+');
+  try {
+    expect((await metricas.totales(f)).asistencias.valor).toBe(antes.asistencias.valor + 1000);
+  } finally {
+    await cambiar('-');
+  }
+});
+
 /** Rows of a summary (CTE `guardado`) missing from or beyond what is expected of it (CTE `esperado`), either way. */
 async function diferencias(
   ctes: string,
@@ -168,6 +193,18 @@ function diferenciasDeResumenFaseTipo(): Promise<string[]> {
              modalidad, asistencias
         FROM resumen_fase_tipo
     )
+  `);
+}
+
+/** Rows of resumen_mes that differ from the raw records by start month, municipality and modality, either way. */
+function diferenciasDeResumenMes(): Promise<string[]> {
+  return diferencias(`
+    esperado AS (
+      SELECT date_trunc('month', a.fecha_inicio)::date AS mes, s.municipio_codigo, s.modalidad, count(*) AS asistencias
+        FROM asistencia s JOIN actividad a ON a.codigo = s.actividad_codigo
+       GROUP BY 1, 2, 3
+    ),
+    guardado AS (SELECT mes, municipio_codigo, modalidad, asistencias FROM resumen_mes)
   `);
 }
 
@@ -252,6 +289,7 @@ async function esperaUnBloqueo(pid: number): Promise<void> {
 
 it('is the sum of the raw records after imports, activities moved and aimed groups changed', async () => {
   expect(await diferenciasDeResumenFaseTipo()).toEqual([]);
+  expect(await diferenciasDeResumenMes()).toEqual([]);
   const { codigo, otroGrupo } = await webinarConRegistrosSinGrupo();
   await anadirAsistencias(ds, codigo, 0);
   await ds.query(
@@ -275,6 +313,7 @@ it('is the sum of the raw records after imports, activities moved and aimed grou
     [codigo, otroGrupo],
   );
   expect(await diferenciasDeResumenFaseTipo()).toEqual([]);
+  expect(await diferenciasDeResumenMes()).toEqual([]);
   for (const [f, por] of [
     [{}, 'municipio'],
     [{ grupo: otroGrupo }, 'departamento'],
@@ -302,6 +341,7 @@ it.each([
     ? dosEscritores(moverActividad, importar)
     : dosEscritores(importar, moverActividad));
   expect(await diferenciasDeResumenFaseTipo()).toEqual([]);
+  expect(await diferenciasDeResumenMes()).toEqual([]);
 });
 
 /** Rows of resumen_vistas that are not the latest snapshot of their activity, and latest snapshots it lacks. */

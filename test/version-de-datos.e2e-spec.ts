@@ -21,6 +21,7 @@ const SIN_CIFRAS = [
   'resumen_departamento_grupo',
   'resumen_fase_tipo',
   'resumen_grupo',
+  'resumen_mes',
   'resumen_subregion',
   'resumen_vistas',
   'sesion',

@@ -107,6 +107,13 @@ export function ctesDeHechos(
             UNION ALL
             ${deSusActividadesFuera(codigo, ', NULL::varchar')}`;
   };
+  // A municipal question over dates, without groups or phases and types to tell apart, reads from resumen_mes
+  // (every phase and type at once) the months whose activities are all in scope and of no phase × type read
+  // whole (see meses).
+  const porMeses =
+    nivelFaseTipo === 'municipio_total' &&
+    !conFaseYTipo &&
+    Boolean(f.desde || f.hasta || f.fechaCorte);
   // The department filter also on the rows read by territory, the department as a range of codes (its own and
   // its municipalities') which an index can seek; with `sinTerritorio`, rows without territory too (an activity
   // held in a subregion places them). The facts' filter still applies.
@@ -126,14 +133,14 @@ export function ctesDeHechos(
               SELECT act.codigo FROM act
                WHERE NOT EXISTS (SELECT 1 FROM bloques b
                                   WHERE b.fase_codigo = act.fase_codigo AND b.tipo_codigo = act.tipo_codigo
-                                    AND (b.mes IS NULL OR b.mes = act.mes_inicio))))
+                                    AND (b.mes IS NULL OR b.mes = act.mes_inicio))
+                 ${porMeses ? 'AND act.mes_inicio NOT IN (SELECT mes FROM meses)' : ''}))
         ${enLosDepartamentos(`r.${territorio}`, true)}`;
   // A row of a block is of activities held in no subregion, placed in its territory or nowhere: the territory
   // filters are exactly these on it. A subregion is asked of municipalities only (see fuenteDeAsistencias).
-  const enElTerritorio = nivelFaseTipo
-    ? `${enLosDepartamentos('b.territorio_codigo')}
-       ${f.subregion ? `AND b.territorio_codigo IN (SELECT territorio_codigo FROM subregion_territorio WHERE subregion_codigo = ${q.p(f.subregion)})` : ''}`
-    : '';
+  const enElTerritorio = (columna: string) =>
+    `${enLosDepartamentos(columna)}
+     ${f.subregion ? `AND ${columna} IN (SELECT territorio_codigo FROM subregion_territorio WHERE subregion_codigo = ${q.p(f.subregion)})` : ''}`;
   // Likewise the group filter: on a row without activity the facts' group condition is exactly this (the row's
   // group, or the one it stands for), sought by ix_resumen_fase_tipo_grupo.
   const delGrupo =
@@ -141,7 +148,10 @@ export function ctesDeHechos(
       ? `AND coalesce(b.grupo_de_valor_codigo, b.grupo_por_actividad) = ${q.p(f.grupo)}`
       : '';
   const filasDeBloques = (bloque: string) =>
-    `SELECT * FROM resumen_fase_tipo b WHERE b.nivel = '${nivelFaseTipo}' AND ${bloque} ${enElTerritorio} ${delGrupo}`;
+    `SELECT b.fase_codigo, b.tipo_codigo, b.territorio_codigo, b.grupo_de_valor_codigo, b.grupo_por_actividad,
+            b.modalidad, b.asistencias
+       FROM resumen_fase_tipo b
+      WHERE b.nivel = '${nivelFaseTipo}' AND ${bloque} ${enElTerritorio('b.territorio_codigo')} ${delGrupo}`;
   // A summary by department (and group): every row of the activities in scope, or with a department filter
   // sought by index, the department's rows (for the group or without one) and the rows without a department of
   // activities held in a subregion (placed by it); the facts' filter still applies.
@@ -250,12 +260,24 @@ export function ctesDeHechos(
     ) t ON t.fase_codigo = e.fase_codigo AND t.tipo_codigo = e.tipo_codigo AND t.mes IS NOT DISTINCT FROM e.mes
      WHERE e.sin_subregion AND e.actividades = t.actividades
   ),
+  ${
+    porMeses
+      ? `meses AS (
+    -- The months whose activities are all in scope, none held in a subregion nor of a whole phase × type.
+    SELECT date_trunc('month', a.fecha_inicio)::date AS mes
+      FROM actividad a LEFT JOIN act ON act.codigo = a.codigo
+      LEFT JOIN enteros e ON e.mes IS NULL AND e.fase_codigo = a.fase_codigo AND e.tipo_codigo = a.tipo_codigo
+     GROUP BY 1 HAVING bool_and(act.codigo IS NOT NULL AND a.subregion_codigo IS NULL AND e.fase_codigo IS NULL)
+  ),`
+      : ''
+  }
   bloques AS (
-    -- What is read from resumen_fase_tipo: the whole phases × types, and the whole months of the others.
+    -- What is read from resumen_fase_tipo: the whole phases × types, and the whole months of the others (by
+    -- months, but those read from resumen_mes).
     SELECT fase_codigo, tipo_codigo, mes FROM enteros WHERE mes IS NULL
     UNION ALL
     SELECT m.fase_codigo, m.tipo_codigo, m.mes FROM enteros m
-     WHERE m.mes IS NOT NULL
+     WHERE m.mes IS NOT NULL ${porMeses ? 'AND m.mes NOT IN (SELECT mes FROM meses)' : ''}
        AND NOT EXISTS (SELECT 1 FROM enteros e
                         WHERE e.mes IS NULL AND e.fase_codigo = m.fase_codigo AND e.tipo_codigo = m.tipo_codigo)
   ),`
@@ -344,7 +366,15 @@ export function ctesDeHechos(
                    sum(b.asistencias)::bigint AS asistencias
               FROM (${filasDeBloques('b.mes IS NULL AND (b.fase_codigo, b.tipo_codigo) IN (SELECT fase_codigo, tipo_codigo FROM bloques WHERE mes IS NULL)')}
                     UNION ALL
-                    ${filasDeBloques('(b.fase_codigo, b.tipo_codigo, b.mes) IN (SELECT fase_codigo, tipo_codigo, mes FROM bloques)')}) b
+                    ${filasDeBloques('(b.fase_codigo, b.tipo_codigo, b.mes) IN (SELECT fase_codigo, tipo_codigo, mes FROM bloques)')}${
+                      porMeses
+                        ? `
+                    UNION ALL
+                    SELECT NULL, NULL, m.municipio_codigo, NULL, NULL, m.modalidad, m.asistencias
+                      FROM resumen_mes m
+                     WHERE m.mes IN (SELECT mes FROM meses) ${enElTerritorio('m.municipio_codigo')}`
+                        : ''
+                    }) b
              ${f.grupo ? '' : 'WHERE b.grupo_por_actividad IS NULL'}
              GROUP BY 1, 2, 3, 4, 5, 6) b
     UNION ALL`
