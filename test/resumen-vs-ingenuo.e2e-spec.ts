@@ -94,10 +94,11 @@ it.each([
   ['municipio_total', '05001', { municipio: '05001' }, null],
   ['municipio', '05001', { municipio: '05001', grupo: 'ciudadania' }, null],
   ['departamento', '05', { departamento: '05' }, null],
+  // One type: the month is not whole, so it is read from resumen_fase_tipo, not resumen_mes.
   [
     'municipio_total',
     '05001',
-    { municipio: '05001', desde: '2024-05-01', hasta: '2024-05-31' },
+    { municipio: '05001', tipo: 'webinar', desde: '2024-05-01', hasta: '2024-05-31' },
     '2024-05-01',
   ],
   ['departamento', '05', { departamento: '05', fechaCorte: '2024-06-30' }, '2024-03-01'],
@@ -109,8 +110,9 @@ it.each([
       ds.query(
         `UPDATE resumen_fase_tipo SET asistencias = asistencias ${signo} 1000
           WHERE nivel = $1 AND territorio_codigo = $2 AND grupo_por_actividad IS NULL AND modalidad = 'virtual'
-            AND ($3::varchar IS NULL OR grupo_de_valor_codigo = $3) AND mes IS NOT DISTINCT FROM $4::date`,
-        [nivel, territorio, f.grupo ?? null, mes],
+            AND ($3::varchar IS NULL OR grupo_de_valor_codigo = $3) AND mes IS NOT DISTINCT FROM $4::date
+            AND ($5::varchar IS NULL OR tipo_codigo = $5)`,
+        [nivel, territorio, f.grupo ?? null, mes, f.tipo ?? null],
       );
     const [, filas] = await cambiar('+');
     try {
@@ -125,14 +127,19 @@ it.each([
 );
 
 it('reads the whole months of a municipal question over dates from resumen_mes', async () => {
-  // A month with records in Medellín and no activity held in a subregion: all of it is in scope.
+  // A month with records in Medellín, no activity held in a subregion, and no phase × type whose activities
+  // all run in it (that would be read whole): asked for that month, it is read from resumen_mes.
   const [{ mes, fin }] = await ds.query(`
-    SELECT m.mes::text AS mes, (m.mes + interval '1 month' - interval '1 day')::date::text AS fin
-      FROM resumen_mes m
-     WHERE m.municipio_codigo = '05001' AND m.modalidad = 'virtual'
-       AND NOT EXISTS (SELECT 1 FROM actividad a
-                        WHERE date_trunc('month', a.fecha_inicio) = m.mes AND a.subregion_codigo IS NOT NULL)
-     ORDER BY m.mes LIMIT 1`);
+    SELECT x.mes::text AS mes, x.fin::text AS fin FROM (
+      SELECT m.mes, (m.mes + interval '1 month' - interval '1 day')::date AS fin
+        FROM resumen_mes m WHERE m.municipio_codigo = '05001' AND m.modalidad = 'virtual') x
+     WHERE NOT EXISTS (SELECT 1 FROM actividad a
+                        WHERE date_trunc('month', a.fecha_inicio) = x.mes
+                          AND (a.subregion_codigo IS NOT NULL
+                               OR NOT EXISTS (SELECT 1 FROM actividad b
+                                               WHERE b.fase_codigo = a.fase_codigo AND b.tipo_codigo = a.tipo_codigo
+                                                 AND (b.fecha_fin < x.mes OR b.fecha_inicio > x.fin))))
+     ORDER BY x.mes LIMIT 1`);
   const f: Filtros = { municipio: '05001', desde: mes, hasta: fin };
   const antes = await metricas.totales(f);
   const cambiar = (signo: '+' | '-') =>
@@ -319,6 +326,7 @@ it('is the sum of the raw records after imports, activities moved and aimed grou
     [{ grupo: otroGrupo }, 'departamento'],
     [{ tipo: 'conversatorio' }, 'grupo'],
     [{ tipo: 'conversatorio', desde: '2024-04-01', hasta: '2024-09-30' }, 'municipio'],
+    [{ desde: '2024-04-01', hasta: '2024-09-30' }, 'municipio'],
     [{ departamento: '05', grupo: 'ciudadania' }, 'actividad'],
   ] as const) {
     expect(await respuesta(f, por, 'resumen')).toEqual(await respuesta(f, por, 'asistencias'));
@@ -332,7 +340,9 @@ it.each([
   const { codigo } = await webinarConRegistrosSinGrupo();
   const moverActividad: Escritura = (runner) =>
     runner.query(
-      `UPDATE actividad SET tipo_codigo = 'lanzamiento', fase_codigo = 'I' WHERE codigo = $1`,
+      `UPDATE actividad SET tipo_codigo = 'lanzamiento', fase_codigo = 'I',
+                            fecha_inicio = fecha_inicio - 40, fecha_fin = fecha_fin - 40
+        WHERE codigo = $1`,
       [codigo],
     );
   const importar: Escritura = (runner) =>

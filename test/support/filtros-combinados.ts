@@ -3,7 +3,7 @@ import { Filtros } from '@tablero/metrics';
 /**
  * Filter sets that exercise each way the facts are read (summaries by
  * activity, department, group, municipality; phase × type blocks whole or by
- * month; subregions; dates and cut-offs), on the generated dataset's codes.
+ * month; whole months; subregions; dates and cut-offs), on the generated dataset's codes.
  */
 export const FILTROS_COMBINADOS: readonly Filtros[] = [
   {},
@@ -40,5 +40,8 @@ export const FILTROS_COMBINADOS: readonly Filtros[] = [
   { subregion: 'oriente_antioqueno', municipio: '05615' },
   { municipio: '05001', desde: '2024-05-10', hasta: '2024-08-20', grupo: 'ciudadania' },
   { departamentos: ['05', '11'], grupo: 'ciudadania' },
+  // Whole months read from resumen_mes: for a municipality, and across a list of departments.
+  { municipio: '05001', desde: '2024-01-01', hasta: '2024-06-30' },
+  { departamentos: ['05', '54'], desde: '2024-02-01', hasta: '2024-07-31' },
   { departamentos: ['05', '54'] },
 ];

@@ -14,7 +14,9 @@ import { Consulta, Filtros } from './filtros';
  * what the question asks (by activity; by department; by department and
  * group; by group; by municipality and group; by subregion and group; by phase × type,
  * department or municipality, and group, or with the groups added up, where all the activities
- * of a phase and type are in scope), or the raw records (the naive baseline).
+ * of a phase and type are in scope, and then by month and municipality where all the activities
+ * of a month are), or the raw records (the naive baseline). Facts read from the latter two keep
+ * no activity, and their phase and type only for a breakdown by either.
  */
 export type FuenteAsistencias =
   | 'actividad'

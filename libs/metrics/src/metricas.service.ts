@@ -726,7 +726,7 @@ export class MetricasService {
   }
 }
 
-/** The dimensions a fact without its activity (a row of resumen_fase_tipo) can be told by; a department's row only by its department. */
+/** The dimensions a fact without its activity (from resumen_fase_tipo or resumen_mes) can be told by; a department's row only by its department. */
 const DIMENSIONES_SIN_ACTIVIDAD = new Set<Dimension | undefined>([
   undefined,
   'fase',
