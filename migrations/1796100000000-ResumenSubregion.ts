@@ -1,5 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { EVENTOS, TURNO } from './resumen-fase-tipo.sql';
+import {
+  borrarTriggersConVaciado,
+  crearTriggersConVaciado,
+  funcionQueSuma,
+  TURNO,
+} from './resumen-fase-tipo.sql';
 
 /**
  * Attendances by subregion, department, activity, group and modality: a subregion's
@@ -31,23 +36,9 @@ export class ResumenSubregion1796100000000 implements MigrationInterface {
 
     // Writers, emptying included, take the turn of resumen_fase_tipo's (which an import's statement takes first):
     // one lock, in one order.
-    await queryRunner.query(`CREATE FUNCTION resumen_subregion_por_asistencias() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        vaciadas bigint[];
-      BEGIN
-        ${TURNO}
-        IF TG_OP = 'TRUNCATE' THEN
-          DELETE FROM resumen_subregion;
-        ELSIF TG_OP = 'INSERT' THEN
-          ${SUMAR(DE('nuevas'))}
-        ELSIF TG_OP = 'UPDATE' THEN
-          ${SUMAR(`${DE('nuevas')} UNION ALL ${DE('viejas', '-')}`)}
-        ELSE
-          ${SUMAR(DE('viejas', '-'))}
-        END IF;
-        DELETE FROM resumen_subregion WHERE id = ANY (vaciadas);
-        RETURN NULL;
-      END $$`);
+    await queryRunner.query(
+      funcionQueSuma('resumen_subregion_por_asistencias', 'resumen_subregion', SUMAR, DE),
+    );
 
     await queryRunner.query(`CREATE FUNCTION resumen_subregion_por_territorios() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
@@ -71,18 +62,13 @@ export class ResumenSubregion1796100000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
     for (const [tabla, funcion] of TRIGGERS) {
-      for (const [evento, transicion] of [...EVENTOS, ['truncate', ''] as const]) {
-        await queryRunner.query(`CREATE TRIGGER resumen_subregion_${evento} AFTER ${evento.toUpperCase()} ON "${tabla}"
-          ${transicion} FOR EACH STATEMENT EXECUTE FUNCTION ${funcion}()`);
-      }
+      await crearTriggersConVaciado(queryRunner, 'resumen_subregion', tabla, funcion);
     }
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     for (const [tabla, funcion] of TRIGGERS) {
-      for (const evento of [...EVENTOS.map(([evento]) => evento), 'truncate']) {
-        await queryRunner.query(`DROP TRIGGER resumen_subregion_${evento} ON "${tabla}"`);
-      }
+      await borrarTriggersConVaciado(queryRunner, 'resumen_subregion', tabla);
       await queryRunner.query(`DROP FUNCTION ${funcion}()`);
     }
     await queryRunner.query(`DROP TABLE "resumen_subregion"`);

@@ -1,5 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { EVENTOS, TURNO } from './resumen-fase-tipo.sql';
+import {
+  borrarTriggersConVaciado,
+  crearTriggersConVaciado,
+  funcionQueSuma,
+} from './resumen-fase-tipo.sql';
 
 /**
  * Attendances by start month, municipality and modality, every phase and type
@@ -22,33 +26,17 @@ export class ResumenMes1796200000000 implements MigrationInterface {
     );
     await queryRunner.query(`INSERT INTO resumen_mes ${POR_MES('resumen_fase_tipo')}`);
     await queryRunner.query(`ANALYZE "resumen_mes"`);
-    await queryRunner.query(`CREATE FUNCTION resumen_mes_por_fase_tipo() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        vaciadas bigint[];
-      BEGIN
-        ${TURNO}
-        IF TG_OP = 'TRUNCATE' THEN
-          DELETE FROM resumen_mes;
-        ELSIF TG_OP = 'INSERT' THEN
-          ${SUMAR(DE('nuevas'))}
-        ELSIF TG_OP = 'UPDATE' THEN
-          ${SUMAR(`${DE('nuevas')} UNION ALL ${DE('viejas', '-')}`)}
-        ELSE
-          ${SUMAR(DE('viejas', '-'))}
-        END IF;
-        DELETE FROM resumen_mes WHERE id = ANY (vaciadas);
-        RETURN NULL;
-      END $$`);
-    for (const [evento, transicion] of [...EVENTOS, ['truncate', ''] as const]) {
-      await queryRunner.query(`CREATE TRIGGER resumen_mes_${evento} AFTER ${evento.toUpperCase()} ON "resumen_fase_tipo"
-        ${transicion} FOR EACH STATEMENT EXECUTE FUNCTION resumen_mes_por_fase_tipo()`);
-    }
+    await queryRunner.query(funcionQueSuma('resumen_mes_por_fase_tipo', 'resumen_mes', SUMAR, DE));
+    await crearTriggersConVaciado(
+      queryRunner,
+      'resumen_mes',
+      'resumen_fase_tipo',
+      'resumen_mes_por_fase_tipo',
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const evento of [...EVENTOS.map(([evento]) => evento), 'truncate']) {
-      await queryRunner.query(`DROP TRIGGER resumen_mes_${evento} ON "resumen_fase_tipo"`);
-    }
+    await borrarTriggersConVaciado(queryRunner, 'resumen_mes', 'resumen_fase_tipo');
     await queryRunner.query(`DROP FUNCTION resumen_mes_por_fase_tipo()`);
     await queryRunner.query(`DROP TABLE "resumen_mes"`);
   }

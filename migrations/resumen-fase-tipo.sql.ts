@@ -185,3 +185,57 @@ export async function crearTriggersPorEvento(
       ${transicion} FOR EACH STATEMENT EXECUTE FUNCTION ${funcion}()`);
   }
 }
+
+/**
+ * A trigger function that keeps the summary `tabla` (with an `id`) in its
+ * writers' turn: emptied on TRUNCATE; otherwise `sumar` adds what the
+ * transition tables stand for (`de`, with the sign to add them with) and
+ * keeps in `vaciadas` the rows it leaves at zero, which are then deleted.
+ */
+export function funcionQueSuma(
+  funcion: string,
+  tabla: string,
+  sumar: (cambios: string) => string,
+  de: (transicion: string, signo?: '' | '-') => string,
+): string {
+  return `CREATE FUNCTION ${funcion}() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        vaciadas bigint[];
+      BEGIN
+        ${TURNO}
+        IF TG_OP = 'TRUNCATE' THEN
+          DELETE FROM ${tabla};
+        ELSIF TG_OP = 'INSERT' THEN
+          ${sumar(de('nuevas'))}
+        ELSIF TG_OP = 'UPDATE' THEN
+          ${sumar(`${de('nuevas')} UNION ALL ${de('viejas', '-')}`)}
+        ELSE
+          ${sumar(de('viejas', '-'))}
+        END IF;
+        DELETE FROM ${tabla} WHERE id = ANY (vaciadas);
+        RETURN NULL;
+      END $$`;
+}
+
+/** A statement trigger per event on `tabla`, TRUNCATE included, named `${nombre}_${evento}`. */
+export async function crearTriggersConVaciado(
+  queryRunner: QueryRunner,
+  nombre: string,
+  tabla: string,
+  funcion: string,
+): Promise<void> {
+  for (const [evento, transicion] of [...EVENTOS, ['truncate', ''] as const]) {
+    await queryRunner.query(`CREATE TRIGGER ${nombre}_${evento} AFTER ${evento.toUpperCase()} ON "${tabla}"
+          ${transicion} FOR EACH STATEMENT EXECUTE FUNCTION ${funcion}()`);
+  }
+}
+
+export async function borrarTriggersConVaciado(
+  queryRunner: QueryRunner,
+  nombre: string,
+  tabla: string,
+): Promise<void> {
+  for (const evento of [...EVENTOS.map(([evento]) => evento), 'truncate']) {
+    await queryRunner.query(`DROP TRIGGER ${nombre}_${evento} ON "${tabla}"`);
+  }
+}
