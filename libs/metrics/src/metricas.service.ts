@@ -244,7 +244,7 @@ export class MetricasService {
     const ctes = ctesDeHechos(
       f,
       q,
-      ingenua ? 'asistencias' : fuenteDeAsistencias(f, por),
+      fuenteDeAsistencias(f, { por, ingenua }),
       por === 'fase' || por === 'tipo',
     );
     const dimension = por ? DIMENSION_SQL[por] : undefined;
@@ -346,11 +346,7 @@ export class MetricasService {
   ): Promise<PuntoSerie[]> {
     const definicion = METRICA[metrica];
     const q = new Consulta();
-    const ctes = ctesDeHechos(
-      f,
-      q,
-      ingenua ? 'asistencias' : fuenteDeAsistencias(f, undefined, true),
-    );
+    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, { porActividad: true, ingenua }));
     const filtro = filtroDeHechos(f, q);
     const unidad = { dia: 'day', semana: 'week', mes: 'month' }[periodo];
     const filas = await this.dataSource.query<(FilaSuma & { periodo: string })[]>(
@@ -376,7 +372,7 @@ export class MetricasService {
 
   async cobertura(f: Filtros): Promise<Cobertura> {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, 'municipio'));
+    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, { por: 'municipio' }));
     const filtro = filtroDeHechos(f, q);
     const participantes = q.p(COMPONENTES_PARTICIPANTES);
     const alcanzados = await this.dataSource.query<
@@ -526,11 +522,7 @@ export class MetricasService {
     ingenua = false,
   ): Promise<{ total: number; pagina: number; tamano: number; filas: ActividadListada[] }> {
     const q = new Consulta();
-    const ctes = ctesDeHechos(
-      f,
-      q,
-      ingenua ? 'asistencias' : fuenteDeAsistencias(f, undefined, true),
-    );
+    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, { porActividad: true, ingenua }));
     const filtro = filtroDeHechos(f, q);
     const buscar = o.buscar ? q.p(`%${o.buscar.replace(/[%_\\]/g, '\\$&')}%`) : undefined;
     const columna = {
@@ -660,11 +652,7 @@ export class MetricasService {
 
   private async cifrasPorActividad(f: Filtros, codigos: string[], ingenua: boolean) {
     const q = new Consulta();
-    const ctes = ctesDeHechos(
-      f,
-      q,
-      ingenua ? 'asistencias' : fuenteDeAsistencias(f, undefined, true),
-    );
+    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, { porActividad: true, ingenua }));
     const filtro = filtroDeHechos(f, q);
     const filas = await this.dataSource.query<FilaSuma[]>(
       `WITH ${ctes}
@@ -741,9 +729,17 @@ const DIMENSIONES_SIN_ACTIVIDAD = new Set<Dimension | undefined>([
 /**
  * The smallest attendance summary that holds what the filters and the
  * breakdown ask for; `porActividad` when every fact must keep its activity
- * and date (series, figures per activity).
+ * and date (series, figures per activity); with `ingenua`, the raw records.
  */
-function fuenteDeAsistencias(f: Filtros, por?: Dimension, porActividad = false): FuenteAsistencias {
+function fuenteDeAsistencias(
+  f: Filtros,
+  {
+    por,
+    porActividad = false,
+    ingenua = false,
+  }: { por?: Dimension; porActividad?: boolean; ingenua?: boolean },
+): FuenteAsistencias {
+  if (ingenua) return 'asistencias';
   const municipal = f.municipio || f.subregion || por === 'municipio' || por === 'subregion';
   const departamental = f.departamento || f.departamentos || por === 'departamento';
   const grupal = f.grupo || por === 'grupo';
