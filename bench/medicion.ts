@@ -1,8 +1,9 @@
 /** Timing helpers shared by the benchmarks. */
 
+/** The nearest-rank percentile: the smallest time with at least p % of the times at or under it. */
 export function percentil(ms: number[], p: number): number {
   const orden = [...ms].sort((a, b) => a - b);
-  return orden[Math.min(orden.length - 1, Math.floor((p / 100) * orden.length))];
+  return orden[Math.max(0, Math.ceil((p / 100) * orden.length) - 1)];
 }
 
 export async function cronometrar<T>(trabajo: () => Promise<T>): Promise<[T, number]> {

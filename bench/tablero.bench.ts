@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { Browser } from 'playwright-core';
 import { abrirNavegador } from '../test/support/navegador';
 import { urlDeBench } from './data.bench';
+import { percentil } from './medicion';
 import { baseDeBench, formatoEsCo as n, ServidorDeBench, servidorDeBench } from './servidor';
 
 const CARGAS = 15;
@@ -46,11 +47,6 @@ async function tiemposDeResumen(
     await contexto.close();
   }
   return tiempos.slice(2);
-}
-
-function percentil(ms: number[], p: number): number {
-  const orden = [...ms].sort((a, b) => a - b);
-  return orden[Math.min(orden.length - 1, Math.floor((p / 100) * orden.length))];
 }
 
 function kbGzip(ruta: string): number {
