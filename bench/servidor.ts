@@ -53,6 +53,8 @@ export interface ServidorDeBench {
   readonly base: string;
   /** An admin API token's header for the benchmark's requests (revoked on cerrar). */
   readonly headers: Record<string, string>;
+  /** The header of a reader's token limited to these departments (revoked on cerrar). */
+  headersDe(departamentos: readonly string[]): Promise<Record<string, string>>;
   cerrar(): Promise<void>;
 }
 
@@ -70,16 +72,23 @@ export async function servidorDeBench(config: Config, url: string): Promise<Serv
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
   const credenciales = app.get(CredencialesService);
-  const token = await credenciales.crearToken({
-    nombre: 'bench',
-    rol: 'admin',
-    creadoPor: 'bench',
-  });
+  const tokens: string[] = [];
+  const headersDe = async (departamentos: readonly string[] | null) => {
+    const token = await credenciales.crearToken({
+      nombre: 'bench',
+      rol: departamentos ? 'lectura' : 'admin',
+      departamentos,
+      creadoPor: 'bench',
+    });
+    tokens.push(token.id);
+    return { authorization: `Bearer ${token.secreto}` };
+  };
   return {
     base: `http://127.0.0.1:${port}`,
-    headers: { authorization: `Bearer ${token.secreto}` },
+    headers: await headersDe(null),
+    headersDe,
     cerrar: async () => {
-      await credenciales.revocarToken(token.id);
+      for (const id of tokens) await credenciales.revocarToken(id);
       await app.close();
     },
   };
