@@ -206,11 +206,13 @@ const DIMENSION_SQL: Record<
                 FROM territorio t JOIN territorio d ON d.codigo = t.departamento_codigo WHERE t.nivel = 'municipio'`,
   },
   subregion: {
-    // A fact held in a subregion is under it; one placed in a municipality, under the municipality's.
-    clave: 'coalesce(h.subregion, sr.subregion_codigo)',
-    union: `LEFT JOIN (SELECT territorio_codigo, min(subregion_codigo) AS subregion_codigo
-                         FROM subregion_territorio GROUP BY territorio_codigo) sr
-              ON sr.territorio_codigo = h.territorio`,
+    // A fact held in a subregion is under it; one placed in a municipality, under the municipality's,
+    // looked up in one object built once: joined, the few rows of the subregions' municipalities were
+    // scanned again for each fact whenever the planner expected few facts.
+    clave: `coalesce(h.subregion,
+              (SELECT jsonb_object_agg(territorio_codigo, subregion_codigo)
+                 FROM (SELECT territorio_codigo, min(subregion_codigo) AS subregion_codigo
+                         FROM subregion_territorio GROUP BY territorio_codigo) st) ->> h.territorio)`,
     nombres: 'SELECT codigo, nombre FROM subregion',
   },
   grupo: { clave: 'h.grupo', nombres: 'SELECT codigo, nombre FROM grupo_de_valor' },
