@@ -324,6 +324,22 @@ describe('on records loaded one by one', () => {
     });
   });
 
+  it('places the records of a municipality in two subregions under the first of them by code', async () => {
+    await db.query(
+      `INSERT INTO subregion_territorio (subregion_codigo, territorio_codigo) VALUES ('bajo_cauca', '05002')`,
+    );
+    try {
+      expect(await desglose('subregion', '&tipo=taller_presencial', 'asistencias')).toEqual({
+        'Bajo Cauca (Antioquia)': '1',
+        'Fuera de las subregiones definidas': '4',
+      });
+    } finally {
+      await db.query(
+        `DELETE FROM subregion_territorio WHERE subregion_codigo = 'bajo_cauca' AND territorio_codigo = '05002'`,
+      );
+    }
+  });
+
   it('lets remote records replace only the declared remote figure, not the in-person one', async () => {
     await importar(
       'asistencias',
