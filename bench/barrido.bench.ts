@@ -64,9 +64,10 @@ async function main(): Promise<void> {
       };
       for (const por of [undefined, ...DIMENSIONES]) {
         const c = { filtros, por };
+        const direccion = app.base + ruta(c);
         const solicitar = async () => {
-          const respuesta = await fetch(app.base + ruta(c), { headers });
-          if (respuesta.status !== 200) throw new Error(`${ruta(c)}: ${respuesta.status}`);
+          const respuesta = await fetch(direccion, { headers });
+          if (respuesta.status !== 200) throw new Error(`${direccion}: ${respuesta.status}`);
           await respuesta.arrayBuffer();
         };
         await solicitar();
