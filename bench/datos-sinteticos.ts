@@ -1,7 +1,7 @@
 /**
  * A realistic synthetic dataset, generated inside PostgreSQL: activities of
- * every kind across all departments, attendance skewed towards the big cities
- * and towards a core of people who come back to many activities, and daily
+ * every kind across DANE's municipalities, attendance skewed towards the
+ * departments' capitals (their codes end in 001) and towards a core of people who come back to many activities, and daily
  * cumulative view snapshots of the webinars. Used by bench:data and by the
  * test that the summary and the naive SQL agree.
  */
@@ -22,19 +22,12 @@ export async function generarDatos(
 ): Promise<Generados> {
   const actividades = Math.max(120, Math.round(asistencias / 2500));
   const personas = Math.round(asistencias / 2.5);
-  // 34 municipalities a department beyond the real ones: about DANE's 1.100.
-  await ds.query(
-    `INSERT INTO territorio (codigo, nombre, nivel, departamento_codigo, tipo)
-     SELECT d.codigo || lpad((k * 7 + 2)::text, 3, '0'), 'Municipio ' || k || ' de ' || d.nombre, 'municipio', d.codigo, 'Municipio'
-       FROM territorio d, generate_series(1, 34) AS k
-      WHERE d.nivel = 'departamento'
-     ON CONFLICT DO NOTHING`,
-  );
   await ds.transaction(async (m) => {
     await m.query('SELECT setseed($1)', [semilla]);
     await m.query(
       `CREATE TEMP TABLE municipio_ordenado ON COMMIT DROP AS
-       SELECT (row_number() OVER (ORDER BY md5(codigo)) - 1)::int AS i, codigo FROM territorio WHERE nivel = 'municipio'`,
+       SELECT (row_number() OVER (ORDER BY right(codigo, 3) = '001' DESC, md5(codigo)) - 1)::int AS i, codigo
+         FROM territorio WHERE nivel = 'municipio'`,
     );
     const [{ n: municipios }] = await m.query(`SELECT count(*)::int AS n FROM municipio_ordenado`);
     await m.query(

@@ -17,6 +17,7 @@ import { ResumenDepartamentoPorDepartamento1796000000001 } from './1796000000001
 import { ResumenSubregion1796100000000 } from './1796100000000-ResumenSubregion';
 import { ResumenFaseTipoPorGrupo1796100000001 } from './1796100000001-ResumenFaseTipoPorGrupo';
 import { ResumenMes1796200000000 } from './1796200000000-ResumenMes';
+import { TerritorioCompleto1796450000000 } from './1796450000000-TerritorioCompleto';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ResumenSubregion1796100000000,
   ResumenFaseTipoPorGrupo1796100000001,
   ResumenMes1796200000000,
+  TerritorioCompleto1796450000000,
 ];

@@ -140,8 +140,13 @@ describe('on the reference data', () => {
       porDepartamento: { codigo: string }[];
     }>('/api/v1/cobertura?departamento=54');
     expect(cobertura.departamentos).toEqual({ alcanzados: 1, total: 1, sinAlcanzar: [] });
-    // Norte de Santander's 12 municipalities of the reference data, all reached by its workshops.
-    expect(cobertura.municipios).toEqual({ alcanzados: 12, total: 12, sinAlcanzar: [] });
+    // Of Norte de Santander's 40 municipalities, the 12 its events reached; Arboledas is not one.
+    expect(cobertura.municipios).toMatchObject({ alcanzados: 12, total: 40 });
+    expect(cobertura.municipios.sinAlcanzar).toHaveLength(28);
+    expect(cobertura.municipios.sinAlcanzar).toContainEqual({
+      codigo: '54051',
+      nombre: 'Arboledas',
+    });
     expect(cobertura.porDepartamento.map((d) => d.codigo)).toEqual(['54']);
   });
 

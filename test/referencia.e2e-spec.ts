@@ -78,7 +78,7 @@ describe('reference dataset', () => {
   it('places the seven subregional events where the document says', async () => {
     expect(
       await ds.query(
-        `SELECT a.codigo, coalesce(t.nombre, s.nombre) AS lugar
+        `SELECT a.codigo, coalesce(a.lugar, t.nombre, s.nombre) AS lugar
            FROM actividad a
            LEFT JOIN territorio t ON t.codigo = a.territorio_codigo
            LEFT JOIN subregion s ON s.codigo = a.subregion_codigo
@@ -125,6 +125,50 @@ describe('reference dataset', () => {
         { codigo: '99', nombre: 'Vichada' },
       ]),
     );
+  });
+
+  it('knows every unit of DANE’s DIVIPOLA by its type, with DANE’s names', async () => {
+    expect(
+      await ds.query(
+        `SELECT nivel, tipo, count(*)::int AS n FROM territorio GROUP BY 1, 2 ORDER BY 1, 2`,
+      ),
+    ).toEqual([
+      { nivel: 'departamento', tipo: null, n: 33 },
+      { nivel: 'municipio', tipo: 'Isla', n: 1 },
+      { nivel: 'municipio', tipo: 'Municipio', n: 1103 },
+      { nivel: 'municipio', tipo: 'Área no municipalizada', n: 18 },
+    ]);
+    expect(
+      await ds.query(
+        `SELECT codigo, nombre FROM territorio WHERE codigo IN ('11001', '76001', '13468', '27493', '94343') ORDER BY 1`,
+      ),
+    ).toEqual([
+      { codigo: '11001', nombre: 'Bogotá, D.C.' },
+      { codigo: '13468', nombre: 'Santa Cruz de Mompox' },
+      { codigo: '27493', nombre: 'Nuevo Belén de Bajirá' },
+      { codigo: '76001', nombre: 'Santiago de Cali' },
+      { codigo: '94343', nombre: 'Barrancominas' },
+    ]);
+  });
+
+  it('holds the 16 PDET subregions and their 170 municipalities beside the strategy’s own', async () => {
+    expect(
+      await ds.query(
+        `SELECT s.tipo, count(DISTINCT s.codigo)::int AS subregiones, count(st.territorio_codigo)::int AS municipios
+           FROM subregion s JOIN subregion_territorio st ON st.subregion_codigo = s.codigo
+          GROUP BY 1 ORDER BY 1`,
+      ),
+    ).toEqual([
+      { tipo: 'estrategia', subregiones: 3, municipios: 40 },
+      { tipo: 'pdet', subregiones: 16, municipios: 170 },
+    ]);
+    // Murindó and Vigía del Fuerte are in Antioquia, and in the PDET subregion of Chocó.
+    expect(
+      await column(
+        `SELECT s.nombre FROM subregion s JOIN subregion_territorio st ON st.subregion_codigo = s.codigo
+          WHERE st.territorio_codigo IN ('05475', '05873') GROUP BY 1`,
+      ),
+    ).toEqual(['Chocó']);
   });
 
   it('holds the eight grupos de valor and the allies by category', async () => {

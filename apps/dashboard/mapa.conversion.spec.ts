@@ -1,4 +1,4 @@
-import { REFERENCIA } from '@tablero/domain';
+import { DIVIPOLA } from '@tablero/domain';
 import { readFileSync } from 'node:fs';
 import type { Topology } from 'topojson-specification';
 import { convertirMapaColombia } from './mapa.conversion';
@@ -14,7 +14,7 @@ describe('convertirMapaColombia', () => {
   it('gives every one of the 33 DIVIPOLA departments exactly one region', () => {
     expect(mapa.features).toHaveLength(33);
     expect([...porCodigo.keys()].sort()).toEqual(
-      REFERENCIA.departamentos.map((d) => d.codigo).sort(),
+      DIVIPOLA.departamentos.map((d) => d.codigo).sort(),
     );
   });
 

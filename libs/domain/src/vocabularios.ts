@@ -55,6 +55,13 @@ export type CategoriaMunicipio = (typeof CATEGORIAS_MUNICIPIO)[number];
 export const NIVELES_TERRITORIO = ['departamento', 'municipio'] as const;
 export type NivelTerritorio = (typeof NIVELES_TERRITORIO)[number];
 
+/** The kinds of subregion: the strategy's own (the places of phase I's events) and ART's PDET subregions. */
+export const TIPOS_SUBREGION = {
+  estrategia: 'Subregiones de la estrategia',
+  pdet: 'Subregiones PDET',
+} as const;
+export type TipoSubregion = keyof typeof TIPOS_SUBREGION;
+
 export const CATEGORIAS_ALIADO = {
   gobierno_nacional: 'Gobierno Nacional',
   cooperacion_internacional: 'Cooperación internacional',

@@ -1,6 +1,7 @@
 /**
  * Loads the built-in reference dataset (every figure of the source document)
- * in one transaction. Rows are upserted by their key and only rewritten when a
+ * in one transaction. The territories it names are DANE's, which the
+ * migrations load (see territorio.ts). Rows are upserted by their key and only rewritten when a
  * value differs, so loading twice changes nothing.
  */
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
@@ -11,7 +12,6 @@ import {
   Fase,
   GrupoDeValor,
   Subregion,
-  Territorio,
   TipoActividad,
   TotalDeclarado,
 } from '../entities';
@@ -30,26 +30,9 @@ export async function cargarReferencia(
     await upsert(manager, TipoActividad, ['codigo'], r.tiposActividad);
     await upsert(
       manager,
-      Territorio,
-      ['codigo'],
-      [
-        ...r.departamentos.map((d) => ({
-          ...d,
-          nivel: 'departamento',
-          departamentoCodigo: d.codigo,
-        })),
-        ...r.municipios.map((m) => ({
-          ...m,
-          nivel: 'municipio',
-          departamentoCodigo: m.codigo.slice(0, 2),
-        })),
-      ],
-    );
-    await upsert(
-      manager,
       Subregion,
       ['codigo'],
-      r.subregiones.map(({ codigo, nombre }) => ({ codigo, nombre })),
+      r.subregiones.map(({ codigo, nombre }) => ({ codigo, nombre, tipo: 'estrategia' })),
     );
     await upsert(manager, GrupoDeValor, ['codigo'], r.gruposDeValor);
     await upsert(manager, Aliado, ['codigo'], r.aliados);

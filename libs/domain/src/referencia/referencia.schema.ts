@@ -21,8 +21,6 @@ export const referenciaSchema = z.object({
     }),
   ),
   tiposActividad: z.array(catalogo.extend({ orden: z.number().int() })),
-  departamentos: z.array(z.object({ codigo: z.string().regex(/^\d{2}$/), nombre: z.string() })),
-  municipios: z.array(z.object({ codigo: z.string().regex(/^\d{5}$/), nombre: z.string() })),
   subregiones: z.array(catalogo.extend({ territorios: z.array(z.string()) })),
   gruposDeValor: z.array(catalogo),
   aliados: z.array(
