@@ -38,6 +38,7 @@ interface Informe {
     omitidas: number;
   };
   columnasIgnoradas: string[];
+  novedades: string[];
   rechazos: { fila: number; columna: string | null; valor: string | null; motivo: string }[];
 }
 
@@ -616,7 +617,7 @@ describe('declared totals', () => {
 });
 
 describe('territorios from DANE’s DIVIPOLA list', () => {
-  it('adds new municipalities and keeps the names of known ones', async () => {
+  it('adds, renames and retypes as a new edition says, keeps what only changes case, and says what changed', async () => {
     const ruta = texto('DIVIPOLA.csv', [
       [
         'Código Departamento',
@@ -626,28 +627,41 @@ describe('territorios from DANE’s DIVIPOLA list', () => {
         'Tipo: Municipio / Isla / Área no municipalizada',
       ],
       ['05', 'ANTIOQUIA', '05001', 'MEDELLÍN', 'Municipio'],
-      ['5', 'ANTIOQUIA', '5004', 'ABRIAQUÍ', 'Municipio'],
-      ['88', 'ARCHIPIÉLAGO DE SAN ANDRÉS', '88564', 'PROVIDENCIA', 'Isla'],
+      ['5', 'ANTIOQUIA', '5541', 'EL PEÑOL', 'Municipio'],
+      [
+        '88',
+        'ARCHIPIÉLAGO DE SAN ANDRÉS, PROVIDENCIA Y SANTA CATALINA',
+        '88564',
+        'PROVIDENCIA',
+        'Isla',
+      ],
+      ['27', 'CHOCÓ', '27999', 'SAN JUAN DEL LITORAL', 'Municipio'],
       ['05', 'ANTIOQUIA', '73001', 'IBAGUÉ', 'Municipio'],
     ]);
     const informe = await aceptado('territorios', ruta);
     expect(conteo(informe)).toEqual({
-      leidas: 4,
-      aceptadas: 2,
-      actualizadas: 1,
-      duplicadas: 0,
+      leidas: 5,
+      aceptadas: 1,
+      actualizadas: 2,
+      duplicadas: 1,
       rechazadas: 1,
     });
+    expect(informe.novedades).toEqual([
+      '05541 El Peñol (Antioquia): nombre «Peñol» → «El Peñol»',
+      '27999 San Juan del Litoral (Chocó): nuevo municipio (Municipio)',
+      '88564 Providencia (Archipiélago de San Andrés, Providencia y Santa Catalina): tipo Municipio → Isla',
+    ]);
     expect(
       (
         await db.query(
-          `SELECT codigo, nombre, tipo FROM territorio WHERE codigo IN ('05001', '05004', '88564') ORDER BY 1`,
+          `SELECT codigo, nombre, tipo FROM territorio WHERE codigo IN ('05001', '05541', '27999', '88564') ORDER BY 1`,
         )
       ).rows,
     ).toEqual([
       { codigo: '05001', nombre: 'Medellín', tipo: 'Municipio' },
-      { codigo: '05004', nombre: 'ABRIAQUÍ', tipo: 'Municipio' },
-      { codigo: '88564', nombre: 'PROVIDENCIA', tipo: 'Isla' },
+      { codigo: '05541', nombre: 'El Peñol', tipo: 'Municipio' },
+      { codigo: '27999', nombre: 'San Juan del Litoral', tipo: 'Municipio' },
+      { codigo: '88564', nombre: 'Providencia', tipo: 'Isla' },
     ]);
   });
 });

@@ -91,6 +91,10 @@ function resumen(informe: InformeImportacion): string {
   if (informe.columnasIgnoradas.length > 0) {
     lineas.push(`  Columnas ignoradas: ${informe.columnasIgnoradas.join(', ')}`);
   }
+  if (informe.novedades.length > 0) {
+    lineas.push(`  Cambios en el catálogo (${n(informe.novedades.length)}):`);
+    for (const novedad of informe.novedades) lineas.push(`    ${novedad}`);
+  }
   if (informe.rechazos.length > 0) {
     lineas.push('  Primeros rechazos:');
     for (const r of informe.rechazos.slice(0, 10)) {

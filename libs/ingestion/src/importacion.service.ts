@@ -62,6 +62,8 @@ export interface InformeImportacion {
     readonly omitidas: number;
   };
   readonly columnasIgnoradas: string[];
+  /** What the import changed in a catalogue (territories), one line each. */
+  readonly novedades: readonly string[];
   /** The first rejections; all of them are downloadable once the import is recorded. */
   readonly rechazos: RechazoDeFila[];
 }
@@ -131,7 +133,7 @@ export class ImportacionService {
         `SELECT count(*) FILTER (WHERE errores IS NULL)::int AS validas,
                 count(*) FILTER (WHERE errores IS NOT NULL)::int AS rechazadas FROM stage`,
       );
-      const { aceptadas, actualizadas } = await tipo.fusionar(queryRunner, id);
+      const { aceptadas, actualizadas, novedades = [] } = await tipo.fusionar(queryRunner, id);
       const filas = {
         leidas,
         aceptadas,
@@ -165,6 +167,7 @@ export class ImportacionService {
         archivo: { nombre: solicitud.nombreArchivo, bytes: size, sha256 },
         filas,
         columnasIgnoradas: tabla.columnasIgnoradas,
+        novedades,
         rechazos,
       };
     } catch (error) {

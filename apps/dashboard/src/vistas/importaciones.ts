@@ -27,6 +27,7 @@ interface Informe {
     number
   >;
   readonly columnasIgnoradas: string[];
+  readonly novedades: string[];
   readonly rechazos: {
     fila: number;
     columna: string | null;
@@ -168,6 +169,14 @@ function verInforme(i: Informe): HTMLElement {
     ),
     i.columnasIgnoradas.length
       ? el('p', {}, `Columnas ignoradas: ${i.columnasIgnoradas.join(', ')}`)
+      : '',
+    i.novedades.length
+      ? el(
+          'details',
+          { open: i.novedades.length <= 20 },
+          el('summary', {}, `Cambios en el catálogo (${formatearNumero(i.novedades.length)})`),
+          el('ul', {}, ...i.novedades.map((n) => el('li', {}, n))),
+        )
       : '',
     i.rechazos.length
       ? tabla(

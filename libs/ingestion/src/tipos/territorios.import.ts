@@ -1,5 +1,6 @@
-import { CATEGORIAS_MUNICIPIO } from '@tablero/domain';
-import { divipola, texto, uno, ValorInvalido } from '../valores';
+import { CATEGORIAS_MUNICIPIO, NivelTerritorio } from '@tablero/domain';
+import { QueryRunner } from 'typeorm';
+import { divipola, normalizar, texto, uno, ValorInvalido } from '../valores';
 import { Columna, TipoImportacion } from './tipo-importacion';
 import { Validacion } from './validacion';
 
@@ -53,8 +54,9 @@ const columnas: readonly Columna[] = [
 export const territorios: TipoImportacion = {
   codigo: 'territorios',
   descripcion:
-    'El listado DIVIPOLA del DANE: departamentos y municipios con sus códigos. Los territorios que ya ' +
-    'existen conservan su nombre (el DANE los escribe en mayúsculas) y actualizan su tipo y, si viene, su categoría.',
+    'El listado DIVIPOLA del DANE: departamentos y municipios con sus códigos. Una edición nueva añade los ' +
+    'territorios que faltan, cambia el nombre de los que el DANE renombró (no el que solo cambia de mayúsculas ' +
+    'o tildes), su tipo y, si viene, su categoría, y dice qué cambió; nunca borra un territorio.',
   columnas,
   stage: [
     ['departamento_codigo', 'varchar'],
@@ -83,7 +85,8 @@ export const territorios: TipoImportacion = {
         `el municipio ${municipio} no pertenece al departamento ${departamento}`,
       );
     }
-    const nombre = (campo: string) => v.campo(campo, (c) => texto(c).slice(0, 120));
+    const nombre = (campo: string) =>
+      v.campo(campo, (c) => comoNombrePropio(texto(c).slice(0, 120)));
     const nombreDepartamento = nombre('nombre_departamento');
     const nombreMunicipio = nombre('nombre_municipio');
     const tipo = v.campo('tipo', (c) => texto(c).slice(0, 60));
@@ -104,25 +107,127 @@ export const territorios: TipoImportacion = {
   },
 
   async fusionar(queryRunner) {
-    await queryRunner.query(
-      `INSERT INTO territorio (codigo, nombre, nivel, departamento_codigo)
-       SELECT DISTINCT ON (departamento_codigo) departamento_codigo, departamento_nombre, 'departamento', departamento_codigo
-         FROM stage WHERE errores IS NULL ORDER BY departamento_codigo, fila
-       ON CONFLICT ON CONSTRAINT pk_territorio DO NOTHING`,
+    const entrantes: Territorio[] = await queryRunner.query(
+      `SELECT DISTINCT ON (codigo) codigo, nombre, nivel, tipo, categoria FROM (
+         SELECT departamento_codigo AS codigo, departamento_nombre AS nombre, 'departamento' AS nivel,
+                NULL::varchar AS tipo, NULL::varchar AS categoria, fila
+           FROM stage WHERE errores IS NULL
+         UNION ALL
+         SELECT municipio_codigo, municipio_nombre, 'municipio', tipo, categoria, fila
+           FROM stage WHERE errores IS NULL) x
+        ORDER BY codigo, fila DESC`,
     );
-    const [cuentas] = await queryRunner.query(
-      `WITH r AS (
-         INSERT INTO territorio (codigo, nombre, nivel, departamento_codigo, tipo, categoria)
-         SELECT DISTINCT ON (municipio_codigo) municipio_codigo, municipio_nombre, 'municipio', departamento_codigo, tipo, categoria
-           FROM stage WHERE errores IS NULL ORDER BY municipio_codigo, fila DESC
-         ON CONFLICT ON CONSTRAINT pk_territorio DO UPDATE
-           SET tipo = EXCLUDED.tipo, categoria = coalesce(EXCLUDED.categoria, territorio.categoria)
-           WHERE (territorio.tipo, territorio.categoria)
-                 IS DISTINCT FROM (EXCLUDED.tipo, coalesce(EXCLUDED.categoria, territorio.categoria))
-         RETURNING (xmax = 0) AS nueva)
-       SELECT count(*) FILTER (WHERE nueva)::int AS aceptadas,
-              count(*) FILTER (WHERE NOT nueva)::int AS actualizadas FROM r`,
+    const actuales: Territorio[] = await queryRunner.query(
+      `SELECT codigo, nombre, nivel, tipo, categoria FROM territorio WHERE codigo = ANY ($1)`,
+      [entrantes.map((t) => t.codigo)],
     );
-    return cuentas as { aceptadas: number; actualizadas: number };
+    const actual = new Map(actuales.map((t) => [t.codigo, t]));
+    const nombres = new Map(entrantes.map((t) => [t.codigo, t.nombre]));
+    const cambios = entrantes.flatMap((entrante) => {
+      const cambio = cambioDeEdicion(entrante, actual.get(entrante.codigo));
+      return cambio ? [{ ...cambio, departamento: nombres.get(entrante.codigo.slice(0, 2))! }] : [];
+    });
+    // Departments first: a new municipality points to its department.
+    await escribir(
+      queryRunner,
+      cambios.filter((c) => c.territorio.nivel === 'departamento'),
+    );
+    await escribir(
+      queryRunner,
+      cambios.filter((c) => c.territorio.nivel === 'municipio'),
+    );
+    const municipales = cambios.filter((c) => c.territorio.nivel === 'municipio');
+    return {
+      aceptadas: municipales.filter((c) => c.nuevo).length,
+      actualizadas: municipales.filter((c) => !c.nuevo).length,
+      novedades: cambios.map(
+        (c) =>
+          `${c.territorio.codigo} ${c.territorio.nombre}` +
+          (c.territorio.nivel === 'municipio' ? ` (${c.departamento})` : '') +
+          `: ${c.descripcion}`,
+      ),
+    };
   },
 };
+
+interface Territorio {
+  readonly codigo: string;
+  readonly nombre: string;
+  readonly nivel: NivelTerritorio;
+  readonly tipo: string | null;
+  readonly categoria: string | null;
+}
+
+const PARTICULAS = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'y', 'e', 'en']);
+
+/**
+ * DANE writes names in capitals: "SANTA FÉ DE ANTIOQUIA" → "Santa Fé de Antioquia",
+ * "BOGOTÁ, D.C." → "Bogotá, D.C.". A name written in mixed case is kept as written.
+ */
+export function comoNombrePropio(nombre: string): string {
+  if (nombre !== nombre.toUpperCase()) return nombre;
+  return nombre
+    .toLowerCase()
+    .replace(/[\p{L}.]+/gu, (palabra, posicion: number) =>
+      palabra.includes('.')
+        ? palabra.toUpperCase()
+        : posicion > 0 && PARTICULAS.has(palabra)
+          ? palabra
+          : palabra[0].toUpperCase() + palabra.slice(1),
+    );
+}
+
+/**
+ * What a new edition changes of one territory, or null when nothing: it is new; or its name
+ * differs beyond case, accents and punctuation; or its type or category changed. A type or
+ * category the file does not give is kept.
+ */
+export function cambioDeEdicion(
+  entrante: Territorio,
+  actual: Territorio | undefined,
+): { territorio: Territorio; nuevo: boolean; descripcion: string } | null {
+  if (!actual) {
+    const tipo = entrante.tipo ? ` (${entrante.tipo})` : '';
+    return { territorio: entrante, nuevo: true, descripcion: `nuevo ${entrante.nivel}${tipo}` };
+  }
+  const partes = [
+    normalizar(entrante.nombre) !== normalizar(actual.nombre) &&
+      `nombre «${actual.nombre}» → «${entrante.nombre}»`,
+    entrante.tipo &&
+      entrante.tipo !== actual.tipo &&
+      `tipo ${actual.tipo ?? 'sin tipo'} → ${entrante.tipo}`,
+    entrante.categoria &&
+      entrante.categoria !== actual.categoria &&
+      `categoría ${actual.categoria ?? 'sin categoría'} → ${entrante.categoria}`,
+  ].filter((p): p is string => Boolean(p));
+  if (partes.length === 0) return null;
+  return {
+    territorio: {
+      ...entrante,
+      nombre: partes[0].startsWith('nombre') ? entrante.nombre : actual.nombre,
+      tipo: entrante.tipo ?? actual.tipo,
+      categoria: entrante.categoria ?? actual.categoria,
+    },
+    nuevo: false,
+    descripcion: partes.join('; '),
+  };
+}
+
+/** Inserts the new territories and rewrites the changed ones, in one statement. */
+async function escribir(
+  queryRunner: QueryRunner,
+  cambios: readonly { territorio: Territorio }[],
+): Promise<void> {
+  if (cambios.length === 0) return;
+  const columna = (campo: keyof Territorio) => cambios.map((c) => c.territorio[campo]);
+  await queryRunner.query(
+    `INSERT INTO territorio (codigo, nombre, nivel, departamento_codigo, tipo, categoria)
+     SELECT codigo, nombre, nivel, left(codigo, 2), tipo, categoria
+       FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[])
+            AS t(codigo, nombre, nivel, tipo, categoria)
+      ORDER BY codigo
+     ON CONFLICT ON CONSTRAINT pk_territorio DO UPDATE
+       SET nombre = EXCLUDED.nombre, tipo = EXCLUDED.tipo, categoria = EXCLUDED.categoria`,
+    [columna('codigo'), columna('nombre'), columna('nivel'), columna('tipo'), columna('categoria')],
+  );
+}

@@ -46,6 +46,8 @@ export type ValorStage = string | number | Buffer | string[] | null;
 export interface Fusion {
   readonly aceptadas: number;
   readonly actualizadas: number;
+  /** What the import changed in a catalogue, in words ("05004 Abriaquí: nuevo municipio"). */
+  readonly novedades?: readonly string[];
 }
 
 /**
