@@ -119,11 +119,34 @@ const ASISTENCIAS = texto('asistencias-tecnicas.csv', [
   ['12/04/2024', '20', 'seguimiento', 'virtual', 'DNP', '0', '2'],
 ]);
 
+describe('before any milestone is recorded', () => {
+  it('follows the 32 departments and the 1.103 municipalities with a mayor, none of them overdue', async () => {
+    const resumen = await obtener<{
+      fecha: string;
+      entidades: number;
+      conHitos: number;
+      porEstado: { estado: string; entidades: number }[];
+      aprobadoATiempo: { porNivel: { nivel: string; entidades: number }[] };
+    }>('/api/v1/pdt/resumen');
+    // Without a cut-off date, the states stand where the data does: with none, the governments' first day.
+    expect(resumen.fecha).toBe('2024-01-01');
+    expect(resumen.entidades).toBe(32 + 1103);
+    expect(resumen.aprobadoATiempo.porNivel.map((n) => [n.nivel, n.entidades])).toEqual([
+      ['departamento', 32],
+      ['municipio', 1103],
+    ]);
+    expect(resumen.conHitos).toBe(0);
+    expect(resumen.porEstado.filter((e) => e.entidades > 0)).toEqual([
+      { estado: 'sin_iniciar', nombre: 'Sin hitos registrados', entidades: 1135 },
+    ]);
+  });
+});
+
 describe('imports', () => {
-  it('loads the Tolima municipalities the reference data lacks, and their category', async () => {
+  it('sets the category of Tolima municipalities, whose names in capitals change nothing', async () => {
     expect(conteo(await importar('territorios', TERRITORIOS))).toMatchObject({
-      aceptadas: 3,
-      actualizadas: 1,
+      aceptadas: 0,
+      actualizadas: 4,
       rechazadas: 0,
     });
   });
@@ -232,6 +255,7 @@ describe('imports', () => {
 interface Entidad {
   codigo: string;
   estado: string;
+  ultimoHito: string | null;
   hitoPendiente: string | null;
   plazoPendiente: string | null;
   diasRetraso: number;
@@ -247,8 +271,9 @@ describe('API', () => {
       entidades: Entidad[];
       porEstado: { estado: string; entidades: number }[];
     }>(`${TOLIMA}2024-06-30`);
+    const conHitos = entidades.filter((e) => e.ultimoHito);
     expect(
-      entidades.map((e) => [
+      conHitos.map((e) => [
         e.codigo,
         e.estado,
         e.hitoPendiente,
@@ -263,8 +288,13 @@ describe('API', () => {
       ['73026', 'adoptado_decreto', null, 0, 0, 0],
       ['73030', 'vencido', 'radicado_ctp', 122, 1, 2.5],
     ]);
+    // The department and its 47 municipalities; the 43 without any milestone are not overdue.
+    expect(entidades).toHaveLength(48);
+    expect(entidades.filter((e) => !e.ultimoHito).map((e) => [e.estado, e.diasRetraso])).toEqual(
+      Array(43).fill(['sin_iniciar', 0]),
+    );
     expect(Object.fromEntries(porEstado.map((e) => [e.estado, e.entidades]))).toEqual({
-      sin_iniciar: 0,
+      sin_iniciar: 43,
       en_tramite: 0,
       vencido: 2,
       aprobado_a_tiempo: 1,
@@ -275,7 +305,9 @@ describe('API', () => {
 
   it('reads the states of the approval deadline itself', async () => {
     const { entidades } = await obtener<{ entidades: Entidad[] }>(`${TOLIMA}2024-05-31`);
-    expect(entidades.map((e) => [e.codigo, e.estado, e.diasRetraso])).toEqual([
+    expect(
+      entidades.filter((e) => e.ultimoHito).map((e) => [e.codigo, e.estado, e.diasRetraso]),
+    ).toEqual([
       ['73', 'aprobado_a_tiempo', 0],
       ['73001', 'en_tramite', 0],
       ['73024', 'en_tramite', 0],
@@ -304,20 +336,21 @@ describe('API', () => {
       embudo: { hito: string; entidades: number }[];
       asistencias: unknown;
     }>('/api/v1/pdt/resumen?departamento=73&fecha_corte=2024-06-30');
-    expect(resumen.entidades).toBe(5);
+    // Against every entity that adopts a plan: the department and its 47 municipalities.
+    expect(resumen.entidades).toBe(48);
     expect(resumen.aprobadoATiempo).toMatchObject({
-      nacional: { entidades: 5, aprobadasATiempo: 1, porcentaje: 0.2 },
+      nacional: { entidades: 48, aprobadasATiempo: 1, porcentaje: 1 / 48 },
       porNivel: [
         { nivel: 'departamento', entidades: 1, aprobadasATiempo: 1, porcentaje: 1 },
-        { nivel: 'municipio', entidades: 4, aprobadasATiempo: 0, porcentaje: 0 },
+        { nivel: 'municipio', entidades: 47, aprobadasATiempo: 0, porcentaje: 0 },
       ],
       porCategoria: [
         { categoria: '1', entidades: 1, aprobadasATiempo: 0, porcentaje: 0 },
         { categoria: '6', entidades: 3, aprobadasATiempo: 0, porcentaje: 0 },
       ],
-      porDepartamento: [{ codigo: '73', nombre: 'Tolima', entidades: 5, aprobadasATiempo: 1 }],
+      porDepartamento: [{ codigo: '73', nombre: 'Tolima', entidades: 48, aprobadasATiempo: 1 }],
       asistidas: { entidades: 3, aprobadasATiempo: 1 },
-      noAsistidas: { entidades: 2, aprobadasATiempo: 0, porcentaje: 0 },
+      noAsistidas: { entidades: 45, aprobadasATiempo: 0, porcentaje: 0 },
     });
     expect(Object.fromEntries(resumen.vencidasPorHito.map((v) => [v.hito, v.entidades]))).toEqual({
       anteproyecto: 0,
@@ -376,7 +409,7 @@ describe('charts', () => {
     const estados = await datos('pdt-estados');
     expect(estados.contexto.fechaCorte).toBe('30/06/2024');
     expect(estados.filas.map((f) => [f.clave, f.valor])).toEqual([
-      ['sin_iniciar', 0],
+      ['sin_iniciar', 43],
       ['en_tramite', 0],
       ['vencido', 2],
       ['aprobado_a_tiempo', 1],
@@ -385,13 +418,14 @@ describe('charts', () => {
     ]);
     expect((await datos('pdt-embudo')).filas.map((f) => f.valor)).toEqual([5, 4, 4, 4, 3]);
     expect((await datos('pdt-estados-por-departamento')).filas).toEqual([
+      { clave: '73', etiqueta: 'Tolima', serie: 'Sin hitos registrados', valor: 43, texto: '43' },
       { clave: '73', etiqueta: 'Tolima', serie: 'Con un plazo vencido', valor: 2, texto: '2' },
       { clave: '73', etiqueta: 'Tolima', serie: 'Aprobado a tiempo', valor: 1, texto: '1' },
       { clave: '73', etiqueta: 'Tolima', serie: 'Aprobado fuera de plazo', valor: 1, texto: '1' },
       { clave: '73', etiqueta: 'Tolima', serie: 'Adoptado por decreto', valor: 1, texto: '1' },
     ]);
     expect((await datos('pdt-aprobado-por-departamento')).filas).toEqual([
-      { clave: '73', etiqueta: 'Tolima', valor: 20, texto: '20 %' },
+      { clave: '73', etiqueta: 'Tolima', valor: 2.1, texto: '2,1 %' },
     ]);
     expect((await datos('pdt-asistencias-por-mes')).filas.map((f) => [f.clave, f.valor])).toEqual([
       ['2024-02', 1],
@@ -443,7 +477,7 @@ describe('phase III balance workbook', () => {
     const retraso = hoja.getColumn(col('Días de retraso')).letter;
     expect(formatos).toEqual([
       expect.objectContaining({
-        ref: `A2:${hoja.getColumn(encabezados.length).letter}6`,
+        ref: `A2:${hoja.getColumn(encabezados.length).letter}49`,
         rules: [
           expect.objectContaining({ formulae: [`$${retraso}2>0`] }),
           expect.objectContaining({
@@ -525,8 +559,8 @@ describe('dashboard', () => {
       ['Alpujarra (73024)', 'Tolima', 'Aprobado (ordenanza o acuerdo)', '31/05/2024', '30'],
     ]);
     await expect(page.locator('.cifras-pdt').innerText()).resolves.toBe(
-      'Al 30/06/2024: 1 de 5 entidades con el PDT aprobado a tiempo (20 %); 2 con un plazo vencido; ' +
-        '3 asistencias técnicas (9,5 horas) a 3 entidades. Aprobado a tiempo entre las asistidas: ' +
+      'Al 30/06/2024: 1 de 48 entidades con el PDT aprobado a tiempo (2,1 %); 2 con un plazo vencido; ' +
+        '43 sin hitos registrados; 3 asistencias técnicas (9,5 horas) a 3 entidades. Aprobado a tiempo entre las asistidas: ' +
         '33,3 %; entre las no asistidas: 0 %.',
     );
     const estados = page.locator('[data-grafico="pdt-estados"]');

@@ -54,7 +54,9 @@ export class GraficosService {
       this.filas(grafico, f),
       // Every chart states its cut-off date on its own ("Corte: …"): not twice.
       this.metricas.describirFiltros({ ...f, fechaCorte: undefined }),
-      grafico.consulta.tipo === 'pdt' ? filtrosPdt(f).fecha : this.metricas.fechaDeCorte(f),
+      grafico.consulta.tipo === 'pdt'
+        ? this.pdt.filtrosDe(f).then((p) => p.fecha)
+        : this.metricas.fechaDeCorte(f),
     ]);
     return {
       filas,
@@ -78,7 +80,7 @@ export class GraficosService {
 
   private async filas(grafico: DefinicionGrafico, f: Filtros): Promise<FilaGrafico[]> {
     const consulta = grafico.consulta;
-    if (consulta.tipo === 'pdt') return this.filasPdt(consulta.serie, filtrosPdt(f));
+    if (consulta.tipo === 'pdt') return this.filasPdt(consulta.serie, await this.pdt.filtrosDe(f));
     if (consulta.tipo === 'serie') {
       const puntos = await this.metricas.serie(consulta.metrica as MetricaId, consulta.periodo, f);
       return puntos.map((p) => {
@@ -157,17 +159,6 @@ function porAprobacion<T extends { nombre: string; porcentaje: number | null }>(
   return [...departamentos].sort(
     (a, b) => (b.porcentaje ?? 0) - (a.porcentaje ?? 0) || compararEnEspanol(a.nombre, b.nombre),
   );
-}
-
-/** The PDT filters within the filters every chart accepts: the cut-off date is the date of the states. */
-function filtrosPdt(f: Filtros): FiltrosPdt {
-  return {
-    fecha: f.fechaCorte ?? new Date().toISOString().slice(0, 10),
-    departamento: f.departamento,
-    municipio: f.municipio,
-    desde: f.desde,
-    departamentos: f.departamentos,
-  };
 }
 
 function etiquetaDeMes(periodo: string): string {

@@ -63,12 +63,21 @@ const CASOS: Caso[] = [
     diasRetraso: 0,
   },
   {
+    // Nothing recorded is not known to be late: the milestones may not have been loaded yet.
     caso: 'no milestones, the day after it',
     hitos: {},
     fecha: '2024-03-01',
-    estado: 'vencido',
+    estado: 'sin_iniciar',
     pendiente: 'anteproyecto',
-    diasRetraso: 1,
+    diasRetraso: 0,
+  },
+  {
+    caso: 'no milestones, a year after the approval deadline',
+    hitos: {},
+    fecha: '2025-05-31',
+    estado: 'sin_iniciar',
+    pendiente: 'anteproyecto',
+    diasRetraso: 0,
   },
   {
     caso: 'anteproyecto only, on the CTP filing deadline',

@@ -152,7 +152,8 @@ const SECUENCIA: readonly CodigoHito[] = [
 
 /**
  * An entity's state on a date, from the milestones dated on or before it.
- * Overdue means the next milestone not yet reached is past its deadline;
+ * Overdue means the next milestone not yet reached is past its deadline, for
+ * an entity with at least one milestone recorded ("sin hitos registrados" otherwise);
  * a milestone recorded out of order (a later one reached, an earlier one
  * missing) is not waited for: the next milestone is the one after the last reached.
  */
@@ -177,7 +178,8 @@ export function situacionPdt(
   const ultimoHito = alcanzados.length ? alcanzados[alcanzados.length - 1] : null;
   const hitoPendiente = SECUENCIA[ultimoHito ? SECUENCIA.indexOf(ultimoHito) + 1 : 0];
   const plazoPendiente = plazoDeHito(hitoPendiente, hitos, plazos);
-  const diasRetraso = Math.max(0, dias(plazoPendiente, fecha));
+  // Without any milestone recorded, nothing says the entity is late: its milestones may not be loaded yet.
+  const diasRetraso = ultimoHito ? Math.max(0, dias(plazoPendiente, fecha)) : 0;
   return {
     estado: diasRetraso > 0 ? 'vencido' : ultimoHito ? 'en_tramite' : 'sin_iniciar',
     ultimoHito,

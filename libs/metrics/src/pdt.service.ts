@@ -26,7 +26,7 @@ import {
   TemaAsistenciaTecnica,
 } from '@tablero/domain';
 import { DataSource } from 'typeorm';
-import { Consulta } from './filtros';
+import { Consulta, Filtros } from './filtros';
 
 export interface FiltrosPdt {
   /** The date the states are read on (aaaa-mm-dd); assistances up to it. */
@@ -132,6 +132,14 @@ interface FilaEntidad {
   funcionarios: number;
 }
 
+/**
+ * The territorial entities that adopt a PDT: the 32 departments and the units DANE types as
+ * Municipio, Bogotá D.C. (11001) included; not the áreas no municipalizadas nor San Andrés
+ * (88001, an island), which their department administers. A municipality of unknown type counts.
+ */
+const ADOPTAN_PDT = `((t.nivel = 'departamento' AND t.codigo <> '11')
+                      OR (t.nivel = 'municipio' AND coalesce(t.tipo, 'Municipio') = 'Municipio'))`;
+
 function proporcion(entidades: readonly EntidadPdt[]): Proporcion {
   const aprobadasATiempo = entidades.filter((e) => e.estado === 'aprobado_a_tiempo').length;
   return {
@@ -147,12 +155,36 @@ export class PdtService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * The PDT filters within the filters every figure accepts. Without a cut-off date, the states are
+   * read on the date of the latest milestone or assistance recorded (the new governments' first day
+   * when there is none), never today's: the figures stand where the data does.
+   */
+  async filtrosDe(f: Filtros & { readonly nivel?: NivelTerritorio }): Promise<FiltrosPdt> {
+    return {
+      fecha: f.fechaCorte ?? (await this.fechaDeCorte()),
+      departamento: f.departamento,
+      municipio: f.municipio,
+      nivel: f.nivel,
+      desde: f.desde,
+      departamentos: f.departamentos,
+    };
+  }
+
+  private async fechaDeCorte(): Promise<string> {
+    const [{ fecha }] = await this.dataSource.query<{ fecha: string | null }[]>(
+      `SELECT greatest((SELECT max(fecha) FROM hito_pdt), (SELECT max(fecha) FROM asistencia_tecnica))::text AS fecha`,
+    );
+    return fecha ?? this.plazos.posesion;
+  }
+
   /** Every entity in scope with its milestones, state and assistance on the date. */
   async entidades(f: FiltrosPdt): Promise<EntidadPdt[]> {
     const q = new Consulta();
     const fecha = q.p(f.fecha);
     const desde = f.desde ? `AND a.fecha >= ${q.p(f.desde)}` : '';
     const donde = [
+      ADOPTAN_PDT,
       f.departamentos ? `t.departamento_codigo = ANY (${q.p(f.departamentos)})` : null,
       f.departamento ? `t.departamento_codigo = ${q.p(f.departamento)}` : null,
       f.municipio ? `t.codigo = ${q.p(f.municipio)}` : null,
@@ -172,7 +204,7 @@ export class PdtService {
                            sum(a.horas)::float8 AS horas, sum(a.funcionarios)::int AS funcionarios
                       FROM asistencia_tecnica a WHERE a.fecha <= ${fecha} ${desde}
                      GROUP BY 1) a ON a.territorio_codigo = t.codigo
-        ${donde.length ? `WHERE ${donde.join(' AND ')}` : ''}
+        WHERE ${donde.join(' AND ')}
         ORDER BY t.nivel, t.codigo`,
       q.params,
     );

@@ -324,7 +324,7 @@ export class BalanceService {
     }
 
     const esFaseIII = f.fase === 'III';
-    if (esFaseIII) await this.hojasPdt(libro, f, ahora);
+    if (esFaseIII) await this.hojasPdt(libro, f);
 
     // Gráficos
     const hojaGraficos = libro.addWorksheet('Gráficos', {
@@ -375,17 +375,11 @@ export class BalanceService {
 
   /**
    * Estado PDT: one row per entity with its milestones and state on the
-   * cut-off date (today without one), overdue and late ones highlighted;
+   * cut-off date (the data's without one), overdue and late ones highlighted;
    * Asistencias técnicas: one row per assistance, with totals.
    */
-  private async hojasPdt(libro: ExcelJS.Workbook, f: Filtros, ahora: Date): Promise<void> {
-    const filtros = {
-      fecha: f.fechaCorte ?? ahora.toISOString().slice(0, 10),
-      departamento: f.departamento,
-      municipio: f.municipio,
-      desde: f.desde,
-      departamentos: f.departamentos,
-    };
+  private async hojasPdt(libro: ExcelJS.Workbook, f: Filtros): Promise<void> {
+    const filtros = await this.pdt.filtrosDe(f);
     const [{ entidades, resumen }, asistencias] = await Promise.all([
       this.pdt.estados(filtros),
       this.pdt.asistencias(filtros),

@@ -30,7 +30,7 @@ const REGLAS = {
 } as const;
 
 const DESCRIPCION: Record<keyof typeof REGLAS, string> = {
-  fecha_corte: 'Fecha en que se leen los estados (aaaa-mm-dd); por omisión, hoy',
+  fecha_corte: 'Fecha en que se leen los estados (aaaa-mm-dd); por omisión, la del último hito o asistencia técnica registrada',
   departamento: 'Código DIVIPOLA del departamento (2 dígitos): la gobernación y sus municipios',
   municipio: 'Código DIVIPOLA del municipio (5 dígitos)',
   nivel: 'departamento o municipio',
@@ -116,15 +116,15 @@ export class PdtController {
       );
     }
     try {
-      return {
+      return await this.pdt.filtrosDe({
         ...limitarADepartamentos(
           { departamento: leidos.departamento, municipio: leidos.municipio },
           quien.departamentos,
         ),
-        fecha: leidos.fecha_corte ?? new Date().toISOString().slice(0, 10),
+        fechaCorte: leidos.fecha_corte,
         nivel: leidos.nivel as NivelTerritorio | undefined,
         desde: leidos.desde,
-      };
+      });
     } catch (error) {
       if (error instanceof FueraDeSusDepartamentos)
         throw new ApiError(HttpStatus.FORBIDDEN, 'FUERA_DE_SUS_DEPARTAMENTOS', error.message);

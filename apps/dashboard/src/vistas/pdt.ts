@@ -102,11 +102,12 @@ function enPalabras({
   asistencias,
 }: ResumenPdt): string {
   const { nacional, asistidas, noAsistidas } = aprobadoATiempo;
-  const vencidas = porEstado.find((e) => e.estado === 'vencido')!.entidades;
+  const enEstado = (estado: string) => porEstado.find((e) => e.estado === estado)!.entidades;
   return (
     `Al ${formatearFecha(fecha)}: ${formatearNumero(nacional.aprobadasATiempo)} de ${formatearNumero(entidades)} ` +
     `entidades con el PDT aprobado a tiempo (${formatearPorcentaje(nacional.porcentaje)}); ` +
-    `${formatearNumero(vencidas)} con un plazo vencido; ${formatearNumero(asistencias.total)} asistencias técnicas ` +
+    `${formatearNumero(enEstado('vencido'))} con un plazo vencido; ` +
+    `${formatearNumero(enEstado('sin_iniciar'))} sin hitos registrados; ${formatearNumero(asistencias.total)} asistencias técnicas ` +
     `(${formatearNumero(asistencias.horas)} horas) a ${formatearNumero(asistencias.entidades)} entidades. ` +
     `Aprobado a tiempo entre las asistidas: ${formatearPorcentaje(asistidas.porcentaje)}; ` +
     `entre las no asistidas: ${formatearPorcentaje(noAsistidas.porcentaje)}.`
