@@ -138,6 +138,9 @@ export interface DefinicionMetricaPdt {
   readonly definicion: string;
 }
 
+const ENTIDADES_CON_PDT =
+  'Son los 32 departamentos y las 1.103 unidades que el DANE clasifica como municipio (Bogotá D.C. incluida), según la DIVIPOLA; no las 18 áreas no municipalizadas ni San Andrés (isla), que administra su departamento. Ese total del ámbito es el denominador de cada porcentaje (las elecciones de 2023 suelen resumirse como 32 gobernaciones y 1.102 alcaldías más Bogotá).';
+
 const ESTADO_EN_FECHA =
   'El estado de una entidad en una fecha se deriva de sus hitos con fecha en o antes de ella y de los plazos de la Ley 152 de 1994 para 2024-2027: radicación ante el CTP hasta el 29/02/2024, concepto del CTP dentro del mes siguiente a la radicación, radicación ante la asamblea o el concejo hasta el 30/04/2024 y aprobación hasta el 31/05/2024.';
 
@@ -146,14 +149,14 @@ export const METRICAS_PDT = [
     id: 'entidades_por_estado',
     etiqueta: 'Entidades por estado del PDT',
     unidad: 'entidades territoriales',
-    definicion: `Entidades territoriales (departamentos, Bogotá D.C. y municipios cargados) en cada estado: sin hitos, en trámite al día, con un plazo vencido, aprobado a tiempo, aprobado fuera de plazo o adoptado por decreto. ${ESTADO_EN_FECHA}`,
+    definicion: `Entidades territoriales que adoptan un PDT en cada estado: sin hitos registrados, en trámite al día, con un plazo vencido, aprobado a tiempo, aprobado fuera de plazo o adoptado por decreto. ${ENTIDADES_CON_PDT} Una entidad sin ningún hito registrado no se cuenta como vencida. ${ESTADO_EN_FECHA}`,
   },
   {
     id: 'aprobado_a_tiempo',
     etiqueta: 'PDT aprobados a tiempo',
     unidad: 'porcentaje de entidades',
     definicion:
-      'Entidades con el PDT aprobado por ordenanza o acuerdo en o antes del 31/05/2024, sobre todas las entidades del ámbito; nacional, por departamento (el departamento y sus municipios), por nivel (departamento o municipio) y, donde la importación de territorios la trae, por categoría municipal (Ley 617 de 2000).',
+      'Entidades con el PDT aprobado por ordenanza o acuerdo en o antes del 31/05/2024, sobre todas las entidades del ámbito que adoptan un PDT (incluidas las que no tienen hitos registrados); nacional, por departamento (el departamento y sus municipios), por nivel (departamento o municipio) y, donde la importación de territorios la trae, por categoría municipal (Ley 617 de 2000).',
   },
   {
     id: 'vencidas_por_hito',
