@@ -16,7 +16,7 @@ import {
   DIMENSIONES,
   Filtros,
   MetricasService,
-  PARAMETROS_FILTRO,
+  parametrosDeFiltros,
 } from '@tablero/metrics';
 import { FILTROS_COMBINADOS } from '../test/support/filtros-combinados';
 import { urlDeBench } from './data.bench';
@@ -32,11 +32,7 @@ interface Combinacion {
 }
 
 function ruta(c: Combinacion): string {
-  const consulta = new URLSearchParams(
-    (Object.entries(PARAMETROS_FILTRO) as [keyof Filtros, string][])
-      .filter(([campo]) => c.filtros[campo] !== undefined)
-      .map(([campo, parametro]): [string, string] => [parametro, String(c.filtros[campo])]),
-  );
+  const consulta = parametrosDeFiltros(c.filtros);
   if (c.por) consulta.set('por', c.por);
   return `/api/v1/${c.por ? 'desglose' : 'kpis'}?${consulta}`;
 }

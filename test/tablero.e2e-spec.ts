@@ -191,6 +191,7 @@ describe('Territorio', () => {
     expect(await regiones.count()).toBeGreaterThan(25);
     // Tolima (the launch in Ibagué) is the one department with figures: the darkest region.
     const tolima = mapa.locator('svg path[fill="rgb(8,48,107)"]');
+    await tolima.scrollIntoViewIfNeeded();
     const caja = (await tolima.boundingBox())!;
     await page.mouse.click(caja.x + caja.width / 2, caja.y + caja.height / 2);
     await esperarVista();

@@ -44,4 +44,10 @@ export const FILTROS_COMBINADOS: readonly Filtros[] = [
   { municipio: '05001', desde: '2024-01-01', hasta: '2024-06-30' },
   { departamentos: ['05', '54'], desde: '2024-02-01', hasta: '2024-07-31' },
   { departamentos: ['05', '54'] },
+  // PDET's subregions: as a kind, one of them, and a kind with another subregion that shares municipalities.
+  { tipoSubregion: 'pdet' },
+  { tipoSubregion: 'pdet', fase: 'III', grupo: 'ciudadania' },
+  { tipoSubregion: 'estrategia', desde: '2024-01-01', hasta: '2024-06-30' },
+  { subregion: 'pdet_catatumbo', modalidad: 'presencial' },
+  { subregion: 'catatumbo', tipoSubregion: 'pdet' },
 ];

@@ -2,22 +2,20 @@
  * The page's state lives in the URL: the view in the path, the filters and the
  * view's own options (page, order, search) in the query, so a link reproduces the view.
  */
+import {
+  CAMPOS_FILTRO,
+  CampoFiltro,
+  FILTROS,
+  Filtros,
+  filtrosDeParametros,
+  parametrosDeFiltros,
+} from '@tablero/metrics';
 import { RutaVista, VISTAS } from '../vistas';
 
-/** The filters of the filter bar and of clicks on charts, as the API names them. */
-export const PARAMETROS_FILTRO = [
-  'fase',
-  'desde',
-  'hasta',
-  'departamento',
-  'municipio',
-  'tipo',
-  'aliado',
-  'grupo',
-  'modalidad',
-] as const;
-export type ParametroFiltro = (typeof PARAMETROS_FILTRO)[number];
-export type Filtros = Partial<Record<ParametroFiltro, string>>;
+/** The filters of the filter bar and of clicks on charts: those the bar has a control for. */
+export const CAMPOS_DEL_TABLERO: readonly CampoFiltro[] = CAMPOS_FILTRO.filter(
+  (campo) => 'control' in FILTROS[campo],
+);
 
 export interface Estado {
   readonly vista: RutaVista;
@@ -30,18 +28,16 @@ export function estadoActual(): Estado {
   const ruta = location.pathname.replace(/^\/+|\/+$/g, '');
   const vista = VISTAS.find((v) => v.ruta === ruta)?.ruta ?? 'resumen';
   const parametros = new URLSearchParams(location.search);
-  const filtros: Filtros = {};
-  for (const p of PARAMETROS_FILTRO) {
-    const valor = parametros.get(p);
-    if (valor) filtros[p] = valor;
-  }
+  const todos = filtrosDeParametros(parametros);
+  const filtros = Object.fromEntries(
+    CAMPOS_DEL_TABLERO.flatMap((campo) => (todos[campo] ? [[campo, todos[campo]]] : [])),
+  ) as Filtros;
   return { vista, filtros, parametros };
 }
 
-/** The query string of the filters alone ("?fase=II&departamento=73", or ""). */
+/** The query string of the filters alone ("?fase=II&departamento=73", or ""), and a view's own parameters. */
 export function consultaDeFiltros(filtros: Filtros, extra: Record<string, string> = {}): string {
-  const q = new URLSearchParams();
-  for (const p of PARAMETROS_FILTRO) if (filtros[p]) q.set(p, filtros[p]!);
+  const q = parametrosDeFiltros(filtros);
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   const texto = q.toString();
   return texto ? `?${texto}` : '';
@@ -73,4 +69,17 @@ export function navegar(
   const destino = enlace(vista, parametros);
   if (destino !== location.pathname + location.search) history.pushState(null, '', destino);
   for (const oyente of oyentes) oyente();
+}
+
+/** Sets or removes filters, by their fields; the view's page goes back to the first. */
+export function filtrar(cambios: Partial<Record<CampoFiltro, string | undefined>>): void {
+  navegar({
+    ...Object.fromEntries(
+      Object.entries(cambios).map(([campo, valor]) => [
+        FILTROS[campo as CampoFiltro].parametro,
+        valor,
+      ]),
+    ),
+    pagina: undefined,
+  });
 }

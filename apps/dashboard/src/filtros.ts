@@ -1,8 +1,15 @@
-/** The filter bar: every view's filters, read from and written to the URL. */
-import type { OpcionesDeFiltro } from '@tablero/metrics';
+/** The filter bar: every filter with a control in the filters' table, read from and written to the URL. */
+import {
+  CampoFiltro,
+  DefinicionFiltro,
+  FILTROS,
+  Opcion,
+  OpcionesDeFiltro,
+  opcionesDeLista,
+} from '@tablero/metrics';
 import { pedir } from './api';
 import { el } from './dom';
-import { Estado, navegar, ParametroFiltro, PARAMETROS_FILTRO } from './estado';
+import { CAMPOS_DEL_TABLERO, Estado, filtrar } from './estado';
 
 let opciones: Promise<OpcionesDeFiltro> | undefined;
 
@@ -12,77 +19,78 @@ export function opcionesDeFiltro(): Promise<OpcionesDeFiltro> {
   return opciones;
 }
 
-const SELECTORES: readonly [ParametroFiltro, string, keyof OpcionesDeFiltro, string][] = [
-  ['fase', 'Fase', 'fases', 'Todas las fases'],
-  ['departamento', 'Departamento', 'departamentos', 'Todo el país'],
-  ['tipo', 'Tipo de actividad', 'tipos', 'Todos los tipos'],
-  ['aliado', 'Entidad aliada', 'aliados', 'Todas las entidades'],
-  ['grupo', 'Grupo de valor', 'grupos', 'Todos los grupos'],
-  ['modalidad', 'Modalidad', 'modalidades', 'Todas las modalidades'],
-];
+/** A filter that another narrows: choosing a department leaves its former municipality behind. */
+const DEPENDIENTES: Partial<Record<CampoFiltro, CampoFiltro>> = { departamento: 'municipio' };
 
-function campo(etiqueta: string, control: HTMLSelectElement | HTMLInputElement): HTMLElement {
+function campoDeFormulario(etiqueta: string, control: HTMLSelectElement | HTMLInputElement) {
   control.id = `filtro-${control.name}`;
   return el('div', { class: 'campo' }, el('label', { for: control.id }, etiqueta), control);
 }
 
+/** Choices, under their group's heading where they have one (a subregion's kind). */
+function opcionesDeLaLista(campo: CampoFiltro, lista: readonly Opcion[], elegida?: string) {
+  const opcion = (o: Opcion) =>
+    el(
+      'option',
+      { value: o.codigo, selected: elegida === o.codigo },
+      campo === 'fase' ? `Fase ${o.codigo}: ${o.nombre}` : o.nombre,
+    );
+  const grupos = [...new Set(lista.map((o) => o.grupo))];
+  if (grupos.length === 1 && grupos[0] === undefined) return lista.map(opcion);
+  return grupos.map((grupo) =>
+    el('optgroup', { label: grupo ?? '' }, ...lista.filter((o) => o.grupo === grupo).map(opcion)),
+  );
+}
+
 export async function pintarFiltros(formulario: HTMLFormElement, estado: Estado): Promise<void> {
   const listas = await opcionesDeFiltro();
-  const controles: HTMLElement[] = SELECTORES.map(([parametro, etiqueta, lista, todos]) => {
-    const select = el(
-      'select',
-      { name: parametro },
-      el('option', { value: '' }, todos),
-      ...listas[lista].map((o) =>
-        el(
-          'option',
-          { value: o.codigo, selected: estado.filtros[parametro] === o.codigo },
-          parametro === 'fase' ? `Fase ${o.codigo}: ${o.nombre}` : o.nombre,
-        ),
-      ),
-    );
-    select.addEventListener('change', () =>
-      navegar({
-        [parametro]: select.value || undefined,
-        ...(parametro === 'departamento' ? { municipio: undefined } : {}),
-        pagina: undefined,
-      }),
-    );
-    return campo(etiqueta, select);
-  });
-  for (const [parametro, etiqueta] of [
-    ['hasta', 'Hasta'],
-    ['desde', 'Desde'],
-  ] as const) {
-    const fecha = el('input', { type: 'date', name: parametro, value: estado.filtros[parametro] });
-    fecha.addEventListener('change', () =>
-      navegar({ [parametro]: fecha.value || undefined, pagina: undefined }),
-    );
-    controles.splice(1, 0, campo(etiqueta, fecha));
+  const controles: HTMLElement[] = [];
+  const chips: HTMLElement[] = [];
+  for (const campo of CAMPOS_DEL_TABLERO) {
+    const { parametro, etiqueta, control, catalogo }: DefinicionFiltro = FILTROS[campo];
+    const valor = estado.filtros[campo];
+    const cambiar = (nuevo: string) => {
+      const dependiente = DEPENDIENTES[campo];
+      filtrar({
+        [campo]: nuevo || undefined,
+        ...(dependiente ? { [dependiente]: undefined } : {}),
+      });
+    };
+    if (!control) continue;
+    if (control.tipo === 'chip') {
+      if (valor) chips.push(chip(campo, `${etiqueta}: ${valor} `));
+    } else if (control.tipo === 'fecha') {
+      const fecha = el('input', { type: 'date', name: parametro, value: valor });
+      fecha.addEventListener('change', () => cambiar(fecha.value));
+      controles.push(campoDeFormulario(etiqueta, fecha));
+    } else {
+      const lista = catalogo?.opciones ? listas[catalogo.opciones] : opcionesDeLista(campo);
+      const select = el(
+        'select',
+        { name: parametro },
+        el('option', { value: '' }, control.todos),
+        ...opcionesDeLaLista(campo, lista, valor),
+      );
+      select.addEventListener('change', () => cambiar(select.value));
+      controles.push(campoDeFormulario(etiqueta, select));
+    }
   }
-  const activos = PARAMETROS_FILTRO.filter((p) => estado.filtros[p]);
+  const activos = CAMPOS_DEL_TABLERO.filter((campo) => estado.filtros[campo]);
   const limpiar = el(
     'button',
     { type: 'button', class: 'secundario', disabled: activos.length === 0 },
     'Quitar filtros',
   );
   limpiar.addEventListener('click', () =>
-    navegar(Object.fromEntries([...activos, 'pagina'].map((p) => [p, undefined]))),
+    filtrar(Object.fromEntries(activos.map((campo) => [campo, undefined]))),
   );
-  const municipio = estado.filtros.municipio
-    ? el(
-        'p',
-        { class: 'chip' },
-        `Municipio: ${estado.filtros.municipio} `,
-        quitar('municipio', 'Quitar el filtro de municipio'),
-      )
-    : null;
-  formulario.replaceChildren(...controles, municipio ?? '', limpiar);
+  formulario.replaceChildren(...controles, ...chips, limpiar);
   formulario.onsubmit = (e) => e.preventDefault();
 }
 
-function quitar(parametro: ParametroFiltro, titulo: string): HTMLElement {
+function chip(campo: CampoFiltro, texto: string): HTMLElement {
+  const titulo = `Quitar el filtro de ${FILTROS[campo].etiqueta.toLowerCase()}`;
   const boton = el('button', { type: 'button', 'aria-label': titulo, title: titulo }, '×');
-  boton.addEventListener('click', () => navegar({ [parametro]: undefined }));
-  return boton;
+  boton.addEventListener('click', () => filtrar({ [campo]: undefined }));
+  return el('p', { class: 'chip' }, texto, boton);
 }

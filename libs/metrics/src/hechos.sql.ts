@@ -7,7 +7,7 @@
  * is left to the reconciliation. Filters on activities apply to all; filters
  * on territory, group and modality apply to each fact.
  */
-import { Consulta, Filtros } from './filtros';
+import { CAMPOS_FILTRO, CampoFiltro, Consulta, Filtros } from './filtros';
 
 /**
  * Where attendance records are read from: the smallest summary that holds
@@ -53,15 +53,7 @@ export function ctesDeHechos(
   conFaseYTipo = false,
 ): string {
   const corte = f.fechaCorte ? q.p(f.fechaCorte) : undefined;
-  const condiciones = [
-    f.fase && `a.fase_codigo = ${q.p(f.fase)}`,
-    f.tipo && `a.tipo_codigo = ${q.p(f.tipo)}`,
-    f.aliado &&
-      `EXISTS (SELECT 1 FROM actividad_aliado x WHERE x.actividad_codigo = a.codigo AND x.aliado_codigo = ${q.p(f.aliado)})`,
-    f.desde && `a.fecha_fin >= ${q.p(f.desde)}::date`,
-    f.hasta && `a.fecha_inicio <= ${q.p(f.hasta)}::date`,
-    corte && `a.fecha_inicio <= ${corte}::date`,
-  ].filter(Boolean);
+  const condiciones = condicionesDe(f, q, 'actividad', 'a');
   const nivelFaseTipo = NIVEL_FASE_TIPO[fuente];
   const modalidadesRegistradas = fuente === 'asistencias' ? 'asistencia' : 'resumen_actividad';
   // Whether an activity has records of a declared metric: then the records are its figure.
@@ -327,13 +319,6 @@ export function ctesDeHechos(
      WHERE ${tieneRegistros('act.codigo', "'participantes'")} OR ${tieneRegistros('act.codigo', "'certificados'")}
         OR ${tieneRegistros('act.codigo', "'vistas'")}
   ),
-  declarados_sin_registros AS (
-    -- Asked of the few declared figures, not derived for every activity in scope; of an activity's figure
-    -- and of a cycle's apart, so that each is a join on one key.
-    SELECT d.* FROM declarados d
-     WHERE NOT EXISTS (SELECT 1 FROM act WHERE act.codigo = d.actividad_codigo AND ${tieneRegistros('act.codigo', 'd.metrica')})
-       AND NOT EXISTS (SELECT 1 FROM act WHERE act.ciclo_codigo = d.ciclo_codigo AND ${tieneRegistros('act.codigo', 'd.metrica')})
-  ),
   ciclos_act AS (
     -- What a cycle's figure can say of its activities: a channel, modality or subregion only when they all share it.
     SELECT ciclo_codigo, min(fecha_inicio) AS fecha_inicio,
@@ -342,6 +327,28 @@ export function ctesDeHechos(
            CASE WHEN count(DISTINCT subregion_codigo) = 1 AND count(subregion_codigo) = count(*)
                 THEN min(subregion_codigo) END AS subregion_codigo
       FROM act WHERE ciclo_codigo IS NOT NULL GROUP BY ciclo_codigo
+  ),
+  declarados_como_hechos AS (
+    -- Each declared figure in force as a fact of its activity or cycle, and whether records replace it: asked
+    -- of the few declared figures, not derived for every activity in scope; of an activity's figure and of a
+    -- cycle's apart, so that each is a join on one key. An activity's declared figure is of an activity in
+    -- scope: found by its key.
+    SELECT d.actividad_codigo, coalesce(a.ciclo_codigo, d.ciclo_codigo) AS ciclo_codigo,
+           coalesce(a.fase_codigo, c.fase_codigo) AS fase, coalesce(a.tipo_codigo, c.tipo_codigo) AS tipo,
+           coalesce(a.canal, ca.canal) AS canal, coalesce(a.fecha_inicio, ca.fecha_inicio) AS fecha,
+           d.metrica, d.valor, d.calificador, coalesce(d.territorio_codigo, a.territorio_codigo) AS territorio,
+           d.grupo_de_valor_codigo AS grupo,
+           CASE d.metrica WHEN 'asistentes_presenciales' THEN 'presencial' WHEN 'asistentes_remotos' THEN 'virtual'
+                          WHEN 'vistas' THEN 'virtual' ELSE coalesce(a.modalidad, ca.modalidad) END AS modalidad,
+           coalesce(a.subregion_codigo, ca.subregion_codigo) AS subregion, NULL::varchar AS objetivo,
+           d.fecha_corte,
+           NOT EXISTS (SELECT 1 FROM act WHERE act.codigo = d.actividad_codigo AND ${tieneRegistros('act.codigo', 'd.metrica')})
+             AND NOT EXISTS (SELECT 1 FROM act WHERE act.ciclo_codigo = d.ciclo_codigo AND ${tieneRegistros('act.codigo', 'd.metrica')})
+             AS sin_registros
+      FROM declarados d
+      LEFT JOIN actividad a ON a.codigo = d.actividad_codigo
+      LEFT JOIN ciclo c ON c.codigo = d.ciclo_codigo
+      LEFT JOIN ciclos_act ca ON ca.ciclo_codigo = d.ciclo_codigo
   ),
   hechos AS (
     SELECT act.codigo AS actividad_codigo, act.ciclo_codigo, act.fase_codigo AS fase, act.tipo_codigo AS tipo,
@@ -382,44 +389,96 @@ export function ctesDeHechos(
     UNION ALL`
         : ''
     }
-    SELECT d.actividad_codigo, coalesce(a.ciclo_codigo, d.ciclo_codigo), coalesce(a.fase_codigo, c.fase_codigo),
-           coalesce(a.tipo_codigo, c.tipo_codigo), coalesce(a.canal, ca.canal), coalesce(a.fecha_inicio, ca.fecha_inicio),
-           d.metrica, d.valor, d.calificador, coalesce(d.territorio_codigo, a.territorio_codigo), d.grupo_de_valor_codigo,
-           CASE d.metrica WHEN 'asistentes_presenciales' THEN 'presencial' WHEN 'asistentes_remotos' THEN 'virtual'
-                          WHEN 'vistas' THEN 'virtual' ELSE coalesce(a.modalidad, ca.modalidad) END,
-           coalesce(a.subregion_codigo, ca.subregion_codigo), NULL
-      FROM declarados_sin_registros d
-      -- An activity's declared figure is of an activity in scope: found by its key.
-      LEFT JOIN actividad a ON a.codigo = d.actividad_codigo
-      LEFT JOIN ciclo c ON c.codigo = d.ciclo_codigo
-      LEFT JOIN ciclos_act ca ON ca.ciclo_codigo = d.ciclo_codigo
+    SELECT d.actividad_codigo, d.ciclo_codigo, d.fase, d.tipo, d.canal, d.fecha, d.metrica, d.valor, d.calificador,
+           d.territorio, d.grupo, d.modalidad, d.subregion, d.objetivo
+      FROM declarados_como_hechos d WHERE d.sin_registros
   )`;
 }
 
+type AlcanceSql =
+  /** A condition on the activities in scope (alias a): the filter chooses activities. */
+  | { readonly actividad: (valor: string, q: Consulta, a: string) => string }
+  /** A condition on each fact (alias h): territory, group, modality. */
+  | { readonly hecho: (valor: string, q: Consulta, h: string) => string };
+
+/** The municipalities of a subregion's kind, and the subregions of it. */
+const deTipoDeSubregion = (columna: string, tipo: string) =>
+  `${columna} IN (SELECT codigo FROM subregion WHERE tipo = ${tipo})`;
+
 /**
- * The conditions on each fact: territory, subregion, group and modality. A
- * fact h has the columns of `hechos`; `objetivo` is the group a summary row
- * without activity stands for (NULL elsewhere).
+ * How each filter scopes the facts: one entry per filter of the table in
+ * filtros.ts. A fact h has the columns of `hechos`; `objetivo` is the group a
+ * summary row without activity stands for (NULL elsewhere). A fact held in a
+ * subregion without a municipality is in the subregion's departments.
+ */
+const ALCANCE_SQL: Readonly<Record<CampoFiltro, AlcanceSql>> = {
+  fase: { actividad: (v, q, a) => `${a}.fase_codigo = ${q.p(v)}` },
+  desde: { actividad: (v, q, a) => `${a}.fecha_fin >= ${q.p(v)}::date` },
+  hasta: { actividad: (v, q, a) => `${a}.fecha_inicio <= ${q.p(v)}::date` },
+  fechaCorte: { actividad: (v, q, a) => `${a}.fecha_inicio <= ${q.p(v)}::date` },
+  tipo: { actividad: (v, q, a) => `${a}.tipo_codigo = ${q.p(v)}` },
+  aliado: {
+    actividad: (v, q, a) =>
+      `EXISTS (SELECT 1 FROM actividad_aliado x WHERE x.actividad_codigo = ${a}.codigo AND x.aliado_codigo = ${q.p(v)})`,
+  },
+  departamento: {
+    hecho: (v, q, h) =>
+      `(left(${h}.territorio, 2) = ${q.p(v)}
+        OR (${h}.territorio IS NULL AND ${h}.subregion IN (
+              SELECT subregion_codigo FROM subregion_territorio WHERE left(territorio_codigo, 2) = ${q.p(v)})))`,
+  },
+  municipio: { hecho: (v, q, h) => `${h}.territorio = ${q.p(v)}` },
+  subregion: {
+    hecho: (v, q, h) =>
+      `(${h}.subregion = ${q.p(v)}
+        OR ${h}.territorio IN (SELECT territorio_codigo FROM subregion_territorio WHERE subregion_codigo = ${q.p(v)}))`,
+  },
+  tipoSubregion: {
+    hecho: (v, q, h) => {
+      const tipo = q.p(v);
+      return `(${deTipoDeSubregion(`${h}.subregion`, tipo)}
+        OR ${h}.territorio IN (SELECT territorio_codigo FROM subregion_territorio
+                                WHERE ${deTipoDeSubregion('subregion_codigo', tipo)}))`;
+    },
+  },
+  grupo: {
+    hecho: (v, q, h) =>
+      `(${h}.grupo = ${q.p(v)}
+        OR (${h}.grupo IS NULL AND (${h}.objetivo = ${q.p(v)} OR ${h}.actividad_codigo IN (
+              SELECT g.actividad_codigo FROM actividad_grupo_de_valor g WHERE g.grupo_de_valor_codigo = ${q.p(v)}))))`,
+  },
+  modalidad: { hecho: (v, q, h) => `${h}.modalidad = ${q.p(v)}` },
+};
+
+/** The conditions of the filters that choose activities, or of those on each fact, over the alias given. */
+function condicionesDe(
+  f: Filtros,
+  q: Consulta,
+  sobre: 'actividad' | 'hecho',
+  alias: string,
+): string[] {
+  return CAMPOS_FILTRO.flatMap((campo) => {
+    const valor = f[campo];
+    const alcance = ALCANCE_SQL[campo];
+    if (valor === undefined) return [];
+    if (sobre === 'actividad')
+      return 'actividad' in alcance ? [alcance.actividad(valor, q, alias)] : [];
+    return 'hecho' in alcance ? [alcance.hecho(valor, q, alias)] : [];
+  });
+}
+
+/**
+ * The conditions on each fact: territory, subregion, group and modality, and
+ * a department-limited user's departments.
  */
 export function filtroDeHechos(f: Filtros, q: Consulta, h = 'h'): string {
-  const condiciones = [
-    f.departamento &&
-      `(left(${h}.territorio, 2) = ${q.p(f.departamento)}
-        OR (${h}.territorio IS NULL AND ${h}.subregion IN (
-              SELECT subregion_codigo FROM subregion_territorio WHERE left(territorio_codigo, 2) = ${q.p(f.departamento)})))`,
-    f.departamentos &&
+  const condiciones = condicionesDe(f, q, 'hecho', h);
+  if (f.departamentos) {
+    condiciones.unshift(
       `(left(${h}.territorio, 2) = ANY (${q.p(f.departamentos)})
         OR (${h}.territorio IS NULL AND ${h}.subregion IN (
               SELECT subregion_codigo FROM subregion_territorio WHERE left(territorio_codigo, 2) = ANY (${q.p(f.departamentos)}))))`,
-    f.municipio && `${h}.territorio = ${q.p(f.municipio)}`,
-    f.subregion &&
-      `(${h}.subregion = ${q.p(f.subregion)}
-        OR ${h}.territorio IN (SELECT territorio_codigo FROM subregion_territorio WHERE subregion_codigo = ${q.p(f.subregion)}))`,
-    f.grupo &&
-      `(${h}.grupo = ${q.p(f.grupo)}
-        OR (${h}.grupo IS NULL AND (${h}.objetivo = ${q.p(f.grupo)} OR ${h}.actividad_codigo IN (
-              SELECT g.actividad_codigo FROM actividad_grupo_de_valor g WHERE g.grupo_de_valor_codigo = ${q.p(f.grupo)}))))`,
-    f.modalidad && `${h}.modalidad = ${q.p(f.modalidad)}`,
-  ].filter(Boolean);
+    );
+  }
   return condiciones.length ? condiciones.join(' AND ') : 'TRUE';
 }

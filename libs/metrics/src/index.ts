@@ -1,11 +1,16 @@
 export { CifraPublicada, cifrasSumables, publicar } from './cifras';
 export {
+  CAMPOS_FILTRO,
+  CAMPOS_TERRITORIALES,
+  CampoFiltro,
   Consulta,
+  FILTROS,
   Filtros,
   FueraDeSusDepartamentos,
   limitarADepartamentos,
-  MODALIDADES_FILTRO,
-  PARAMETROS_FILTRO,
+  filtrosTerritoriales,
+  OpcionesDeFiltro,
+  parametrosDeFiltros,
 } from './filtros';
 export { ctesDeHechos, filtroDeHechos } from './hechos.sql';
 export * from './metas.service';

@@ -8,13 +8,25 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   combinarCalificadores,
   compararEnEspanol,
-  formatearFecha,
   FUENTE,
+  Modalidad,
   sumarCifras,
+  TIPOS_SUBREGION,
+  TipoSubregion,
 } from '@tablero/domain';
 import { DataSource } from 'typeorm';
 import { CifraPublicada, cifrasSumables, publicar, SumaDeHechos } from './cifras';
-import { Consulta, Filtros, MODALIDADES_FILTRO, PARAMETROS_FILTRO } from './filtros';
+import {
+  CAMPOS_FILTRO,
+  CampoFiltro,
+  Consulta,
+  DefinicionFiltro,
+  Filtros,
+  FILTROS,
+  filtrosTerritoriales,
+  NOMBRES_MODALIDAD,
+  OpcionesDeFiltro,
+} from './filtros';
 import { ctesDeHechos, filtroDeHechos, FuenteAsistencias } from './hechos.sql';
 import { COMPONENTES_PARTICIPANTES, METRICA, METRICAS, MetricaId } from './metrics.catalogue';
 
@@ -102,20 +114,6 @@ export interface Cobertura {
   })[];
 }
 
-export interface Opcion {
-  readonly codigo: string;
-  readonly nombre: string;
-}
-
-export interface OpcionesDeFiltro {
-  readonly fases: Opcion[];
-  readonly tipos: Opcion[];
-  readonly departamentos: Opcion[];
-  readonly aliados: Opcion[];
-  readonly grupos: Opcion[];
-  readonly modalidades: Opcion[];
-}
-
 export interface PartidaConciliacion {
   readonly objeto: 'actividad' | 'ciclo';
   readonly codigo: string;
@@ -173,12 +171,6 @@ const ETIQUETA_SIN_VALOR: Record<Dimension, string> = {
   canal: 'Sin canal registrado',
 };
 
-const MODALIDAD: Record<string, string> = {
-  presencial: 'Presencial',
-  virtual: 'Virtual',
-  hibrida: 'Híbrida',
-};
-
 /**
  * The SQL expression of each dimension over a fact h, the join it needs
  * (`union`), whether that join can put a fact under several keys, and where
@@ -186,7 +178,12 @@ const MODALIDAD: Record<string, string> = {
  */
 const DIMENSION_SQL: Record<
   Dimension,
-  { clave: string; union?: string; variasClavesPorHecho?: true; nombres?: string }
+  {
+    clave: string | ((f: Filtros, q: Consulta) => string);
+    union?: string;
+    variasClavesPorHecho?: true;
+    nombres?: string;
+  }
 > = {
   fase: { clave: 'h.fase', nombres: 'SELECT codigo, nombre FROM fase' },
   tipo: { clave: 'h.tipo', nombres: 'SELECT codigo, nombre FROM tipo_actividad' },
@@ -206,14 +203,21 @@ const DIMENSION_SQL: Record<
                 FROM territorio t JOIN territorio d ON d.codigo = t.departamento_codigo WHERE t.nivel = 'municipio'`,
   },
   subregion: {
-    // A fact held in a subregion is under it; one placed in a municipality, under the municipality's,
-    // looked up in one object built once: joined, the few rows of the subregions' municipalities were
-    // scanned again for each fact whenever the planner expected few facts.
-    clave: `coalesce(h.subregion,
+    // A fact held in a subregion is under it; one placed in a municipality, under the municipality's
+    // (the first by code when it is in two), looked up in one object built once: joined, the few rows
+    // of the subregions' municipalities were scanned again for each fact whenever the planner expected
+    // few facts. With a kind of subregion asked for, only subregions of that kind.
+    clave: (f, q) => {
+      const deltipo = f.tipoSubregion
+        ? `IN (SELECT codigo FROM subregion WHERE tipo = ${q.p(f.tipoSubregion)})`
+        : undefined;
+      return `coalesce(${deltipo ? `CASE WHEN h.subregion ${deltipo} THEN h.subregion END` : 'h.subregion'},
               (SELECT jsonb_object_agg(territorio_codigo, subregion_codigo)
                  FROM (SELECT territorio_codigo, min(subregion_codigo) AS subregion_codigo
-                         FROM subregion_territorio GROUP BY territorio_codigo) st) ->> h.territorio)`,
-    nombres: 'SELECT codigo, nombre FROM subregion',
+                         FROM subregion_territorio ${deltipo ? `WHERE subregion_codigo ${deltipo}` : ''}
+                        GROUP BY territorio_codigo) st) ->> h.territorio)`;
+    },
+    nombres: `SELECT codigo, CASE tipo WHEN 'pdet' THEN nombre || ' (PDET)' ELSE nombre END AS nombre FROM subregion`,
   },
   grupo: { clave: 'h.grupo', nombres: 'SELECT codigo, nombre FROM grupo_de_valor' },
   aliado: {
@@ -250,11 +254,12 @@ export class MetricasService {
       por === 'fase' || por === 'tipo',
     );
     const dimension = por ? DIMENSION_SQL[por] : undefined;
+    const clave = typeof dimension?.clave === 'function' ? dimension.clave(f, q) : dimension?.clave;
     const filtro = filtroDeHechos(f, q);
     return this.dataSource.query<FilaSuma[]>(
       `WITH ${ctes}
        SELECT clave, metrica, calificador, sum(valor)::text AS valor, grouping(clave) = 1 AS total
-         FROM (SELECT ${dimension ? dimension.clave : 'NULL::varchar'} AS clave, h.metrica, h.calificador, h.valor
+         FROM (SELECT ${clave ?? 'NULL::varchar'} AS clave, h.metrica, h.calificador, h.valor
                  FROM hechos h ${dimension?.union ?? ''}
                 WHERE ${filtro}) x
         GROUP BY ${conTotal ? 'GROUPING SETS ((clave, metrica, calificador), (metrica, calificador))' : 'clave, metrica, calificador'}`,
@@ -327,7 +332,7 @@ export class MetricasService {
       etiqueta:
         clave === null
           ? ETIQUETA_SIN_VALOR[por]
-          : (nombres.get(clave) ?? MODALIDAD[clave] ?? clave),
+          : (nombres.get(clave) ?? NOMBRES_MODALIDAD[clave as Modalidad] ?? clave),
       cifras: cifrasSumables(sumas),
     }));
     resultado.sort((a, b) =>
@@ -401,18 +406,7 @@ export class MetricasService {
        ) t GROUP BY 1, 2`,
       q.params,
     );
-    const territorios = await this.dataSource.query<
-      { codigo: string; nombre: string; nivel: string; departamento: string }[]
-    >(
-      `SELECT codigo, nombre, nivel, departamento_codigo AS departamento FROM territorio ORDER BY codigo`,
-    );
-    // Filtered to a department or a municipality, the coverage is of that place only.
-    const enAmbito = (t: (typeof territorios)[number]) =>
-      (!f.departamentos || f.departamentos.includes(t.codigo.slice(0, 2))) &&
-      (!f.departamento || t.codigo.startsWith(f.departamento)) &&
-      (!f.municipio || t.codigo === f.municipio || t.codigo === f.municipio.slice(0, 2));
-    const departamentos = territorios.filter((t) => t.nivel === 'departamento' && enAmbito(t));
-    const municipios = territorios.filter((t) => t.nivel === 'municipio' && enAmbito(t));
+    const { departamentos, municipios } = await this.territoriosEnAmbito(f);
     const codigos = new Set([...departamentos, ...municipios].map((t) => t.codigo));
     const municipiosAlcanzados = new Set(
       alcanzados.map((a) => a.territorio).filter((t) => t.length === 5 && codigos.has(t)),
@@ -420,7 +414,7 @@ export class MetricasService {
     const departamentosAlcanzados = new Set(
       alcanzados.map((a) => a.territorio.slice(0, 2)).filter((t) => codigos.has(t)),
     );
-    const sinAlcanzar = (lista: typeof territorios, alcanzado: Set<string>) =>
+    const sinAlcanzar = (lista: readonly Territorio[], alcanzado: Set<string>) =>
       lista
         .filter((t) => !alcanzado.has(t.codigo))
         .map(({ codigo, nombre }) => ({ codigo, nombre }));
@@ -458,9 +452,35 @@ export class MetricasService {
     };
   }
 
+  /**
+   * The places a coverage is of: the municipalities the territorial filters leave in scope (each
+   * read as a fact placed in it) and their departments.
+   */
+  private async territoriosEnAmbito(f: Filtros) {
+    const q = new Consulta();
+    const municipios = await this.dataSource.query<
+      { codigo: string; nombre: string; departamento: string }[]
+    >(
+      `SELECT t.codigo, t.nombre, t.departamento_codigo AS departamento
+         FROM territorio t CROSS JOIN LATERAL (SELECT t.codigo AS territorio, NULL::varchar AS subregion) h
+        WHERE t.nivel = 'municipio' AND ${filtroDeHechos(filtrosTerritoriales(f), q)}
+        ORDER BY t.codigo`,
+      q.params,
+    );
+    const departamentos = await this.dataSource.query<{ codigo: string; nombre: string }[]>(
+      `SELECT codigo, nombre FROM territorio WHERE nivel = 'departamento' AND codigo = ANY ($1) ORDER BY codigo`,
+      [[...new Set(municipios.map((m) => m.departamento))]],
+    );
+    return { departamentos, municipios };
+  }
+
+  /**
+   * The declared figures that records replace, beside those records: both as facts, under the same
+   * filters as every figure (a declared figure is in scope where its own place, group and modality are).
+   */
   async conciliacion(f: Filtros): Promise<PartidaConciliacion[]> {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q, 'actividad');
+    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, { porActividad: true }));
     const filas = await this.dataSource.query<
       {
         objeto: 'actividad' | 'ciclo';
@@ -474,32 +494,26 @@ export class MetricasService {
       }[]
     >(
       `WITH ${ctes}
-       SELECT CASE WHEN d.actividad_codigo IS NULL THEN 'ciclo' ELSE 'actividad' END AS objeto,
-              coalesce(d.actividad_codigo, d.ciclo_codigo) AS codigo,
-              coalesce(a.titulo, c.nombre) AS nombre, d.metrica, sum(d.valor)::text AS declarado,
-              array_agg(d.calificador) AS calificadores, max(d.fecha_corte)::text AS fecha_corte,
-              (SELECT coalesce(sum(r.valor), 0) FROM registros r JOIN act ON act.codigo = r.actividad_codigo
-                WHERE (r.actividad_codigo = d.actividad_codigo OR act.ciclo_codigo = d.ciclo_codigo)
-                  AND (r.metrica = d.metrica
-                       OR (d.metrica = 'participantes' AND r.metrica IN ('asistentes_presenciales', 'asistentes_remotos')))
+       SELECT CASE WHEN h.actividad_codigo IS NULL THEN 'ciclo' ELSE 'actividad' END AS objeto,
+              coalesce(h.actividad_codigo, h.ciclo_codigo) AS codigo,
+              coalesce(a.titulo, c.nombre) AS nombre, h.metrica, sum(h.valor)::text AS declarado,
+              array_agg(h.calificador) AS calificadores, max(h.fecha_corte)::text AS fecha_corte,
+              (SELECT coalesce(sum(r.valor), 0)
+                 FROM (SELECT r.actividad_codigo, act.ciclo_codigo, r.metrica, r.valor, r.territorio, r.grupo,
+                              r.modalidad, coalesce(r.subregion, act.subregion_codigo) AS subregion,
+                              NULL::varchar AS objetivo
+                         FROM registros r JOIN act ON act.codigo = r.actividad_codigo) r
+                WHERE (r.actividad_codigo = h.actividad_codigo
+                       OR (h.actividad_codigo IS NULL AND r.ciclo_codigo = h.ciclo_codigo))
+                  AND (r.metrica = h.metrica
+                       OR (h.metrica = 'participantes' AND r.metrica IN ('asistentes_presenciales', 'asistentes_remotos')))
+                  AND ${filtroDeHechos(f, q, 'r')}
               )::text AS registrado
-         FROM declarados d
-         LEFT JOIN actividad a ON a.codigo = d.actividad_codigo
-         LEFT JOIN ciclo c ON c.codigo = d.ciclo_codigo
-        WHERE NOT EXISTS (SELECT 1 FROM declarados_sin_registros s
-                           WHERE s.actividad_codigo IS NOT DISTINCT FROM d.actividad_codigo
-                             AND s.ciclo_codigo IS NOT DISTINCT FROM d.ciclo_codigo AND s.metrica = d.metrica)
-          ${
-            f.departamentos
-              ? `AND EXISTS (SELECT 1 FROM act x
-                              WHERE (x.codigo = d.actividad_codigo OR x.ciclo_codigo = d.ciclo_codigo)
-                                AND (left(x.territorio_codigo, 2) = ANY (${q.p(f.departamentos)})
-                                     OR x.subregion_codigo IN (
-                                          SELECT subregion_codigo FROM subregion_territorio
-                                           WHERE left(territorio_codigo, 2) = ANY (${q.p(f.departamentos)}))))`
-              : ''
-          }
-        GROUP BY 1, 2, 3, 4, d.actividad_codigo, d.ciclo_codigo
+         FROM declarados_como_hechos h
+         LEFT JOIN actividad a ON a.codigo = h.actividad_codigo
+         LEFT JOIN ciclo c ON c.codigo = h.ciclo_codigo AND h.actividad_codigo IS NULL
+        WHERE NOT h.sin_registros AND ${filtroDeHechos(f, q, 'h')}
+        GROUP BY 1, 2, 3, 4, h.actividad_codigo, h.ciclo_codigo
         ORDER BY 2, 4`,
       q.params,
     );
@@ -587,69 +601,66 @@ export class MetricasService {
     return fila.hay ? Number(fila.personas) : null;
   }
 
-  /** The values each filter can take, with their names, for the dashboard's filter bar. */
+  /** The values of the filters read from catalogues, with their names, for the dashboard's filter bar. */
   async opcionesDeFiltro(): Promise<OpcionesDeFiltro> {
-    const lista = (sql: string) => this.dataSource.query<Opcion[]>(sql);
-    const [fases, tipos, departamentos, aliados, grupos] = await Promise.all([
+    const lista = (sql: string) => this.dataSource.query<OpcionesDeFiltro['fases']>(sql);
+    const [fases, tipos, departamentos, subregiones, aliados, grupos] = await Promise.all([
       lista(`SELECT codigo, nombre FROM fase ORDER BY codigo`),
       lista(`SELECT codigo, nombre FROM tipo_actividad ORDER BY orden, nombre`),
       lista(`SELECT codigo, nombre FROM territorio WHERE nivel = 'departamento' ORDER BY nombre`),
+      lista(`SELECT codigo, nombre, tipo AS grupo FROM subregion ORDER BY tipo, nombre`).then(
+        (subregiones) =>
+          subregiones.map((s) => ({ ...s, grupo: TIPOS_SUBREGION[s.grupo as TipoSubregion] })),
+      ),
       lista(`SELECT codigo, nombre FROM aliado ORDER BY nombre`),
       lista(`SELECT codigo, nombre FROM grupo_de_valor ORDER BY nombre`),
     ]);
-    const modalidades = MODALIDADES_FILTRO.map((codigo) => ({ codigo, nombre: MODALIDAD[codigo] }));
-    return { fases, tipos, departamentos, aliados, grupos, modalidades };
+    return { fases, tipos, departamentos, subregiones, aliados, grupos };
   }
 
   /** The filters in words, for titles and sheets: "Fase II · Departamento: Tolima"; "Toda la estrategia" when none. */
   async describirFiltros(f: Filtros): Promise<string> {
-    const nombre = async (tabla: string, codigo: string) =>
-      ((await this.dataSource.query(`SELECT nombre FROM ${tabla} WHERE codigo = $1`, [codigo]))[0]
-        ?.nombre as string | undefined) ?? codigo;
-    const partes = [
-      f.fase && `Fase ${f.fase}`,
-      f.tipo && `Tipo: ${await nombre('tipo_actividad', f.tipo)}`,
-      f.departamento && `Departamento: ${await nombre('territorio', f.departamento)}`,
-      f.municipio && `Municipio: ${await nombre('territorio', f.municipio)}`,
-      f.departamentos &&
-        !f.departamento &&
-        !f.municipio &&
-        `Solo ${(await Promise.all(f.departamentos.map((d) => nombre('territorio', d)))).join(', ')}`,
-      f.subregion && `Subregión: ${await nombre('subregion', f.subregion)}`,
-      f.grupo && `Grupo de valor: ${await nombre('grupo_de_valor', f.grupo)}`,
-      f.aliado && `Aliado: ${await nombre('aliado', f.aliado)}`,
-      f.modalidad && `Modalidad: ${MODALIDAD[f.modalidad] ?? f.modalidad}`,
-      f.desde && `Desde ${formatearFecha(f.desde)}`,
-      f.hasta && `Hasta ${formatearFecha(f.hasta)}`,
-      f.fechaCorte && `Con corte al ${formatearFecha(f.fechaCorte)}`,
-    ].filter(Boolean);
+    const nombre = async (campo: CampoFiltro, codigo: string) => {
+      const { catalogo }: DefinicionFiltro = FILTROS[campo];
+      if (!catalogo) return codigo;
+      const [fila] = await this.dataSource.query<{ nombre: string }[]>(
+        `SELECT nombre FROM ${catalogo.tabla} WHERE codigo = $1`,
+        [codigo],
+      );
+      return fila?.nombre ?? codigo;
+    };
+    const partes = await Promise.all(
+      CAMPOS_FILTRO.filter((campo) => f[campo] !== undefined).map(async (campo) =>
+        FILTROS[campo].enPalabras(f[campo]!, await nombre(campo, f[campo]!)),
+      ),
+    );
+    if (f.departamentos && !f.departamento && !f.municipio) {
+      const nombres = await Promise.all(f.departamentos.map((d) => nombre('departamento', d)));
+      partes.push(`Solo ${nombres.join(', ')}`);
+    }
     return partes.length ? partes.join(' · ') : 'Toda la estrategia';
   }
 
-  /** The first value of each filter that names nothing in the catalogues, as [parameter, value]. */
-  async codigoDesconocido(
-    f: Filtros,
-  ): Promise<[keyof typeof PARAMETROS_FILTRO, string] | undefined> {
-    const tablas: [keyof typeof PARAMETROS_FILTRO, string, string][] = [
-      ['departamento', 'territorio', `nivel = 'departamento'`],
-      ['municipio', 'territorio', `nivel = 'municipio'`],
-      ['subregion', 'subregion', 'TRUE'],
-      ['tipo', 'tipo_actividad', 'TRUE'],
-      ['aliado', 'aliado', 'TRUE'],
-      ['grupo', 'grupo_de_valor', 'TRUE'],
-    ];
-    const pedidos = tablas.filter(([filtro]) => f[filtro] !== undefined);
+  /** The first filter whose code names nothing in its catalogue, as [campo, value]. */
+  async codigoDesconocido(f: Filtros): Promise<[CampoFiltro, string] | undefined> {
+    const pedidos = CAMPOS_FILTRO.flatMap((campo) => {
+      const { catalogo }: DefinicionFiltro = FILTROS[campo];
+      const valor = f[campo];
+      return catalogo && valor !== undefined ? [{ campo, valor, catalogo }] : [];
+    });
     const existen = await Promise.all(
-      pedidos.map(async ([filtro, tabla, condicion]) => {
-        const filas = await this.dataSource.query(
-          `SELECT 1 FROM ${tabla} WHERE codigo = $1 AND ${condicion}`,
-          [f[filtro]],
-        );
-        return filas.length > 0;
-      }),
+      pedidos.map(
+        async ({ valor, catalogo }) =>
+          (
+            await this.dataSource.query(
+              `SELECT 1 FROM ${catalogo.tabla} WHERE codigo = $1 AND ${catalogo.condicion}`,
+              [valor],
+            )
+          ).length > 0,
+      ),
     );
     const primero = pedidos.find((_, i) => !existen[i]);
-    return primero && [primero[0], f[primero[0]]!];
+    return primero && [primero.campo, primero.valor];
   }
 
   private async cifrasPorActividad(f: Filtros, codigos: string[], ingenua: boolean) {
@@ -679,7 +690,7 @@ export class MetricasService {
     const [fila] = await this.dataSource.query<{ fecha: string | null }[]>(
       `WITH ${ctes}
        SELECT greatest(
-                (SELECT max(fecha_corte) FROM declarados_sin_registros),
+                (SELECT max(fecha_corte) FROM declarados_como_hechos WHERE sin_registros),
                 (SELECT max(fecha_corte) FROM vistas_al_corte),
                 (SELECT max(act.fecha_inicio) FROM act WHERE act.codigo IN (SELECT actividad_codigo FROM con_registros))
               )::text AS fecha`,
@@ -742,12 +753,14 @@ function fuenteDeAsistencias(
   }: { por?: Dimension; porActividad?: boolean; ingenua?: boolean },
 ): FuenteAsistencias {
   if (ingenua) return 'asistencias';
-  const municipal = f.municipio || f.subregion || por === 'municipio' || por === 'subregion';
+  const municipal =
+    f.municipio || f.subregion || f.tipoSubregion || por === 'municipio' || por === 'subregion';
   const departamental = f.departamento || f.departamentos || por === 'departamento';
   const grupal = f.grupo || por === 'grupo';
   const sinActividad = !porActividad && DIMENSIONES_SIN_ACTIVIDAD.has(por);
-  // A subregion's records are placed in it and its departments, not in a municipality.
-  if (f.subregion && !f.municipio && por !== 'municipio' && por !== 'subregion')
+  // A subregion's records are placed in it and its departments, not in a municipality: not for a kind of
+  // subregion, which another subregion's municipalities may belong to.
+  if (f.subregion && !f.municipio && !f.tipoSubregion && por !== 'municipio' && por !== 'subregion')
     return grupal ? 'subregion_grupo' : 'subregion';
   if (municipal && sinActividad)
     return grupal ? 'fase_tipo_municipio' : 'fase_tipo_municipio_total';

@@ -26,20 +26,17 @@ import {
   TemaAsistenciaTecnica,
 } from '@tablero/domain';
 import { DataSource } from 'typeorm';
-import { Consulta, Filtros } from './filtros';
+import { Consulta, Filtros, filtrosTerritoriales } from './filtros';
+import { filtroDeHechos } from './hechos.sql';
 
-export interface FiltrosPdt {
+/** The places the entities are chosen by (see filtrosTerritoriales), and the PDT's own options. */
+export type FiltrosPdt = Filtros & {
   /** The date the states are read on (aaaa-mm-dd); assistances up to it. */
   readonly fecha: string;
-  /** The department and its municipalities. */
-  readonly departamento?: string;
-  readonly municipio?: string;
   readonly nivel?: NivelTerritorio;
   /** Assistances on or after this date. */
   readonly desde?: string;
-  /** A department-limited user's departments (see Filtros.departamentos). */
-  readonly departamentos?: readonly string[];
-}
+};
 
 export interface EntidadPdt extends SituacionPdt {
   readonly codigo: string;
@@ -137,6 +134,10 @@ interface FilaEntidad {
  * Municipio, Bogotá D.C. (11001) included; not the áreas no municipalizadas nor San Andrés
  * (88001, an island), which their department administers. A municipality of unknown type counts.
  */
+/** An entity t as a fact placed in it, so that the territorial filters choose entities as they choose facts. */
+const COMO_HECHO =
+  'CROSS JOIN LATERAL (SELECT t.codigo AS territorio, NULL::varchar AS subregion) h';
+
 const ADOPTAN_PDT = `((t.nivel = 'departamento' AND t.codigo <> '11')
                       OR (t.nivel = 'municipio' AND coalesce(t.tipo, 'Municipio') = 'Municipio'))`;
 
@@ -162,12 +163,10 @@ export class PdtService {
    */
   async filtrosDe(f: Filtros & { readonly nivel?: NivelTerritorio }): Promise<FiltrosPdt> {
     return {
+      ...filtrosTerritoriales(f),
       fecha: f.fechaCorte ?? (await this.fechaDeCorte()),
-      departamento: f.departamento,
-      municipio: f.municipio,
       nivel: f.nivel,
       desde: f.desde,
-      departamentos: f.departamentos,
     };
   }
 
@@ -178,18 +177,18 @@ export class PdtService {
     return fecha ?? this.plazos.posesion;
   }
 
+  /** The entities t the filters choose: their places as the facts' (see COMO_HECHO), and their level. */
+  private enElAmbito(f: FiltrosPdt, q: Consulta): string {
+    const nivel = f.nivel ? ` AND t.nivel = ${q.p(f.nivel)}` : '';
+    return filtroDeHechos(filtrosTerritoriales(f), q) + nivel;
+  }
+
   /** Every entity in scope with its milestones, state and assistance on the date. */
   async entidades(f: FiltrosPdt): Promise<EntidadPdt[]> {
     const q = new Consulta();
     const fecha = q.p(f.fecha);
     const desde = f.desde ? `AND a.fecha >= ${q.p(f.desde)}` : '';
-    const donde = [
-      ADOPTAN_PDT,
-      f.departamentos ? `t.departamento_codigo = ANY (${q.p(f.departamentos)})` : null,
-      f.departamento ? `t.departamento_codigo = ${q.p(f.departamento)}` : null,
-      f.municipio ? `t.codigo = ${q.p(f.municipio)}` : null,
-      f.nivel ? `t.nivel = ${q.p(f.nivel)}` : null,
-    ].filter(Boolean);
+    const donde = [ADOPTAN_PDT, this.enElAmbito(f, q)];
     const filas = await this.dataSource.query<FilaEntidad[]>(
       `SELECT t.codigo, t.nombre, t.nivel, t.categoria, t.departamento_codigo AS departamento,
               d.nombre AS "departamentoNombre",
@@ -200,6 +199,7 @@ export class PdtService {
               coalesce(a.asistencias, 0) AS asistencias, coalesce(a.horas, 0) AS horas,
               coalesce(a.funcionarios, 0) AS funcionarios
          FROM territorio t JOIN territorio d ON d.codigo = t.departamento_codigo
+         ${COMO_HECHO}
          LEFT JOIN (SELECT a.territorio_codigo, count(*)::int AS asistencias,
                            sum(a.horas)::float8 AS horas, sum(a.funcionarios)::int AS funcionarios
                       FROM asistencia_tecnica a WHERE a.fecha <= ${fecha} ${desde}
@@ -249,15 +249,13 @@ export class PdtService {
     const donde = [
       `a.fecha <= ${q.p(f.fecha)}`,
       f.desde ? `a.fecha >= ${q.p(f.desde)}` : null,
-      f.departamentos ? `t.departamento_codigo = ANY (${q.p(f.departamentos)})` : null,
-      f.departamento ? `t.departamento_codigo = ${q.p(f.departamento)}` : null,
-      f.municipio ? `t.codigo = ${q.p(f.municipio)}` : null,
-      f.nivel ? `t.nivel = ${q.p(f.nivel)}` : null,
+      this.enElAmbito(f, q),
     ].filter(Boolean);
     const filas = await this.dataSource.query<Omit<AsistenciaTecnicaListada, 'temaNombre'>[]>(
       `SELECT a.fecha::text AS fecha, t.codigo, t.nombre, a.tema, a.modalidad,
               coalesce(al.sigla, al.nombre, 'DNP') AS oferente, a.horas::float8 AS horas, a.funcionarios
          FROM asistencia_tecnica a JOIN territorio t ON t.codigo = a.territorio_codigo
+         ${COMO_HECHO}
          LEFT JOIN aliado al ON al.codigo = a.oferente
         WHERE ${donde.join(' AND ')}
         ORDER BY a.fecha, t.codigo, a.tema, a.oferente`,

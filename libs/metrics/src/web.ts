@@ -1,13 +1,22 @@
-/** The shapes of the metrics API's answers, for the browser (types only: no code is shipped). */
+/** What the browser may import from this library: the shapes of the API's answers and the filters' table. */
 export type { CifraPublicada } from './cifras';
-export type { Filtros } from './filtros';
+export {
+  CAMPOS_FILTRO,
+  CAMPOS_TERRITORIALES,
+  FILTROS,
+  filtrosDeParametros,
+  filtrosTerritoriales,
+  NOMBRES_MODALIDAD,
+  opcionesDeLista,
+  parametrosDeFiltros,
+} from './filtros';
+export type { CampoFiltro, DefinicionFiltro, Filtros, Opcion, OpcionesDeFiltro } from './filtros';
 export type {
   ActividadListada,
   Cobertura,
   Desglose,
   Kpi,
   Kpis,
-  OpcionesDeFiltro,
   PartidaConciliacion,
   PuntoSerie,
 } from './metricas.service';

@@ -2,56 +2,44 @@ import { applyDecorators, HttpStatus } from '@nestjs/common';
 import { Principal } from '@tablero/access';
 import { ApiQuery } from '@nestjs/swagger';
 import {
+  CAMPOS_FILTRO,
+  CampoFiltro,
+  FILTROS,
   Filtros,
   FueraDeSusDepartamentos,
   limitarADepartamentos,
   MetricasService,
-  MODALIDADES_FILTRO,
-  PARAMETROS_FILTRO,
 } from '@tablero/metrics';
 import { ApiError } from '../errors/api-error';
 import { invalido, Regla, validarConsulta } from '../errors/consulta';
 
-/** How each filter is read from the query string. */
-export const REGLAS_FILTRO = {
-  fase: 'fase',
-  desde: 'fecha',
-  hasta: 'fecha',
-  fecha_corte: 'fecha',
-  departamento: 'departamento',
-  municipio: 'municipio',
-  subregion: 'texto',
-  tipo: 'texto',
-  aliado: 'texto',
-  grupo: 'texto',
-  modalidad: MODALIDADES_FILTRO,
-} as const satisfies Record<string, Regla>;
+/** How each filter of `campos` is read from the query string, by its parameter. */
+function reglasDe(campos: readonly CampoFiltro[]): Readonly<Record<string, Regla>> {
+  return Object.fromEntries(
+    campos.map((campo) => {
+      const { parametro, lectura } = FILTROS[campo];
+      return [parametro, lectura === 'codigo' ? 'texto' : lectura];
+    }),
+  );
+}
 
-const DESCRIPCION: Record<keyof typeof REGLAS_FILTRO, string> = {
-  fase: 'I, II o III',
-  desde: 'Actividades que terminan en o después de esta fecha (aaaa-mm-dd)',
-  hasta: 'Actividades que empiezan en o antes de esta fecha (aaaa-mm-dd)',
-  fecha_corte: 'Cifras como estaban en esta fecha (aaaa-mm-dd)',
-  departamento: 'Código DIVIPOLA del departamento (2 dígitos)',
-  municipio: 'Código DIVIPOLA del municipio (5 dígitos)',
-  subregion: 'Código de la subregión',
-  tipo: 'Código del tipo de actividad',
-  aliado: 'Código de la entidad aliada',
-  grupo: 'Código del grupo de valor',
-  modalidad: 'presencial, virtual o hibrida',
-};
-
-/** The filters' query parameters in OpenAPI, for every metrics route. */
-export function ApiFiltros(): MethodDecorator & ClassDecorator {
+/** The filters' query parameters in OpenAPI, for every route that takes `campos` (all by default). */
+export function ApiFiltros(
+  campos: readonly CampoFiltro[] = CAMPOS_FILTRO,
+): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ...Object.entries(DESCRIPCION).map(([name, description]) =>
-      ApiQuery({ name, required: false, description }),
+    ...campos.map((campo) =>
+      ApiQuery({
+        name: FILTROS[campo].parametro,
+        required: false,
+        description: FILTROS[campo].descripcion,
+      }),
     ),
   );
 }
 
 /**
- * The filters and the route's own parameters from a query string; a code that
+ * The filters (of `campos`) and the route's own parameters from a query string; a code that
  * names nothing in the catalogues is a 400 too. A department-limited caller
  * gets their departments forced into the filters (403 for another one).
  */
@@ -60,17 +48,18 @@ export async function leerFiltros<E extends Record<string, Regla>>(
   metricas: MetricasService,
   quien: Principal,
   propios: E = {} as E,
+  campos: readonly CampoFiltro[] = CAMPOS_FILTRO,
 ) {
-  const leidos = validarConsulta(consulta, { ...REGLAS_FILTRO, ...propios });
+  const leidos = validarConsulta(consulta, { ...reglasDe(campos), ...propios });
   const pedidos = Object.fromEntries(
-    (Object.entries(PARAMETROS_FILTRO) as [keyof Filtros, string][])
-      .filter(([, parametro]) => leidos[parametro] !== undefined)
-      .map(([campo, parametro]) => [campo, leidos[parametro]]),
+    campos
+      .filter((campo) => leidos[FILTROS[campo].parametro] !== undefined)
+      .map((campo) => [campo, leidos[FILTROS[campo].parametro]]),
   ) as Filtros;
   const desconocido = await metricas.codigoDesconocido(pedidos);
   if (desconocido) {
     throw invalido(
-      PARAMETROS_FILTRO[desconocido[0]],
+      FILTROS[desconocido[0]].parametro,
       `no corresponde a ningún código conocido («${desconocido[1].slice(0, 40)}»)`,
     );
   }

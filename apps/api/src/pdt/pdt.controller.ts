@@ -1,47 +1,40 @@
-import {
-  Controller,
-  Get,
-  HttpStatus,
-  Query,
-  UseInterceptors,
-  applyDecorators,
-} from '@nestjs/common';
+import { Controller, Get, Query, UseInterceptors, applyDecorators } from '@nestjs/common';
 import { DataVersionCache } from '../cache/data-version-cache.interceptor';
 import { Acceso, Principal, Quien } from '@tablero/access';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { NIVELES_TERRITORIO, NivelTerritorio } from '@tablero/domain';
 import {
+  CAMPOS_TERRITORIALES,
+  CampoFiltro,
   FiltrosPdt,
-  FueraDeSusDepartamentos,
-  limitarADepartamentos,
   METRICAS_PDT,
   MetricasService,
   PdtService,
 } from '@tablero/metrics';
-import { ApiError } from '../errors/api-error';
-import { invalido, validarConsulta } from '../errors/consulta';
+import { ApiFiltros, leerFiltros } from '../metricas/filtros.params';
 
-const REGLAS = {
-  fecha_corte: 'fecha',
-  departamento: 'departamento',
-  municipio: 'municipio',
-  nivel: NIVELES_TERRITORIO,
-  desde: 'fecha',
-} as const;
+/** The filters that choose entities, the date of the states and the assistances' first date. */
+const CAMPOS_PDT: readonly CampoFiltro[] = ['fechaCorte', 'desde', ...CAMPOS_TERRITORIALES];
 
-const DESCRIPCION: Record<keyof typeof REGLAS, string> = {
-  fecha_corte: 'Fecha en que se leen los estados (aaaa-mm-dd); por omisión, la del último hito o asistencia técnica registrada',
-  departamento: 'Código DIVIPOLA del departamento (2 dígitos): la gobernación y sus municipios',
-  municipio: 'Código DIVIPOLA del municipio (5 dígitos)',
-  nivel: 'departamento o municipio',
-  desde: 'Asistencias técnicas en o después de esta fecha (aaaa-mm-dd)',
-};
-
+/**
+ * The PDT's meaning of the shared filters (the date of the states; the assistances from a date) and
+ * its own level filter.
+ */
 function ApiFiltrosPdt(): MethodDecorator {
   return applyDecorators(
-    ...Object.entries(DESCRIPCION).map(([name, description]) =>
-      ApiQuery({ name, required: false, description }),
-    ),
+    ApiFiltros(CAMPOS_TERRITORIALES),
+    ApiQuery({
+      name: 'fecha_corte',
+      required: false,
+      description:
+        'Fecha en que se leen los estados (aaaa-mm-dd); por omisión, la del último hito o asistencia técnica registrada',
+    }),
+    ApiQuery({
+      name: 'desde',
+      required: false,
+      description: 'Asistencias técnicas en o después de esta fecha (aaaa-mm-dd)',
+    }),
+    ApiQuery({ name: 'nivel', required: false, description: 'departamento o municipio' }),
   );
 }
 
@@ -104,31 +97,16 @@ export class PdtController {
 
   /** The PDT filters, with a department-limited caller's departments forced in (403 for another). */
   private async leer(consulta: Record<string, unknown>, quien: Principal): Promise<FiltrosPdt> {
-    const leidos = validarConsulta(consulta, REGLAS);
-    const desconocido = await this.metricas.codigoDesconocido({
-      departamento: leidos.departamento,
-      municipio: leidos.municipio,
+    const { filtros, parametros } = await leerFiltros(
+      consulta,
+      this.metricas,
+      quien,
+      { nivel: NIVELES_TERRITORIO },
+      CAMPOS_PDT,
+    );
+    return this.pdt.filtrosDe({
+      ...filtros,
+      nivel: parametros.nivel as NivelTerritorio | undefined,
     });
-    if (desconocido) {
-      throw invalido(
-        desconocido[0],
-        `no corresponde a ningún código conocido («${desconocido[1]}»)`,
-      );
-    }
-    try {
-      return await this.pdt.filtrosDe({
-        ...limitarADepartamentos(
-          { departamento: leidos.departamento, municipio: leidos.municipio },
-          quien.departamentos,
-        ),
-        fechaCorte: leidos.fecha_corte,
-        nivel: leidos.nivel as NivelTerritorio | undefined,
-        desde: leidos.desde,
-      });
-    } catch (error) {
-      if (error instanceof FueraDeSusDepartamentos)
-        throw new ApiError(HttpStatus.FORBIDDEN, 'FUERA_DE_SUS_DEPARTAMENTOS', error.message);
-      throw error;
-    }
   }
 }

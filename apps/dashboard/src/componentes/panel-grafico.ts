@@ -8,16 +8,18 @@ import { Contexto, FilaGrafico, GRAFICO } from '@tablero/charts';
 import { pedir } from '../api';
 import { el, mensaje, tabla } from '../dom';
 import { cargarMapa, echarts } from '../echarts';
-import { consultaDeFiltros, navegar, ParametroFiltro } from '../estado';
+import type { CampoFiltro } from '@tablero/metrics';
+import { consultaDeFiltros, filtrar } from '../estado';
 import { puede } from '../sesion';
 import { ContextoVista } from '../vista';
 
 /** The filter a click on a category sets, by the dimension the chart breaks down. */
-const FILTRO_DE_DIMENSION: Readonly<Record<string, ParametroFiltro>> = {
+const FILTRO_DE_DIMENSION: Readonly<Record<string, CampoFiltro>> = {
   fase: 'fase',
   tipo: 'tipo',
   departamento: 'departamento',
   municipio: 'municipio',
+  subregion: 'subregion',
   grupo: 'grupo',
   aliado: 'aliado',
   modalidad: 'modalidad',
@@ -99,7 +101,7 @@ export function panelGrafico(
         lienzo.classList.add('interactivo');
         grafico.on('click', (p) => {
           const clave = (p.data as FilaGrafico | undefined)?.clave;
-          if (clave) navegar({ [filtro]: clave });
+          if (clave) filtrar({ [filtro]: clave });
         });
       }
       const conCifra = filas.filter((f) => f.valor > 0);
@@ -141,12 +143,12 @@ export function panelGrafico(
 }
 
 /** The keyboard's way to do what a click on a bar or region does. */
-function botonFiltro(etiqueta: string, filtro: ParametroFiltro, clave: string): HTMLElement {
+function botonFiltro(etiqueta: string, filtro: CampoFiltro, clave: string): HTMLElement {
   const boton = el(
     'button',
     { type: 'button', class: 'enlace', title: `Filtrar la página por ${etiqueta}` },
     etiqueta,
   );
-  boton.addEventListener('click', () => navegar({ [filtro]: clave }));
+  boton.addEventListener('click', () => filtrar({ [filtro]: clave }));
   return boton;
 }

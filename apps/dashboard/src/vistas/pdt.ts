@@ -1,8 +1,9 @@
 /**
  * Phase III's own content: where each entity's development plan stands on a
- * date (today unless one is chosen), the milestone funnel, the overdue entities
+ * date (the data's latest unless one is chosen), the milestone funnel, the overdue entities
  * with their days late and the technical assistance over time.
  */
+import { filtrosTerritoriales } from '@tablero/metrics';
 import type { EntidadPdt, ResumenPdt } from '@tablero/metrics';
 import {
   formatearFecha,
@@ -13,7 +14,7 @@ import {
 import { pedir } from '../api';
 import { panelGrafico } from '../componentes/panel-grafico';
 import { el, mensaje, tabla } from '../dom';
-import { navegar } from '../estado';
+import { consultaDeFiltros, navegar } from '../estado';
 import { ContextoVista } from '../vista';
 
 export const GRAFICOS_PDT = [
@@ -60,10 +61,7 @@ export async function seccionPdt(contenedor: HTMLElement, vista: ContextoVista):
   const extra: Record<string, string> = fecha ? { [PARAMETRO_FECHA]: fecha } : {};
   for (const id of GRAFICOS_PDT) panelGrafico(graficos, id, vista, extra);
 
-  const q = new URLSearchParams(extra);
-  if (vista.estado.filtros.departamento) q.set('departamento', vista.estado.filtros.departamento);
-  if (vista.estado.filtros.municipio) q.set('municipio', vista.estado.filtros.municipio);
-  const consulta = q.size ? `?${q}` : '';
+  const consulta = consultaDeFiltros(filtrosTerritoriales(vista.estado.filtros), extra);
   const [{ conHitos, entidades }, resumen] = await Promise.all([
     pedir<{ conHitos: number; entidades: EntidadPdt[] }>(
       `/api/v1/pdt/vencidas${consulta}`,
