@@ -88,8 +88,13 @@ function resumen(informe: InformeImportacion): string {
   ];
   if (f.omitidas > 0)
     lineas.push(`  Omitidas      ${n(f.omitidas)}  (filas que no son datos, como «Total»)`);
-  if (informe.columnasIgnoradas.length > 0) {
-    lineas.push(`  Columnas ignoradas: ${informe.columnasIgnoradas.join(', ')}`);
+  if (informe.hoja !== null) lineas.push(`  Hoja leída: ${informe.hoja}`);
+  if (informe.totalColumnasIgnoradas > 0) {
+    const otras = informe.totalColumnasIgnoradas - informe.columnasIgnoradas.length;
+    lineas.push(
+      `  Columnas ignoradas (${formatearNumero(informe.totalColumnasIgnoradas)}): ${informe.columnasIgnoradas.join(', ')}` +
+        (otras > 0 ? ` y ${formatearNumero(otras)} más` : ''),
+    );
   }
   if (informe.novedades.length > 0) {
     lineas.push(`  Cambios en el catálogo (${n(informe.novedades.length)}):`);

@@ -61,7 +61,11 @@ export interface InformeImportacion {
     readonly rechazadas: number;
     readonly omitidas: number;
   };
+  /** The worksheet read, for an .xlsx (the one named «Datos», or else the first with data). */
+  readonly hoja: string | null;
+  /** The first ignored columns' headers; `totalColumnasIgnoradas` counts them all. */
   readonly columnasIgnoradas: string[];
+  readonly totalColumnasIgnoradas: number;
   /** What the import changed in a catalogue (territories), one line each. */
   readonly novedades: readonly string[];
   /** The first rejections; all of them are downloadable once the import is recorded. */
@@ -166,7 +170,9 @@ export class ImportacionService {
         dryRun: !!solicitud.dryRun,
         archivo: { nombre: solicitud.nombreArchivo, bytes: size, sha256 },
         filas,
+        hoja: tabla.hoja,
         columnasIgnoradas: tabla.columnasIgnoradas,
+        totalColumnasIgnoradas: tabla.totalColumnasIgnoradas,
         novedades,
         rechazos,
       };
@@ -222,7 +228,15 @@ async function copiarAlStage(
   try {
     for await (const fila of filas) {
       leidas++;
-      const resultado = tipo.validar(fila.valores, contexto);
+      const resultado: ReturnType<TipoImportacion['validar']> = fila.problemas
+        ? {
+            rechazos: fila.problemas.map((p) => ({
+              columna: p.campo,
+              valor: null,
+              motivo: p.motivo,
+            })),
+          }
+        : tipo.validar(fila.valores, contexto);
       const linea =
         'rechazos' in resultado
           ? lineaCsv([
