@@ -627,6 +627,16 @@ export class MetricasService {
   }
 
   /** The first value of each filter that names nothing in the catalogues, as [parameter, value]. */
+  /** The departments a subregion's municipalities (or departments) lie in. */
+  async departamentosDeSubregion(subregion: string): Promise<string[]> {
+    const filas = await this.dataSource.query<{ departamento: string }[]>(
+      `SELECT DISTINCT left(territorio_codigo, 2) AS departamento FROM subregion_territorio
+        WHERE subregion_codigo = $1`,
+      [subregion],
+    );
+    return filas.map((f) => f.departamento);
+  }
+
   async codigoDesconocido(
     f: Filtros,
   ): Promise<[keyof typeof PARAMETROS_FILTRO, string] | undefined> {
