@@ -33,11 +33,11 @@ interface Credenciales {
 }
 
 function texto(valor: unknown, campo: string): string {
-  // eslint-disable-next-line no-control-regex
   if (
     typeof valor !== 'string' ||
     valor.length === 0 ||
     valor.length > 200 ||
+    // eslint-disable-next-line no-control-regex
     /[\u0000-\u001f]/.test(valor)
   ) {
     throw new ApiError(
