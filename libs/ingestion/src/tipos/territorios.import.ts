@@ -90,8 +90,7 @@ export const territorios: TipoImportacion = {
         `el municipio ${municipio} no pertenece al departamento ${departamento}`,
       );
     }
-    const nombre = (campo: string) =>
-      v.campo(campo, (c) => comoNombrePropio(textoHasta(120)(c)));
+    const nombre = (campo: string) => v.campo(campo, (c) => comoNombrePropio(textoHasta(120)(c)));
     const nombreDepartamento = nombre('nombre_departamento');
     const nombreMunicipio = nombre('nombre_municipio');
     const tipo = v.campo('tipo', textoHasta(60));
