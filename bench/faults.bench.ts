@@ -6,6 +6,8 @@
  *    /api/health says so, and the server recovers by itself.
  * 2. An import killed with SIGKILL half way, then run again: the figures
  *    equal those of a single clean import of the same file.
+ * 3. Files of the shapes that froze the server or blew its memory (issue 23):
+ *    /api/health latency during each import, the server's peak RSS.
  * Prints what it saw and a verdict line for each.
  */
 import 'reflect-metadata';
@@ -27,6 +29,7 @@ import { rutaDelProyecto } from '@tablero/config';
 import { escribirAsistencias } from '../test/support/asistencias-sinteticas';
 import { freePort } from '../test/support/free-port';
 import { startServerProcess } from '../test/support/server-process';
+import { entradasHostiles } from './entradas-hostiles';
 import { formatoEsCo as n } from './servidor';
 
 const CLAVE_SEUDONIMOS = 'clave-de-las-fallas-de-tablero-jpt-0123456789';
@@ -258,16 +261,33 @@ async function importacionCortada(pg: RunningDatabase, filas: number): Promise<b
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { filas: { type: 'string', default: '300000' } } });
+  const { values } = parseArgs({
+    options: {
+      filas: { type: 'string', default: '300000' },
+      megas: { type: 'string', default: '20' },
+      solo: { type: 'string' },
+    },
+  });
   const dataDir = mkdtempSync(join(tmpdir(), 'tablero-fallas-pg-'));
   const port = await freePort();
   const iniciar = () => startEmbeddedDatabase({ dataDir, port });
   let pg = await iniciar();
   try {
-    const caida = await baseCaida(iniciar, pg);
-    pg = caida.pg;
-    const importacion = await importacionCortada(pg, Number(values.filas));
-    process.exitCode = caida.cumple && importacion ? 0 : 1;
+    let cumple = true;
+    if (!values.solo || values.solo === 'caida') {
+      const caida = await baseCaida(iniciar, pg);
+      pg = caida.pg;
+      cumple &&= caida.cumple;
+    }
+    if (!values.solo || values.solo === 'corte')
+      cumple &&= await importacionCortada(pg, Number(values.filas));
+    if (!values.solo || values.solo === 'hostiles')
+      cumple &&= await entradasHostiles(
+        pg,
+        Number(values.megas),
+        mkdtempSync(join(tmpdir(), 'tablero-hostiles-')),
+      );
+    process.exitCode = cumple ? 0 : 1;
   } finally {
     await pg.stop();
     rmSync(dataDir, { recursive: true, force: true });

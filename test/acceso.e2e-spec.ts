@@ -468,6 +468,148 @@ describe('a user limited to departments', () => {
   });
 });
 
+/** One row inside department 05 and one in 76 (Valle), for each kind a department can hold. */
+const FILAS_POR_TIPO: Record<string, string[][]> = {
+  asistencias: [
+    ['codigo_actividad', 'tipo_documento', 'numero_documento', 'codigo_municipio'],
+    ['F2-TAL-01', 'CC', '61000001', '05001'],
+    ['F2-TAL-01', 'CC', '61000002', '76001'],
+  ],
+  certificados: [
+    [
+      'codigo_actividad',
+      'tipo_documento',
+      'numero_documento',
+      'codigo_municipio',
+      'fecha_certificacion',
+    ],
+    ['F1-CURSO-YES', 'CC', '62000001', '05001', '15/07/2023'],
+    ['F1-CURSO-YES', 'CC', '62000002', '76001', '15/07/2023'],
+  ],
+  totales: [
+    ['codigo_actividad', 'metrica', 'valor', 'fecha_corte', 'codigo_territorio'],
+    ['F2-TALLERES', 'asistentes_presenciales', '10', '31/12/2023', '05'],
+    ['F2-TALLERES', 'asistentes_presenciales', '20', '31/12/2023', '76'],
+  ],
+  hitos_pdt: [
+    ['codigo_entidad', 'hito', 'fecha'],
+    ['05001', 'anteproyecto', '20/01/2024'],
+    ['76001', 'anteproyecto', '20/01/2024'],
+  ],
+  asistencias_tecnicas: [
+    ['fecha', 'codigo_entidad', 'tema', 'modalidad', 'oferente', 'horas', 'funcionarios'],
+    ['14/03/2024', '05001', 'parte_estrategica', 'virtual', 'DNP', '2', '3'],
+    ['14/03/2024', '76001', 'parte_estrategica', 'virtual', 'DNP', '2', '3'],
+  ],
+};
+const NACIONALES = ['actividades', 'vistas', 'territorios'];
+
+describe('the write scope of department-limited principals', () => {
+  const principales: Record<string, Opciones> = {};
+  let deAdmin: string;
+
+  beforeAll(async () => {
+    await json('POST', '/api/v1/usuarios', {
+      cookie: admin,
+      cuerpo: { usuario: 'edi05', clave: CLAVE, rol: 'editor', departamentos: ['05'] },
+    });
+    principales['un editor limitado a 05 (sesión)'] = { cookie: await ingresar('edi05') };
+    const token = await json<{ secreto: string }>('POST', '/api/v1/tokens', {
+      cookie: admin,
+      cuerpo: { nombre: 'etl', rol: 'editor', departamentos: ['05'] },
+    });
+    principales['un token de editor limitado a 05'] = { token: token.secreto };
+    const rechazada = await importarComo({ cookie: admin }, 'asistencias', [
+      ['codigo_actividad', 'tipo_documento', 'numero_documento'],
+      ['NO-EXISTE', 'CC', '60000001'],
+    ]);
+    deAdmin = rechazada.body.id as string;
+  });
+
+  async function importarComo(o: Opciones, tipo: string, filas: string[][], consulta = '') {
+    const form = new FormData();
+    form.append('archivo', new Blob([filas.map((f) => f.join(',')).join('\n')]), `${tipo}.csv`);
+    const headers: Record<string, string> = {};
+    if (o.cookie) headers.cookie = o.cookie;
+    if (o.token) headers.authorization = `Bearer ${o.token}`;
+    const response = await fetch(`${server.baseUrl}/api/v1/importaciones/${tipo}${consulta}`, {
+      method: 'POST',
+      body: form,
+      headers,
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown> & {
+        filas?: { aceptadas: number; rechazadas: number };
+        rechazos?: { fila: number; columna: string; valor: string; motivo: string }[];
+      },
+    };
+  }
+
+  it('accepts each kind’s row in 05 and rejects the one in 76, for a session and a token alike', async () => {
+    const obtenidos: unknown[] = [];
+    const esperados: unknown[] = [];
+    for (const [quien, o] of Object.entries(principales)) {
+      for (const [tipo, filas] of Object.entries(FILAS_POR_TIPO)) {
+        const { status, body } = await importarComo(o, tipo, filas, '?dry_run=true');
+        obtenidos.push({
+          quien,
+          tipo,
+          status,
+          aceptadas: body.filas?.aceptadas,
+          rechazos: body.rechazos?.map((r) => [r.fila, r.valor, r.motivo]),
+        });
+        const territorio =
+          filas[2][filas[0].findIndex((c) => /municipio|entidad|territorio/.test(c))];
+        esperados.push({
+          quien,
+          tipo,
+          status: 200,
+          aceptadas: 1,
+          rechazos: [
+            [3, territorio, `el territorio ${territorio} está fuera de sus departamentos (05)`],
+          ],
+        });
+      }
+    }
+    expect(obtenidos).toEqual(esperados);
+  });
+
+  it('refuses the national kinds with 403 and records nothing', async () => {
+    const antes = Number((await db.query('SELECT count(*) AS n FROM importacion')).rows[0].n);
+    for (const o of Object.values(principales)) {
+      for (const tipo of NACIONALES) {
+        const { status, body } = await importarComo(o, tipo, [['codigo'], ['X']]);
+        expect([tipo, status, body.codigo]).toEqual([tipo, 403, 'FUERA_DE_SUS_DEPARTAMENTOS']);
+      }
+    }
+    expect(Number((await db.query('SELECT count(*) AS n FROM importacion')).rows[0].n)).toBe(antes);
+  });
+
+  it('lists and opens only the imports made within their departments', async () => {
+    const o = principales['un editor limitado a 05 (sesión)'];
+    const propia = await importarComo(o, 'asistencias', FILAS_POR_TIPO.asistencias);
+    expect(propia.body.filas).toMatchObject({ aceptadas: 1, rechazadas: 1 });
+    const lista = await json<{ id: string; departamentos: string[] | null }[]>(
+      'GET',
+      '/api/v1/importaciones',
+      o,
+    );
+    expect(lista.map((i) => [i.id, i.departamentos])).toEqual([[propia.body.id, ['05']]]);
+    expect((await pedir('GET', `/api/v1/importaciones/${propia.body.id}/rechazos`, o)).status).toBe(
+      200,
+    );
+    for (const ruta of [
+      `/api/v1/importaciones/${deAdmin}`,
+      `/api/v1/importaciones/${deAdmin}/rechazos`,
+    ])
+      expect([ruta, (await pedir('GET', ruta, o)).status]).toEqual([ruta, 404]);
+    expect(
+      (await pedir('GET', `/api/v1/importaciones/${deAdmin}/rechazos`, { cookie: admin })).status,
+    ).toBe(200);
+  });
+});
+
 describe('sessions and tokens', () => {
   it('a session ends when it expires, and on sign-out', async () => {
     const cookie = await ingresar('u-lectura');
@@ -554,15 +696,20 @@ describe('the audit log', () => {
       await pedir('GET', '/api/v1/reportes/balance', { cookie: sesiones.analista })
     ).body?.cancel();
 
-    const entradas = await json<
-      {
-        en: string;
-        quien: string;
-        origen: string;
-        accion: string;
-        detalle: Record<string, unknown>;
-      }[]
-    >('GET', '/api/v1/auditoria', { cookie: admin });
+    type Entrada = {
+      en: string;
+      quien: string;
+      origen: string;
+      accion: string;
+      detalle: Record<string, unknown>;
+    };
+    // An entry is written once its answer is sent: the last export's may still be on its way.
+    let entradas: Entrada[] = [];
+    for (let intento = 0; intento < 40; intento++) {
+      entradas = await json<Entrada[]>('GET', '/api/v1/auditoria', { cookie: admin });
+      if (entradas.find((e) => e.accion === 'exportacion')?.quien === 'u-analista') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const acciones = new Set(entradas.map((e) => e.accion));
     expect(
       [

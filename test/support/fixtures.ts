@@ -1,7 +1,7 @@
 /** Files as DNP teams have them, written by the tests themselves. */
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { mkdtempSync, writeFileSync, createWriteStream } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -63,4 +63,57 @@ export function bombaZip(nombre: string, megas: number): Promise<string> {
       .on('close', () => resolve(ruta))
       .on('error', reject),
   );
+}
+
+/** An .xlsx made of the given parts (workbook, its relations and one sheet are added). */
+export function xlsxDePartes(
+  nombre: string,
+  hoja: string,
+  otras: Record<string, string | Buffer> = {},
+): Promise<string> {
+  const partes: Record<string, string | Buffer> = {
+    'xl/workbook.xml':
+      '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      '<sheets><sheet name="Datos" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    'xl/_rels/workbook.xml.rels':
+      '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+    'xl/worksheets/sheet1.xml': hoja,
+    ...otras,
+  };
+  const ruta = join(carpeta, nombre);
+  const zip = new yazl.ZipFile();
+  for (const [parte, contenido] of Object.entries(partes))
+    zip.addBuffer(Buffer.from(contenido), parte);
+  zip.end();
+  return new Promise((resolve, reject) =>
+    zip.outputStream
+      .pipe(createWriteStream(ruta))
+      .on('close', () => resolve(ruta))
+      .on('error', reject),
+  );
+}
+
+/**
+ * An .xlsx whose shared strings hold `megas` MB of text while the zip's
+ * index declares them 5.000 bytes: the declared sizes pass any limit.
+ */
+export async function xlsxQueMiente(nombre: string, megas: number): Promise<string> {
+  const texto = 'x'.repeat(1000);
+  const si = `<si><t>${texto}</t></si>`;
+  const cuantas = Math.ceil((megas * 1024 * 1024) / si.length);
+  const ruta = await xlsxDePartes(
+    nombre,
+    '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>',
+    { 'xl/sharedStrings.xml': `<sst>${si.repeat(cuantas)}</sst>` },
+  );
+  const zip = readFileSync(ruta);
+  const nombreParte = Buffer.from('xl/sharedStrings.xml');
+  // Central directory entries: signature, then at 24 the uncompressed size, at 46 the name.
+  for (let i = zip.indexOf(0x02014b50 & 0xff); i >= 0; i = zip.indexOf(0x50, i + 1)) {
+    if (zip.readUInt32LE(i) !== 0x02014b50) continue;
+    const largo = zip.readUInt16LE(i + 28);
+    if (zip.subarray(i + 46, i + 46 + largo).equals(nombreParte)) zip.writeUInt32LE(5000, i + 24);
+  }
+  writeFileSync(ruta, zip);
+  return ruta;
 }

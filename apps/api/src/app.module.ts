@@ -9,7 +9,6 @@ import { IngestionModule } from '@tablero/ingestion';
 import { MetricsModule } from '@tablero/metrics';
 import { ChartsModule } from '@tablero/charts';
 import { ReportsModule } from '@tablero/reports';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import { AdministracionController } from './acceso/administracion.controller';
@@ -18,6 +17,7 @@ import { FasesController } from './fases/fases.controller';
 import { HealthController } from './health/health.controller';
 import { MetasController } from './metas/metas.controller';
 import { PdtController } from './pdt/pdt.controller';
+import { carpetaDeSubidas } from './importaciones/carpeta-de-subidas';
 import { ImportacionesController } from './importaciones/importaciones.controller';
 import { GraficosController } from './metricas/graficos.controller';
 import { MetricasController } from './metricas/metricas.controller';
@@ -68,7 +68,7 @@ export class AppModule {
           costosasPorMinuto: config.expensiveMaxPerMinute,
         }),
         MulterModule.register({
-          dest: join(tmpdir(), 'tablero-jpt-subidas'),
+          dest: carpetaDeSubidas(config.dataDir),
           limits: { fileSize: config.importMaxBytes, files: 1, fields: 10 },
         }),
         IngestionModule.forRoot({

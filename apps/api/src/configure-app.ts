@@ -8,6 +8,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from './errors/http-error.filter';
+import { solicitudSegura } from './seguridad/solicitud-segura.middleware';
 import { RUTAS_DEL_TABLERO } from './tablero/tablero.controller';
 
 /**
@@ -33,6 +34,7 @@ export function configureApp(app: INestApplication, config: Config): void {
   if (config.trustProxy) (app as NestExpressApplication).set('trust proxy', config.trustProxy);
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP } }));
   app.use(cookieParser());
+  app.use(solicitudSegura(config.corsOrigins));
   if (config.corsOrigins.length)
     app.enableCors({ origin: [...config.corsOrigins], credentials: true });
   app.setGlobalPrefix('api', {
@@ -57,10 +59,12 @@ export function configureApp(app: INestApplication, config: Config): void {
     )
     .setVersion('1')
     .build();
-  // The OpenAPI pages are not Nest routes, so the guard does not see them: the same rule as the dashboard's.
+  // The OpenAPI pages are not Nest routes, so the guard does not see them: public with the
+  // dashboard, except in production, where they would show anyone every route to probe.
   const credenciales = app.get(CredencialesService);
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (config.publicDashboard || !request.path.startsWith('/api/docs')) return next();
+    const docsPublicas = config.publicDashboard && config.env !== 'production';
+    if (docsPublicas || !request.path.startsWith('/api/docs')) return next();
     credenciales
       .identificar(request)
       .catch(() => ANONIMO)

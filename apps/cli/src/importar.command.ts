@@ -2,7 +2,7 @@ import { Config, pseudonymKey } from '@tablero/config';
 import { formatearNumero, TIPOS_IMPORTACION, TipoImportacionCodigo } from '@tablero/domain';
 import { ImportacionService, InformeImportacion } from '@tablero/ingestion';
 import { SingleBar } from 'cli-progress';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { DataSource } from 'typeorm';
@@ -33,6 +33,10 @@ export async function importar(
       `No hay importaciones de tipo «${tipo}». Los tipos son: ${TIPOS_IMPORTACION.join(', ')}.`,
     );
   }
+  if (statSync(archivo).isDirectory())
+    throw new ErrorDeUso(
+      `${archivo} es una carpeta, no un archivo: indique el archivo a importar.`,
+    );
   const servicio = new ImportacionService(dataSource, {
     pseudonymKey: pseudonymKey(config),
     maxXlsxExpandedBytes: config.xlsxMaxExpandedBytes,
@@ -88,8 +92,13 @@ function resumen(informe: InformeImportacion): string {
   ];
   if (f.omitidas > 0)
     lineas.push(`  Omitidas      ${n(f.omitidas)}  (filas que no son datos, como «Total»)`);
-  if (informe.columnasIgnoradas.length > 0) {
-    lineas.push(`  Columnas ignoradas: ${informe.columnasIgnoradas.join(', ')}`);
+  if (informe.hoja !== null) lineas.push(`  Hoja leída: ${informe.hoja}`);
+  if (informe.totalColumnasIgnoradas > 0) {
+    const otras = informe.totalColumnasIgnoradas - informe.columnasIgnoradas.length;
+    lineas.push(
+      `  Columnas ignoradas (${formatearNumero(informe.totalColumnasIgnoradas)}): ${informe.columnasIgnoradas.join(', ')}` +
+        (otras > 0 ? ` y ${formatearNumero(otras)} más` : ''),
+    );
   }
   if (informe.novedades.length > 0) {
     lineas.push(`  Cambios en el catálogo (${n(informe.novedades.length)}):`);

@@ -240,10 +240,28 @@ async function main(): Promise<void> {
     } else if (error instanceof AccesoError) {
       console.error((error.getResponse() as { mensaje: string }).mensaje);
     } else {
-      console.error(error);
+      console.error(mensajeInesperado(error));
     }
     process.exitCode = 1;
   }
+}
+
+/**
+ * An error nobody foresaw, told in Spanish without a stack trace: what the
+ * database or the system said, and that nothing was saved (an import is one
+ * transaction). The trace is for developers: TABLERO_DEPURAR=1 prints it.
+ */
+function mensajeInesperado(error: unknown): string {
+  if (process.env.TABLERO_DEPURAR === '1') return String((error as Error)?.stack ?? error);
+  const e = error as { code?: string; message?: string };
+  const detalle = String(e?.message ?? error)
+    .split('\n')[0]
+    .slice(0, 300);
+  if (['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', '28P01', '3D000'].includes(e?.code ?? ''))
+    return `No se pudo conectar con la base de datos (${e.code}): revise DATABASE_URL o que el servidor esté en marcha. Detalle: ${detalle}`;
+  if (/^[0-9A-Z]{5}$/.test(e?.code ?? ''))
+    return `La base de datos rechazó la operación (código ${e.code}); no se guardó nada. Detalle: ${detalle}`;
+  return `Error inesperado; no se guardó nada. Detalle: ${detalle}`;
 }
 
 void main();

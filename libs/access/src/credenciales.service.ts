@@ -138,7 +138,8 @@ export class CredencialesService {
     departamentos?: unknown;
     creadoPor: string;
   }): Promise<TokenPublico & { secreto: string }> {
-    if (typeof datos.nombre !== 'string' || !/^.{3,80}$/.test(datos.nombre.trim())) {
+    // eslint-disable-next-line no-control-regex
+    if (typeof datos.nombre !== 'string' || !/^[^\u0000-\u001f]{3,80}$/.test(datos.nombre.trim())) {
       throw new AccesoError(
         HttpStatus.BAD_REQUEST,
         'PARAMETRO_INVALIDO',

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Usuario } from './entities/usuario.entity';
 import { AccesoError } from './errores';
 import { Rol, ROLES } from './roles';
@@ -50,24 +50,44 @@ export class UsuariosService {
   }
 
   async crear(datos: DatosUsuario): Promise<UsuarioPublico> {
+    return this.guardar(this.dataSource.manager, await this.preparar(datos));
+  }
+
+  /**
+   * The first user, an admin, only while there is none, whatever the race:
+   * parallel requests, another server on the same database, the CLI. Null
+   * when a user already exists.
+   */
+  async crearPrimerAdministrador(nombre: string, clave: string): Promise<UsuarioPublico | null> {
+    const usuario = await this.preparar({ nombre, clave, rol: 'admin' });
+    return this.dataSource.transaction(async (manager) => {
+      // Conflicts with itself and with any insert: the count below stays true until commit.
+      await manager.query('LOCK TABLE usuario IN SHARE ROW EXCLUSIVE MODE');
+      if ((await manager.count(Usuario)) > 0) return null;
+      return this.guardar(manager, usuario);
+    });
+  }
+
+  /** Validated, with the password hashed (slow by design: done outside any transaction). */
+  private async preparar(datos: DatosUsuario): Promise<Usuario> {
     const nombre = validarNombre(datos.nombre);
-    validarRol(datos.rol);
-    if (await this.usuarios.existsBy({ nombre })) {
+    return this.usuarios.create({
+      nombre,
+      claveHash: await hash(validarClave(datos.clave)),
+      rol: validarRol(datos.rol),
+      departamentos: validarDepartamentos(datos.departamentos),
+    });
+  }
+
+  private async guardar(manager: EntityManager, usuario: Usuario): Promise<UsuarioPublico> {
+    if (await manager.existsBy(Usuario, { nombre: usuario.nombre })) {
       throw new AccesoError(
         HttpStatus.CONFLICT,
         'USUARIO_EXISTENTE',
-        `Ya existe un usuario «${nombre}».`,
+        `Ya existe un usuario «${usuario.nombre}».`,
       );
     }
-    const usuario = await this.usuarios.save(
-      this.usuarios.create({
-        nombre,
-        claveHash: await hash(validarClave(datos.clave)),
-        rol: datos.rol,
-        departamentos: validarDepartamentos(datos.departamentos),
-      }),
-    );
-    return publico(usuario);
+    return publico(await manager.save(usuario));
   }
 
   async listar(): Promise<UsuarioPublico[]> {

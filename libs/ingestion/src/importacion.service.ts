@@ -16,6 +16,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { DataSource, QueryRunner } from 'typeorm';
+import { comprobarTipoEnAlcance, rechazarFueraDeSusDepartamentos } from './alcance-departamental';
 import { cargarCatalogos } from './catalogos';
 import { abrirArchivo } from './lectura/archivo';
 import { FilaCanonica, reconocer } from './lectura/formatos';
@@ -37,6 +38,8 @@ export interface SolicitudImportacion {
   readonly ruta: string;
   readonly nombreArchivo: string;
   readonly usuario: string;
+  /** The departments the importer is limited to: rows elsewhere are rejected, national kinds refused. */
+  readonly departamentos?: readonly string[] | null;
   readonly dryRun?: boolean;
   readonly opciones?: Opciones;
   readonly alLeer?: (bytes: number, total: number) => void;
@@ -61,7 +64,11 @@ export interface InformeImportacion {
     readonly rechazadas: number;
     readonly omitidas: number;
   };
+  /** The worksheet read, for an .xlsx (the one named «Datos», or else the first with data). */
+  readonly hoja: string | null;
+  /** The first ignored columns' headers; `totalColumnasIgnoradas` counts them all. */
   readonly columnasIgnoradas: string[];
+  readonly totalColumnasIgnoradas: number;
   /** What the import changed in a catalogue (territories), one line each. */
   readonly novedades: readonly string[];
   /** The first rejections; all of them are downloadable once the import is recorded. */
@@ -80,6 +87,8 @@ export class ImportacionService {
 
   async importar(solicitud: SolicitudImportacion): Promise<InformeImportacion> {
     const tipo = TIPOS[solicitud.tipo];
+    const departamentos = solicitud.departamentos ?? null;
+    comprobarTipoEnAlcance(tipo.codigo, departamentos);
     const opciones =
       tipo.codigo === 'vistas'
         ? conFechaDelNombre(solicitud.opciones ?? {}, solicitud.nombreArchivo)
@@ -92,8 +101,9 @@ export class ImportacionService {
     try {
       const catalogos = await cargarCatalogos(queryRunner.manager);
       const [{ id }] = await queryRunner.query(
-        `INSERT INTO importacion (tipo, formato, archivo_nombre, archivo_bytes, archivo_sha256, usuario, opciones)
-         VALUES ($1, 'pendiente', $2, $3, $4, $5, $6) RETURNING id::text`,
+        `INSERT INTO importacion (tipo, formato, archivo_nombre, archivo_bytes, archivo_sha256, usuario, opciones,
+                                 departamentos)
+         VALUES ($1, 'pendiente', $2, $3, $4, $5, $6, $7) RETURNING id::text`,
         [
           tipo.codigo,
           solicitud.nombreArchivo.slice(0, 255),
@@ -101,6 +111,7 @@ export class ImportacionService {
           sha256,
           solicitud.usuario.slice(0, 120),
           opciones,
+          departamentos,
         ],
       );
       await queryRunner.query(
@@ -120,6 +131,8 @@ export class ImportacionService {
         hoy: new Date().toISOString().slice(0, 10),
       };
       const leidas = await copiarAlStage(client, tipo, tabla.filas, contexto);
+      if (departamentos)
+        await rechazarFueraDeSusDepartamentos(queryRunner, tipo.codigo, departamentos);
       await tipo.revisar?.(queryRunner, contexto);
 
       await queryRunner.query(
@@ -166,7 +179,9 @@ export class ImportacionService {
         dryRun: !!solicitud.dryRun,
         archivo: { nombre: solicitud.nombreArchivo, bytes: size, sha256 },
         filas,
+        hoja: tabla.hoja,
         columnasIgnoradas: tabla.columnasIgnoradas,
+        totalColumnasIgnoradas: tabla.totalColumnasIgnoradas,
         novedades,
         rechazos,
       };
@@ -178,12 +193,20 @@ export class ImportacionService {
     }
   }
 
-  listar(limite = 100): Promise<Importacion[]> {
-    return this.dataSource.getRepository(Importacion).find({ order: { id: 'DESC' }, take: limite });
+  /** The latest imports a principal may see: a department-limited one, only those within its departments. */
+  listar(departamentos: readonly string[] | null, limite = 100): Promise<Importacion[]> {
+    return this.visibles(departamentos).orderBy('i.id', 'DESC').take(limite).getMany();
   }
 
-  buscar(id: string): Promise<Importacion | null> {
-    return this.dataSource.getRepository(Importacion).findOneBy({ id });
+  buscar(id: string, departamentos: readonly string[] | null): Promise<Importacion | null> {
+    return this.visibles(departamentos).andWhere('i.id = :id', { id }).getOne();
+  }
+
+  private visibles(departamentos: readonly string[] | null) {
+    const consulta = this.dataSource.getRepository(Importacion).createQueryBuilder('i');
+    return departamentos
+      ? consulta.where('i.departamentos <@ :departamentos::varchar[]', { departamentos })
+      : consulta;
   }
 
   rechazos(importacionId: string): Promise<ImportacionRechazo[]> {
@@ -222,7 +245,15 @@ async function copiarAlStage(
   try {
     for await (const fila of filas) {
       leidas++;
-      const resultado = tipo.validar(fila.valores, contexto);
+      const resultado: ReturnType<TipoImportacion['validar']> = fila.problemas
+        ? {
+            rechazos: fila.problemas.map((p) => ({
+              columna: p.campo,
+              valor: null,
+              motivo: p.motivo,
+            })),
+          }
+        : tipo.validar(fila.valores, contexto);
       const linea =
         'rechazos' in resultado
           ? lineaCsv([

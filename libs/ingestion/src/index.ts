@@ -1,3 +1,4 @@
+export { ImportacionNacional } from './alcance-departamental';
 export { cargarCatalogos } from './catalogos';
 export {
   ImportacionService,

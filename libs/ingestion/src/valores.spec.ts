@@ -3,6 +3,7 @@ import {
   enmascarar,
   entero,
   fecha,
+  textoHasta,
   normalizar,
   numeroDocumento,
   tipoDocumento,
@@ -26,10 +27,21 @@ describe('fecha', () => {
     expect(fecha(celda)).toBe(esperado);
   });
 
-  it.each(['31/02/2023', '2023-13-01', '17 de julio', '', 'mañana', '07/17/2023'])(
-    'refuses %p',
-    (celda) => invalido(() => fecha(celda)),
+  it.each(['2023-08-03 09:15:00', '03/08/2023, 9:15 a. m.', '2023-08-03T09:15:00.123-05:00'])(
+    'reads %p, a date with its time, as 2023-08-03',
+    (celda) => expect(fecha(celda)).toBe('2023-08-03'),
   );
+
+  it.each([
+    '31/02/2023',
+    '2023-13-01',
+    '17 de julio',
+    '',
+    'mañana',
+    '07/17/2023',
+    '04/09/2023 ; DROP TABLE',
+    '2023-09-04 cualquier cosa',
+  ])('refuses %p', (celda) => invalido(() => fecha(celda)));
 });
 
 describe('entero', () => {
@@ -105,5 +117,12 @@ describe('closed values', () => {
     expect(() => uno('mixta', ['presencial', 'virtual'], 'La modalidad')).toThrow(
       'La modalidad debe ser uno de: presencial, virtual',
     );
+  });
+});
+
+describe('textoHasta', () => {
+  it('keeps a text up to its maximum and rejects a longer one with its length, never cutting it', () => {
+    expect(textoHasta(5)(' abcde ')).toBe('abcde');
+    expect(() => textoHasta(5)('abcdef')).toThrow('el texto tiene 6 caracteres; el máximo es 5');
   });
 });

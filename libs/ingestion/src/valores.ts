@@ -17,6 +17,16 @@ export function texto(celda: Celda): string {
   return String(celda).trim();
 }
 
+/** Free text of at most `maximo` characters: a longer one is rejected with its length, never cut. */
+export function textoHasta(maximo: number): (celda: Celda) => string {
+  return (celda) => {
+    const t = texto(celda);
+    if (t.length > maximo)
+      throw new ValorInvalido(`el texto tiene ${t.length} caracteres; el máximo es ${maximo}`);
+    return t;
+  };
+}
+
 export function vacia(celda: Celda): boolean {
   return texto(celda) === '';
 }
@@ -41,6 +51,13 @@ function validarCalendario(anio: number, mes: number, dia: number): string {
   return fechaIso(fecha);
 }
 
+/** A time after a date, as exports write it ("2023-08-03 09:15:00", "03/08/2023, 9:15 a. m."), and nothing else. */
+const HORA =
+  '(?:,?[ T]+\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:\\s*[ap]\\.?\\s?m\\.?)?(?:\\s*(?:Z|[+-]\\d{2}:?\\d{2}))?)?';
+
+const DIA_MES_ANIO = new RegExp(`^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})${HORA}$`, 'i');
+const ANIO_MES_DIA = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})${HORA}$`, 'i');
+
 /** dd/mm/aaaa (or d/m/aaaa, with - or .), aaaa-mm-dd, an Excel serial or a date cell → aaaa-mm-dd. */
 export function fecha(celda: Celda): string {
   if (celda instanceof Date) {
@@ -49,9 +66,9 @@ export function fecha(celda: Celda): string {
   }
   if (typeof celda === 'number') return serialExcel(celda);
   const t = texto(celda);
-  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T].*)?$/.exec(t);
+  let m = DIA_MES_ANIO.exec(t);
   if (m) return validarCalendario(Number(m[3]), Number(m[2]), Number(m[1]));
-  m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$/.exec(t);
+  m = ANIO_MES_DIA.exec(t);
   if (m) return validarCalendario(Number(m[1]), Number(m[2]), Number(m[3]));
   if (/^\d{5}(\.\d+)?$/.test(t)) return serialExcel(Number(t));
   throw new ValorInvalido('la fecha debe escribirse dd/mm/aaaa o aaaa-mm-dd');

@@ -32,4 +32,14 @@ describe('limitarADepartamentos', () => {
     expect(() => limitarADepartamentos(pedidos, ['05'])).toThrow(FueraDeSusDepartamentos);
     expect(() => limitarADepartamentos(pedidos, ['05'])).toThrow(`«${parametro}»`);
   });
+
+  it('refuses a subregion with none of their departments, and keeps one with some', () => {
+    expect(() => limitarADepartamentos({ subregion: 'catatumbo' }, ['05'], ['54'])).toThrow(
+      '«subregion»',
+    );
+    expect(limitarADepartamentos({ subregion: 'x' }, ['05'], ['05', '54'])).toEqual({
+      subregion: 'x',
+      departamentos: ['05'],
+    });
+  });
 });

@@ -245,7 +245,7 @@ export function opcionesDeLista(campo: CampoFiltro): Opcion[] {
 
 /** A filter asks for a department outside the ones the user may see. */
 export class FueraDeSusDepartamentos extends Error {
-  constructor(readonly parametro: 'departamento' | 'municipio') {
+  constructor(readonly parametro: 'departamento' | 'municipio' | 'subregion') {
     super(
       `El parámetro «${parametro}» está fuera de los departamentos que su usuario puede consultar.`,
     );
@@ -254,18 +254,22 @@ export class FueraDeSusDepartamentos extends Error {
 
 /**
  * The filters of a user limited to some departments: the requested ones,
- * intersected with theirs. Asking for another department is an error, not an
- * empty answer, so that nobody reads a zero as a fact.
+ * intersected with theirs. Asking for another department, a municipality of
+ * one or a subregion with none of theirs is an error, not an empty answer, so
+ * that nobody reads a zero as a fact.
  */
 export function limitarADepartamentos(
   f: Filtros,
   departamentos: readonly string[] | null,
+  departamentosDeLaSubregion: readonly string[] = [],
 ): Filtros {
   if (!departamentos) return f;
   if (f.departamento && !departamentos.includes(f.departamento))
     throw new FueraDeSusDepartamentos('departamento');
   if (f.municipio && !departamentos.includes(f.municipio.slice(0, 2)))
     throw new FueraDeSusDepartamentos('municipio');
+  if (f.subregion && !departamentosDeLaSubregion.some((d) => departamentos.includes(d)))
+    throw new FueraDeSusDepartamentos('subregion');
   return { ...f, departamentos };
 }
 

@@ -641,6 +641,16 @@ export class MetricasService {
     return partes.length ? partes.join(' · ') : 'Toda la estrategia';
   }
 
+  /** The departments a subregion's municipalities (or departments) lie in. */
+  async departamentosDeSubregion(subregion: string): Promise<string[]> {
+    const filas = await this.dataSource.query<{ departamento: string }[]>(
+      `SELECT DISTINCT left(territorio_codigo, 2) AS departamento FROM subregion_territorio
+        WHERE subregion_codigo = $1`,
+      [subregion],
+    );
+    return filas.map((f) => f.departamento);
+  }
+
   /** The first filter whose code names nothing in its catalogue, as [campo, value]. */
   async codigoDesconocido(f: Filtros): Promise<[CampoFiltro, string] | undefined> {
     const pedidos = CAMPOS_FILTRO.flatMap((campo) => {

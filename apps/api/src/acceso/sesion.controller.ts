@@ -33,11 +33,17 @@ interface Credenciales {
 }
 
 function texto(valor: unknown, campo: string): string {
-  if (typeof valor !== 'string' || valor.length === 0 || valor.length > 200) {
+  if (
+    typeof valor !== 'string' ||
+    valor.length === 0 ||
+    valor.length > 200 ||
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f]/.test(valor)
+  ) {
     throw new ApiError(
       HttpStatus.BAD_REQUEST,
       'PARAMETRO_INVALIDO',
-      `Envíe el campo «${campo}» como texto.`,
+      `Envíe el campo «${campo}» como texto de 1 a 200 caracteres, sin caracteres de control.`,
     );
   }
   return valor;

@@ -15,6 +15,9 @@ export type Regla =
 
 type Valor<R extends Regla> = R extends 'booleano' ? boolean : R extends 'entero' ? number : string;
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 /**
  * The query parameters a route accepts, checked at the edge: an unknown
  * parameter or a malformed value is a 400 that names it, in Spanish.
@@ -40,6 +43,8 @@ export function validarConsulta<E extends Record<string, Regla>>(
         `El parámetro «${nombre}» debe darse una sola vez.`,
       );
     }
+    // PostgreSQL cannot hold a NUL in text, and no parameter needs a control character.
+    if (CONTROL.test(valor)) throw invalido(nombre, 'contiene caracteres de control');
     if (valor.trim() === '') continue;
     resultado[nombre] = leer(nombre, regla, valor.trim());
   }

@@ -19,6 +19,7 @@ import { TIPOS_IMPORTACION, TipoImportacionCodigo } from '@tablero/domain';
 import {
   ArchivoInvalido,
   cargarCatalogos,
+  ImportacionNacional,
   ImportacionService,
   InformeImportacion,
   libroDeRechazos,
@@ -59,9 +60,13 @@ export class ImportacionesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Las importaciones registradas, de la más reciente a la más antigua' })
-  listar() {
-    return this.importaciones.listar();
+  @ApiOperation({
+    summary:
+      'Las importaciones registradas, de la más reciente a la más antigua (para un usuario limitado a ' +
+      'departamentos, las hechas dentro de ellos)',
+  })
+  listar(@Quien() quien: Principal) {
+    return this.importaciones.listar(quien.departamentos);
   }
 
   @Get('plantillas/:tipo')
@@ -77,16 +82,16 @@ export class ImportacionesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Una importación: quién, cuándo, qué archivo y cuántas filas' })
-  async buscar(@Param('id') id: string) {
-    return this.importacion(id);
+  async buscar(@Param('id') id: string, @Quien() quien: Principal) {
+    return this.importacion(id, quien);
   }
 
   @Get(':id/rechazos')
   @ApiOperation({
     summary: 'Las filas rechazadas de una importación, en .xlsx, para corregir y reimportar',
   })
-  async rechazos(@Param('id') id: string): Promise<StreamableFile> {
-    const importacion = await this.importacion(id);
+  async rechazos(@Param('id') id: string, @Quien() quien: Principal): Promise<StreamableFile> {
+    const importacion = await this.importacion(id, quien);
     const libro = await libroDeRechazos(importacion, await this.importaciones.rechazos(id));
     return xlsx(libro, `rechazos-importacion-${id}.xlsx`);
   }
@@ -144,6 +149,7 @@ export class ImportacionesController {
         ruta: archivo.path,
         nombreArchivo: Buffer.from(archivo.originalname, 'latin1').toString('utf8'),
         usuario: quien.nombre,
+        departamentos: quien.departamentos,
         dryRun: dry_run === true,
         opciones: {
           ...(typeof actividad === 'string' ? { actividad: actividad.toUpperCase() } : {}),
@@ -153,14 +159,19 @@ export class ImportacionesController {
     } catch (error) {
       if (error instanceof ArchivoInvalido)
         throw new ApiError(HttpStatus.BAD_REQUEST, error.codigo, error.message);
+      if (error instanceof ImportacionNacional)
+        throw new ApiError(HttpStatus.FORBIDDEN, 'FUERA_DE_SUS_DEPARTAMENTOS', error.message);
       throw error;
     } finally {
       if (archivo) await rm(archivo.path, { force: true });
     }
   }
 
-  private async importacion(id: string) {
-    const importacion = /^\d{1,18}$/.test(id) ? await this.importaciones.buscar(id) : null;
+  /** An import the caller may see; another department's is as unknown as one that does not exist. */
+  private async importacion(id: string, quien: Principal) {
+    const importacion = /^\d{1,18}$/.test(id)
+      ? await this.importaciones.buscar(id, quien.departamentos)
+      : null;
     if (!importacion) {
       throw new ApiError(
         HttpStatus.NOT_FOUND,

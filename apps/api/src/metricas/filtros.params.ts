@@ -64,7 +64,14 @@ export async function leerFiltros<E extends Record<string, Regla>>(
     );
   }
   try {
-    return { filtros: limitarADepartamentos(pedidos, quien.departamentos), parametros: leidos };
+    const deLaSubregion =
+      quien.departamentos && pedidos.subregion
+        ? await metricas.departamentosDeSubregion(pedidos.subregion)
+        : [];
+    return {
+      filtros: limitarADepartamentos(pedidos, quien.departamentos, deLaSubregion),
+      parametros: leidos,
+    };
   } catch (error) {
     if (error instanceof FueraDeSusDepartamentos)
       throw new ApiError(HttpStatus.FORBIDDEN, 'FUERA_DE_SUS_DEPARTAMENTOS', error.message);

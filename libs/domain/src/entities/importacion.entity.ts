@@ -31,6 +31,14 @@ export class Importacion {
   @Column({ type: 'varchar', length: 120 })
   usuario!: string;
 
+  /**
+   * The departments the importer was limited to, and so every row landed in;
+   * null for a national import. A department-limited user sees only imports
+   * within their own departments.
+   */
+  @Column({ type: 'varchar', length: 2, array: true, nullable: true })
+  departamentos!: string[] | null;
+
   @CreateDateColumn({ name: 'creada_en', type: 'timestamptz' })
   creadaEn!: Date;
 

@@ -3,22 +3,33 @@
  * CSV/TSV text in UTF-8 (with or without BOM), UTF-16 (with BOM) or
  * Windows-1252, separated by comma, semicolon or tab.
  */
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+import { setImmediate as turno } from 'node:timers/promises';
 import { Celda } from '../valores';
 import { ArchivoInvalido } from './archivo-invalido';
 import { filasDeTexto } from './texto.reader';
-import { filasDeXlsx } from './xlsx.reader';
+import { abrirXlsx } from './xlsx.reader';
+
+/** A cell that cannot be read as a value (a formula without its result, an error): its row is rejected. */
+export interface Problema {
+  /** The cell's index in the row. */
+  readonly indice: number;
+  readonly motivo: string;
+}
 
 export interface FilaCruda {
   /** The row number a person sees in the file: 1 is the first line. */
   readonly numero: number;
   readonly celdas: Celda[];
+  readonly problemas?: readonly Problema[];
 }
 
 export type Codificacion = 'utf8' | 'utf16le' | 'utf16be' | 'windows1252';
 
 export interface Lectura {
   readonly formato: 'csv' | 'xlsx';
+  /** The worksheet read, for an .xlsx. */
+  readonly hoja: string | null;
   readonly filas: AsyncIterable<FilaCruda>;
 }
 
@@ -29,16 +40,43 @@ export interface OpcionesLectura {
   readonly maxDescomprimido: number;
 }
 
+/** The event loop gets a turn at least this often while rows are read, whatever they hold. */
+const CEDER_CADA_MS = 10;
+
 export async function abrirArchivo(ruta: string, opciones: OpcionesLectura): Promise<Lectura> {
   const inicio = await primerosBytes(ruta, 64 * 1024);
   if (inicio.length === 0) throw new ArchivoInvalido('ARCHIVO_VACIO', 'El archivo está vacío.');
   if (inicio.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
-    return { formato: 'xlsx', filas: await filasDeXlsx(ruta, opciones) };
+    const { size } = await stat(ruta);
+    const { alLeer } = opciones;
+    const libro = await abrirXlsx(ruta, {
+      maxDescomprimido: opciones.maxDescomprimido,
+      alAvanzar: alLeer && ((fraccion) => alLeer(Math.round(fraccion * size))),
+    });
+    return { formato: 'xlsx', hoja: libro.hoja, filas: cediendo(libro.filas) };
   }
   return {
     formato: 'csv',
-    filas: filasDeTexto(ruta, detectarCodificacion(inicio), opciones.alLeer),
+    hoja: null,
+    filas: cediendo(filasDeTexto(ruta, detectarCodificacion(inicio), opciones.alLeer)),
   };
+}
+
+/**
+ * The rows, handing the event loop a turn every few milliseconds: rows that
+ * never reach the database (blank ones, say) would otherwise keep the server
+ * from answering anyone until the file ends. The time counted includes what
+ * the caller does with each row.
+ */
+async function* cediendo(filas: AsyncIterable<FilaCruda>): AsyncGenerator<FilaCruda> {
+  let desde = performance.now();
+  for await (const fila of filas) {
+    yield fila;
+    if (performance.now() - desde > CEDER_CADA_MS) {
+      await turno();
+      desde = performance.now();
+    }
+  }
 }
 
 async function primerosBytes(ruta: string, cantidad: number): Promise<Buffer> {

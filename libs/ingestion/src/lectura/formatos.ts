@@ -4,19 +4,32 @@
  * recognised by their headers (Teams' attendance report with its sections,
  * Google Meet's attendance CSV, YouTube Studio's table with its Total row).
  */
+import { formatearNumero } from '@tablero/domain';
 import { Columna, Opciones, TipoImportacion } from '../tipos/tipo-importacion';
 import { Celda, normalizar, texto } from '../valores';
 import { FilaCruda, Lectura } from './archivo';
 import { ArchivoInvalido } from './archivo-invalido';
+import { MAX_COLUMNAS } from './xlsx.reader';
 
 export interface FilaCanonica {
   readonly numero: number;
   readonly valores: Record<string, Celda>;
+  /** Fields whose cell is no value at all: the row is rejected with these reasons. */
+  readonly problemas?: readonly { readonly campo: string; readonly motivo: string }[];
 }
+
+/** The most characters a spreadsheet cell holds (Excel's limit); a longer value is rejected, never cut. */
+export const MAX_CARACTERES_CELDA = 32_767;
+/** How many of the ignored columns the report names; it counts them all. */
+const COLUMNAS_IGNORADAS_NOMBRADAS = 20;
 
 export interface Tabla {
   readonly formato: string;
+  /** The worksheet read, for an .xlsx. */
+  readonly hoja: string | null;
+  /** The first ignored columns' headers; `totalColumnasIgnoradas` counts them all. */
   readonly columnasIgnoradas: string[];
+  readonly totalColumnasIgnoradas: number;
   readonly filas: AsyncIterable<FilaCanonica>;
   /** Rows that are not data (a YouTube "Total"), known once the rows were read. */
   omitidas(): number;
@@ -31,8 +44,10 @@ export async function reconocer(
   opciones: Opciones,
 ): Promise<Tabla> {
   const filas = lectura.filas[Symbol.asyncIterator]();
+  const enLaHoja = lectura.hoja === null ? '' : ` (hoja «${lectura.hoja.slice(0, 31)}»)`;
   let encabezado = await siguienteConDatos(filas);
-  if (!encabezado) throw new ArchivoInvalido('ARCHIVO_VACIO', 'El archivo no tiene filas.');
+  if (!encabezado)
+    throw new ArchivoInvalido('ARCHIVO_VACIO', `El archivo no tiene filas${enLaHoja}.`);
 
   let formato: string = lectura.formato;
   if (TEAMS_RESUMEN.test(normalizar(texto(encabezado.celdas[0])))) {
@@ -45,8 +60,9 @@ export async function reconocer(
     formato = 'teams';
     encabezado = await buscarParticipantes(filas);
   }
-  const nombres = encabezado.celdas.map((c) => normalizar(texto(c)));
-  const indices = emparejar(nombres, tipo.columnas, opciones);
+  // No template column lies beyond Excel's last one: the rest are only counted as ignored.
+  const nombres = encabezado.celdas.slice(0, MAX_COLUMNAS).map((c) => normalizar(texto(c)));
+  const indices = emparejar(nombres, tipo.columnas, opciones, enLaHoja);
   if (
     formato === 'csv' &&
     tipo.codigo === 'asistencias' &&
@@ -59,31 +75,57 @@ export async function reconocer(
     tipo.codigo === 'vistas' && nombres.some((n) => n === 'content' || n === 'contenido');
   if (esYoutube) formato = 'youtube';
 
-  const columnasIgnoradas = encabezado.celdas
-    .map((c, i) => (indices.includes(i) ? null : texto(c)))
-    .filter((c): c is string => !!c);
+  const columnasIgnoradas: string[] = [];
+  let totalColumnasIgnoradas = 0;
+  encabezado.celdas.forEach((c, i) => {
+    if (indices.includes(i) || texto(c) === '') return;
+    totalColumnasIgnoradas++;
+    if (columnasIgnoradas.length < COLUMNAS_IGNORADAS_NOMBRADAS)
+      columnasIgnoradas.push(texto(c).slice(0, 100));
+  });
   let omitidas = 0;
   const campos = tipo.columnas.map((c) => c.campo);
 
   async function* canonicas(): AsyncGenerator<FilaCanonica> {
     for (let r = await filas.next(); !r.done; r = await filas.next()) {
       const fila = r.value;
-      if (fila.celdas.every((c) => texto(c) === '')) {
+      if (!fila.problemas?.length && fila.celdas.every((c) => texto(c) === '')) {
         if (formato === 'teams') return;
         continue;
       }
       const valores: Record<string, Celda> = {};
+      const problemas: { campo: string; motivo: string }[] = [];
       campos.forEach((campo, i) => {
-        if (indices[i] >= 0) valores[campo] = fila.celdas[indices[i]];
+        if (indices[i] < 0) return;
+        const celda = fila.celdas[indices[i]];
+        valores[campo] = celda;
+        const problema = fila.problemas?.find((p) => p.indice === indices[i])?.motivo;
+        const motivo = problema ?? (typeof celda === 'string' ? motivoDeTexto(celda) : undefined);
+        if (motivo) problemas.push({ campo, motivo });
       });
       if (esYoutube && normalizar(texto(valores.youtube_video_id)) === 'total') {
         omitidas++;
         continue;
       }
-      yield { numero: fila.numero, valores };
+      yield { numero: fila.numero, valores, ...(problemas.length ? { problemas } : {}) };
     }
   }
-  return { formato, columnasIgnoradas, filas: canonicas(), omitidas: () => omitidas };
+  return {
+    formato,
+    hoja: lectura.hoja,
+    columnasIgnoradas,
+    totalColumnasIgnoradas,
+    filas: canonicas(),
+    omitidas: () => omitidas,
+  };
+}
+
+/** What no field may hold, whatever its kind: more than a cell holds, or a NUL character. */
+function motivoDeTexto(valor: string): string | undefined {
+  if (valor.length > MAX_CARACTERES_CELDA)
+    return `el valor tiene ${formatearNumero(valor.length)} caracteres; una celda admite hasta ${formatearNumero(MAX_CARACTERES_CELDA)}`;
+  if (valor.includes('\0')) return 'el valor contiene un carácter nulo (byte 0)';
+  return undefined;
 }
 
 async function siguienteConDatos(filas: AsyncIterator<FilaCruda>): Promise<FilaCruda | undefined> {
@@ -105,7 +147,12 @@ async function buscarParticipantes(filas: AsyncIterator<FilaCruda>): Promise<Fil
 }
 
 /** For each column of the kind, the index of its header in the file, or -1. */
-function emparejar(nombres: string[], columnas: readonly Columna[], opciones: Opciones): number[] {
+function emparejar(
+  nombres: string[],
+  columnas: readonly Columna[],
+  opciones: Opciones,
+  enLaHoja: string,
+): number[] {
   const indices = columnas.map((columna) => {
     const aceptados = [columna.campo, ...(columna.alias ?? [])].map(normalizar);
     return nombres.findIndex((n) => aceptados.includes(n));
@@ -113,7 +160,7 @@ function emparejar(nombres: string[], columnas: readonly Columna[], opciones: Op
   if (indices.every((i) => i < 0)) {
     throw new ArchivoInvalido(
       'ENCABEZADOS_NO_RECONOCIDOS',
-      `Ningún encabezado del archivo corresponde a este tipo de importación. Se esperan columnas como: ${columnas.map((c) => c.campo).join(', ')}. Descargue la plantilla.`,
+      `Ningún encabezado del archivo${enLaHoja} corresponde a este tipo de importación. Se esperan columnas como: ${columnas.map((c) => c.campo).join(', ')}. Descargue la plantilla.`,
     );
   }
   const faltantes = columnas.filter(
@@ -122,7 +169,7 @@ function emparejar(nombres: string[], columnas: readonly Columna[], opciones: Op
   if (faltantes.length > 0) {
     throw new ArchivoInvalido(
       'COLUMNAS_FALTANTES',
-      `Faltan columnas obligatorias: ${faltantes.map((c) => c.campo).join(', ')}.` +
+      `Faltan columnas obligatorias${enLaHoja}: ${faltantes.map((c) => c.campo).join(', ')}.` +
         faltantes
           .filter((c) => c.opcion)
           .map((c) => ` ${c.campo} también puede darse como opción (${c.opcion}).`)

@@ -1,53 +1,29 @@
-import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
 import type { Codificacion, FilaCruda } from './archivo';
-import { ArchivoInvalido } from './archivo-invalido';
+import { LectorCsv } from './lector-csv';
 
 const SEPARADORES = [',', ';', '\t'] as const;
 
-/** CSV or TSV rows, decoded, with the separator taken from the first line. */
+/** CSV or TSV rows, decoded, with the separator taken from the first lines. */
 export async function* filasDeTexto(
   ruta: string,
   codificacion: Codificacion,
   alLeer?: (bytes: number) => void,
 ): AsyncGenerator<FilaCruda> {
-  const archivo = createReadStream(ruta, { highWaterMark: 256 * 1024 });
+  const archivo = createReadStream(ruta, { highWaterMark: 64 * 1024 });
   if (alLeer) archivo.on('data', () => alLeer(archivo.bytesRead));
   const texto = archivo.pipe(iconv.decodeStream(codificacion, { stripBOM: true }));
-  const iterador = texto[Symbol.asyncIterator]();
-  const primero = await iterador.next();
-  if (primero.done) return;
-  const inicio = String(primero.value);
-  const separador = detectarSeparador(inicio);
-  const resto = Readable.from(
-    (async function* () {
-      yield inicio;
-      for (let r = await iterador.next(); !r.done; r = await iterador.next()) yield String(r.value);
-    })(),
-  );
-  const parser = resto.pipe(
-    parse({
-      delimiter: separador,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      info: true,
-    }),
-  );
+  let lector: LectorCsv | undefined;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      yield { numero: info.lines, celdas: record };
+    for await (const trozo of texto as AsyncIterable<string | Buffer>) {
+      const cadena = String(trozo);
+      lector ??= new LectorCsv(detectarSeparador(cadena));
+      yield* lector.leer(cadena);
     }
-  } catch (error) {
-    throw new ArchivoInvalido(
-      'CSV_MAL_FORMADO',
-      `El archivo CSV está mal formado: ${(error as Error).message}`,
-    );
+    if (lector) yield* lector.terminar();
+  } finally {
+    archivo.destroy();
   }
 }
 

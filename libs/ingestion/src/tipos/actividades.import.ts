@@ -1,6 +1,6 @@
 import { FASES, MODALIDADES, parseFase } from '@tablero/domain';
 import { QueryRunner } from 'typeorm';
-import { divipola, fecha, texto, uno, ValorInvalido } from '../valores';
+import { divipola, fecha, texto, textoHasta, uno, ValorInvalido } from '../valores';
 import { Columna, TipoImportacion } from './tipo-importacion';
 import { Validacion } from './validacion';
 
@@ -150,13 +150,13 @@ export const actividades: TipoImportacion = {
         throw new ValorInvalido(`el tipo debe ser uno de: ${c.tiposActividad.codigos.join(', ')}`);
       return t;
     });
-    const titulo = v.campo('titulo', (x) => texto(x).slice(0, 500));
+    const titulo = v.campo('titulo', textoHasta(500));
     const inicio = v.campo('fecha_inicio', fecha);
     const fin = v.campo('fecha_fin', fecha) ?? inicio;
     if (inicio && fin && fin < inicio)
       v.rechazar('fecha_fin', 'la fecha de fin es anterior a la de inicio');
     const modalidad = v.campo('modalidad', (x) => uno(texto(x), MODALIDADES, 'la modalidad'));
-    const canal = v.campo('canal', (x) => texto(x).slice(0, 60));
+    const canal = v.campo('canal', textoHasta(60));
     const territorio = v.campo('codigo_territorio', (x) => {
       const t = divipola(x);
       if (!c.territorios.has(t))

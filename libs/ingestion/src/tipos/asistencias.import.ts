@@ -6,6 +6,7 @@ import {
   fecha,
   numeroDocumento,
   texto,
+  textoHasta,
   TIPOS_DOCUMENTO,
   tipoDocumento,
   uno,
@@ -215,7 +216,7 @@ export const asistencias: TipoImportacion = {
       if (!valor) throw new ValorInvalido(`el sexo debe ser uno de: ${SEXOS.join(', ')}`);
       return valor;
     });
-    const libre = (campo: string) => v.campo(campo, (c) => texto(c).slice(0, 200));
+    const libre = (campo: string) => v.campo(campo, textoHasta(200));
     const entidad = libre('entidad');
     const cargo = libre('cargo');
     if (!v.valida) return { rechazos: v.rechazos };

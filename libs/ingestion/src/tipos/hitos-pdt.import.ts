@@ -7,7 +7,7 @@ import {
   ORDEN_HITO,
   PLAZOS_LEY_152_2024,
 } from '@tablero/domain';
-import { divipola, fecha, normalizar, texto, ValorInvalido } from '../valores';
+import { divipola, fecha, normalizar, texto, textoHasta, ValorInvalido } from '../valores';
 import { contarFusion } from './asistencias.import';
 import { Columna, Contexto, TipoImportacion } from './tipo-importacion';
 import { Validacion } from './validacion';
@@ -93,7 +93,7 @@ export const hitosPdt: TipoImportacion = {
       return codigo;
     });
     const dia = v.campo('fecha', fecha);
-    const referencia = v.campo('referencia', (c) => texto(c).slice(0, 200));
+    const referencia = v.campo('referencia', textoHasta(200));
     if (!v.valida) return { rechazos: v.rechazos };
     return { valores: [territorio!, hito!, dia!, referencia ?? null] };
   },

@@ -1,6 +1,6 @@
 import { CATEGORIAS_MUNICIPIO, NivelTerritorio } from '@tablero/domain';
 import { QueryRunner } from 'typeorm';
-import { divipola, normalizar, texto, uno, ValorInvalido } from '../valores';
+import { divipola, normalizar, texto, textoHasta, uno, ValorInvalido } from '../valores';
 import { Columna, TipoImportacion } from './tipo-importacion';
 import { Validacion } from './validacion';
 
@@ -67,16 +67,21 @@ export const territorios: TipoImportacion = {
     ['categoria', 'varchar'],
   ],
 
-  validar(fila) {
+  validar(fila, contexto) {
     const v = new Validacion(fila, columnas);
     const departamento = v.campo('codigo_departamento', (c) => {
       const codigo = divipola(c);
       if (codigo.length !== 2) throw new ValorInvalido('el código de departamento tiene 2 dígitos');
+      // Colombia's departments are fixed: the list only adds or updates municipalities.
+      if (contexto.catalogos.territorios.get(codigo) !== 'departamento')
+        throw new ValorInvalido(`el departamento ${codigo} no existe en la DIVIPOLA`);
       return codigo;
     });
     const municipio = v.campo('codigo_municipio', (c) => {
       const codigo = divipola(c);
       if (codigo.length !== 5) throw new ValorInvalido('el código de municipio tiene 5 dígitos');
+      if (codigo.endsWith('000'))
+        throw new ValorInvalido('un código de municipio termina en 001 a 999, nunca en 000');
       return codigo;
     });
     if (departamento && municipio && !municipio.startsWith(departamento)) {
@@ -85,11 +90,10 @@ export const territorios: TipoImportacion = {
         `el municipio ${municipio} no pertenece al departamento ${departamento}`,
       );
     }
-    const nombre = (campo: string) =>
-      v.campo(campo, (c) => comoNombrePropio(texto(c).slice(0, 120)));
+    const nombre = (campo: string) => v.campo(campo, (c) => comoNombrePropio(textoHasta(120)(c)));
     const nombreDepartamento = nombre('nombre_departamento');
     const nombreMunicipio = nombre('nombre_municipio');
-    const tipo = v.campo('tipo', (c) => texto(c).slice(0, 60));
+    const tipo = v.campo('tipo', textoHasta(60));
     const categoria = v.campo('categoria', (c) =>
       uno(texto(c).replace(/^categor[ií]a\s*/i, ''), CATEGORIAS_MUNICIPIO, 'la categoría'),
     );

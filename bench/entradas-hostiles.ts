@@ -1,0 +1,156 @@
+/**
+ * Part of `npm run bench:faults`: the server in its own process imports files
+ * of the shapes that froze it or blew its memory (issue 23), while a client
+ * asks /api/health every 20 ms. For each: the import's answer and time, the
+ * health latency (max and p99) beside the same client with no import, and the
+ * server's peak RSS (VmHWM).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, readFileSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { createThrowawayDatabase, RunningDatabase } from '@tablero/database';
+import { escribirAsistencias } from '../test/support/asistencias-sinteticas';
+import { xlsxQueMiente } from '../test/support/fixtures';
+import { freePort } from '../test/support/free-port';
+import { startServerProcess } from '../test/support/server-process';
+import { percentil } from './medicion';
+import { formatoEsCo as n } from './servidor';
+
+const MAX_SALUD_MS = 100;
+const MAX_RSS_MB = 500;
+
+/** A file of `megas` MB made of one line repeated after a header. */
+async function repetido(ruta: string, encabezado: string, linea: string, megas: number) {
+  const salida = createWriteStream(ruta);
+  salida.write(`${encabezado}\n`);
+  const bloque = linea.repeat(Math.ceil((1024 * 1024) / linea.length));
+  for (let i = 0; i < megas; i++) if (!salida.write(bloque)) await once(salida, 'drain');
+  salida.end();
+  await once(salida, 'close');
+  return ruta;
+}
+
+interface Caso {
+  readonly nombre: string;
+  readonly tipo: string;
+  crear(carpeta: string, megas: number): Promise<string>;
+}
+
+const ENCABEZADO = 'codigo_actividad,tipo_documento,numero_documento,codigo_municipio';
+
+const CASOS: Caso[] = [
+  {
+    nombre: 'asistencias válidas (referencia)',
+    tipo: 'asistencias',
+    crear: async (c, megas) => {
+      const ruta = join(c, 'validas.csv');
+      await escribirAsistencias(ruta, Math.round((megas * 1024 * 1024) / 62));
+      return ruta;
+    },
+  },
+  {
+    nombre: 'líneas en blanco',
+    tipo: 'asistencias',
+    crear: (c, m) => repetido(join(c, 'blancas.csv'), ENCABEZADO, '\n', m),
+  },
+  {
+    nombre: 'líneas de una coma',
+    tipo: 'asistencias',
+    crear: (c, m) => repetido(join(c, 'comas.csv'), ENCABEZADO, ',\n', m),
+  },
+  {
+    nombre: 'una comilla sin cerrar',
+    tipo: 'asistencias',
+    crear: (c, m) =>
+      repetido(join(c, 'comilla.csv'), `${ENCABEZADO}\n"`, 'x'.repeat(1023) + '\n', m),
+  },
+  {
+    nombre: '.xlsx cuyos textos dicen 5 KB',
+    tipo: 'asistencias',
+    crear: (c, m) => xlsxQueMiente(join(c, 'miente.xlsx').replace(/^.*\//, ''), m * 20),
+  },
+];
+
+export async function entradasHostiles(pg: RunningDatabase, megas: number, carpeta: string) {
+  const base = await createThrowawayDatabase(pg.url, 'fallas-hostiles');
+  const secreto = `tjpt_${randomBytes(32).toString('base64url')}`;
+  let cumple = true;
+  console.log(`3. Entradas hostiles de ${n.format(megas)} MB (x20 descomprimido para el .xlsx)`);
+  try {
+    for (const caso of CASOS) {
+      const archivo = await caso.crear(carpeta, megas);
+      const puerto = await freePort();
+      const servidor = startServerProcess({
+        DATABASE_URL: base.url,
+        PSEUDONYM_KEY: 'clave-de-las-fallas-de-tablero-jpt-0123456789',
+        PORT: String(puerto),
+        LOG_LEVEL: 'error',
+        DATA_DIR: carpeta,
+        EXPENSIVE_MAX_PER_MINUTE: '1000',
+      });
+      try {
+        await servidor.waitFor(/Tablero JPT listo/, 60_000);
+        const cliente = new Client({ connectionString: base.url });
+        await cliente.connect();
+        await cliente.query(
+          `INSERT INTO token_api (nombre, hash, rol, creado_por) VALUES ('bench', $1, 'admin', 'bench')
+           ON CONFLICT DO NOTHING`,
+          [createHash('sha256').update(secreto).digest('hex')],
+        );
+        await cliente.end();
+        const url = `http://127.0.0.1:${puerto}`;
+        const sondear = async (mientras: () => boolean) => {
+          const ms: number[] = [];
+          while (mientras()) {
+            const inicio = performance.now();
+            await fetch(`${url}/api/health`);
+            ms.push(performance.now() - inicio);
+            await new Promise((r) => setTimeout(r, 20));
+          }
+          return ms;
+        };
+        const sola = Date.now() + 2000;
+        const reposo = await sondear(() => Date.now() < sola);
+        let terminada = false;
+        const durante = sondear(() => !terminada);
+        const inicio = Date.now();
+        const form = new FormData();
+        form.append('archivo', new Blob([readFileSync(archivo)]), archivo.replace(/^.*\//, ''));
+        const respuesta = await fetch(`${url}/api/v1/importaciones/${caso.tipo}?dry_run=true`, {
+          method: 'POST',
+          body: form,
+          headers: { authorization: `Bearer ${secreto}` },
+        });
+        const cuerpo = (await respuesta.json()) as { codigo?: string; filas?: { leidas: number } };
+        const duracion = Date.now() - inicio;
+        terminada = true;
+        const salud = await durante;
+        const rss =
+          Number(
+            /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${servidor.child.pid}/status`, 'utf8'))?.[1],
+          ) / 1024;
+        const maximo = Math.max(...salud);
+        const bien = respuesta.status < 500 && maximo < MAX_SALUD_MS && rss < MAX_RSS_MB;
+        cumple &&= bien;
+        console.log(
+          `   ${caso.nombre.padEnd(34)} ${n.format(statSync(archivo).size / 1048576)} MB → ${respuesta.status} ` +
+            `${cuerpo.codigo ?? `${n.format(cuerpo.filas?.leidas ?? 0)} filas`} en ${n.format(duracion)} ms; ` +
+            `/api/health máx ${n.format(maximo)} ms, p99 ${n.format(percentil(salud, 99))} ms ` +
+            `(${n.format(salud.length)} sondeos; sin importación máx ${n.format(Math.max(...reposo))} ms); ` +
+            `RSS pico ${n.format(rss)} MB`,
+        );
+      } finally {
+        servidor.child.kill('SIGTERM');
+        await servidor.exited();
+      }
+    }
+  } finally {
+    await base.drop();
+  }
+  console.log(
+    `   Veredicto: ${cumple ? 'CUMPLE' : 'NO CUMPLE'}: cada archivo recibe su respuesta (nunca un 500), /api/health responde en menos de ${MAX_SALUD_MS} ms durante cada importación y el servidor no pasa de ${MAX_RSS_MB} MB.`,
+  );
+  return cumple;
+}
