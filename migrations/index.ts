@@ -18,6 +18,7 @@ import { ResumenSubregion1796100000000 } from './1796100000000-ResumenSubregion'
 import { ResumenFaseTipoPorGrupo1796100000001 } from './1796100000001-ResumenFaseTipoPorGrupo';
 import { ResumenMes1796200000000 } from './1796200000000-ResumenMes';
 import { TerritorioCompleto1796450000000 } from './1796450000000-TerritorioCompleto';
+import { NombresYAlias1796465289834 } from './1796465289834-NombresYAlias';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   ResumenFaseTipoPorGrupo1796100000001,
   ResumenMes1796200000000,
   TerritorioCompleto1796450000000,
+  NombresYAlias1796465289834,
 ];
