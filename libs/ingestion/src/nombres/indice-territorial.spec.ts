@@ -210,6 +210,9 @@ describe('a department or a municipality', () => {
     ['Arauca', '81', { codigo: '81001' }],
     ['Tolima', '73', { codigo: '73' }],
     ['Gobernación de Arauca', null, { codigo: '81' }],
+    ['Gobernación de La Guajira', null, { codigo: '44' }],
+    ['Gobernación del Valle del Cauca', null, { codigo: '76' }],
+    ['Alcaldía de Santiago de Cali', null, { codigo: '76001' }],
     ['Alcaldía de Arauca', null, { codigo: '81001' }],
     ['Caldas', '17', { codigo: '17' }],
     [
@@ -232,9 +235,10 @@ describe('a department or a municipality', () => {
     ['73', '05', { invalido: 'el código 73 es el departamento Tolima, no Antioquia' }],
     [
       'Macondo',
-      '73',
-      { desconocido: 'no hay un departamento ni un municipio «Macondo» en Tolima' },
+      null,
+      { desconocido: 'no hay un departamento ni un municipio «Macondo» en la DIVIPOLA' },
     ],
+    ['Macondo', '73', { desconocido: 'no hay un municipio «Macondo» en Tolima' }],
   ])('%p in department %p → %p', (valor, departamento, esperado) => {
     expect(resultado(() => indice.territorio(valor, departamento))).toEqual(esperado);
   });

@@ -110,11 +110,14 @@ export class IndiceTerritorial {
     if (/^\d+$/.test(valor)) return this.porCodigo(nivel, valor, departamento);
     const clave = normalizar(valor);
     for (const prefijoDe of ['departamento', 'municipio'] as const) {
-      if (nivel === 'municipio' && prefijoDe === 'departamento') continue;
-      if (nivel === 'departamento' && prefijoDe === 'municipio') continue;
-      const prefijo = PREFIJOS[prefijoDe].find((p) => clave.startsWith(p) && clave !== p);
-      if (prefijo)
-        return this.porNombre(prefijoDe, valor, clave.slice(prefijo.length), departamento);
+      if (nivel !== 'territorio' && nivel !== prefijoDe) continue;
+      const nombres = prefijoDe === 'departamento' ? this.departamentos : this.municipios;
+      // "Gobernación de La Guajira" also starts with "gobernaciondel": the rest must be a name.
+      const resto = PREFIJOS[prefijoDe]
+        .filter((p) => clave.startsWith(p))
+        .map((p) => clave.slice(p.length))
+        .find((r) => nombres.has(r));
+      if (resto) return this.porNombre(prefijoDe, valor, resto, departamento);
     }
     return this.porNombre(nivel, valor, clave, departamento);
   }
@@ -229,7 +232,8 @@ export class IndiceTerritorial {
   }
 
   private desconocido(nivel: Nivel, valor: string, departamento: string | null) {
-    const que = nivel === 'territorio' ? 'un departamento ni un municipio' : 'un municipio';
+    const que =
+      nivel === 'territorio' && !departamento ? 'un departamento ni un municipio' : 'un municipio';
     const donde = departamento ? `en ${this.nombres.get(departamento)}` : 'en la DIVIPOLA';
     return new ValorDesconocido('territorio', valor, `no hay ${que} «${valor}» ${donde}`);
   }
