@@ -9,7 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CATALOGOS_ALIAS,
   CatalogoAlias,
-  DESTINO_ALIAS,
+  COLUMNA_ENTRADA_ALIAS,
   MODALIDADES,
   TipoImportacionCodigo,
 } from '@tablero/domain';
@@ -134,7 +134,7 @@ export class AliasService {
     const clave = claveDeAlias(catalogo, valor);
     try {
       const [{ id }] = await this.dataSource.query<{ id: string }[]>(
-        `INSERT INTO alias (catalogo, clave, valor, ${DESTINO_ALIAS[catalogo]}, importacion_id, creado_por)
+        `INSERT INTO alias (catalogo, clave, valor, ${COLUMNA_ENTRADA_ALIAS[catalogo]}, importacion_id, creado_por)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text`,
         [
           catalogo,
@@ -215,7 +215,7 @@ export class AliasService {
            .join(' UNION ALL ')}
                UNION ALL SELECT 'modalidad', m.codigo, m.nombre
                  FROM unnest($${parametros.length + 1}::text[], $${parametros.length + 2}::text[]) AS m(codigo, nombre)) d
-           ON d.catalogo = a.catalogo AND d.codigo = coalesce(${Object.values(DESTINO_ALIAS).join(', ')})
+           ON d.catalogo = a.catalogo AND d.codigo = coalesce(${Object.values(COLUMNA_ENTRADA_ALIAS).join(', ')})
         WHERE ${donde} ORDER BY a.id DESC`,
       [...parametros, MODALIDADES, MODALIDADES.map((m) => NOMBRE_MODALIDAD[m])],
     );

@@ -4,7 +4,13 @@
  * and the aliases editors taught. Each catalogue is an index from normalised
  * name to code, built here once, so that a row costs a map lookup.
  */
-import { CatalogoAlias, CodigoFase, DESTINO_ALIAS, Modalidad, MODALIDADES } from '@tablero/domain';
+import {
+  CatalogoAlias,
+  CodigoFase,
+  COLUMNA_ENTRADA_ALIAS,
+  Modalidad,
+  MODALIDADES,
+} from '@tablero/domain';
 import { EntityManager } from 'typeorm';
 import { AliasConocido, Buscador, Entrada } from './nombres/buscador';
 import { IndiceTerritorial } from './nombres/indice-territorial';
@@ -73,7 +79,7 @@ export async function cargarCatalogos(manager: EntityManager): Promise<Catalogos
     'SELECT codigo, nombre FROM tipo_actividad ORDER BY orden',
   );
   const alias = await manager.query<(AliasConocido & { catalogo: CatalogoAlias })[]>(
-    `SELECT catalogo, clave, coalesce(${Object.values(DESTINO_ALIAS).join(', ')}) AS codigo
+    `SELECT catalogo, clave, coalesce(${Object.values(COLUMNA_ENTRADA_ALIAS).join(', ')}) AS codigo
        FROM alias WHERE retirado_en IS NULL`,
   );
   const de = (catalogo: CatalogoAlias) => alias.filter((a) => a.catalogo === catalogo);

@@ -18,8 +18,8 @@ import { Subregion } from './subregion.entity';
 import { Territorio } from './territorio.entity';
 import { TipoActividad } from './tipo-actividad.entity';
 
-/** The column an alias of each catalogue points with; a foreign key keeps it to an entry that exists. */
-export const DESTINO_ALIAS: Readonly<Record<CatalogoAlias, string>> = {
+/** The column that holds an alias's entry in each catalogue; a foreign key keeps it to an entry that exists. */
+export const COLUMNA_ENTRADA_ALIAS: Readonly<Record<CatalogoAlias, string>> = {
   territorio: 'territorio_codigo',
   grupo_de_valor: 'grupo_de_valor_codigo',
   aliado: 'aliado_codigo',
@@ -39,8 +39,8 @@ export const DESTINO_ALIAS: Readonly<Record<CatalogoAlias, string>> = {
 @Check('ck_alias_catalogo', `catalogo IN ${sqlIn(Object.keys(CATALOGOS_ALIAS))}`)
 @Check('ck_alias_modalidad', `modalidad IN ${sqlIn(MODALIDADES)}`)
 @Check(
-  'ck_alias_destino',
-  Object.entries(DESTINO_ALIAS)
+  'ck_alias_entrada',
+  Object.entries(COLUMNA_ENTRADA_ALIAS)
     .map(([catalogo, columna]) => `(catalogo = '${catalogo}') = (${columna} IS NOT NULL)`)
     .join(' AND '),
 )

@@ -1,5 +1,5 @@
 import { Actividad } from './actividad.entity';
-import { Alias, DESTINO_ALIAS } from './alias.entity';
+import { Alias, COLUMNA_ENTRADA_ALIAS } from './alias.entity';
 import { Aliado } from './aliado.entity';
 import { Asistencia } from './asistencia.entity';
 import { AsistenciaTecnica } from './asistencia-tecnica.entity';
@@ -34,7 +34,7 @@ export {
   Actividad,
   Alias,
   Aliado,
-  DESTINO_ALIAS,
+  COLUMNA_ENTRADA_ALIAS,
   FilaRechazada,
   ImportacionAviso,
   Asistencia,
