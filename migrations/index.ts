@@ -19,6 +19,7 @@ import { ResumenFaseTipoPorGrupo1796100000001 } from './1796100000001-ResumenFas
 import { ResumenMes1796200000000 } from './1796200000000-ResumenMes';
 import { TerritorioCompleto1796450000000 } from './1796450000000-TerritorioCompleto';
 import { ImportacionDepartamentos1796462111168 } from './1796462111168-ImportacionDepartamentos';
+import { NombresYAlias1796465289834 } from './1796465289834-NombresYAlias';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ResumenMes1796200000000,
   TerritorioCompleto1796450000000,
   ImportacionDepartamentos1796462111168,
+  NombresYAlias1796465289834,
 ];

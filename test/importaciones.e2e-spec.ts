@@ -133,6 +133,8 @@ describe('asistencias from a Windows-1252 file separated by semicolons', () => {
         columna: 'codigo_actividad',
         valor: 'F2-TAL-99',
         motivo: 'la actividad F2-TAL-99 no existe',
+        catalogo: 'actividad',
+        desconocido: 'F2-TAL-99',
       },
       {
         fila: 7,
@@ -163,12 +165,16 @@ describe('asistencias from a Windows-1252 file separated by semicolons', () => {
         columna: 'grupo_de_valor',
         valor: 'grupo inventado',
         motivo: 'el grupo de valor no existe',
+        catalogo: 'grupo_de_valor',
+        desconocido: 'grupo inventado',
       },
       {
         fila: 8,
         columna: 'modalidad',
         valor: 'mixta',
         motivo: 'la modalidad debe ser uno de: presencial, virtual',
+        catalogo: 'modalidad',
+        desconocido: 'mixta',
       },
       {
         fila: 8,

@@ -181,7 +181,9 @@ describe('imports', () => {
         fila: 26,
         columna: 'codigo_entidad',
         valor: '99999',
-        motivo: 'la entidad 99999 no está en el catálogo DIVIPOLA cargado',
+        motivo: 'el código 99999 no es de ningún municipio de la DIVIPOLA',
+        catalogo: 'territorio',
+        desconocido: '99999',
       },
       {
         fila: 27,
@@ -246,8 +248,17 @@ describe('imports', () => {
     const encabezados = (libro.getWorksheet('Datos')!.getRow(1).values as string[]).slice(1);
     expect(encabezados).toEqual(
       tipo === 'hitos_pdt'
-        ? ['codigo_entidad', 'hito', 'fecha', 'referencia']
-        : ['fecha', 'codigo_entidad', 'tema', 'modalidad', 'oferente', 'horas', 'funcionarios'],
+        ? ['departamento', 'codigo_entidad', 'hito', 'fecha', 'referencia']
+        : [
+            'fecha',
+            'departamento',
+            'codigo_entidad',
+            'tema',
+            'modalidad',
+            'oferente',
+            'horas',
+            'funcionarios',
+          ],
     );
   });
 });

@@ -12,6 +12,7 @@ import { ReportsModule } from '@tablero/reports';
 import { join } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import { AdministracionController } from './acceso/administracion.controller';
+import { AliasController } from './importaciones/alias.controller';
 import { SesionController } from './acceso/sesion.controller';
 import { FasesController } from './fases/fases.controller';
 import { HealthController } from './health/health.controller';
@@ -81,6 +82,7 @@ export class AppModule {
       ],
       controllers: [
         AdministracionController,
+        AliasController,
         FasesController,
         GraficosController,
         HealthController,

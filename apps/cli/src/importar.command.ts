@@ -104,6 +104,12 @@ function resumen(informe: InformeImportacion): string {
     lineas.push(`  Cambios en el catálogo (${n(informe.novedades.length)}):`);
     for (const novedad of informe.novedades) lineas.push(`    ${novedad}`);
   }
+  if (informe.totalAvisos > 0) {
+    lineas.push(`  Avisos (${n(informe.totalAvisos)}), filas aceptadas con una nota:`);
+    for (const a of informe.avisos.slice(0, 10)) {
+      lineas.push(`    fila ${a.fila}, ${a.columna}${a.valor ? ` «${a.valor}»` : ''}: ${a.nota}`);
+    }
+  }
   if (informe.rechazos.length > 0) {
     lineas.push('  Primeros rechazos:');
     for (const r of informe.rechazos.slice(0, 10)) {
@@ -112,6 +118,10 @@ function resumen(informe: InformeImportacion): string {
     }
     if (informe.id)
       lineas.push(`  Todos los rechazos: GET /api/v1/importaciones/${informe.id}/rechazos`);
+    if (informe.id && informe.rechazos.some((r) => r.catalogo))
+      lineas.push(
+        `  Valores desconocidos: asócielos en Importaciones del tablero (o POST /api/v1/alias) y vuelva a procesar las filas: POST /api/v1/importaciones/${informe.id}/reintento`,
+      );
   }
   return lineas.join('\n');
 }

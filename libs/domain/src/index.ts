@@ -6,6 +6,7 @@ export * from './vocabularios';
 export { cargarReferencia, estaVacia, REFERENCIA } from './referencia/referencia.loader';
 export { Referencia } from './referencia/referencia.schema';
 export * from './referencia/territorio';
+export * from './referencia/nombres-comunes';
 export { reconstruirResumenAsistencia } from './resumen-asistencia';
 export { sumarAResumenes } from './resumen-asistencia';
 export { ESTADOS_EXPORTACION, EstadoExportacion } from './entities/exportacion.entity';

@@ -30,6 +30,8 @@ export const ACCIONES_AUDITADAS = {
   exportacion: 'Exportación',
   meta_fijada: 'Meta fijada',
   meta_retirada: 'Meta retirada',
+  alias_creado: 'Alias de un valor creado',
+  alias_retirado: 'Alias de un valor retirado',
 } as const;
 export type AccionAuditada = keyof typeof ACCIONES_AUDITADAS;
 
@@ -100,6 +102,21 @@ export const TIPOS_IMPORTACION = [
   'asistencias_tecnicas',
 ] as const;
 export type TipoImportacionCodigo = (typeof TIPOS_IMPORTACION)[number];
+
+/**
+ * The catalogues whose entries an import finds by name, and where an editor
+ * can teach it another name (an alias) for a value it did not know.
+ */
+export const CATALOGOS_ALIAS = {
+  territorio: 'Departamento o municipio',
+  grupo_de_valor: 'Grupo de valor',
+  aliado: 'Entidad aliada',
+  tipo_actividad: 'Tipo de actividad',
+  modalidad: 'Modalidad',
+  actividad: 'Actividad',
+  subregion: 'Subregión',
+} as const;
+export type CatalogoAlias = keyof typeof CATALOGOS_ALIAS;
 
 export const SEXOS = ['mujer', 'hombre', 'otro', 'no_informa'] as const;
 export type Sexo = (typeof SEXOS)[number];

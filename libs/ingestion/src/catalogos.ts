@@ -1,11 +1,20 @@
 /**
  * What validation needs to know of the database, loaded once per import:
- * activities with their periods, territories, groups, allies, types, cycles.
- * Names and codes are looked up without case or accents.
+ * activities with their periods, territories, groups, allies, types, cycles,
+ * and the aliases editors taught. Each catalogue is an index from normalised
+ * name to code, built here once, so that a row costs a map lookup.
  */
-import { CodigoFase, Modalidad, NivelTerritorio } from '@tablero/domain';
+import {
+  CatalogoAlias,
+  CodigoFase,
+  COLUMNA_ENTRADA_ALIAS,
+  Modalidad,
+  MODALIDADES,
+} from '@tablero/domain';
 import { EntityManager } from 'typeorm';
-import { normalizar } from './valores';
+import { AliasConocido, Buscador, Entrada } from './nombres/buscador';
+import { IndiceTerritorial } from './nombres/indice-territorial';
+import { divipola, normalizar, texto, ValorDesconocido } from './valores';
 
 export interface ActividadConocida {
   readonly codigo: string;
@@ -18,35 +27,39 @@ export interface ActividadConocida {
 
 export interface Catalogos {
   readonly actividades: ReadonlyMap<string, ActividadConocida>;
+  /** An activity's code by an alias' normalised value. */
+  readonly aliasDeActividades: ReadonlyMap<string, string>;
   readonly actividadPorVideo: ReadonlyMap<string, string>;
   readonly ciclos: ReadonlyMap<string, { fase: CodigoFase; tipo: string }>;
-  readonly territorios: ReadonlyMap<string, NivelTerritorio>;
+  readonly territorios: IndiceTerritorial;
   readonly subregiones: Buscador;
   readonly gruposDeValor: Buscador;
   readonly aliados: Buscador;
   readonly tiposActividad: Buscador;
+  readonly modalidades: Buscador;
 }
 
-/** Finds a code by the code itself, a name or an acronym. */
-export class Buscador {
-  private readonly porClave = new Map<string, string>();
-
-  constructor(
-    readonly codigos: readonly string[],
-    claves: [string, string][],
-  ) {
-    for (const [clave, codigo] of claves) this.porClave.set(normalizar(clave), codigo);
-  }
-
-  buscar(texto: string): string | undefined {
-    return this.porClave.get(normalizar(texto));
-  }
+/** The value an alias is compared by: a code with its leading zeros restored, or the normalised name. */
+export function claveDeAlias(catalogo: CatalogoAlias, valor: string): string {
+  const t = valor.trim();
+  if (catalogo === 'territorio' && /^\d{1,5}$/.test(t) && t.length !== 3) return divipola(t);
+  return normalizar(t);
 }
 
-interface Fila {
-  codigo: string;
-  nombre: string;
-  sigla?: string | null;
+/**
+ * The activity a value names: its code (any case), or an alias. An unknown one
+ * throws ValorDesconocido with `motivo` as its reason.
+ */
+export function buscarActividad(
+  catalogos: Catalogos,
+  valor: string,
+  motivo: (codigo: string) => string,
+): string {
+  const codigo = texto(valor).toUpperCase();
+  if (catalogos.actividades.has(codigo)) return codigo;
+  const porAlias = catalogos.aliasDeActividades.get(normalizar(valor));
+  if (porAlias) return porAlias;
+  throw new ValorDesconocido('actividad', valor, motivo(codigo));
 }
 
 export async function cargarCatalogos(manager: EntityManager): Promise<Catalogos> {
@@ -58,34 +71,34 @@ export async function cargarCatalogos(manager: EntityManager): Promise<Catalogos
   const ciclos = await manager.query<{ codigo: string; fase: CodigoFase; tipo: string }[]>(
     'SELECT codigo, fase_codigo AS fase, tipo_codigo AS tipo FROM ciclo',
   );
-  const territorios = await manager.query<{ codigo: string; nivel: NivelTerritorio }[]>(
-    'SELECT codigo, nivel FROM territorio',
-  );
-  const subregiones = await manager.query<Fila[]>('SELECT codigo, nombre FROM subregion');
-  const grupos = await manager.query<Fila[]>('SELECT codigo, nombre FROM grupo_de_valor');
-  const aliados = await manager.query<Fila[]>('SELECT codigo, nombre, sigla FROM aliado');
-  const tipos = await manager.query<Fila[]>(
+  const territorios = await manager.query<Entrada[]>('SELECT codigo, nombre FROM territorio');
+  const subregiones = await manager.query<Entrada[]>('SELECT codigo, nombre FROM subregion');
+  const grupos = await manager.query<Entrada[]>('SELECT codigo, nombre FROM grupo_de_valor');
+  const aliados = await manager.query<Entrada[]>('SELECT codigo, nombre, sigla FROM aliado');
+  const tipos = await manager.query<Entrada[]>(
     'SELECT codigo, nombre FROM tipo_actividad ORDER BY orden',
   );
-  const buscador = (filas: Fila[]) =>
-    new Buscador(
-      filas.map((f) => f.codigo),
-      filas.flatMap((f): [string, string][] => [
-        [f.codigo, f.codigo],
-        [f.nombre, f.codigo],
-        ...(f.sigla ? [[f.sigla, f.codigo] as [string, string]] : []),
-      ]),
-    );
+  const alias = await manager.query<(AliasConocido & { catalogo: CatalogoAlias })[]>(
+    `SELECT catalogo, clave, coalesce(${Object.values(COLUMNA_ENTRADA_ALIAS).join(', ')}) AS codigo
+       FROM alias WHERE retirado_en IS NULL`,
+  );
+  const de = (catalogo: CatalogoAlias) => alias.filter((a) => a.catalogo === catalogo);
   return {
     actividades: new Map(actividades.map((a) => [a.codigo, a])),
+    aliasDeActividades: new Map(de('actividad').map((a) => [a.clave, a.codigo])),
     actividadPorVideo: new Map(
       actividades.filter((a) => a.youtube).map((a) => [a.youtube as string, a.codigo]),
     ),
     ciclos: new Map(ciclos.map((c) => [c.codigo, { fase: c.fase, tipo: c.tipo }])),
-    territorios: new Map(territorios.map((t) => [t.codigo, t.nivel])),
-    subregiones: buscador(subregiones),
-    gruposDeValor: buscador(grupos),
-    aliados: buscador(aliados),
-    tiposActividad: buscador(tipos),
+    territorios: new IndiceTerritorial(territorios, de('territorio')),
+    subregiones: new Buscador('subregion', subregiones, de('subregion')),
+    gruposDeValor: new Buscador('grupo_de_valor', grupos, de('grupo_de_valor')),
+    aliados: new Buscador('aliado', aliados, de('aliado')),
+    tiposActividad: new Buscador('tipo_actividad', tipos, de('tipo_actividad')),
+    modalidades: new Buscador(
+      'modalidad',
+      MODALIDADES.map((m) => ({ codigo: m, nombre: m })),
+      de('modalidad'),
+    ),
   };
 }

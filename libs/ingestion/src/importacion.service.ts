@@ -4,10 +4,17 @@
  * included, with their reasons), then merged into the model by one set-based
  * statement whose constraints make a re-import change nothing. A dry run does
  * all of it and rolls back. A crash or a kill leaves nothing behind.
+ * A re-run takes the rows an import kept because they were rejected only for
+ * unknown values, instead of a file, through the same steps, as a new import.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Importacion, ImportacionRechazo, TipoImportacionCodigo } from '@tablero/domain';
+import {
+  Importacion,
+  ImportacionAviso,
+  ImportacionRechazo,
+  TipoImportacionCodigo,
+} from '@tablero/domain';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -19,10 +26,17 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { comprobarTipoEnAlcance, rechazarFueraDeSusDepartamentos } from './alcance-departamental';
 import { cargarCatalogos } from './catalogos';
 import { abrirArchivo } from './lectura/archivo';
-import { FilaCanonica, reconocer } from './lectura/formatos';
+import { FilaCanonica, reconocer, Tabla } from './lectura/formatos';
 import { seudonimizador } from './seudonimo';
 import { TIPOS } from './tipos';
-import { Contexto, Opciones, Rechazo, TipoImportacion, ValorStage } from './tipos/tipo-importacion';
+import {
+  Aviso,
+  Contexto,
+  Opciones,
+  Rechazo,
+  TipoImportacion,
+  ValorStage,
+} from './tipos/tipo-importacion';
 
 export const INGESTION_OPTIONS = Symbol('INGESTION_OPTIONS');
 
@@ -45,7 +59,20 @@ export interface SolicitudImportacion {
   readonly alLeer?: (bytes: number, total: number) => void;
 }
 
+/** A re-run of an import's rejected rows: the request of an import, without the file. */
+export type SolicitudReintento = Omit<
+  SolicitudImportacion,
+  'tipo' | 'ruta' | 'nombreArchivo' | 'dryRun' | 'opciones' | 'alLeer'
+> & { readonly importacionId: string };
+
+/** A re-run asked of an import that has no rejected row left to run again. */
+export class SinFilasPendientes extends Error {}
+
 export interface RechazoDeFila extends Rechazo {
+  readonly fila: number;
+}
+
+export interface AvisoDeFila extends Aviso {
   readonly fila: number;
 }
 
@@ -73,6 +100,21 @@ export interface InformeImportacion {
   readonly novedades: readonly string[];
   /** The first rejections; all of them are downloadable once the import is recorded. */
   readonly rechazos: RechazoDeFila[];
+  /** The first notes on accepted rows (a code DANE annulled, read as its successor); all of them download with the rejections. */
+  readonly avisos: AvisoDeFila[];
+  readonly totalAvisos: number;
+  /** For a re-run, the import whose rejected rows it ran again. */
+  readonly reintentoDe: string | null;
+}
+
+/** How an import gets its rows and what it records of their origin. */
+interface Origen {
+  readonly tipo: TipoImportacion;
+  readonly opciones: Opciones;
+  readonly archivo: InformeImportacion['archivo'];
+  readonly reintentoDe: string | null;
+  /** Opens the rows, inside the import's transaction (before COPY starts on its connection). */
+  abrir(queryRunner: QueryRunner): Promise<Tabla>;
 }
 
 const MUESTRA_RECHAZOS = 100;
@@ -87,14 +129,82 @@ export class ImportacionService {
 
   async importar(solicitud: SolicitudImportacion): Promise<InformeImportacion> {
     const tipo = TIPOS[solicitud.tipo];
-    const departamentos = solicitud.departamentos ?? null;
-    comprobarTipoEnAlcance(tipo.codigo, departamentos);
+    comprobarTipoEnAlcance(tipo.codigo, solicitud.departamentos ?? null);
     const opciones =
       tipo.codigo === 'vistas'
         ? conFechaDelNombre(solicitud.opciones ?? {}, solicitud.nombreArchivo)
         : (solicitud.opciones ?? {});
     const { size } = await stat(solicitud.ruta);
     const sha256 = await hashArchivo(solicitud.ruta);
+    return this.ejecutar(solicitud, {
+      tipo,
+      opciones,
+      archivo: { nombre: solicitud.nombreArchivo, bytes: size, sha256 },
+      reintentoDe: null,
+      abrir: async () => {
+        const lectura = await abrirArchivo(solicitud.ruta, {
+          maxDescomprimido: this.options.maxXlsxExpandedBytes,
+          alLeer: solicitud.alLeer && ((bytes) => solicitud.alLeer!(bytes, size)),
+        });
+        return reconocer(lectura, tipo, opciones);
+      },
+    });
+  }
+
+  /**
+   * Runs again, as a new import, the rows an import kept because they were
+   * rejected only for unknown values, with today's catalogues and aliases:
+   * those accepted now are marked resolved and never run again; the others
+   * are rejected again, saying why. Re-runs of one import take turns.
+   */
+  async reintentar(solicitud: SolicitudReintento): Promise<InformeImportacion> {
+    const original = await this.buscar(solicitud.importacionId, solicitud.departamentos ?? null);
+    if (!original) throw new Error(`No existe la importación ${solicitud.importacionId}.`);
+    return this.ejecutar(solicitud, {
+      tipo: TIPOS[original.tipo],
+      opciones: original.opciones,
+      archivo: {
+        nombre: original.archivoNombre,
+        bytes: Number(original.archivoBytes),
+        sha256: original.archivoSha256,
+      },
+      reintentoDe: original.id,
+      abrir: async (queryRunner) => {
+        await queryRunner.query('SELECT 1 FROM importacion WHERE id = $1 FOR UPDATE', [
+          original.id,
+        ]);
+        const pendientes: { fila: number; valores: FilaCanonica['valores'] }[] =
+          await queryRunner.query(
+            `SELECT fila, valores FROM importacion_fila_rechazada
+              WHERE importacion_id = $1 AND resuelta_por IS NULL ORDER BY fila`,
+            [original.id],
+          );
+        if (pendientes.length === 0) {
+          throw new SinFilasPendientes(
+            `La importación ${original.id} no tiene filas rechazadas pendientes que se puedan volver a procesar.`,
+          );
+        }
+        return {
+          formato: 'reintento',
+          hoja: null,
+          columnasIgnoradas: [],
+          totalColumnasIgnoradas: 0,
+          filas: (async function* () {
+            for (const p of pendientes) yield { numero: p.fila, valores: p.valores };
+          })(),
+          omitidas: () => 0,
+        };
+      },
+    });
+  }
+
+  private async ejecutar(
+    solicitud: Pick<SolicitudImportacion, 'usuario' | 'dryRun' | 'departamentos'>,
+    origen: Origen,
+  ): Promise<InformeImportacion> {
+    const { tipo, opciones, archivo, reintentoDe } = origen;
+    const departamentos = solicitud.departamentos ?? null;
+    comprobarTipoEnAlcance(tipo.codigo, departamentos);
     const queryRunner = this.dataSource.createQueryRunner();
     const client = (await queryRunner.connect()) as PoolClient;
     await queryRunner.startTransaction();
@@ -102,28 +212,25 @@ export class ImportacionService {
       const catalogos = await cargarCatalogos(queryRunner.manager);
       const [{ id }] = await queryRunner.query(
         `INSERT INTO importacion (tipo, formato, archivo_nombre, archivo_bytes, archivo_sha256, usuario, opciones,
-                                 departamentos)
-         VALUES ($1, 'pendiente', $2, $3, $4, $5, $6, $7) RETURNING id::text`,
+                                 departamentos, reintento_de)
+         VALUES ($1, 'pendiente', $2, $3, $4, $5, $6, $7, $8) RETURNING id::text`,
         [
           tipo.codigo,
-          solicitud.nombreArchivo.slice(0, 255),
-          size,
-          sha256,
+          archivo.nombre.slice(0, 255),
+          archivo.bytes,
+          archivo.sha256,
           solicitud.usuario.slice(0, 120),
           opciones,
           departamentos,
+          reintentoDe,
         ],
       );
       await queryRunner.query(
-        `CREATE TEMP TABLE stage (fila integer NOT NULL, errores jsonb, ${tipo.stage
+        `CREATE TEMP TABLE stage (fila integer NOT NULL, errores jsonb, avisos jsonb, conservada jsonb, ${tipo.stage
           .map(([nombre, sqlTipo]) => `${nombre} ${sqlTipo}`)
           .join(', ')}) ON COMMIT DROP`,
       );
-      const lectura = await abrirArchivo(solicitud.ruta, {
-        maxDescomprimido: this.options.maxXlsxExpandedBytes,
-        alLeer: solicitud.alLeer && ((bytes) => solicitud.alLeer!(bytes, size)),
-      });
-      const tabla = await reconocer(lectura, tipo, opciones);
+      const tabla = await origen.abrir(queryRunner);
       const contexto: Contexto = {
         catalogos,
         opciones,
@@ -136,9 +243,10 @@ export class ImportacionService {
       await tipo.revisar?.(queryRunner, contexto);
 
       await queryRunner.query(
-        `INSERT INTO importacion_rechazo (importacion_id, fila, columna, valor, motivo)
-         SELECT $1, s.fila, e.columna, e.valor, e.motivo
-           FROM stage s, jsonb_to_recordset(s.errores) AS e(columna text, valor text, motivo text)
+        `INSERT INTO importacion_rechazo (importacion_id, fila, columna, valor, motivo, catalogo, desconocido)
+         SELECT $1, s.fila, e.columna, e.valor, e.motivo, e.catalogo, e.desconocido
+           FROM stage s,
+                jsonb_to_recordset(s.errores) AS e(columna text, valor text, motivo text, catalogo text, desconocido text)
           WHERE s.errores IS NOT NULL ORDER BY s.fila`,
         [id],
       );
@@ -147,6 +255,7 @@ export class ImportacionService {
                 count(*) FILTER (WHERE errores IS NOT NULL)::int AS rechazadas FROM stage`,
       );
       const { aceptadas, actualizadas, novedades = [] } = await tipo.fusionar(queryRunner, id);
+      const totalAvisos = await registrarFilas(queryRunner, id, reintentoDe);
       const filas = {
         leidas,
         aceptadas,
@@ -157,7 +266,7 @@ export class ImportacionService {
       };
       await queryRunner.query(
         `UPDATE importacion SET formato = $2, filas_leidas = $3, aceptadas = $4, actualizadas = $5,
-                duplicadas = $6, rechazadas = $7, omitidas = $8 WHERE id = $1`,
+                duplicadas = $6, rechazadas = $7, omitidas = $8, avisos = $9 WHERE id = $1`,
         [
           id,
           tabla.formato,
@@ -167,9 +276,11 @@ export class ImportacionService {
           filas.duplicadas,
           filas.rechazadas,
           filas.omitidas,
+          totalAvisos,
         ],
       );
       const rechazos = await muestraDeRechazos(queryRunner, id);
+      const avisos = await muestraDeAvisos(queryRunner, id);
       if (solicitud.dryRun) await queryRunner.rollbackTransaction();
       else await queryRunner.commitTransaction();
       return {
@@ -177,13 +288,16 @@ export class ImportacionService {
         tipo: tipo.codigo,
         formato: tabla.formato,
         dryRun: !!solicitud.dryRun,
-        archivo: { nombre: solicitud.nombreArchivo, bytes: size, sha256 },
+        archivo,
         filas,
         hoja: tabla.hoja,
         columnasIgnoradas: tabla.columnasIgnoradas,
         totalColumnasIgnoradas: tabla.totalColumnasIgnoradas,
         novedades,
         rechazos,
+        avisos,
+        totalAvisos,
+        reintentoDe,
       };
     } catch (error) {
       if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction();
@@ -214,6 +328,50 @@ export class ImportacionService {
       .getRepository(ImportacionRechazo)
       .find({ where: { importacionId }, order: { fila: 'ASC', id: 'ASC' } });
   }
+
+  avisos(importacionId: string): Promise<ImportacionAviso[]> {
+    return this.dataSource
+      .getRepository(ImportacionAviso)
+      .find({ where: { importacionId }, order: { fila: 'ASC', id: 'ASC' } });
+  }
+}
+
+/**
+ * What the import records of its rows beside the facts: the notes on its
+ * accepted rows, and the rows rejected only for unknown values, kept to run
+ * again (a re-run's are already kept by its original, which instead learns
+ * which of them this run accepted). Returns the notes recorded.
+ */
+async function registrarFilas(
+  queryRunner: QueryRunner,
+  id: string,
+  reintentoDe: string | null,
+): Promise<number> {
+  const [{ avisos }] = await queryRunner.query(
+    `WITH registrados AS (
+       INSERT INTO importacion_aviso (importacion_id, fila, columna, valor, nota)
+       SELECT $1, s.fila, a.columna, a.valor, a.nota
+         FROM stage s, jsonb_to_recordset(s.avisos) AS a(columna text, valor text, nota text)
+        WHERE s.avisos IS NOT NULL AND s.errores IS NULL ORDER BY s.fila
+       RETURNING 1)
+     SELECT count(*)::int AS avisos FROM registrados`,
+    [id],
+  );
+  if (reintentoDe === null) {
+    await queryRunner.query(
+      `INSERT INTO importacion_fila_rechazada (importacion_id, fila, valores)
+       SELECT $1, fila, conservada FROM stage WHERE conservada IS NOT NULL`,
+      [id],
+    );
+  } else {
+    await queryRunner.query(
+      `UPDATE importacion_fila_rechazada SET resuelta_por = $1
+        WHERE importacion_id = $2 AND resuelta_por IS NULL
+          AND fila IN (SELECT fila FROM stage WHERE errores IS NULL)`,
+      [id, reintentoDe],
+    );
+  }
+  return avisos as number;
 }
 
 /** Streams validated rows into the staging table with COPY, honouring back-pressure. Returns the rows read. */
@@ -223,7 +381,7 @@ async function copiarAlStage(
   filas: AsyncIterable<FilaCanonica>,
   contexto: Contexto,
 ): Promise<number> {
-  const columnas = ['fila', 'errores', ...tipo.stage.map(([nombre]) => nombre)];
+  const columnas = ['fila', 'errores', 'avisos', 'conservada', ...tipo.stage.map(([n]) => n)];
   const copia: Writable = client.query(
     copyFrom(`COPY stage (${columnas.join(', ')}) FROM STDIN (FORMAT csv)`),
   );
@@ -259,9 +417,17 @@ async function copiarAlStage(
           ? lineaCsv([
               fila.numero,
               JSON.stringify(resultado.rechazos),
+              null,
+              resultado.conservada ? JSON.stringify(resultado.conservada) : null,
               ...tipo.stage.map(() => null),
             ])
-          : lineaCsv([fila.numero, null, ...resultado.valores]);
+          : lineaCsv([
+              fila.numero,
+              null,
+              resultado.avisos ? JSON.stringify(resultado.avisos) : null,
+              null,
+              ...resultado.valores,
+            ]);
       lote.push(linea);
       tamano += linea.length;
       if (tamano >= LOTE_COPY) await enviar();
@@ -298,8 +464,21 @@ function comillas(texto: string): string {
 }
 
 async function muestraDeRechazos(queryRunner: QueryRunner, id: string): Promise<RechazoDeFila[]> {
+  const filas: (RechazoDeFila & { catalogo: string | null; desconocido: string | null })[] =
+    await queryRunner.query(
+      `SELECT fila, columna, valor, motivo, catalogo, desconocido FROM importacion_rechazo
+        WHERE importacion_id = $1 ORDER BY fila, id LIMIT ${MUESTRA_RECHAZOS}`,
+      [id],
+    );
+  // Only a value a catalogue did not know says which: the rest read as before.
+  return filas.map(({ catalogo, desconocido, ...r }) =>
+    catalogo ? { ...r, catalogo: catalogo as Rechazo['catalogo'], desconocido: desconocido! } : r,
+  );
+}
+
+async function muestraDeAvisos(queryRunner: QueryRunner, id: string): Promise<AvisoDeFila[]> {
   return queryRunner.query(
-    `SELECT fila, columna, valor, motivo FROM importacion_rechazo WHERE importacion_id = $1
+    `SELECT fila, columna, valor, nota FROM importacion_aviso WHERE importacion_id = $1
       ORDER BY fila, id LIMIT ${MUESTRA_RECHAZOS}`,
     [id],
   );

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AliasService } from './alias.service';
 import { ImportacionService, INGESTION_OPTIONS, IngestionOptions } from './importacion.service';
 
 @Module({})
@@ -6,8 +7,12 @@ export class IngestionModule {
   static forRoot(options: IngestionOptions): DynamicModule {
     return {
       module: IngestionModule,
-      providers: [{ provide: INGESTION_OPTIONS, useValue: options }, ImportacionService],
-      exports: [ImportacionService],
+      providers: [
+        { provide: INGESTION_OPTIONS, useValue: options },
+        ImportacionService,
+        AliasService,
+      ],
+      exports: [ImportacionService, AliasService],
     };
   }
 }

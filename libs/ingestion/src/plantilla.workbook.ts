@@ -34,12 +34,13 @@ export async function plantilla(
   instrucciones.addRow([
     'Llene la hoja «Datos» desde la fila 2, una fila por registro. Fechas como dd/mm/aaaa; números sin ' +
       'decimales, con o sin punto de miles (11.991). Los códigos DIVIPOLA pueden perder el cero inicial ' +
-      '(5001 se lee 05001). También se aceptan archivos CSV (UTF-8, UTF-16 o Windows-1252; separados por ' +
+      '(5001 se lee 05001); los municipios también se escriben por nombre (Ibagué, Cali, Mompós), con el ' +
+      'departamento cuando varios municipios comparten el nombre. También se aceptan archivos CSV (UTF-8, UTF-16 o Windows-1252; separados por ' +
       'coma, punto y coma o tabulador). Las filas con errores se rechazan con su motivo y las demás se cargan.',
   ]);
   instrucciones.getRow(3).alignment = { wrapText: true };
   instrucciones.mergeCells('A3:F3');
-  instrucciones.getRow(3).height = 60;
+  instrucciones.getRow(3).height = 75;
   instrucciones.addRow([]);
   const encabezado = instrucciones.addRow([
     'Columna',

@@ -95,11 +95,24 @@ describe('documents', () => {
     invalido(() => numeroDocumento(celda)),
   );
 
-  it('reads the document type without case or dots', () => {
-    expect(tipoDocumento('c.c.')).toBe('CC');
-    expect(tipoDocumento(' ppt ')).toBe('PPT');
-    invalido(() => tipoDocumento('cédula'));
+  it.each([
+    ['c.c.', 'CC'],
+    [' ppt ', 'PPT'],
+    ['Cédula', 'CC'],
+    ['Cédula de ciudadanía', 'CC'],
+    ['Cédula de ciudadanía (CC)', 'CC'],
+    ['CÉDULA DE EXTRANJERÍA', 'CE'],
+    ['Tarjeta de identidad', 'TI'],
+    ['Pasaporte', 'PA'],
+    ['Permiso por Protección Temporal (PPT)', 'PPT'],
+  ])('reads the document type %p, as forms offer it, as %s', (celda, esperado) => {
+    expect(tipoDocumento(celda)).toBe(esperado);
   });
+
+  it.each(['Licencia de conducción', 'XX', 'Cédula de vecindad'])(
+    'refuses the document type %p',
+    (c) => invalido(() => tipoDocumento(c)),
+  );
 
   it.each([
     ['1020304050', '******4050'],
@@ -110,9 +123,27 @@ describe('documents', () => {
   });
 });
 
+describe('names', () => {
+  it.each([
+    ['Bogotá, D.C.', 'BOGOTA D.C.'],
+    ['Bogotá, D.C.', 'bogota dc'],
+    ['Pto. Asís', 'PUERTO ASIS'],
+    ['Sta. Rosa de Osos', 'Santa Rosa de Osos'],
+    ['Piendamó - Tunía', 'PIENDAMO TUNIA'],
+    ['Consejos Territoriales de Planeación', 'CONSEJOS  TERRITORIALES DE PLANEACION'],
+  ])('%p and %p compare equal', (a, b) => {
+    expect(normalizar(a)).toBe(normalizar(b));
+  });
+
+  it('keeps different names apart', () => {
+    expect(normalizar('Cartagena')).not.toBe(normalizar('Cartagena del Chairá'));
+  });
+});
+
 describe('closed values', () => {
   it('compares without case, accents, spaces or underscores', () => {
     expect(normalizar('Código_Municipio ')).toBe('codigomunicipio');
+    expect(normalizar('¿Número de documento?')).toBe('numerodedocumento');
     expect(uno('Híbrida', ['presencial', 'virtual', 'hibrida'], 'La modalidad')).toBe('hibrida');
     expect(() => uno('mixta', ['presencial', 'virtual'], 'La modalidad')).toThrow(
       'La modalidad debe ser uno de: presencial, virtual',

@@ -6,10 +6,26 @@
  * to the person who imports.
  */
 
+import { CatalogoAlias } from '@tablero/domain';
+
 /** A cell as the readers give it: text from CSV, text, number or date from .xlsx. */
 export type Celda = string | number | Date | null | undefined;
 
 export class ValorInvalido extends Error {}
+
+/**
+ * A value a catalogue does not know by any name: the row is rejected, and an
+ * editor can map the value to an entry (an alias) and run the row again.
+ */
+export class ValorDesconocido extends ValorInvalido {
+  constructor(
+    readonly catalogo: CatalogoAlias,
+    readonly valor: string,
+    mensaje: string,
+  ) {
+    super(mensaje);
+  }
+}
 
 export function texto(celda: Celda): string {
   if (celda === null || celda === undefined) return '';
@@ -142,12 +158,39 @@ export const TIPOS_DOCUMENTO = [
   'DE',
 ] as const;
 
+/** The names forms offer for each type of document, compared normalised. */
+const NOMBRES_DOCUMENTO: Readonly<Record<string, (typeof TIPOS_DOCUMENTO)[number]>> = {
+  cedula: 'CC',
+  ceduladeciudadania: 'CC',
+  tarjetadeidentidad: 'TI',
+  ceduladeextranjeria: 'CE',
+  pasaporte: 'PA',
+  permisoporprotecciontemporal: 'PPT',
+  permisoespecialdepermanencia: 'PEP',
+  numerodeidentificaciontributaria: 'NIT',
+  registrocivil: 'RC',
+  registrocivildenacimiento: 'RC',
+  numerounicodeidentificacionpersonal: 'NUIP',
+  documentodeidentificacionextranjero: 'DE',
+};
+
+/** CC, "C.C.", "Cédula de ciudadanía" or "Cédula de ciudadanía (CC)" → CC. */
 export function tipoDocumento(celda: Celda): string {
-  const t = texto(celda).toUpperCase().replace(/[.\s]/g, '');
-  if (!(TIPOS_DOCUMENTO as readonly string[]).includes(t)) {
-    throw new ValorInvalido(`el tipo de documento debe ser uno de ${TIPOS_DOCUMENTO.join(', ')}`);
+  const t = texto(celda);
+  const [nombre, sigla] = sinSiglaFinal(t);
+  for (const candidato of [t, nombre, sigla ?? '']) {
+    const codigo = candidato.toUpperCase().replace(/[.\s]/g, '');
+    if ((TIPOS_DOCUMENTO as readonly string[]).includes(codigo)) return codigo;
+    const porNombre = NOMBRES_DOCUMENTO[normalizar(candidato)];
+    if (porNombre) return porNombre;
   }
-  return t;
+  throw new ValorInvalido(`el tipo de documento debe ser uno de ${TIPOS_DOCUMENTO.join(', ')}`);
+}
+
+/** "Consejos Territoriales de Planeación (CTP)" → ["Consejos Territoriales de Planeación", "CTP"]; without parentheses, [valor]. */
+export function sinSiglaFinal(valor: string): [string, string?] {
+  const m = /^(.*\S)\s*\(([^()]+)\)\s*$/.exec(valor);
+  return m ? [m[1], m[2].trim()] : [valor];
 }
 
 /** "1.020.304.050", " 0012345678 " → "1020304050", "12345678": no dots, spaces, dashes or leading zeros. */
@@ -178,13 +221,30 @@ export function enmascarar(valor: string): string {
   return '*'.repeat(valor.length - 4) + valor.slice(-4);
 }
 
-/** Lower case, no accents, no spaces, underscores, dashes or dots: how headers and closed values are compared. */
+const DIACRITICOS = /[\u0300-\u036f]/g;
+const SEPARADORES = /[^a-z0-9]+/;
+
+/** Abbreviations common in Colombian place names and headers, read as the word. */
+const ABREVIATURAS: Readonly<Record<string, string>> = {
+  pto: 'puerto',
+  sta: 'santa',
+  sto: 'santo',
+  gral: 'general',
+  mpio: 'municipio',
+  dpto: 'departamento',
+  depto: 'departamento',
+};
+
+/**
+ * How headers, names and closed values are compared: lower case, no accents,
+ * nothing but letters and digits, the usual abbreviations spelled out
+ * ("Pto. Asís" and "PUERTO ASIS" → "puertoasis").
+ */
 export function normalizar(valor: string): string {
-  return valor
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[\s_.\-()/:]/g, '');
+  const palabras = valor.normalize('NFD').replace(DIACRITICOS, '').toLowerCase().split(SEPARADORES);
+  let clave = '';
+  for (const palabra of palabras) clave += ABREVIATURAS[palabra] ?? palabra;
+  return clave;
 }
 
 /** One of a closed list, compared without case or accents; returns the canonical value. */

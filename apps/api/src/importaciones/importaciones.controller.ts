@@ -88,11 +88,16 @@ export class ImportacionesController {
 
   @Get(':id/rechazos')
   @ApiOperation({
-    summary: 'Las filas rechazadas de una importación, en .xlsx, para corregir y reimportar',
+    summary:
+      'Las filas rechazadas de una importación, en .xlsx, para corregir y reimportar, y los avisos de las aceptadas',
   })
   async rechazos(@Param('id') id: string, @Quien() quien: Principal): Promise<StreamableFile> {
     const importacion = await this.importacion(id, quien);
-    const libro = await libroDeRechazos(importacion, await this.importaciones.rechazos(id));
+    const libro = await libroDeRechazos(
+      importacion,
+      await this.importaciones.rechazos(id),
+      await this.importaciones.avisos(id),
+    );
     return xlsx(libro, `rechazos-importacion-${id}.xlsx`);
   }
 

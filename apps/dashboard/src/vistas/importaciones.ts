@@ -1,6 +1,11 @@
-/** Importaciones: upload a file, read the validation report, download the rejected rows; the phase targets. */
-import { FASES, formatearNumero, TIPOS_IMPORTACION } from '@tablero/domain';
+/**
+ * Importaciones: upload a file, read the validation report, download the
+ * rejected rows; map the values an import did not know and run its rows
+ * again; the recent imports, the aliases in force and the phase targets.
+ */
+import { FASES, formatearFechaHora, formatearNumero, TIPOS_IMPORTACION } from '@tablero/domain';
 import { ErrorDeApi, pedir } from '../api';
+import { Cambios, seccionAlias, seccionDesconocidos } from '../componentes/alias';
 import { botonDeAccion, campo, el, formularioDeAccion, mensaje, tabla } from '../dom';
 import { enviar } from '../sesion';
 import { Vista } from '../vista';
@@ -33,8 +38,28 @@ interface Informe {
     columna: string | null;
     valor: string | null;
     motivo: string;
+    catalogo?: string;
   }[];
+  readonly avisos: { fila: number; columna: string; valor: string | null; nota: string }[];
+  readonly totalAvisos: number;
+  readonly reintentoDe: string | null;
 }
+
+interface ImportacionRegistrada {
+  readonly id: string;
+  readonly tipo: string;
+  readonly formato: string;
+  readonly archivoNombre: string;
+  readonly usuario: string;
+  readonly creadaEn: string;
+  readonly filasLeidas: number;
+  readonly aceptadas: number;
+  readonly rechazadas: number;
+  readonly avisos: number;
+  readonly reintentoDe: string | null;
+}
+
+const RECIENTES = 15;
 
 const CONTEOS: readonly [keyof Informe['filas'], string][] = [
   ['leidas', 'Filas leídas'],
@@ -98,6 +123,49 @@ async function seccionMetas(seccion: HTMLElement, senal: AbortSignal): Promise<v
   );
 }
 
+/** The latest imports; one with rejections can be reviewed for its unknown values. */
+async function seccionRecientes(
+  seccion: HTMLElement,
+  revisar: (id: string) => Promise<void>,
+  senal?: AbortSignal,
+): Promise<void> {
+  const lista = (await pedir<ImportacionRegistrada[]>('/api/v1/importaciones', senal)).slice(
+    0,
+    RECIENTES,
+  );
+  const aviso = el('div', { 'aria-live': 'polite' });
+  seccion.replaceChildren(
+    el('h2', {}, 'Importaciones recientes'),
+    lista.length
+      ? el(
+          'div',
+          { class: 'tabla-desplazable' },
+          tabla(
+            'Las importaciones más recientes, con sus filas',
+            ['N.º', 'Fecha', 'Tipo', 'Archivo', 'Leídas', 'Nuevas', 'Rechazadas', 'Avisos', ''],
+            lista.map((i) => [
+              i.id,
+              formatearFechaHora(i.creadaEn),
+              i.tipo.replaceAll('_', ' '),
+              i.reintentoDe
+                ? `${i.archivoNombre} (reintento de la ${i.reintentoDe})`
+                : i.archivoNombre,
+              formatearNumero(i.filasLeidas),
+              formatearNumero(i.aceptadas),
+              formatearNumero(i.rechazadas),
+              formatearNumero(i.avisos),
+              i.rechazadas && !i.reintentoDe
+                ? botonDeAccion('Revisar valores', () => revisar(i.id), aviso)
+                : '',
+            ]),
+            [4, 5, 6, 7],
+          ),
+        )
+      : mensaje('vacio', 'No se ha importado ningún archivo.'),
+    aviso,
+  );
+}
+
 export const importaciones: Vista = async (contenedor, { senal }) => {
   const tipo = el(
     'select',
@@ -110,6 +178,11 @@ export const importaciones: Vista = async (contenedor, { senal }) => {
     required: true,
     accept: '.csv,.xlsx,text/csv',
   });
+  const actividad = el('input', {
+    name: 'actividad',
+    autocomplete: 'off',
+    placeholder: 'F2-CAP-01',
+  });
   const prueba = el('input', { type: 'checkbox', name: 'dry_run' });
   const plantilla = el('a', { download: true }, 'Descargar la plantilla');
   const actualizarPlantilla = () =>
@@ -117,11 +190,26 @@ export const importaciones: Vista = async (contenedor, { senal }) => {
   tipo.addEventListener('change', actualizarPlantilla);
   actualizarPlantilla();
   const informe = el('div', { 'aria-live': 'polite' });
+  const revision = el('section', { class: 'revision', 'aria-live': 'polite' });
+  const recientes = el('section', { class: 'recientes' });
+  const alias = el('section', { class: 'alias' });
+  const cambios: Cambios = {
+    alReintentar: (nuevo) => {
+      informe.replaceChildren(verInforme(nuevo as Informe));
+      void seccionRecientes(recientes, revisar);
+    },
+    alCambiarAlias: () => seccionAlias(alias),
+  };
+  async function revisar(id: string): Promise<void> {
+    await seccionDesconocidos(revision, id, cambios);
+    revision.scrollIntoView({ block: 'start' });
+  }
   const formulario = el(
     'form',
     { class: 'importar' },
     campo('Tipo de datos', tipo),
     campo('Archivo CSV o Excel', archivo),
+    campo('Actividad (Teams, Meet, formularios)', actividad),
     el('label', { class: 'casilla' }, prueba, ' Solo validar, sin guardar'),
     el('button', { type: 'submit' }, 'Importar'),
     plantilla,
@@ -130,22 +218,42 @@ export const importaciones: Vista = async (contenedor, { senal }) => {
     e.preventDefault();
     const datos = new FormData();
     datos.append('archivo', archivo.files![0]);
+    const consulta = new URLSearchParams();
+    if (prueba.checked) consulta.set('dry_run', 'true');
+    if (actividad.value.trim()) consulta.set('actividad', actividad.value.trim());
     informe.replaceChildren(mensaje('cargando', 'Importando…'));
+    revision.replaceChildren();
     try {
       const respuesta = await fetch(
-        `/api/v1/importaciones/${tipo.value}${prueba.checked ? '?dry_run=true' : ''}`,
+        `/api/v1/importaciones/${tipo.value}${consulta.size ? `?${consulta}` : ''}`,
         { method: 'POST', body: datos },
       );
       const cuerpo = await respuesta.json();
       if (!respuesta.ok) throw new ErrorDeApi(respuesta.status, cuerpo.mensaje);
-      informe.replaceChildren(verInforme(cuerpo as Informe));
+      const nuevo = cuerpo as Informe;
+      informe.replaceChildren(verInforme(nuevo));
+      if (nuevo.id && nuevo.rechazos.some((r) => r.catalogo))
+        await seccionDesconocidos(revision, nuevo.id, cambios);
+      if (nuevo.id) await seccionRecientes(recientes, revisar);
     } catch (error) {
       informe.replaceChildren(mensaje('error', `No se importó: ${(error as Error).message}`));
     }
   });
   const metas = el('section', { class: 'metas' });
-  contenedor.append(el('h1', {}, 'Importaciones'), formulario, informe, metas);
-  await seccionMetas(metas, senal);
+  contenedor.append(
+    el('h1', {}, 'Importaciones'),
+    formulario,
+    informe,
+    revision,
+    recientes,
+    alias,
+    metas,
+  );
+  await Promise.all([
+    seccionRecientes(recientes, revisar, senal),
+    seccionAlias(alias, senal),
+    seccionMetas(metas, senal),
+  ]);
 };
 
 function verInforme(i: Informe): HTMLElement {
@@ -157,7 +265,9 @@ function verInforme(i: Informe): HTMLElement {
       {},
       i.dryRun
         ? `Validación de ${i.archivo.nombre} (nada se guardó)`
-        : `Importación de ${i.archivo.nombre}`,
+        : i.reintentoDe
+          ? `Importación ${i.id}: filas de la importación ${i.reintentoDe} procesadas otra vez`
+          : `Importación ${i.id} de ${i.archivo.nombre}`,
     ),
     el(
       'dl',
@@ -178,19 +288,37 @@ function verInforme(i: Informe): HTMLElement {
           el('ul', {}, ...i.novedades.map((n) => el('li', {}, n))),
         )
       : '',
-    i.rechazos.length
-      ? tabla(
-          'Primeras filas rechazadas',
-          ['Fila', 'Columna', 'Valor', 'Motivo'],
-          i.rechazos.map((r) => [String(r.fila), r.columna ?? '—', r.valor ?? '—', r.motivo]),
-          [0],
+    i.totalAvisos
+      ? el(
+          'div',
+          { class: 'tabla-desplazable' },
+          tabla(
+            `Filas aceptadas con un aviso (${formatearNumero(i.totalAvisos)})`,
+            ['Fila', 'Columna', 'Valor', 'Aviso'],
+            i.avisos.map((a) => [String(a.fila), a.columna, a.valor ?? '—', a.nota]),
+            [0],
+          ),
         )
       : '',
-    i.id && i.filas.rechazadas
+    i.rechazos.length
+      ? el(
+          'div',
+          { class: 'tabla-desplazable' },
+          tabla(
+            'Primeras filas rechazadas',
+            ['Fila', 'Columna', 'Valor', 'Motivo'],
+            i.rechazos.map((r) => [String(r.fila), r.columna ?? '—', r.valor ?? '—', r.motivo]),
+            [0],
+          ),
+        )
+      : '',
+    i.id && (i.filas.rechazadas || i.totalAvisos)
       ? el(
           'a',
           { href: `/api/v1/importaciones/${i.id}/rechazos`, download: true },
-          'Descargar todas las filas rechazadas (.xlsx)',
+          i.totalAvisos
+            ? 'Descargar todas las filas rechazadas y los avisos (.xlsx)'
+            : 'Descargar todas las filas rechazadas (.xlsx)',
         )
       : '',
   );

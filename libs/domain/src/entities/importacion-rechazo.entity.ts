@@ -7,6 +7,7 @@ import {
   PrimaryGeneratedColumn,
   Relation,
 } from 'typeorm';
+import { CatalogoAlias } from '../vocabularios';
 import { Importacion } from './importacion.entity';
 
 /** A row of an imported file that was not accepted, and why. Personal values are masked. */
@@ -42,4 +43,12 @@ export class ImportacionRechazo {
 
   @Column({ type: 'text' })
   motivo!: string;
+
+  /** For a value the catalogue did not know: which catalogue, so that an editor can map it. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  catalogo!: CatalogoAlias | null;
+
+  /** That value exactly (one ally of a list), as written. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  desconocido!: string | null;
 }

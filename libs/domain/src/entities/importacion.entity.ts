@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
 import { sqlIn, TIPOS_IMPORTACION, TipoImportacionCodigo } from '../vocabularios';
 
 /** One file loaded: who, when, what, and how many of its rows landed. */
@@ -15,7 +24,10 @@ export class Importacion {
   @Column({ type: 'varchar', length: 30 })
   tipo!: TipoImportacionCodigo;
 
-  /** csv, xlsx, or the tool whose export was recognised (youtube, teams, meet). */
+  /**
+   * csv, xlsx, the tool whose export was recognised (youtube, teams, meet,
+   * google_forms), or reintento for a re-run of another import's rejected rows.
+   */
   @Column({ type: 'varchar', length: 30 })
   formato!: string;
 
@@ -64,4 +76,16 @@ export class Importacion {
   /** Rows that are not data, such as the "Total" row of a YouTube export. */
   @Column({ type: 'integer', default: 0 })
   omitidas!: number;
+
+  /** Accepted rows read with a note (importacion_aviso). */
+  @Column({ type: 'integer', default: 0 })
+  avisos!: number;
+
+  /** For a re-run: the import whose rejected rows it ran again. */
+  @Column({ name: 'reintento_de', type: 'bigint', nullable: true })
+  reintentoDe!: string | null;
+
+  @ManyToOne(() => Importacion, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'reintento_de', foreignKeyConstraintName: 'fk_importacion_reintento_de' })
+  original!: Relation<Importacion> | null;
 }

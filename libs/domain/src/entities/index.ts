@@ -1,4 +1,5 @@
 import { Actividad } from './actividad.entity';
+import { Alias, COLUMNA_ENTRADA_ALIAS } from './alias.entity';
 import { Aliado } from './aliado.entity';
 import { Asistencia } from './asistencia.entity';
 import { AsistenciaTecnica } from './asistencia-tecnica.entity';
@@ -9,7 +10,9 @@ import { Exportacion } from './exportacion.entity';
 import { Fase } from './fase.entity';
 import { GrupoDeValor } from './grupo-de-valor.entity';
 import { HitoPdt } from './hito-pdt.entity';
+import { FilaRechazada } from './fila-rechazada.entity';
 import { Importacion } from './importacion.entity';
+import { ImportacionAviso } from './importacion-aviso.entity';
 import { ImportacionRechazo } from './importacion-rechazo.entity';
 import { Indicador } from './indicador.entity';
 import { Meta } from './meta.entity';
@@ -29,7 +32,11 @@ import { TotalDeclarado } from './total-declarado.entity';
 
 export {
   Actividad,
+  Alias,
   Aliado,
+  COLUMNA_ENTRADA_ALIAS,
+  FilaRechazada,
+  ImportacionAviso,
   Asistencia,
   AsistenciaTecnica,
   Certificado,
@@ -58,7 +65,10 @@ export {
 
 export const ENTITIES = [
   Actividad,
+  Alias,
   Aliado,
+  FilaRechazada,
+  ImportacionAviso,
   Asistencia,
   AsistenciaTecnica,
   Certificado,

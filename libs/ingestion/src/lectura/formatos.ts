@@ -2,7 +2,8 @@
  * From raw rows to a kind's fields: the header row is matched against the
  * kind's columns and aliases, and the exports of the tools the teams use are
  * recognised by their headers (Teams' attendance report with its sections,
- * Google Meet's attendance CSV, YouTube Studio's table with its Total row).
+ * Google Meet's attendance CSV, a Google Forms responses sheet, YouTube
+ * Studio's table with its Total row).
  */
 import { formatearNumero } from '@tablero/domain';
 import { Columna, Opciones, TipoImportacion } from '../tipos/tipo-importacion';
@@ -37,6 +38,8 @@ export interface Tabla {
 
 const TEAMS_RESUMEN = /^1(summary|resumen)$/;
 const CORREO = ['email', 'correoelectronico', 'correo'];
+/** The first column of a Google Forms responses sheet, in Spanish and in English. */
+const FORMULARIO = ['marcatemporal', 'timestamp'];
 
 export async function reconocer(
   lectura: Lectura,
@@ -71,6 +74,7 @@ export async function reconocer(
   ) {
     formato = 'meet';
   }
+  if (FORMULARIO.includes(nombres[0])) formato = 'google_forms';
   const esYoutube =
     tipo.codigo === 'vistas' && nombres.some((n) => n === 'content' || n === 'contenido');
   if (esYoutube) formato = 'youtube';

@@ -1,6 +1,8 @@
 import { FASES, MODALIDADES, parseFase } from '@tablero/domain';
 import { QueryRunner } from 'typeorm';
-import { divipola, fecha, texto, textoHasta, uno, ValorInvalido } from '../valores';
+import { fecha, texto, textoHasta, ValorInvalido } from '../valores';
+import { modalidad } from './asistencias.import';
+import { columnaDepartamento, territorioDeLaFila } from './campos-territoriales';
 import { Columna, TipoImportacion } from './tipo-importacion';
 import { Validacion } from './validacion';
 
@@ -71,12 +73,15 @@ const columnas: readonly Columna[] = [
     descripcion: 'YouTube Live, Microsoft Teams, Google Meet, Presencial…',
     ejemplo: 'Presencial',
   },
+  columnaDepartamento,
   {
     campo: 'codigo_territorio',
     obligatoria: false,
-    descripcion: 'DIVIPOLA del departamento (2) o municipio (5); o subregion',
+    descripcion:
+      'Lugar: código DIVIPOLA del departamento (2) o municipio (5), o su nombre (con el departamento si ' +
+      'varios municipios lo comparten); vacío, el departamento; o use subregion',
     ejemplo: '73001',
-    alias: ['territorio', 'divipola', 'codigo_municipio'],
+    alias: ['territorio', 'divipola', 'codigo_municipio', 'municipio', 'nombre_municipio', 'lugar'],
   },
   {
     campo: 'subregion',
@@ -144,30 +149,23 @@ export const actividades: TipoImportacion = {
       if (!f) throw new ValorInvalido('la fase debe ser I, II o III');
       return f;
     });
-    const tipo = v.campo('tipo', (x) => {
-      const t = c.tiposActividad.buscar(texto(x));
-      if (!t)
-        throw new ValorInvalido(`el tipo debe ser uno de: ${c.tiposActividad.codigos.join(', ')}`);
-      return t;
-    });
+    const tipo = v.campo('tipo', (x) =>
+      c.tiposActividad.resolver(
+        texto(x),
+        `el tipo debe ser uno de: ${c.tiposActividad.codigos.join(', ')}`,
+      ),
+    );
     const titulo = v.campo('titulo', textoHasta(500));
     const inicio = v.campo('fecha_inicio', fecha);
     const fin = v.campo('fecha_fin', fecha) ?? inicio;
     if (inicio && fin && fin < inicio)
       v.rechazar('fecha_fin', 'la fecha de fin es anterior a la de inicio');
-    const modalidad = v.campo('modalidad', (x) => uno(texto(x), MODALIDADES, 'la modalidad'));
+    const forma = modalidad(v, contexto, MODALIDADES);
     const canal = v.campo('canal', textoHasta(60));
-    const territorio = v.campo('codigo_territorio', (x) => {
-      const t = divipola(x);
-      if (!c.territorios.has(t))
-        throw new ValorInvalido(`el territorio ${t} no está en el catálogo DIVIPOLA cargado`);
-      return t;
-    });
-    const subregion = v.campo('subregion', (x) => {
-      const s = c.subregiones.buscar(texto(x));
-      if (!s) throw new ValorInvalido('la subregión no existe');
-      return s;
-    });
+    const territorio = territorioDeLaFila(v, contexto, 'codigo_territorio');
+    const subregion = v.campo('subregion', (x) =>
+      c.subregiones.resolver(texto(x), 'la subregión no existe'),
+    );
     if (territorio && subregion)
       v.rechazar('subregion', 'indique codigo_territorio o subregion, no ambos');
     const aliados = v.campo('aliados', (x) =>
@@ -175,11 +173,7 @@ export const actividades: TipoImportacion = {
         .split(';')
         .map((a) => a.trim())
         .filter(Boolean)
-        .map((a) => {
-          const encontrado = c.aliados.buscar(a);
-          if (!encontrado) throw new ValorInvalido(`el aliado «${a}» no existe`);
-          return encontrado;
-        }),
+        .map((a) => c.aliados.resolver(a, `el aliado «${a}» no existe`)),
     );
     const video = v.campo('youtube_video_id', (x) => youtubeVideoId(texto(x)));
     const ciclo = v.campo('ciclo', (x) => {
@@ -193,24 +187,22 @@ export const actividades: TipoImportacion = {
       }
       return t;
     });
-    if (!v.valida) return { rechazos: v.rechazos };
-    return {
-      valores: [
-        codigo!,
-        fase!,
-        tipo!,
-        titulo!,
-        inicio!,
-        fin!,
-        modalidad ?? null,
-        canal ?? null,
-        territorio ?? null,
-        subregion ?? null,
-        aliados ?? [],
-        video ?? null,
-        ciclo ?? null,
-      ],
-    };
+    if (!v.valida) return v.rechazada();
+    return v.aceptada([
+      codigo!,
+      fase!,
+      tipo!,
+      titulo!,
+      inicio!,
+      fin!,
+      forma ?? null,
+      canal ?? null,
+      territorio ?? null,
+      subregion ?? null,
+      aliados ?? [],
+      video ?? null,
+      ciclo ?? null,
+    ]);
   },
 
   async fusionar(queryRunner: QueryRunner) {

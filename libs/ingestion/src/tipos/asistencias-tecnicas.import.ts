@@ -6,9 +6,10 @@ import {
   TEMAS_ASISTENCIA_TECNICA,
   TemaAsistenciaTecnica,
 } from '@tablero/domain';
-import { decimal, entero, fecha, normalizar, texto, uno, ValorInvalido } from '../valores';
-import { contarFusion } from './asistencias.import';
-import { entidadTerritorial } from './hitos-pdt.import';
+import { decimal, entero, fecha, normalizar, texto, ValorInvalido } from '../valores';
+import { contarFusion, modalidad } from './asistencias.import';
+import { columnaDepartamento, territorioDeLaFila } from './campos-territoriales';
+import { columnaEntidad } from './hitos-pdt.import';
 import { Columna, TipoImportacion } from './tipo-importacion';
 import { Validacion } from './validacion';
 
@@ -19,14 +20,8 @@ const columnas: readonly Columna[] = [
     descripcion: 'Fecha de la asistencia técnica (dd/mm/aaaa), no posterior a hoy',
     ejemplo: '14/03/2024',
   },
-  {
-    campo: 'codigo_entidad',
-    obligatoria: true,
-    descripcion:
-      'Código DIVIPOLA de la entidad asistida: 2 dígitos para un departamento, 5 para un municipio',
-    ejemplo: '73001',
-    alias: ['codigo_divipola', 'divipola', 'codigo_dane', 'entidad_territorial', 'entidad'],
-  },
+  columnaDepartamento,
+  columnaEntidad,
   {
     campo: 'tema',
     obligatoria: true,
@@ -98,26 +93,25 @@ export const asistenciasTecnicas: TipoImportacion = {
       }
       return iso;
     });
-    const territorio = entidadTerritorial(v, contexto, 'codigo_entidad');
+    const territorio = territorioDeLaFila(v, contexto, 'codigo_entidad');
     const tema = v.campo('tema', (c) => {
       const codigo = POR_NOMBRE.get(normalizar(texto(c)));
       if (!codigo)
         throw new ValorInvalido(`el tema debe ser uno de: ${TEMAS_ASISTENCIA_TECNICA.join(', ')}`);
       return codigo;
     });
-    const modalidad = v.campo('modalidad', (c) => uno(texto(c), MODALIDADES, 'la modalidad'));
+    const forma = modalidad(v, contexto, MODALIDADES);
     const oferente = v.campo('oferente', (c) => {
       if (normalizar(texto(c)) === OFERENTE_DNP) return OFERENTE_DNP;
-      const aliado = contexto.catalogos.aliados.buscar(texto(c));
-      if (!aliado) throw new ValorInvalido('debe ser DNP o una entidad aliada registrada');
-      return aliado;
+      return contexto.catalogos.aliados.resolver(
+        texto(c),
+        'debe ser DNP o una entidad aliada registrada',
+      );
     });
     const horas = v.campo('horas', decimal);
     const funcionarios = v.campo('funcionarios', entero);
-    if (!v.valida) return { rechazos: v.rechazos };
-    return {
-      valores: [dia!, territorio!, tema!, modalidad!, oferente!, horas!, funcionarios!],
-    };
+    if (!v.valida) return v.rechazada();
+    return v.aceptada([dia!, territorio!, tema!, forma!, oferente!, horas!, funcionarios!]);
   },
 
   fusionar: (queryRunner, importacionId) =>

@@ -1,17 +1,17 @@
 import { MODALIDADES_ASISTENCIA, SEXOS, sumarAResumenes } from '@tablero/domain';
 import { QueryRunner } from 'typeorm';
+import { buscarActividad } from '../catalogos';
 import {
   correo,
-  divipola,
   fecha,
   numeroDocumento,
   texto,
   textoHasta,
   TIPOS_DOCUMENTO,
   tipoDocumento,
-  uno,
   ValorInvalido,
 } from '../valores';
+import { columnaDepartamento, municipioDeLaFila } from './campos-territoriales';
 import { Columna, Contexto, TipoImportacion } from './tipo-importacion';
 import { formatoFecha, Validacion } from './validacion';
 
@@ -33,7 +33,7 @@ export const columnasAsistencias: readonly Columna[] = [
     campo: 'codigo_actividad',
     obligatoria: true,
     descripcion:
-      'Código de la actividad (o use --actividad al importar un reporte de Teams o Meet)',
+      'Código de la actividad (o use --actividad al importar un reporte de Teams o Meet o las respuestas de un formulario de Google)',
     ejemplo: 'F2-TAL-01',
     alias: ['actividad', 'codigo'],
     opcion: 'actividad',
@@ -43,7 +43,7 @@ export const columnasAsistencias: readonly Columna[] = [
     obligatoria: false,
     descripcion: `Tipo de documento: ${TIPOS_DOCUMENTO.join(', ')}. Con número_documento, o en su lugar correo`,
     ejemplo: 'CC',
-    alias: ['tipo_doc', 'tipo_identificacion'],
+    alias: ['tipo_doc', 'tipo_identificacion', 'tipo de documento', 'tipo de identificación'],
     valores: () => TIPOS_DOCUMENTO,
   },
   {
@@ -51,28 +51,39 @@ export const columnasAsistencias: readonly Columna[] = [
     obligatoria: false,
     descripcion: 'Número de documento, con o sin puntos. Nunca se guarda: solo su clave seudónima',
     ejemplo: '1.020.304.050',
-    alias: ['documento', 'numero_identificacion', 'identificacion', 'cedula'],
+    alias: [
+      'documento',
+      'numero_identificacion',
+      'identificacion',
+      'cedula',
+      'número de documento',
+      'número de identificación',
+      'documento de identidad',
+    ],
     personal: true,
   },
   {
     campo: 'correo',
     obligatoria: false,
-    descripcion: 'Correo electrónico, cuando no hay documento (reportes de Teams y Meet)',
+    descripcion:
+      'Correo electrónico, cuando no hay documento (reportes de Teams y Meet, formularios de Google)',
     ejemplo: 'persona@alcaldia.gov.co',
-    alias: ['email', 'correo_electronico', 'e-mail'],
+    alias: ['email', 'correo_electronico', 'e-mail', 'dirección de correo electrónico'],
     personal: true,
   },
+  columnaDepartamento,
   {
     campo: 'codigo_municipio',
     obligatoria: false,
-    descripcion: 'Código DIVIPOLA del municipio de la persona (5 dígitos; 5001 se lee 05001)',
+    descripcion:
+      'Municipio de la persona: código DIVIPOLA (5 dígitos; 5001 se lee 05001) o nombre (Ibagué, Cali, Mompós)',
     ejemplo: '73001',
-    alias: ['municipio', 'divipola', 'cod_municipio'],
+    alias: ['municipio', 'divipola', 'cod_municipio', 'nombre_municipio', 'ciudad'],
   },
   {
     campo: 'grupo_de_valor',
     obligatoria: false,
-    descripcion: 'Grupo de valor, por código o nombre',
+    descripcion: 'Grupo de valor, por código, nombre o sigla',
     ejemplo: 'autoridades_salientes',
     alias: ['grupo', 'grupo_valor'],
     valores: (c) => c.gruposDeValor.codigos,
@@ -108,21 +119,28 @@ export const columnasAsistencias: readonly Columna[] = [
   },
 ];
 
-/** Identity → keyed hash: a document (type + normalised number) or, failing that, an e-mail. */
+/**
+ * Identity → keyed hash: a document (type + normalised number) or, failing
+ * that, an e-mail; a document given without its type or number falls back on
+ * the e-mail when there is one.
+ */
 export function identidad(v: Validacion, contexto: Contexto): Buffer | undefined {
-  const tipo = v.campo('tipo_documento', tipoDocumento);
-  const numero = v.campo('numero_documento', numeroDocumento);
-  if (tipo && numero) return contexto.seudonimo(`doc:${tipo}:${numero}`);
-  if (tipo === undefined || numero === undefined) return undefined;
-  if (tipo || numero) {
-    v.rechazar(tipo ? 'numero_documento' : 'tipo_documento', 'el documento necesita tipo y número');
+  return v.identificar(() => {
+    const tipo = v.campo('tipo_documento', tipoDocumento);
+    const numero = v.campo('numero_documento', numeroDocumento);
+    if (tipo && numero) return contexto.seudonimo(`doc:${tipo}:${numero}`);
+    if (tipo === undefined || numero === undefined) return undefined;
+    const email = v.campo('correo', correo);
+    if (email) return contexto.seudonimo(`correo:${email}`);
+    if (email === undefined) return undefined;
+    if (tipo || numero)
+      v.rechazar(
+        tipo ? 'numero_documento' : 'tipo_documento',
+        'el documento necesita tipo y número',
+      );
+    else v.rechazar(null, 'la persona no tiene documento ni correo que la identifique');
     return undefined;
-  }
-  const email = v.campo('correo', correo);
-  if (email) return contexto.seudonimo(`correo:${email}`);
-  if (email === null)
-    v.rechazar(null, 'la persona no tiene documento ni correo que la identifique');
-  return undefined;
+  });
 }
 
 export function actividadDeLaFila(
@@ -132,15 +150,11 @@ export function actividadDeLaFila(
 ) {
   const codigo = v.campo(
     'codigo_actividad',
-    (c) => texto(c).toUpperCase(),
+    (c) => buscarActividad(contexto.catalogos, texto(c), (x) => `la actividad ${x} no existe`),
     contexto.opciones.actividad,
   );
   if (!codigo) return undefined;
-  const actividad = contexto.catalogos.actividades.get(codigo);
-  if (!actividad) {
-    v.rechazar('codigo_actividad', `la actividad ${codigo} no existe`);
-    return undefined;
-  }
+  const actividad = contexto.catalogos.actividades.get(codigo)!;
   if (tiposAdmitidos && !tiposAdmitidos.includes(actividad.tipo)) {
     v.rechazar(
       'codigo_actividad',
@@ -151,22 +165,23 @@ export function actividadDeLaFila(
   return actividad;
 }
 
-export function municipio(v: Validacion, contexto: Contexto, campo = 'codigo_municipio') {
-  return v.campo(campo, (c) => {
-    const codigo = divipola(c);
-    if (codigo.length !== 5) throw new ValorInvalido('el código de municipio debe tener 5 dígitos');
-    if (contexto.catalogos.territorios.get(codigo) !== 'municipio') {
-      throw new ValorInvalido(`el municipio ${codigo} no está en el catálogo DIVIPOLA cargado`);
-    }
-    return codigo;
-  });
+export function grupoDeValor(v: Validacion, contexto: Contexto) {
+  return v.campo('grupo_de_valor', (c) =>
+    contexto.catalogos.gruposDeValor.resolver(texto(c), 'el grupo de valor no existe'),
+  );
 }
 
-export function grupoDeValor(v: Validacion, contexto: Contexto) {
-  return v.campo('grupo_de_valor', (c) => {
-    const codigo = contexto.catalogos.gruposDeValor.buscar(texto(c));
-    if (!codigo) throw new ValorInvalido('el grupo de valor no existe');
-    return codigo;
+/** A modality among `admitidas`, by code, name or alias. */
+export function modalidad<T extends string>(
+  v: Validacion,
+  contexto: Contexto,
+  admitidas: readonly T[],
+): T | null | undefined {
+  const motivo = `la modalidad debe ser uno de: ${admitidas.join(', ')}`;
+  return v.campo('modalidad', (c) => {
+    const codigo = contexto.catalogos.modalidades.resolver(texto(c), motivo);
+    if (!(admitidas as readonly string[]).includes(codigo)) throw new ValorInvalido(motivo);
+    return codigo as T;
   });
 }
 
@@ -192,14 +207,12 @@ export const asistencias: TipoImportacion = {
     const v = new Validacion(fila, columnasAsistencias);
     const actividad = actividadDeLaFila(v, contexto);
     const persona = identidad(v, contexto);
-    const mun = municipio(v, contexto);
+    const mun = municipioDeLaFila(v, contexto);
     const grupo = grupoDeValor(v, contexto);
-    let modalidad = v.campo('modalidad', (c) =>
-      uno(texto(c), MODALIDADES_ASISTENCIA, 'la modalidad'),
-    );
-    if (modalidad === null && actividad) {
+    let forma = modalidad(v, contexto, MODALIDADES_ASISTENCIA);
+    if (forma === null && actividad) {
       if (actividad.modalidad === 'presencial' || actividad.modalidad === 'virtual') {
-        modalidad = actividad.modalidad;
+        forma = actividad.modalidad;
       } else {
         v.rechazar('modalidad', 'indique presencial o virtual: la actividad es híbrida');
       }
@@ -219,20 +232,18 @@ export const asistencias: TipoImportacion = {
     const libre = (campo: string) => v.campo(campo, textoHasta(200));
     const entidad = libre('entidad');
     const cargo = libre('cargo');
-    if (!v.valida) return { rechazos: v.rechazos };
-    return {
-      valores: [
-        actividad!.codigo,
-        persona!,
-        modalidad!,
-        dia ?? null,
-        mun ?? null,
-        grupo ?? null,
-        entidad ?? null,
-        cargo ?? null,
-        sexo ?? null,
-      ],
-    };
+    if (!v.valida) return v.rechazada();
+    return v.aceptada([
+      actividad!.codigo,
+      persona!,
+      forma!,
+      dia ?? null,
+      mun ?? null,
+      grupo ?? null,
+      entidad ?? null,
+      cargo ?? null,
+      sexo ?? null,
+    ]);
   },
 
   /** New attendances, and the summaries the figures are read from grow by them in the same statement. */

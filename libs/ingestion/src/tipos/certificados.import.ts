@@ -1,6 +1,7 @@
 import { ASPIRACIONES } from '@tablero/domain';
 import { fecha, texto, TIPOS_DOCUMENTO, uno } from '../valores';
-import { actividadDeLaFila, contarFusion, identidad, municipio } from './asistencias.import';
+import { actividadDeLaFila, contarFusion, identidad } from './asistencias.import';
+import { columnaDepartamento, municipioDeLaFila } from './campos-territoriales';
 import { Columna, TipoImportacion } from './tipo-importacion';
 import { formatoFecha, Validacion } from './validacion';
 
@@ -28,12 +29,13 @@ const columnas: readonly Columna[] = [
     alias: ['documento', 'identificacion', 'cedula'],
     personal: true,
   },
+  columnaDepartamento,
   {
     campo: 'codigo_municipio',
     obligatoria: false,
-    descripcion: 'Código DIVIPOLA del municipio al que aspira (5 dígitos)',
+    descripcion: 'Municipio al que aspira: código DIVIPOLA (5 dígitos) o nombre',
     ejemplo: '05001',
-    alias: ['municipio', 'divipola'],
+    alias: ['municipio', 'divipola', 'nombre_municipio'],
   },
   {
     campo: 'aspiracion',
@@ -69,7 +71,7 @@ export const certificados: TipoImportacion = {
     const v = new Validacion(fila, columnas);
     const curso = actividadDeLaFila(v, contexto, ['curso_virtual']);
     const persona = identidad(v, contexto);
-    const mun = municipio(v, contexto);
+    const mun = municipioDeLaFila(v, contexto);
     const aspiracion = v.campo('aspiracion', (c) => uno(texto(c), ASPIRACIONES, 'la aspiración'));
     const dia = v.campo('fecha_certificacion', fecha);
     if (dia && curso && dia < curso.fechaInicio) {
@@ -78,8 +80,8 @@ export const certificados: TipoImportacion = {
         `la fecha es anterior al inicio del curso (${formatoFecha(curso.fechaInicio)})`,
       );
     }
-    if (!v.valida) return { rechazos: v.rechazos };
-    return { valores: [curso!.codigo, persona!, mun ?? null, aspiracion ?? null, dia!] };
+    if (!v.valida) return v.rechazada();
+    return v.aceptada([curso!.codigo, persona!, mun ?? null, aspiracion ?? null, dia!]);
   },
 
   fusionar: (queryRunner, importacionId) =>

@@ -7,20 +7,33 @@ import {
   ORDEN_HITO,
   PLAZOS_LEY_152_2024,
 } from '@tablero/domain';
-import { divipola, fecha, normalizar, texto, textoHasta, ValorInvalido } from '../valores';
+import { fecha, normalizar, texto, textoHasta, ValorInvalido } from '../valores';
 import { contarFusion } from './asistencias.import';
-import { Columna, Contexto, TipoImportacion } from './tipo-importacion';
+import { columnaDepartamento, territorioDeLaFila } from './campos-territoriales';
+import { Columna, TipoImportacion } from './tipo-importacion';
 import { Validacion } from './validacion';
 
+/** The territorial entity whose plan or assistance a row is about: a department or a municipality. */
+export const columnaEntidad: Columna = {
+  campo: 'codigo_entidad',
+  obligatoria: true,
+  descripcion:
+    'Entidad territorial: código DIVIPOLA (2 dígitos para un departamento, 5 para un municipio) o nombre ' +
+    '(«Gobernación de Arauca», «Alcaldía de Arauca» o «Arauca» con su departamento); vacía, la del departamento',
+  ejemplo: '73001',
+  alias: [
+    'codigo_divipola',
+    'divipola',
+    'codigo_dane',
+    'entidad_territorial',
+    'entidad',
+    'municipio',
+  ],
+};
+
 const columnas: readonly Columna[] = [
-  {
-    campo: 'codigo_entidad',
-    obligatoria: true,
-    descripcion:
-      'Código DIVIPOLA de la entidad territorial: 2 dígitos para un departamento, 5 para un municipio',
-    ejemplo: '73001',
-    alias: ['codigo_divipola', 'divipola', 'codigo_dane', 'entidad_territorial', 'entidad'],
-  },
+  columnaDepartamento,
+  columnaEntidad,
   {
     campo: 'hito',
     obligatoria: true,
@@ -44,17 +57,6 @@ const columnas: readonly Columna[] = [
     alias: ['documento', 'numero_documento_soporte', 'soporte'],
   },
 ];
-
-/** A department's or a municipality's code, loaded in the DIVIPOLA catalogue. */
-export function entidadTerritorial(v: Validacion, contexto: Contexto, campo: string) {
-  return v.campo(campo, (c) => {
-    const codigo = divipola(c);
-    if (!contexto.catalogos.territorios.has(codigo)) {
-      throw new ValorInvalido(`la entidad ${codigo} no está en el catálogo DIVIPOLA cargado`);
-    }
-    return codigo;
-  });
-}
 
 const POR_NOMBRE = new Map<string, CodigoHito>(
   HITOS_PDT.flatMap((h) => [
@@ -86,7 +88,7 @@ export const hitosPdt: TipoImportacion = {
 
   validar(fila, contexto) {
     const v = new Validacion(fila, columnas);
-    const territorio = entidadTerritorial(v, contexto, 'codigo_entidad');
+    const territorio = territorioDeLaFila(v, contexto, 'codigo_entidad');
     const hito = v.campo('hito', (c) => {
       const codigo = POR_NOMBRE.get(normalizar(texto(c)));
       if (!codigo) throw new ValorInvalido(`el hito debe ser uno de: ${HITOS_PDT.join(', ')}`);
@@ -94,8 +96,8 @@ export const hitosPdt: TipoImportacion = {
     });
     const dia = v.campo('fecha', fecha);
     const referencia = v.campo('referencia', textoHasta(200));
-    if (!v.valida) return { rechazos: v.rechazos };
-    return { valores: [territorio!, hito!, dia!, referencia ?? null] };
+    if (!v.valida) return v.rechazada();
+    return v.aceptada([territorio!, hito!, dia!, referencia ?? null]);
   },
 
   /**

@@ -73,7 +73,7 @@ export const territorios: TipoImportacion = {
       const codigo = divipola(c);
       if (codigo.length !== 2) throw new ValorInvalido('el código de departamento tiene 2 dígitos');
       // Colombia's departments are fixed: the list only adds or updates municipalities.
-      if (contexto.catalogos.territorios.get(codigo) !== 'departamento')
+      if (!contexto.catalogos.territorios.existe(codigo))
         throw new ValorInvalido(`el departamento ${codigo} no existe en la DIVIPOLA`);
       return codigo;
     });

@@ -1,4 +1,4 @@
-import { TipoImportacionCodigo } from '@tablero/domain';
+import { CatalogoAlias, TipoImportacionCodigo } from '@tablero/domain';
 import { QueryRunner } from 'typeorm';
 import { Catalogos } from '../catalogos';
 import { Celda } from '../valores';
@@ -23,10 +23,27 @@ export interface Rechazo {
   readonly columna: string | null;
   readonly valor: string | null;
   readonly motivo: string;
+  /** For a value a catalogue did not know: which catalogue, so that an editor can map it. */
+  readonly catalogo?: CatalogoAlias;
+  /** That value exactly, as written (one ally of a list). */
+  readonly desconocido?: string;
 }
 
+/** An accepted value read as something other than what it literally says, and why. */
+export interface Aviso {
+  readonly columna: string;
+  readonly valor: string | null;
+  readonly nota: string;
+}
+
+/**
+ * A rejected row's fields as read, kept to run it again once its unknown
+ * values are mapped: never a personal value, whose keyed hash is kept instead.
+ */
+export type FilaConservada = Record<string, string | number>;
+
 export interface Opciones {
-  /** The activity a Teams or Google Meet report belongs to. */
+  /** The activity a Teams, Google Meet or Google Forms report belongs to. */
   readonly actividad?: string;
   /** The snapshot date of a YouTube export. */
   readonly fechaCorte?: string;
@@ -64,7 +81,9 @@ export interface TipoImportacion {
   validar(
     fila: Readonly<Record<string, Celda>>,
     contexto: Contexto,
-  ): { readonly valores: ValorStage[] } | { readonly rechazos: Rechazo[] };
+  ):
+    | { readonly valores: ValorStage[]; readonly avisos?: readonly Aviso[] }
+    | { readonly rechazos: Rechazo[]; readonly conservada?: FilaConservada };
   /**
    * Rejects, after every row is staged, the valid rows that contradict each
    * other or what is already stored (sets `errores` on them in `stage`).

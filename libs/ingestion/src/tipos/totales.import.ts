@@ -1,6 +1,8 @@
 import { CALIFICADORES, METRICAS_DECLARADAS } from '@tablero/domain';
-import { divipola, entero, fecha, normalizar, texto, uno, ValorInvalido } from '../valores';
+import { buscarActividad } from '../catalogos';
+import { entero, fecha, normalizar, texto, uno, ValorInvalido } from '../valores';
 import { contarFusion, grupoDeValor } from './asistencias.import';
+import { columnaDepartamento, territorioDeLaFila } from './campos-territoriales';
 import { Columna, TipoImportacion } from './tipo-importacion';
 import { Validacion } from './validacion';
 
@@ -56,13 +58,15 @@ const columnas: readonly Columna[] = [
     alias: ['fecha'],
     opcion: 'fechaCorte',
   },
+  columnaDepartamento,
   {
     campo: 'codigo_territorio',
     obligatoria: false,
     descripcion:
-      'Código DIVIPOLA del departamento (2) o municipio (5), si la cifra es de un territorio',
+      'Si la cifra es de un territorio: código DIVIPOLA del departamento (2) o municipio (5), o su nombre; ' +
+      'vacío, el departamento',
     ejemplo: '73',
-    alias: ['territorio', 'divipola'],
+    alias: ['territorio', 'divipola', 'municipio'],
   },
   {
     campo: 'grupo_de_valor',
@@ -93,12 +97,15 @@ export const totales: TipoImportacion = {
 
   validar(fila, contexto) {
     const v = new Validacion(fila, columnas);
-    const { actividades, ciclos, territorios } = contexto.catalogos;
     const objeto = v.campo('codigo_actividad', (c) => {
       const codigo = texto(c).toUpperCase();
-      if (actividades.has(codigo)) return { actividad: codigo, ciclo: null };
-      if (ciclos.has(codigo)) return { actividad: null, ciclo: codigo };
-      throw new ValorInvalido(`no hay actividad ni ciclo con el código ${codigo}`);
+      if (contexto.catalogos.ciclos.has(codigo)) return { actividad: null, ciclo: codigo };
+      const actividad = buscarActividad(
+        contexto.catalogos,
+        texto(c),
+        (x) => `no hay actividad ni ciclo con el código ${x}`,
+      );
+      return { actividad, ciclo: null };
     });
     const metrica = v.campo('metrica', (c) => uno(texto(c), METRICAS, 'la métrica'));
     const valor = v.campo('valor', entero);
@@ -110,26 +117,19 @@ export const totales: TipoImportacion = {
         return canonico;
       }) ?? 'exacto';
     const dia = v.campo('fecha_corte', fecha, contexto.opciones.fechaCorte);
-    const territorio = v.campo('codigo_territorio', (c) => {
-      const codigo = divipola(c);
-      if (!territorios.has(codigo))
-        throw new ValorInvalido(`el territorio ${codigo} no está en el catálogo DIVIPOLA cargado`);
-      return codigo;
-    });
+    const territorio = territorioDeLaFila(v, contexto, 'codigo_territorio');
     const grupo = grupoDeValor(v, contexto);
-    if (!v.valida) return { rechazos: v.rechazos };
-    return {
-      valores: [
-        objeto!.actividad,
-        objeto!.ciclo,
-        metrica!,
-        valor!,
-        calificador,
-        dia!,
-        territorio ?? null,
-        grupo ?? null,
-      ],
-    };
+    if (!v.valida) return v.rechazada();
+    return v.aceptada([
+      objeto!.actividad,
+      objeto!.ciclo,
+      metrica!,
+      valor!,
+      calificador,
+      dia!,
+      territorio ?? null,
+      grupo ?? null,
+    ]);
   },
 
   fusionar: (queryRunner, importacionId) =>

@@ -1,4 +1,5 @@
 import { TIPO_WEBINAR } from '@tablero/domain';
+import { buscarActividad } from '../catalogos';
 import { entero, fecha, texto, ValorInvalido } from '../valores';
 import { contarFusion } from './asistencias.import';
 import { Columna, TipoImportacion } from './tipo-importacion';
@@ -51,11 +52,9 @@ export const vistas: TipoImportacion = {
   validar(fila, contexto) {
     const v = new Validacion(fila, columnas);
     const { actividades, actividadPorVideo } = contexto.catalogos;
-    const porCodigo = v.campo('codigo_actividad', (c) => {
-      const codigo = texto(c).toUpperCase();
-      if (!actividades.has(codigo)) throw new ValorInvalido(`la actividad ${codigo} no existe`);
-      return codigo;
-    });
+    const porCodigo = v.campo('codigo_actividad', (c) =>
+      buscarActividad(contexto.catalogos, texto(c), (x) => `la actividad ${x} no existe`),
+    );
     const porVideo = porCodigo
       ? null
       : v.campo('youtube_video_id', (c) => {
@@ -70,8 +69,8 @@ export const vistas: TipoImportacion = {
     }
     const dia = v.campo('fecha_corte', fecha, contexto.opciones.fechaCorte);
     const cuenta = v.campo('vistas', entero);
-    if (!v.valida) return { rechazos: v.rechazos };
-    return { valores: [codigo!, dia!, cuenta!] };
+    if (!v.valida) return v.rechazada();
+    return v.aceptada([codigo!, dia!, cuenta!]);
   },
 
   fusionar: (queryRunner, importacionId) =>
