@@ -1,4 +1,10 @@
-import { formatearCifra, formatearFecha, formatearFechaHora, formatearNumero } from './formato';
+import {
+  formatearPeriodo,
+  formatearCifra,
+  formatearFecha,
+  formatearFechaHora,
+  formatearNumero,
+} from './formato';
 
 describe('formato es-CO', () => {
   it.each([
@@ -42,5 +48,18 @@ describe('formato es-CO', () => {
     [{ valor: 1700, calificador: 'aproximado' as const }, '≈ 1.700'],
   ])('formatearCifra(%o) = %s', (cifra, esperado) => {
     expect(formatearCifra(cifra)).toBe(esperado);
+  });
+});
+
+describe('formatearPeriodo', () => {
+  it.each([
+    ['2023-07-17', '2023-07-17', '17/07/2023'],
+    ['2023-04-01', '2023-07-31', 'abril a julio de 2023'],
+    ['2023-06-01', '2023-06-30', 'junio de 2023'],
+    ['2023-06-01', '2024-01-31', 'junio de 2023 a enero de 2024'],
+    ['2023-08-03', '2023-10-11', '03/08/2023 a 11/10/2023'],
+    ['2023-04-01', '2023-06-29', '01/04/2023 a 29/06/2023'],
+  ])('%s a %s → %s', (desde, hasta, texto) => {
+    expect(formatearPeriodo(desde, hasta)).toBe(texto);
   });
 });

@@ -28,6 +28,37 @@ export function formatearFecha(fecha: string): string {
   return `${dia}/${mes}/${anio}`;
 }
 
+const MESES = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
+
+/**
+ * A date or a period as the source gives it: "17/07/2023"; whole months as
+ * "abril a julio de 2023"; otherwise "03/08/2023 a 11/10/2023".
+ */
+export function formatearPeriodo(desde: string, hasta: string): string {
+  if (desde === hasta) return formatearFecha(desde);
+  const [a1, m1, d1] = desde.split('-').map(Number);
+  const [a2, m2, d2] = hasta.split('-').map(Number);
+  const ultimoDia = new Date(Date.UTC(a2, m2, 0)).getUTCDate();
+  if (d1 !== 1 || d2 !== ultimoDia) return `${formatearFecha(desde)} a ${formatearFecha(hasta)}`;
+  if (a1 === a2 && m1 === m2) return `${MESES[m1 - 1]} de ${a1}`;
+  return a1 === a2
+    ? `${MESES[m1 - 1]} a ${MESES[m2 - 1]} de ${a2}`
+    : `${MESES[m1 - 1]} de ${a1} a ${MESES[m2 - 1]} de ${a2}`;
+}
+
 const fechaHora = new Intl.DateTimeFormat('es-CO', {
   timeZone: 'America/Bogota',
   year: 'numeric',
@@ -57,4 +88,4 @@ export function formatearCifra(cifra: Cifra): string {
 export const compararEnEspanol = new Intl.Collator('es').compare;
 
 /** The source line every screen, sheet and image carries. */
-export const FUENTE = 'Fuente: DNP, Estrategia Juntos por el Territorio';
+export const FUENTE = 'Fuente: DNP (2023), Estrategia Juntos por el Territorio';

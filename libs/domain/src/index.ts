@@ -1,4 +1,5 @@
 export * from './calificador';
+export * from './cifra';
 export * from './entities';
 export * from './formato';
 export * from './pdt';

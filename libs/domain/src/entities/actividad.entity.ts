@@ -25,6 +25,10 @@ import { Territorio } from './territorio.entity';
 @Check('ck_actividad_fechas', 'fecha_fin >= fecha_inicio')
 @Check('ck_actividad_modalidad', `modalidad IN ${sqlIn(MODALIDADES)}`)
 @Check('ck_actividad_lugar', 'num_nonnulls(territorio_codigo, subregion_codigo) <= 1')
+@Check(
+  'ck_actividad_nacional',
+  'NOT nacional OR (territorio_codigo IS NULL AND subregion_codigo IS NULL)',
+)
 @Check('ck_actividad_youtube', `youtube_video_id ~ '^[A-Za-z0-9_-]{11}$'`)
 @Unique('uq_actividad_youtube_video', ['youtubeVideoId'])
 @Index('ix_actividad_fase_tipo', ['faseCodigo', 'tipoCodigo'])
@@ -91,6 +95,10 @@ export class Actividad {
   /** The place in words when it is not one territory ("Ibagué (Tolima)", "todo el país"). */
   @Column({ type: 'varchar', length: 200, nullable: true })
   lugar!: string | null;
+
+  /** Held across the whole country ("cubriendo todo el territorio nacional"): national coverage, no one place. */
+  @Column({ type: 'boolean', default: false })
+  nacional!: boolean;
 
   @ManyToMany(() => Aliado)
   @JoinTable({

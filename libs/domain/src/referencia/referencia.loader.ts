@@ -64,6 +64,7 @@ export async function cargarReferencia(
         territorioCodigo: a.territorio ?? null,
         subregionCodigo: a.subregion ?? null,
         lugar: a.lugar ?? null,
+        nacional: a.nacional ?? false,
       })),
     );
     await link(

@@ -44,6 +44,7 @@ export const referenciaSchema = z.object({
       territorio: z.string().optional(),
       subregion: codigo.optional(),
       lugar: z.string().optional(),
+      nacional: z.boolean().optional(),
       aliados: z.array(codigo),
       gruposDeValor: z.array(codigo),
     }),

@@ -10,7 +10,9 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const FUENTE_DIVIPOLA = 'Fuente: DANE, DIVIPOLA y Marco Geoestadístico Nacional';
+/** Who publishes the territorial lists and the map geometry, as a source line names them. */
+export const DANE_DIVIPOLA = 'DANE, DIVIPOLA y Marco Geoestadístico Nacional';
+export const FUENTE_DIVIPOLA = `Fuente: ${DANE_DIVIPOLA}`;
 export const FUENTE_PDET = 'Fuente: ART, Decreto 893 de 2017';
 
 /** DANE's types of municipal unit. */
