@@ -1,21 +1,12 @@
-import { Calificador, Cifra, formatearCifra, sumarCifras } from '@tablero/domain';
+import { CifraPublicada, cifraExacta, publicarPartes, SIN_CIFRA } from '@tablero/domain';
 import { Componente, METRICA, METRICAS_SUMABLES, MetricaId } from './metrics.catalogue';
 
-/** A figure as every output shows it: value, qualifier and its es-CO text ("≈ 1.700"). */
-export interface CifraPublicada {
-  readonly valor: number;
-  readonly calificador: Calificador;
-  readonly texto: string;
-}
-
-export function publicar(cifra: Cifra): CifraPublicada {
-  return { valor: cifra.valor, calificador: cifra.calificador, texto: formatearCifra(cifra) };
-}
+export type { CifraPublicada } from '@tablero/domain';
 
 /** Sums of facts as SQL returns them: one per component and qualifier. */
 export interface SumaDeHechos {
   readonly metrica: Componente;
-  readonly calificador: Calificador;
+  readonly calificador: CifraPublicada['calificador'] & string;
   readonly valor: number;
 }
 
@@ -23,11 +14,41 @@ const COMPONENTES_SUMABLES = METRICAS_SUMABLES.map(
   (id) => [id, new Set(METRICA[id].componentes)] as const,
 );
 
-/** Every summable metric of the catalogue from the sums of its components, qualifiers combined. */
-export function cifrasSumables(sumas: readonly SumaDeHechos[]): Record<MetricaId, CifraPublicada> {
+/** The kind of record each fact is counted from, where records replace a declared figure. */
+const REGISTRO_DE: Readonly<Record<Componente, string | null>> = {
+  vistas: 'vistas',
+  certificados: 'certificados',
+  asistentes_presenciales: 'asistencias',
+  asistentes_remotos: 'asistencias',
+  participantes: 'asistencias',
+  actividades: null,
+};
+
+export interface AusenciaDeCifras {
+  /** Why a metric has no figure. */
+  readonly motivo?: (id: MetricaId) => string;
+  /** The kinds of record the scope is measured by: there, no matching record is a measured zero. */
+  readonly medidos?: ReadonlySet<string>;
+}
+
+/**
+ * Every summable metric of the catalogue from the sums of its components. A metric with no
+ * fact in scope has no figure (`motivo` says why), unless records measure it there (a zero, then),
+ * and a count of activities, which the catalogue always knows.
+ */
+export function cifrasSumables(
+  sumas: readonly SumaDeHechos[],
+  { motivo = () => SIN_CIFRA, medidos = new Set() }: AusenciaDeCifras = {},
+): Record<MetricaId, CifraPublicada> {
   const cifras = {} as Record<MetricaId, CifraPublicada>;
   for (const [id, componentes] of COMPONENTES_SUMABLES) {
-    cifras[id] = publicar(sumarCifras(sumas.filter((s) => componentes.has(s.metrica))));
+    const partes = sumas
+      .filter((s) => componentes.has(s.metrica))
+      .map((s) => ({ componente: s.metrica, calificador: s.calificador, valor: s.valor }));
+    const medido =
+      id === 'actividades' || [...componentes].some((c) => medidos.has(REGISTRO_DE[c] ?? ''));
+    cifras[id] =
+      partes.length === 0 && medido ? cifraExacta(0) : publicarPartes(partes, motivo(id));
   }
   return cifras;
 }

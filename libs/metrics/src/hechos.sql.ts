@@ -231,7 +231,8 @@ export function ctesDeHechos(
   return `
   act AS ${f.aliado ? '' : 'NOT MATERIALIZED '}(
     SELECT a.codigo, a.fase_codigo, a.tipo_codigo, a.ciclo_codigo, a.canal, a.modalidad, a.fecha_inicio,
-           date_trunc('month', a.fecha_inicio)::date AS mes_inicio, a.territorio_codigo, a.subregion_codigo
+           a.fecha_fin, date_trunc('month', a.fecha_inicio)::date AS mes_inicio, a.territorio_codigo, a.subregion_codigo,
+           a.nacional
       FROM actividad a
      WHERE ${condiciones.length ? condiciones.join(' AND ') : 'TRUE'}
   ),${
@@ -285,21 +286,28 @@ export function ctesDeHechos(
     SELECT s.actividad_codigo,
            CASE s.modalidad WHEN 'presencial' THEN 'asistentes_presenciales' ELSE 'asistentes_remotos' END AS metrica,
            s.valor::bigint AS valor, s.territorio, s.grupo, s.modalidad::varchar AS modalidad,
-           ${fuente === 'subregion' || fuente === 'subregion_grupo' ? 's.subregion' : 'NULL::varchar'} AS subregion
+           ${fuente === 'subregion' || fuente === 'subregion_grupo' ? 's.subregion' : 'NULL::varchar'} AS subregion,
+           NULL::date AS conocido_desde
       FROM (${asistencias}) s
     UNION ALL
-    SELECT c.actividad_codigo, 'certificados', count(*), c.municipio_codigo, NULL, 'virtual', NULL
+    SELECT c.actividad_codigo, 'certificados', count(*), c.municipio_codigo, NULL, 'virtual', NULL, NULL
       FROM certificado c JOIN act ON act.codigo = c.actividad_codigo
      ${corte ? `WHERE c.fecha_certificacion <= ${corte}::date` : ''}
      GROUP BY c.actividad_codigo, c.municipio_codigo
     UNION ALL
-    SELECT actividad_codigo, 'vistas', vistas, NULL, NULL, 'virtual', NULL FROM vistas_al_corte
+    -- A webinar's views are known from its first snapshot on.
+    SELECT v.actividad_codigo, 'vistas', v.vistas, NULL, NULL, 'virtual', NULL,
+           (SELECT min(c.fecha_corte) FROM corte_vistas c WHERE c.actividad_codigo = v.actividad_codigo)
+      FROM vistas_al_corte v
   ),
   declarados_vigentes AS (
     SELECT DISTINCT ON (td.actividad_codigo, td.ciclo_codigo, td.metrica, td.territorio_codigo, td.grupo_de_valor_codigo)
            td.actividad_codigo, td.ciclo_codigo, td.metrica, td.valor, td.calificador, td.territorio_codigo,
            td.grupo_de_valor_codigo, td.fecha_corte,
-           num_nonnulls(td.territorio_codigo, td.grupo_de_valor_codigo) AS nivel
+           num_nonnulls(td.territorio_codigo, td.grupo_de_valor_codigo) AS nivel,
+           -- Known since its first declaration in force: an earlier cut-off had it, maybe another value.
+           min(td.fecha_corte) OVER (PARTITION BY td.actividad_codigo, td.ciclo_codigo, td.metrica,
+                                                  td.territorio_codigo, td.grupo_de_valor_codigo) AS conocido_desde
       FROM total_declarado td
      WHERE (td.actividad_codigo IN (SELECT codigo FROM act) OR td.ciclo_codigo IN (SELECT ciclo_codigo FROM act))
        ${corte ? `AND td.fecha_corte <= ${corte}::date` : ''}
@@ -313,19 +321,26 @@ export function ctesDeHechos(
     ) d
      WHERE d.nivel = d.nivel_minimo
   ),
+  registrado_por_actividad AS (
+    -- The kinds of figure the activities in scope have records of: there, no matching record is a measured zero.
+    SELECT act.codigo AS actividad_codigo,
+           array_remove(ARRAY[CASE WHEN ${tieneRegistros('act.codigo', "'participantes'")} THEN 'asistencias' END,
+                              CASE WHEN ${tieneRegistros('act.codigo', "'certificados'")} THEN 'certificados' END,
+                              CASE WHEN ${tieneRegistros('act.codigo', "'vistas'")} THEN 'vistas' END], NULL)::text[] AS registrado
+      FROM act
+  ),
   con_registros AS (
     -- The activities in scope with records of any kind.
-    SELECT act.codigo AS actividad_codigo FROM act
-     WHERE ${tieneRegistros('act.codigo', "'participantes'")} OR ${tieneRegistros('act.codigo', "'certificados'")}
-        OR ${tieneRegistros('act.codigo', "'vistas'")}
+    SELECT actividad_codigo FROM registrado_por_actividad WHERE cardinality(registrado) > 0
   ),
   ciclos_act AS (
     -- What a cycle's figure can say of its activities: a channel, modality or subregion only when they all share it.
-    SELECT ciclo_codigo, min(fecha_inicio) AS fecha_inicio,
+    SELECT ciclo_codigo, min(fecha_inicio) AS fecha_inicio, max(fecha_fin) AS fecha_fin,
            CASE WHEN count(DISTINCT canal) = 1 AND count(canal) = count(*) THEN min(canal) END AS canal,
            CASE WHEN count(DISTINCT modalidad) = 1 AND count(modalidad) = count(*) THEN min(modalidad) END AS modalidad,
            CASE WHEN count(DISTINCT subregion_codigo) = 1 AND count(subregion_codigo) = count(*)
-                THEN min(subregion_codigo) END AS subregion_codigo
+                THEN min(subregion_codigo) END AS subregion_codigo,
+           bool_and(nacional) AS nacional, count(territorio_codigo) + count(subregion_codigo) AS lugares
       FROM act WHERE ciclo_codigo IS NOT NULL GROUP BY ciclo_codigo
   ),
   declarados_como_hechos AS (
@@ -336,12 +351,18 @@ export function ctesDeHechos(
     SELECT d.actividad_codigo, coalesce(a.ciclo_codigo, d.ciclo_codigo) AS ciclo_codigo,
            coalesce(a.fase_codigo, c.fase_codigo) AS fase, coalesce(a.tipo_codigo, c.tipo_codigo) AS tipo,
            coalesce(a.canal, ca.canal) AS canal, coalesce(a.fecha_inicio, ca.fecha_inicio) AS fecha,
+           coalesce(a.fecha_fin, ca.fecha_fin) AS fecha_fin,
            d.metrica, d.valor, d.calificador, coalesce(d.territorio_codigo, a.territorio_codigo) AS territorio,
            d.grupo_de_valor_codigo AS grupo,
            CASE d.metrica WHEN 'asistentes_presenciales' THEN 'presencial' WHEN 'asistentes_remotos' THEN 'virtual'
                           WHEN 'vistas' THEN 'virtual' ELSE coalesce(a.modalidad, ca.modalidad) END AS modalidad,
            coalesce(a.subregion_codigo, ca.subregion_codigo) AS subregion, NULL::varchar AS objetivo,
-           d.fecha_corte,
+           -- Without one place: the whole country, or the several places of a cycle's activities together.
+           CASE WHEN coalesce(d.territorio_codigo, a.territorio_codigo, a.subregion_codigo, ca.subregion_codigo) IS NULL
+                THEN CASE WHEN coalesce(a.nacional, ca.nacional) THEN 'nacional'
+                          WHEN d.actividad_codigo IS NULL AND ca.lugares > 0 THEN 'conjunto' END
+           END AS ambito,
+           d.fecha_corte, d.conocido_desde,
            NOT EXISTS (SELECT 1 FROM act WHERE act.codigo = d.actividad_codigo AND ${tieneRegistros('act.codigo', 'd.metrica')})
              AND NOT EXISTS (SELECT 1 FROM act WHERE act.ciclo_codigo = d.ciclo_codigo AND ${tieneRegistros('act.codigo', 'd.metrica')})
              AS sin_registros
@@ -352,24 +373,25 @@ export function ctesDeHechos(
   ),
   hechos AS (
     SELECT act.codigo AS actividad_codigo, act.ciclo_codigo, act.fase_codigo AS fase, act.tipo_codigo AS tipo,
-           act.canal, act.fecha_inicio AS fecha, 'actividades'::varchar AS metrica, 1::bigint AS valor,
+           act.canal, act.fecha_inicio AS fecha, act.fecha_fin, 'actividades'::varchar AS metrica, 1::bigint AS valor,
            'exacto'::varchar AS calificador, act.territorio_codigo AS territorio, NULL::varchar AS grupo,
-           act.modalidad::varchar AS modalidad, act.subregion_codigo AS subregion, NULL::varchar AS objetivo
-      FROM act
+           act.modalidad::varchar AS modalidad, act.subregion_codigo AS subregion, NULL::varchar AS objetivo,
+           CASE WHEN act.nacional THEN 'nacional' END AS ambito, NULL::date AS conocido_desde, rp.registrado
+      FROM act JOIN registrado_por_actividad rp ON rp.actividad_codigo = act.codigo
     UNION ALL
     SELECT r.actividad_codigo, act.ciclo_codigo, act.fase_codigo, act.tipo_codigo, act.canal, act.fecha_inicio,
-           r.metrica, r.valor, 'exacto', r.territorio, r.grupo, r.modalidad,
-           coalesce(r.subregion, act.subregion_codigo), NULL
+           act.fecha_fin, r.metrica, r.valor, 'exacto', r.territorio, r.grupo, r.modalidad,
+           coalesce(r.subregion, act.subregion_codigo), NULL, NULL, r.conocido_desde, NULL
       FROM registros r JOIN act ON act.codigo = r.actividad_codigo
     UNION ALL${
       nivelFaseTipo
         ? `
     -- Rows for a group the activities were aimed at stand for records without a group, under a group filter only.
     -- Added up over months, and over phases and types unless the facts must keep them, before anything else.
-    SELECT NULL, NULL, b.fase_codigo, b.tipo_codigo, NULL, NULL,
+    SELECT NULL, NULL, b.fase_codigo, b.tipo_codigo, NULL, NULL, NULL,
            CASE b.modalidad WHEN 'presencial' THEN 'asistentes_presenciales' ELSE 'asistentes_remotos' END,
            b.asistencias, 'exacto', b.territorio_codigo, b.grupo_de_valor_codigo, b.modalidad, NULL,
-           b.grupo_por_actividad
+           b.grupo_por_actividad, NULL, NULL, NULL
       FROM (SELECT ${conFaseYTipo ? 'b.fase_codigo, b.tipo_codigo' : 'NULL::varchar AS fase_codigo, NULL::varchar AS tipo_codigo'},
                    b.territorio_codigo, b.grupo_de_valor_codigo, b.grupo_por_actividad, b.modalidad,
                    sum(b.asistencias)::bigint AS asistencias
@@ -389,8 +411,8 @@ export function ctesDeHechos(
     UNION ALL`
         : ''
     }
-    SELECT d.actividad_codigo, d.ciclo_codigo, d.fase, d.tipo, d.canal, d.fecha, d.metrica, d.valor, d.calificador,
-           d.territorio, d.grupo, d.modalidad, d.subregion, d.objetivo
+    SELECT d.actividad_codigo, d.ciclo_codigo, d.fase, d.tipo, d.canal, d.fecha, d.fecha_fin, d.metrica, d.valor, d.calificador,
+           d.territorio, d.grupo, d.modalidad, d.subregion, d.objetivo, d.ambito, d.conocido_desde, NULL
       FROM declarados_como_hechos d WHERE d.sin_registros
   )`;
 }

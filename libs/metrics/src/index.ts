@@ -1,4 +1,4 @@
-export { CifraPublicada, cifrasSumables, publicar } from './cifras';
+export { CifraPublicada, cifrasSumables } from './cifras';
 export {
   CAMPOS_FILTRO,
   CAMPOS_TERRITORIALES,
@@ -19,4 +19,5 @@ export { METRICA, METRICAS, METRICAS_PDT, METRICAS_SUMABLES, MetricaId } from '.
 export * from './pdt.service';
 export { MetricsModule } from './metrics.module';
 export * from './resumen-fase';
+export * from './declarado';
 export { ResumenFaseService } from './resumen-fase.service';

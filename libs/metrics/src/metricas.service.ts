@@ -6,18 +6,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  combinarCalificadores,
   compararEnEspanol,
   FUENTE,
   Modalidad,
-  sumarCifras,
+  publicarPartes,
+  SIN_CIFRA,
+  sinCifra,
   TIPOS_SUBREGION,
   TipoSubregion,
 } from '@tablero/domain';
 import { DataSource } from 'typeorm';
-import { CifraPublicada, cifrasSumables, publicar, SumaDeHechos } from './cifras';
+import { CifraPublicada, cifrasSumables, SumaDeHechos } from './cifras';
 import {
   CAMPOS_FILTRO,
+  CAMPOS_TERRITORIALES,
   CampoFiltro,
   Consulta,
   DefinicionFiltro,
@@ -81,12 +83,35 @@ export interface Desglose {
   readonly filas: FilaDesglose[];
   /** The figures without breakdown; for "aliado" the rows may add up to more (an activity with two allies is in both). */
   readonly total: Record<MetricaId, CifraPublicada>;
+  /**
+   * By department or municipality: those reached only within a figure declared for several places
+   * together, whose share is not theirs alone (the row «En cifras conjuntas…» holds it).
+   */
+  readonly enCifrasConjuntas?: string[];
+  /**
+   * By department or municipality: the figures with a place of their own, those of the whole
+   * country, those declared for several places together, and those without a place.
+   */
+  readonly reparto?: Record<
+    'propio' | 'nacional' | 'conjunto' | 'sinLugar',
+    Record<MetricaId, CifraPublicada>
+  >;
 }
 
+/** What was known by the end of a period: the figures of what ended in it, and the running total. */
 export interface PuntoSerie {
+  /** The period's first day. */
   readonly periodo: string;
   readonly cifra: CifraPublicada;
   readonly acumulado: CifraPublicada;
+}
+
+/** The figures of what ran from one period to another (the same when it fits in one). */
+export interface TramoSerie {
+  /** First day of the period it started in, and of the period it ended in. */
+  readonly desde: string;
+  readonly hasta: string;
+  readonly cifra: CifraPublicada;
 }
 
 export interface Territorio {
@@ -94,22 +119,31 @@ export interface Territorio {
   readonly nombre: string;
 }
 
+export interface AmbitoCobertura {
+  /** With participants of their own: records, or a figure declared for them. */
+  readonly alcanzados: number;
+  /** Reached only through a figure declared for several places together (a cycle, a subregion). */
+  readonly enCifrasConjuntas: number;
+  /** DANE's units in scope: the denominator. */
+  readonly total: number;
+  /** Neither. */
+  readonly sinAlcanzar: Territorio[];
+}
+
+export type EstadoCobertura = 'propia' | 'conjunta' | 'sin_alcanzar';
+
 export interface Cobertura {
   readonly filtros: Filtros;
-  readonly departamentos: {
-    readonly alcanzados: number;
-    readonly total: number;
-    readonly sinAlcanzar: Territorio[];
-  };
-  readonly municipios: {
-    readonly alcanzados: number;
-    readonly total: number;
-    readonly sinAlcanzar: Territorio[];
-  };
+  readonly departamentos: AmbitoCobertura;
+  readonly municipios: AmbitoCobertura;
+  /** Participants of activities held across the whole country: national coverage, of no one place. */
+  readonly nacional: CifraPublicada;
   /** Participants by department, for the map and the ranking. */
   readonly porDepartamento: (Territorio & {
+    readonly estado: EstadoCobertura;
     readonly participantes: CifraPublicada;
     readonly municipiosAlcanzados: number;
+    readonly municipiosEnCifrasConjuntas: number;
     readonly municipiosTotal: number;
   })[];
 }
@@ -156,13 +190,17 @@ interface FilaSuma {
   valor: string;
   /** A row of the total over every key, asked for with `conTotal`. */
   total: boolean;
+  /** The latest date from which a declared figure or a webinar's views counted here are known. */
+  conocido_desde: string | null;
+  /** The kinds of record the activities of this row are measured by ("asistencias,vistas"). */
+  mide: string | null;
 }
 
 const ETIQUETA_SIN_VALOR: Record<Dimension, string> = {
   fase: 'Sin fase',
   tipo: 'Sin tipo',
   actividad: 'Sin actividad',
-  departamento: 'Sin territorio (virtual o nacional)',
+  departamento: 'Sin territorio (virtual o sin lugar registrado)',
   municipio: 'Sin municipio identificado',
   subregion: 'Fuera de las subregiones definidas',
   grupo: 'Sin grupo de valor identificado',
@@ -176,6 +214,18 @@ const ETIQUETA_SIN_VALOR: Record<Dimension, string> = {
  * (`union`), whether that join can put a fact under several keys, and where
  * its names come from.
  */
+/** The keys of the rows of a territorial breakdown that are no one territory. */
+export const NACIONAL = '#nacional';
+export const CONJUNTO = '#conjunto';
+
+/** A fact without a place of its own: national, or of several places together (its `ambito`). */
+const AMBITO_SIN_LUGAR = `CASE h.ambito WHEN 'nacional' THEN '${NACIONAL}' WHEN 'conjunto' THEN '${CONJUNTO}' END`;
+
+const ETIQUETA_SIN_LUGAR: Readonly<Record<string, string>> = {
+  [NACIONAL]: 'Todo el territorio nacional',
+  [CONJUNTO]: 'En cifras conjuntas de varios territorios',
+};
+
 const DIMENSION_SQL: Record<
   Dimension,
   {
@@ -192,13 +242,21 @@ const DIMENSION_SQL: Record<
     nombres:
       'SELECT codigo, titulo AS nombre FROM actividad UNION ALL SELECT codigo, nombre FROM ciclo',
   },
+  // A fact with its own place is under it; one held in a subregion, under the subregion's department when
+  // it lies in one, else with the joint figures; one of the whole country, national; the rest has no place.
   departamento: {
     clave: `coalesce(left(h.territorio, 2),
-              (SELECT min(left(st.territorio_codigo, 2)) FROM subregion_territorio st WHERE st.subregion_codigo = h.subregion))`,
+              CASE WHEN h.subregion IS NOT NULL THEN
+                (SELECT CASE WHEN min(left(st.territorio_codigo, 2)) = max(left(st.territorio_codigo, 2))
+                             THEN min(left(st.territorio_codigo, 2)) ELSE '${CONJUNTO}' END
+                   FROM subregion_territorio st WHERE st.subregion_codigo = h.subregion) END,
+              ${AMBITO_SIN_LUGAR})`,
     nombres: `SELECT codigo, nombre FROM territorio WHERE nivel = 'departamento'`,
   },
   municipio: {
-    clave: 'CASE WHEN length(h.territorio) = 5 THEN h.territorio END',
+    clave: `CASE WHEN length(h.territorio) = 5 THEN h.territorio
+                 WHEN h.territorio IS NULL AND h.subregion IS NOT NULL THEN '${CONJUNTO}'
+                 WHEN h.territorio IS NULL THEN ${AMBITO_SIN_LUGAR} END`,
     nombres: `SELECT t.codigo, t.nombre || ' (' || d.nombre || ')' AS nombre
                 FROM territorio t JOIN territorio d ON d.codigo = t.departamento_codigo WHERE t.nivel = 'municipio'`,
   },
@@ -258,8 +316,11 @@ export class MetricasService {
     const filtro = filtroDeHechos(f, q);
     return this.dataSource.query<FilaSuma[]>(
       `WITH ${ctes}
-       SELECT clave, metrica, calificador, sum(valor)::text AS valor, grouping(clave) = 1 AS total
-         FROM (SELECT ${clave ?? 'NULL::varchar'} AS clave, h.metrica, h.calificador, h.valor
+       SELECT clave, metrica, calificador, sum(valor)::text AS valor, grouping(clave) = 1 AS total,
+              max(conocido_desde)::text AS conocido_desde,
+              string_agg(DISTINCT array_to_string(registrado, ','), ',') AS mide
+         FROM (SELECT ${clave ?? 'NULL::varchar'} AS clave, h.metrica, h.calificador, h.valor, h.conocido_desde,
+                      h.registrado
                  FROM hechos h ${dimension?.union ?? ''}
                 WHERE ${filtro}) x
         GROUP BY ${conTotal ? 'GROUPING SETS ((clave, metrica, calificador), (metrica, calificador))' : 'clave, metrica, calificador'}`,
@@ -269,7 +330,11 @@ export class MetricasService {
 
   /** `ingenua`, here and below: the same answer from the raw records (the benchmark's baseline). */
   async totales(f: Filtros, ingenua = false): Promise<Record<MetricaId, CifraPublicada>> {
-    return cifrasSumables(aSumas(await this.sumas(f, undefined, ingenua)));
+    const [filas, medidos] = await Promise.all([
+      this.sumas(f, undefined, ingenua),
+      this.medidosEnAmbito(f),
+    ]);
+    return cifrasSumables(aSumas(filas), { medidos });
   }
 
   /**
@@ -281,13 +346,27 @@ export class MetricasService {
     // The cut-off date is the cheaper question: once known, both periods are summed at once.
     const fechaCorte = await this.fechaDeCorte(f);
     const fechaCorteAnterior = fechaCorte ? unMesAntes(fechaCorte) : null;
-    const [totales, anteriores, metas] = await Promise.all([
-      this.totales(f, ingenua),
+    const [filas, medidos, anteriores, metas] = await Promise.all([
+      this.sumas(f, undefined, ingenua),
+      this.medidosEnAmbito(f),
       fechaCorteAnterior
         ? this.totales({ ...f, fechaCorte: fechaCorteAnterior }, ingenua)
         : undefined,
       this.metas(f),
     ]);
+    const totales = cifrasSumables(aSumas(filas), { medidos });
+    // What held a month before is known only where every figure counted now was known then: a
+    // figure first declared, or a webinar first counted, after it had no value then, not a zero.
+    const comparable = (id: MetricaId) =>
+      fechaCorteAnterior !== null &&
+      totales[id].valor !== null &&
+      anteriores?.[id].valor !== null &&
+      !filas.some(
+        (r) =>
+          (METRICA[id].componentes ?? []).includes(r.metrica) &&
+          r.conocido_desde !== null &&
+          r.conocido_desde > fechaCorteAnterior,
+      );
     return {
       fechaCorte,
       fechaCorteAnterior,
@@ -303,8 +382,8 @@ export class MetricasService {
           definicion: m.definicion,
           cifra,
           meta,
-          avance: meta ? cifra.valor / meta : null,
-          anterior: anteriores?.[m.id] ?? null,
+          avance: meta && cifra.valor !== null ? cifra.valor / meta : null,
+          anterior: comparable(m.id) ? anteriores![m.id] : null,
         };
       }),
     };
@@ -314,142 +393,249 @@ export class MetricasService {
     const catalogado = por === 'fase' || por === 'tipo';
     // An activity with several allies is under each of them: its total is not their sum.
     const unaClavePorHecho = !DIMENSION_SQL[por].variasClavesPorHecho;
-    const [filas, nombres, totalAparte, orden] = await Promise.all([
+    const [filas, nombres, totalAparte, orden, medidos] = await Promise.all([
       this.sumas(f, por, ingenua, unaClavePorHecho),
       this.nombres(por),
       unaClavePorHecho ? undefined : this.totales(f, ingenua),
       catalogado ? this.ordenCatalogo(por) : undefined,
+      this.medidosEnAmbito(f),
     ]);
-    const total = totalAparte ?? cifrasSumables(aSumas(filas.filter((fila) => fila.total)));
+    const total =
+      totalAparte ?? cifrasSumables(aSumas(filas.filter((fila) => fila.total)), { medidos });
     const porClave = new Map<string | null, SumaDeHechos[]>();
     for (const fila of filas.filter((fila) => !fila.total)) {
       const lista = porClave.get(fila.clave) ?? [];
       lista.push(...aSumas([fila]));
       porClave.set(fila.clave, lista);
     }
-    const resultado: FilaDesglose[] = [...porClave.entries()].map(([clave, sumas]) => ({
-      clave,
-      etiqueta:
-        clave === null
-          ? ETIQUETA_SIN_VALOR[por]
-          : (nombres.get(clave) ?? NOMBRES_MODALIDAD[clave as Modalidad] ?? clave),
-      cifras: cifrasSumables(sumas),
-    }));
+    const etiqueta = (clave: string | null) =>
+      clave === null
+        ? ETIQUETA_SIN_VALOR[por]
+        : (nombres.get(clave) ??
+          ETIQUETA_SIN_LUGAR[clave] ??
+          NOMBRES_MODALIDAD[clave as Modalidad] ??
+          clave);
+    // An activity of a cycle whose figure belongs to the cycle has none of its own: it says where it is.
+    const ciclos = por === 'actividad' ? await this.ciclosDe([...porClave.keys()]) : new Map();
+    const midenClave = (clave: string | null) =>
+      medidosDe(filas.filter((fila) => !fila.total && fila.clave === clave));
+    const deClave = new Map(
+      [...porClave].map(
+        ([clave, sumas]) => [clave, cifrasSumables(sumas, { medidos: midenClave(clave) })] as const,
+      ),
+    );
+    const codigosDeCiclo = new Set(ciclos.values());
+    const resultado: FilaDesglose[] = [...porClave.keys()].map((clave) => {
+      const ciclo = clave === null ? undefined : ciclos.get(clave);
+      const cifras = ciclo
+        ? cifrasSumables(porClave.get(clave)!, {
+            motivo: enElCiclo(etiqueta(ciclo), deClave.get(ciclo)),
+            medidos: midenClave(clave),
+          })
+        : deClave.get(clave)!;
+      // A cycle's own row holds its figure; its activities are counted in their own rows.
+      return {
+        clave,
+        etiqueta: etiqueta(clave),
+        cifras: codigosDeCiclo.has(clave)
+          ? { ...cifras, actividades: sinCifra('sus actividades se cuentan en sus propias filas') }
+          : cifras,
+      };
+    });
     resultado.sort((a, b) =>
       orden
         ? (orden.get(a.clave ?? '') ?? 99) - (orden.get(b.clave ?? '') ?? 99)
-        : b.cifras.alcance.valor - a.cifras.alcance.valor ||
-          b.cifras.actividades.valor - a.cifras.actividades.valor ||
+        : (b.cifras.interacciones.valor ?? -1) - (a.cifras.interacciones.valor ?? -1) ||
+          (b.cifras.actividades.valor ?? 0) - (a.cifras.actividades.valor ?? 0) ||
           compararEnEspanol(a.etiqueta, b.etiqueta),
     );
-    return { por, filtros: f, filas: resultado, total };
+    if (por !== 'departamento' && por !== 'municipio')
+      return { por, filtros: f, filas: resultado, total };
+    const propios = new Set(
+      resultado.filter((r) => (r.cifras.interacciones.valor ?? 0) > 0).map((r) => r.clave),
+    );
+    const enCifrasConjuntas = [
+      ...new Set(
+        (await this.territoriosEnCifrasConjuntas(f))
+          .map((c) => (por === 'departamento' ? c.slice(0, 2) : c))
+          .filter((c) => c.length === (por === 'departamento' ? 2 : 5) && !propios.has(c)),
+      ),
+    ].sort();
+    const delGrupo = (en: (clave: string | null) => boolean) =>
+      cifrasSumables([...porClave].filter(([clave]) => en(clave)).flatMap(([, sumas]) => sumas));
+    const reparto = {
+      propio: delGrupo((c) => c !== null && !c.startsWith('#')),
+      nacional: delGrupo((c) => c === NACIONAL),
+      conjunto: delGrupo((c) => c === CONJUNTO),
+      sinLugar: delGrupo((c) => c === null),
+    };
+    return { por, filtros: f, filas: resultado, total, enCifrasConjuntas, reparto };
   }
 
+  /**
+   * A metric over time. A figure known only for a period (an activity or a cycle of several days
+   * or months) is counted in the running total at the period's end (`puntos`), and drawn as the
+   * period itself where each period is shown (`tramos`): never at a first day the source does not give.
+   */
   async serie(
     metrica: MetricaId,
     periodo: Periodo,
     f: Filtros,
     ingenua = false,
-  ): Promise<PuntoSerie[]> {
+  ): Promise<{ puntos: PuntoSerie[]; tramos: TramoSerie[] }> {
     const definicion = METRICA[metrica];
     const q = new Consulta();
     const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, { porActividad: true, ingenua }));
     const filtro = filtroDeHechos(f, q);
     const unidad = { dia: 'day', semana: 'week', mes: 'month' }[periodo];
-    const filas = await this.dataSource.query<(FilaSuma & { periodo: string })[]>(
+    const filas = await this.dataSource.query<(FilaSuma & { desde: string; hasta: string })[]>(
       `WITH ${ctes}
-       SELECT date_trunc('${unidad}', h.fecha)::date::text AS periodo, NULL AS clave, h.metrica, h.calificador,
+       SELECT date_trunc('${unidad}', h.fecha)::date::text AS desde,
+              date_trunc('${unidad}', h.fecha_fin)::date::text AS hasta, NULL AS clave, h.metrica, h.calificador,
               sum(h.valor)::text AS valor
          FROM hechos h WHERE ${filtro} AND h.fecha IS NOT NULL AND h.metrica = ANY (${q.p(definicion.componentes ?? [])})
-        GROUP BY 1, 3, 4 ORDER BY 1`,
+        GROUP BY 1, 2, 4, 5 ORDER BY 2, 1`,
       q.params,
     );
-    const periodos = [...new Set(filas.map((f) => f.periodo))];
+    const cifra = (sumas: SumaDeHechos[]) => cifrasSumables(sumas)[metrica];
     const acumuladas: SumaDeHechos[] = [];
-    return periodos.map((p) => {
-      const delPeriodo = aSumas(filas.filter((f) => f.periodo === p));
+    const puntos = [...new Set(filas.map((f) => f.hasta))].map((hasta) => {
+      const delPeriodo = aSumas(filas.filter((f) => f.hasta === hasta));
       acumuladas.push(...delPeriodo);
+      return { periodo: hasta, cifra: cifra(delPeriodo), acumulado: cifra(acumuladas) };
+    });
+    const tramos = [...new Set(filas.map((f) => `${f.desde}/${f.hasta}`))].sort().map((clave) => {
+      const [desde, hasta] = clave.split('/');
       return {
-        periodo: p,
-        cifra: publicar(sumarCifras(delPeriodo)),
-        acumulado: publicar(sumarCifras(acumuladas)),
+        desde,
+        hasta,
+        cifra: cifra(aSumas(filas.filter((f) => f.desde === desde && f.hasta === hasta))),
       };
     });
+    return { puntos, tramos };
   }
 
+  /**
+   * Departments and municipalities reached: with participants of their own, or only within a figure
+   * declared for several places together, or not at all; and the participants of activities held
+   * across the whole country, which are national coverage rather than any one place's.
+   */
   async cobertura(f: Filtros): Promise<Cobertura> {
-    const q = new Consulta();
-    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, { por: 'municipio' }));
-    const filtro = filtroDeHechos(f, q);
-    const participantes = q.p(COMPONENTES_PARTICIPANTES);
-    const alcanzados = await this.dataSource.query<
-      { territorio: string; calificador: SumaDeHechos['calificador']; valor: string }[]
-    >(
-      `WITH ${ctes},
-       con_participantes AS (
-         SELECT actividad_codigo, ciclo_codigo FROM hechos
-          WHERE metrica = ANY (${participantes}) AND valor > 0
-         UNION
-         SELECT act.codigo, act.ciclo_codigo FROM act
-          WHERE EXISTS (SELECT 1 FROM resumen_actividad r WHERE r.actividad_codigo = act.codigo AND r.asistencias > 0)
-       )
-       SELECT t.territorio, t.calificador, sum(t.valor)::text AS valor FROM (
-         SELECT h.territorio, h.calificador, h.valor FROM hechos h
-          WHERE ${filtro} AND h.metrica = ANY (${participantes}) AND h.valor > 0 AND h.territorio IS NOT NULL
-         UNION ALL
-         -- The places of activities whose participants are known only as a figure of the activity or its cycle.
-         SELECT coalesce(h.territorio, st.territorio_codigo), 'exacto', 0 FROM hechos h
-           LEFT JOIN subregion_territorio st ON h.territorio IS NULL AND st.subregion_codigo = h.subregion
-          WHERE ${filtro} AND h.metrica = 'actividades' AND coalesce(h.territorio, st.territorio_codigo) IS NOT NULL
-            AND (h.actividad_codigo IN (SELECT actividad_codigo FROM con_participantes)
-                 OR h.ciclo_codigo IN (SELECT ciclo_codigo FROM con_participantes WHERE actividad_codigo IS NULL))
-       ) t GROUP BY 1, 2`,
-      q.params,
-    );
-    const { departamentos, municipios } = await this.territoriosEnAmbito(f);
+    const [porMunicipio, porDepartamento, conjuntos, { departamentos, municipios }] =
+      await Promise.all([
+        this.sumas(f, 'municipio'),
+        this.sumas(f, 'departamento'),
+        this.territoriosEnCifrasConjuntas(f),
+        this.territoriosEnAmbito(f),
+      ]);
+    const participantes = (filas: FilaSuma[]) =>
+      filas.filter((r) => COMPONENTES_PARTICIPANTES.includes(r.metrica) && Number(r.valor) > 0);
+    const claves = (filas: FilaSuma[]) => new Set(participantes(filas).map((r) => r.clave));
+    const cifraDeParticipantes = (filas: FilaSuma[], motivo?: string) =>
+      publicarPartes(
+        aSumas(participantes(filas)).map((p) => ({ ...p, componente: p.metrica })),
+        motivo,
+      );
     const codigos = new Set([...departamentos, ...municipios].map((t) => t.codigo));
-    const municipiosAlcanzados = new Set(
-      alcanzados.map((a) => a.territorio).filter((t) => t.length === 5 && codigos.has(t)),
+    const municipiosPropios = new Set(
+      [...claves(porMunicipio)].filter((c): c is string => !!c && c.length === 5 && codigos.has(c)),
     );
-    const departamentosAlcanzados = new Set(
-      alcanzados.map((a) => a.territorio.slice(0, 2)).filter((t) => codigos.has(t)),
+    const departamentosPropios = new Set(
+      [...claves(porDepartamento)].filter((c): c is string => !!c && codigos.has(c)),
     );
-    const sinAlcanzar = (lista: readonly Territorio[], alcanzado: Set<string>) =>
-      lista
-        .filter((t) => !alcanzado.has(t.codigo))
-        .map(({ codigo, nombre }) => ({ codigo, nombre }));
+    const municipiosConjuntos = new Set(
+      conjuntos.filter((c) => c.length === 5 && codigos.has(c) && !municipiosPropios.has(c)),
+    );
+    const departamentosConjuntos = new Set(
+      conjuntos
+        .map((c) => c.slice(0, 2))
+        .filter((c) => codigos.has(c) && !departamentosPropios.has(c)),
+    );
+    const ambito = (
+      lista: readonly Territorio[],
+      propios: Set<string>,
+      enConjuntas: Set<string>,
+    ): AmbitoCobertura => ({
+      alcanzados: propios.size,
+      enCifrasConjuntas: enConjuntas.size,
+      total: lista.length,
+      sinAlcanzar: lista
+        .filter((t) => !propios.has(t.codigo) && !enConjuntas.has(t.codigo))
+        .map(({ codigo, nombre }) => ({ codigo, nombre })),
+    });
+    const cifraDe = (clave: string, motivo?: string) =>
+      cifraDeParticipantes(
+        porDepartamento.filter((r) => r.clave === clave),
+        motivo,
+      );
+    const estado = (codigo: string): EstadoCobertura =>
+      departamentosPropios.has(codigo)
+        ? 'propia'
+        : departamentosConjuntos.has(codigo)
+          ? 'conjunta'
+          : 'sin_alcanzar';
+    const ORDEN: Record<EstadoCobertura, number> = { propia: 0, conjunta: 1, sin_alcanzar: 2 };
     return {
       filtros: f,
-      departamentos: {
-        alcanzados: departamentosAlcanzados.size,
-        total: departamentos.length,
-        sinAlcanzar: sinAlcanzar(departamentos, departamentosAlcanzados),
-      },
-      municipios: {
-        alcanzados: municipiosAlcanzados.size,
-        total: municipios.length,
-        sinAlcanzar: sinAlcanzar(municipios, municipiosAlcanzados),
-      },
+      departamentos: ambito(departamentos, departamentosPropios, departamentosConjuntos),
+      municipios: ambito(municipios, municipiosPropios, municipiosConjuntos),
+      nacional: cifraDe(NACIONAL),
       porDepartamento: departamentos
         .map((d) => ({
           codigo: d.codigo,
           nombre: d.nombre,
-          participantes: publicar(
-            sumarCifras(
-              alcanzados
-                .filter((a) => a.territorio.slice(0, 2) === d.codigo)
-                .map((a) => ({ valor: Number(a.valor), calificador: a.calificador })),
-            ),
+          estado: estado(d.codigo),
+          participantes: cifraDe(
+            d.codigo,
+            estado(d.codigo) === 'conjunta'
+              ? 'alcanzado en una cifra declarada para varios territorios juntos'
+              : undefined,
           ),
-          municipiosAlcanzados: [...municipiosAlcanzados].filter((m) => m.startsWith(d.codigo))
-            .length,
+          municipiosAlcanzados: [...municipiosPropios].filter((m) => m.startsWith(d.codigo)).length,
+          municipiosEnCifrasConjuntas: [...municipiosConjuntos].filter((m) =>
+            m.startsWith(d.codigo),
+          ).length,
           municipiosTotal: municipios.filter((m) => m.departamento === d.codigo).length,
         }))
         .sort(
           (a, b) =>
-            b.participantes.valor - a.participantes.valor || compararEnEspanol(a.nombre, b.nombre),
+            ORDEN[a.estado] - ORDEN[b.estado] ||
+            (b.participantes.valor ?? 0) - (a.participantes.valor ?? 0) ||
+            compararEnEspanol(a.nombre, b.nombre),
         ),
     };
+  }
+
+  /**
+   * The places (municipalities, or departments where an activity is held in one) of the participants
+   * declared or recorded for several places together: a subregion's records without a municipality,
+   * and a cycle's figure whose activities were held in several places.
+   */
+  private async territoriosEnCifrasConjuntas(f: Filtros): Promise<string[]> {
+    // A joint figure has no one place: it is in scope where any of its places is, which the caller
+    // keeps to the places it asks about; the other filters choose the figures as always.
+    const sinLugar = Object.fromEntries(
+      Object.entries(f).filter(
+        ([campo]) =>
+          campo !== 'departamentos' && !CAMPOS_TERRITORIALES.includes(campo as CampoFiltro),
+      ),
+    ) as Filtros;
+    const q = new Consulta();
+    const ctes = ctesDeHechos(sinLugar, q, fuenteDeAsistencias(sinLugar, { por: 'municipio' }));
+    const filtro = filtroDeHechos(sinLugar, q);
+    const participantes = q.p(COMPONENTES_PARTICIPANTES);
+    const filas = await this.dataSource.query<{ territorio: string }[]>(
+      `WITH ${ctes}
+       SELECT coalesce(act.territorio_codigo, st.territorio_codigo) AS territorio
+         FROM hechos h JOIN act ON act.ciclo_codigo = h.ciclo_codigo
+         LEFT JOIN subregion_territorio st ON st.subregion_codigo = act.subregion_codigo
+        WHERE h.ambito = 'conjunto' AND h.metrica = ANY (${participantes}) AND h.valor > 0 AND ${filtro}
+       UNION
+       SELECT st.territorio_codigo FROM hechos h JOIN subregion_territorio st ON st.subregion_codigo = h.subregion
+        WHERE h.territorio IS NULL AND h.metrica = ANY (${participantes}) AND h.valor > 0 AND ${filtro}`,
+      q.params,
+    );
+    return filas.map((fila) => fila.territorio).filter((t) => t !== null);
   }
 
   /**
@@ -488,6 +674,7 @@ export class MetricasService {
         nombre: string;
         metrica: string;
         declarado: string;
+        valores: string[];
         calificadores: SumaDeHechos['calificador'][];
         fecha_corte: string;
         registrado: string;
@@ -497,7 +684,8 @@ export class MetricasService {
        SELECT CASE WHEN h.actividad_codigo IS NULL THEN 'ciclo' ELSE 'actividad' END AS objeto,
               coalesce(h.actividad_codigo, h.ciclo_codigo) AS codigo,
               coalesce(a.titulo, c.nombre) AS nombre, h.metrica, sum(h.valor)::text AS declarado,
-              array_agg(h.calificador) AS calificadores, max(h.fecha_corte)::text AS fecha_corte,
+              array_agg(h.valor::text) AS valores, array_agg(h.calificador) AS calificadores,
+              max(h.fecha_corte)::text AS fecha_corte,
               (SELECT coalesce(sum(r.valor), 0)
                  FROM (SELECT r.actividad_codigo, act.ciclo_codigo, r.metrica, r.valor, r.territorio, r.grupo,
                               r.modalidad, coalesce(r.subregion, act.subregion_codigo) AS subregion,
@@ -522,10 +710,13 @@ export class MetricasService {
       codigo: f.codigo,
       nombre: f.nombre,
       metrica: f.metrica,
-      declarado: publicar({
-        valor: Number(f.declarado),
-        calificador: f.calificadores.reduce(combinarCalificadores, 'exacto'),
-      }),
+      declarado: publicarPartes(
+        f.valores.map((valor, i) => ({
+          componente: f.metrica,
+          valor: Number(valor),
+          calificador: f.calificadores[i],
+        })),
+      ),
       fechaCorteDeclarado: f.fecha_corte,
       registrado: Number(f.registrado),
       diferencia: Number(f.registrado) - Number(f.declarado),
@@ -679,13 +870,17 @@ export class MetricasService {
     const filtro = filtroDeHechos(f, q);
     const filas = await this.dataSource.query<FilaSuma[]>(
       `WITH ${ctes}
-       SELECT h.actividad_codigo AS clave, h.metrica, h.calificador, sum(h.valor)::text AS valor
+       SELECT h.actividad_codigo AS clave, h.metrica, h.calificador, sum(h.valor)::text AS valor,
+              string_agg(DISTINCT array_to_string(h.registrado, ','), ',') AS mide
          FROM hechos h WHERE ${filtro} AND h.actividad_codigo = ANY (${q.p(codigos)})
         GROUP BY 1, 2, 3`,
       q.params,
     );
     return new Map(
-      codigos.map((c) => [c, cifrasSumables(aSumas(filas.filter((fila) => fila.clave === c)))]),
+      codigos.map((c) => {
+        const deLaActividad = filas.filter((fila) => fila.clave === c);
+        return [c, cifrasSumables(aSumas(deLaActividad), { medidos: medidosDe(deLaActividad) })];
+      }),
     );
   }
 
@@ -718,6 +913,30 @@ export class MetricasService {
       [f.fase ?? null],
     );
     return new Map(filas.map((fila) => [fila.metrica, Number(fila.valor)]));
+  }
+
+  /**
+   * The kinds of record the activities in scope are measured by, whatever the filters on each fact
+   * (a group, a place) leave: where they are, no matching record is a measured zero.
+   */
+  private async medidosEnAmbito(f: Filtros): Promise<Set<string>> {
+    const q = new Consulta();
+    const ctes = ctesDeHechos(f, q, 'actividad');
+    const [{ tipos }] = await this.dataSource.query<{ tipos: string | null }[]>(
+      `WITH ${ctes}
+       SELECT string_agg(DISTINCT t, ',') AS tipos FROM registrado_por_actividad, unnest(registrado) t`,
+      q.params,
+    );
+    return new Set(tipos?.split(',') ?? []);
+  }
+
+  /** The cycle each of these activities belongs to, for those in one. */
+  private async ciclosDe(actividades: readonly (string | null)[]): Promise<Map<string, string>> {
+    const filas = await this.dataSource.query<{ codigo: string; ciclo: string }[]>(
+      `SELECT codigo, ciclo_codigo AS ciclo FROM actividad WHERE codigo = ANY ($1) AND ciclo_codigo IS NOT NULL`,
+      [actividades.filter((a) => a !== null)],
+    );
+    return new Map(filas.map((f) => [f.codigo, f.ciclo]));
   }
 
   private async nombres(por: Dimension): Promise<Map<string, string>> {
@@ -780,6 +999,24 @@ function fuenteDeAsistencias(
   if (departamental) return grupal ? 'departamento_grupo' : 'departamento';
   if (grupal) return 'grupo';
   return 'actividad';
+}
+
+/** The kinds of record the activities of these rows are measured by. */
+function medidosDe(filas: readonly Pick<FilaSuma, 'mide'>[]): Set<string> {
+  return new Set(filas.flatMap((fila) => fila.mide?.split(',') ?? []).filter(Boolean));
+}
+
+/** Why an activity of a cycle has no figure of a metric: the cycle holds it, when it does. */
+function enElCiclo(
+  nombre: string,
+  cifras: Record<MetricaId, CifraPublicada> | undefined,
+): (id: MetricaId) => string {
+  return (id) => {
+    const delCiclo = cifras?.[id];
+    return delCiclo && delCiclo.valor !== null
+      ? `en la cifra del ciclo ${nombre}: ${delCiclo.texto}`
+      : SIN_CIFRA;
+  };
 }
 
 function aSumas(filas: FilaSuma[]): SumaDeHechos[] {

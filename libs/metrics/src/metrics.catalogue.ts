@@ -20,14 +20,14 @@ export interface DefinicionMetrica {
 }
 
 const CALIFICADORES =
-  'Si alguna cifra sumada es aproximada, el total es aproximado (≈); si alguna es un mínimo ("más de"), el total es un mínimo (>).';
+  'Cifras de calificadores distintos se muestran lado a lado («> 300 presenciales · ≈ 1.700 remotos»); una suma con alguna parte exacta lleva el calificador menos cierto de sus partes (≈ si alguna es aproximada, > si alguna es un mínimo, «más de») y dice cuánto de ella no es exacto. Sin ninguna cifra en el ámbito se muestra «—» con su motivo, nunca 0.';
 
 export const METRICAS = [
   {
-    id: 'alcance',
-    etiqueta: 'Alcance total',
-    unidad: 'personas y vistas',
-    definicion: `Suma de todas las cifras de la estrategia: vistas, personas certificadas, asistentes presenciales y remotos y participantes, como la suma el balance del DNP. ${CALIFICADORES}`,
+    id: 'interacciones',
+    etiqueta: 'Interacciones registradas',
+    unidad: 'vistas + personas certificadas + asistencias',
+    definicion: `Vistas de webinars, personas certificadas y asistencias (presenciales, remotas y participantes) sumadas: unidades distintas que no son personas alcanzadas (una persona puede ver, certificarse y asistir). El documento fuente nunca las suma; esta suma es nuestra y se muestra siempre con sus partes. ${CALIFICADORES}`,
     agregacion: 'suma',
     componentes: [
       'vistas',

@@ -1,23 +1,25 @@
 /**
  * The phase summary: activities per type and the figures of the phase, each
- * qualified, with the phase's "alcance" (the sum of all figures), computed
+ * qualified, with the phase's registered interactions (its figures of all units added up, with their parts), computed
  * from the same facts as every other metric.
  */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  Calificador,
   CodigoFase,
   Fase,
+  formatearPeriodo,
   FUENTE,
   METRICAS_DECLARADAS,
   MetricaDeclarada,
-  sumarCifras,
+  publicarPartes,
   TipoActividad,
 } from '@tablero/domain';
 import { DataSource } from 'typeorm';
-import { publicar, SumaDeHechos } from './cifras';
+import { cifrasSumables, SumaDeHechos } from './cifras';
 import { MetricasService } from './metricas.service';
-import { METRICA } from './metrics.catalogue';
+import { FaseDeclarada, LineaDeclarada } from './declarado';
 import { CifraDeMetrica, ResumenFase } from './resumen-fase';
 
 @Injectable()
@@ -26,6 +28,67 @@ export class ResumenFaseService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly metricas: MetricasService,
   ) {}
+
+  /**
+   * The phase as the source states it: each activity, or each series of activities declared as one
+   * (a cycle), with its count, its declared figure as declared, channel, place and dates or period.
+   * Undefined when the phase is not in the database.
+   */
+  async declarado(codigo: CodigoFase): Promise<FaseDeclarada | undefined> {
+    const fase = await this.dataSource.getRepository(Fase).findOneBy({ codigo });
+    if (!fase) return undefined;
+    const actividades = await this.dataSource.query<ActividadDeFase[]>(
+      `SELECT a.codigo, a.titulo, a.ciclo_codigo AS ciclo, c.nombre AS ciclo_nombre, t.nombre AS tipo, a.canal,
+              coalesce(a.lugar, terr.nombre, sr.nombre) AS lugar, a.fecha_inicio::text AS desde,
+              a.fecha_fin::text AS hasta
+         FROM actividad a JOIN tipo_actividad t ON t.codigo = a.tipo_codigo
+         LEFT JOIN ciclo c ON c.codigo = a.ciclo_codigo
+         LEFT JOIN territorio terr ON terr.codigo = a.territorio_codigo
+         LEFT JOIN subregion sr ON sr.codigo = a.subregion_codigo
+        WHERE a.fase_codigo = $1
+        ORDER BY a.fecha_inicio, t.orden, a.codigo`,
+      [codigo],
+    );
+    // The declared figures in force: the latest of each, whatever records say.
+    const figuras = await this.dataSource.query<FiguraDeclarada[]>(
+      `SELECT DISTINCT ON (td.actividad_codigo, td.ciclo_codigo, td.metrica, td.territorio_codigo, td.grupo_de_valor_codigo)
+              td.actividad_codigo AS actividad, td.ciclo_codigo AS ciclo, td.metrica, td.calificador, td.valor::text
+         FROM total_declarado td
+        WHERE td.actividad_codigo IN (SELECT codigo FROM actividad WHERE fase_codigo = $1)
+           OR td.ciclo_codigo IN (SELECT codigo FROM ciclo WHERE fase_codigo = $1)
+        ORDER BY td.actividad_codigo, td.ciclo_codigo, td.metrica, td.territorio_codigo, td.grupo_de_valor_codigo,
+                 td.fecha_corte DESC`,
+      [codigo],
+    );
+    const lineas: LineaDeclarada[] = [];
+    const ciclosVistos = new Set<string>();
+    for (const a of actividades) {
+      if (a.ciclo) {
+        if (ciclosVistos.has(a.ciclo)) continue;
+        ciclosVistos.add(a.ciclo);
+        lineas.push(
+          lineaDeclarada(
+            a.ciclo,
+            'ciclo',
+            a.ciclo_nombre!,
+            actividades.filter((x) => x.ciclo === a.ciclo),
+            figuras.filter((f) => f.ciclo === a.ciclo),
+          ),
+        );
+      } else {
+        lineas.push(
+          lineaDeclarada(
+            a.codigo,
+            'actividad',
+            a.titulo,
+            [a],
+            figuras.filter((f) => f.actividad === a.codigo),
+          ),
+        );
+      }
+    }
+    return { fase: codigo, nombre: fase.nombre, periodo: fase.periodo, lineas, fuente: FUENTE };
+  }
 
   /** Undefined when the phase is not in the database. */
   async resumen(codigo: CodigoFase, fechaCorte?: string): Promise<ResumenFase | undefined> {
@@ -39,9 +102,6 @@ export class ResumenFaseService {
     const cifrasDe = (delTipo: typeof sumas) => porMetrica(delTipo);
     const actividadesDe = (delTipo: typeof sumas) =>
       delTipo.filter((s) => s.metrica === 'actividades').reduce((n, s) => n + s.valor, 0);
-    const alcance = sumarCifras(
-      sumas.filter((s) => METRICA.alcance.componentes!.includes(s.metrica)),
-    );
     const fechaCorteEfectiva =
       fechaCorte ?? (await this.metricas.kpis({ fase: codigo })).fechaCorte;
     return {
@@ -64,10 +124,79 @@ export class ResumenFaseService {
           cifras: cifrasDe(delTipo),
         })),
       totales: cifrasDe(sumas),
-      alcance: { ...publicar(alcance), valorNoExacto: alcance.valorNoExacto },
+      interacciones: cifrasSumables(sumas).interacciones,
       fuente: FUENTE,
     };
   }
+}
+
+interface ActividadDeFase {
+  codigo: string;
+  titulo: string;
+  ciclo: string | null;
+  ciclo_nombre: string | null;
+  tipo: string;
+  canal: string | null;
+  lugar: string | null;
+  desde: string;
+  hasta: string;
+}
+
+interface FiguraDeclarada {
+  actividad: string | null;
+  ciclo: string | null;
+  metrica: MetricaDeclarada;
+  calificador: Calificador;
+  valor: string;
+}
+
+const UNIDAD_DECLARADA: Readonly<Record<MetricaDeclarada, string>> = {
+  vistas: 'vistas',
+  certificados: 'personas certificadas',
+  asistentes_presenciales: 'asistentes presenciales',
+  asistentes_remotos: 'asistentes remotos',
+  participantes: 'participantes',
+};
+
+/** One line of the phase as declared, from its activities (one, or a cycle's) and their declared figures. */
+function lineaDeclarada(
+  codigo: string,
+  objeto: 'actividad' | 'ciclo',
+  nombre: string,
+  actividades: readonly ActividadDeFase[],
+  figuras: readonly FiguraDeclarada[],
+): LineaDeclarada {
+  const uno = <T>(valores: readonly T[]) => (new Set(valores).size === 1 ? valores[0] : null);
+  const lugares = [...new Set(actividades.map((a) => a.lugar).filter((l): l is string => !!l))];
+  const desde = actividades.map((a) => a.desde).sort()[0];
+  const hasta = actividades.map((a) => a.hasta).sort()[actividades.length - 1];
+  const metricas = [...new Set(figuras.map((f) => f.metrica))];
+  const cifra = publicarPartes(
+    figuras.map((f) => ({
+      componente: f.metrica,
+      calificador: f.calificador,
+      valor: Number(f.valor),
+    })),
+  );
+  const unidad = metricas.length === 1 ? UNIDAD_DECLARADA[metricas[0]] : null;
+  return {
+    codigo,
+    objeto,
+    nombre,
+    tipo: actividades[0].tipo,
+    actividades: actividades.length,
+    cifra,
+    unidad,
+    texto: unidad ? `${cifra.texto} ${unidad}` : cifra.texto,
+    canal: uno(actividades.map((a) => a.canal)),
+    lugar:
+      lugares.length > 1
+        ? `${lugares.slice(0, -1).join(', ')} y ${lugares[lugares.length - 1]}`
+        : (lugares[0] ?? null),
+    fechas: formatearPeriodo(desde, hasta),
+    desde,
+    hasta,
+  };
 }
 
 function porMetrica(sumas: readonly SumaDeHechos[]): CifraDeMetrica[] {
@@ -75,7 +204,17 @@ function porMetrica(sumas: readonly SumaDeHechos[]): CifraDeMetrica[] {
     const deLaMetrica = sumas.filter((s) => s.metrica === metrica);
     if (deLaMetrica.length === 0) return [];
     return [
-      { metrica, etiqueta: METRICAS_DECLARADAS[metrica], ...publicar(sumarCifras(deLaMetrica)) },
+      {
+        metrica,
+        etiqueta: METRICAS_DECLARADAS[metrica],
+        ...publicarPartes(
+          deLaMetrica.map((s) => ({
+            componente: metrica,
+            calificador: s.calificador,
+            valor: s.valor,
+          })),
+        ),
+      },
     ];
   });
 }

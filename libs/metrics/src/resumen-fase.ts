@@ -27,10 +27,7 @@ export interface ResumenFase {
   readonly porTipo: ResumenPorTipo[];
   /** Each metric summed over the phase. */
   readonly totales: CifraDeMetrica[];
-  /** Every figure of the phase added together, as the source document's balance does. */
-  readonly alcance: CifraPublicada & {
-    /** How much of the alcance comes from approximate figures or lower bounds. */
-    readonly valorNoExacto: number;
-  };
+  /** Views, certified persons and attendances added up: unlike units, told with their parts. */
+  readonly interacciones: CifraPublicada;
   readonly fuente: string;
 }

@@ -20,5 +20,6 @@ export type {
   PartidaConciliacion,
   PuntoSerie,
 } from './metricas.service';
+export type { FaseDeclarada, LineaDeclarada } from './declarado';
 export type { DefinicionMetrica, MetricaId } from './metrics.catalogue';
 export type { AsistenciaTecnicaListada, EntidadPdt, Proporcion, ResumenPdt } from './pdt.service';

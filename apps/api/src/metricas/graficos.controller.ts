@@ -70,7 +70,8 @@ export class GraficosController {
   })
   @ApiParam({
     name: 'archivo',
-    description: 'id del gráfico con .svg, .png, .json o .xlsx, por ejemplo alcance-por-fase.png',
+    description:
+      'id del gráfico con .svg, .png, .json o .xlsx, por ejemplo interacciones-por-fase.png',
   })
   @ApiQuery({ name: 'preset', required: false, enum: Object.keys(PRESETS) })
   @ApiQuery({ name: 'ancho', required: false })

@@ -2,6 +2,7 @@ import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { DataVersionCache } from '../cache/data-version-cache.interceptor';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Acceso, Principal, Quien } from '@tablero/access';
+import { cifraExacta, sinCifra } from '@tablero/domain';
 import {
   Dimension,
   DIMENSIONES,
@@ -11,7 +12,6 @@ import {
   MetricaId,
   MetricasService,
   PERIODOS,
-  publicar,
 } from '@tablero/metrics';
 import { invalido } from '../errors/consulta';
 import { ApiFiltros, leerFiltros } from './filtros.params';
@@ -70,13 +70,19 @@ export class MetricasController {
     return {
       filtros,
       metrica: METRICA.personas_unicas,
-      cifra: personas === null ? null : publicar({ valor: personas, calificador: 'exacto' }),
+      cifra:
+        personas === null
+          ? sinCifra(
+              'sin registros persona a persona: las cifras declaradas no identifican personas',
+            )
+          : cifraExacta(personas),
     };
   }
 
   @Get('series')
   @ApiOperation({
-    summary: 'Una métrica por día, semana o mes (por fecha de inicio de la actividad)',
+    summary:
+      'Una métrica por periodo: puntos con el acumulado al final de cada periodo (lo conocido para varios meses cuenta al final) y tramos tal como la fuente los da',
   })
   @ApiQuery({ name: 'metrica', required: false, enum: METRICAS_SUMABLES })
   @ApiQuery({ name: 'periodo', required: false, enum: PERIODOS })
@@ -86,13 +92,13 @@ export class MetricasController {
       metrica: METRICAS_SUMABLES,
       periodo: PERIODOS,
     });
-    const metrica = (parametros.metrica ?? 'alcance') as MetricaId;
+    const metrica = (parametros.metrica ?? 'interacciones') as MetricaId;
     const periodo = (parametros.periodo ?? 'mes') as (typeof PERIODOS)[number];
     return {
       metrica,
       periodo,
       filtros,
-      puntos: await this.metricas.serie(metrica, periodo, filtros),
+      ...(await this.metricas.serie(metrica, periodo, filtros)),
     };
   }
 
