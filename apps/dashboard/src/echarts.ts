@@ -8,11 +8,13 @@ import {
   LegendComponent,
   TitleComponent,
   TooltipComponent,
-  VisualMapContinuousComponent,
+  VisualMapPiecewiseComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { ARCHIVO_MAPA_COLOMBIA, MAPA_COLOMBIA } from '@tablero/charts';
+import { geometriaDe, mapasDe, NombreMapa } from '@tablero/charts';
+import type { EChartsOption } from 'echarts';
+import type { Topology } from 'topojson-specification';
 
 echarts.use([
   BarChart,
@@ -26,18 +28,32 @@ echarts.use([
   LegendComponent,
   TitleComponent,
   TooltipComponent,
-  VisualMapContinuousComponent,
+  VisualMapPiecewiseComponent,
   SVGRenderer,
 ]);
 
-let mapa: Promise<void> | undefined;
+let topologia: Promise<Topology> | undefined;
+const registrados = new Map<NombreMapa, Promise<void>>();
 
-/** The map of Colombia, fetched once, the first time a map is drawn. */
-export function cargarMapa(): Promise<void> {
-  mapa ??= fetch(`/${ARCHIVO_MAPA_COLOMBIA}`)
-    .then((r) => r.json())
-    .then((geo) => echarts.registerMap(MAPA_COLOMBIA, geo));
-  return mapa;
+/**
+ * The maps an option draws, made from the territorial topology (fetched once, the first time a
+ * map is drawn, from the content-hashed file the page names) once each.
+ */
+export function cargarMapas(opcion: EChartsOption): Promise<void[]> {
+  return Promise.all(
+    mapasDe(opcion).map((nombre) => {
+      if (!registrados.has(nombre)) {
+        topologia ??= fetch(
+          document.querySelector<HTMLMetaElement>('meta[name="mapa-territorial"]')!.content,
+        ).then((r) => r.json() as Promise<Topology>);
+        registrados.set(
+          nombre,
+          topologia.then((t) => echarts.registerMap(nombre, geometriaDe(t, nombre) as never)),
+        );
+      }
+      return registrados.get(nombre)!;
+    }),
+  );
 }
 
 export { echarts };

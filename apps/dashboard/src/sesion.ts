@@ -15,6 +15,11 @@ export async function cargarSesion(): Promise<Sesion> {
   return actual;
 }
 
+/** Whether the user sees the whole country (not limited to some departments). */
+export function sesionNacional(): boolean {
+  return !actual?.usuario?.departamentos;
+}
+
 export function puede(permiso: string): boolean {
   return actual?.permisos.includes(permiso) ?? false;
 }

@@ -3,6 +3,7 @@
  * API renders them as SVG and PNG for publications; the workbook embeds them.
  */
 import { DefinicionGrafico } from './grafico';
+import { MAPA_DEPARTAMENTOS } from './mapa';
 import {
   anillo,
   barrasApiladas,
@@ -14,12 +15,13 @@ import {
 
 export const GRAFICOS: readonly DefinicionGrafico[] = [
   {
-    id: 'alcance-por-fase',
-    titulo: 'Alcance por fase',
+    id: 'interacciones-por-fase',
+    titulo: 'Interacciones registradas por fase',
     descripcion:
-      'Suma de todas las cifras de cada fase: vistas, certificados, asistentes y participantes.',
-    consulta: { tipo: 'desglose', por: 'fase', metrica: 'alcance' },
-    opcion: (filas, contexto) => barrasVerticales('Alcance por fase', filas, contexto),
+      'Vistas de webinars, personas certificadas y asistencias de cada fase, sumadas: unidades distintas, no personas alcanzadas.',
+    consulta: { tipo: 'desglose', por: 'fase', metrica: 'interacciones' },
+    opcion: (filas, contexto) =>
+      barrasVerticales('Interacciones registradas por fase', filas, contexto),
   },
   {
     id: 'actividades-por-tipo',
@@ -32,39 +34,53 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
   {
     id: 'vistas-por-webinar',
     titulo: 'Vistas por webinar',
-    descripcion: 'Vistas de cada webinar a la fecha de corte, de mayor a menor.',
+    descripcion:
+      'Vistas de cada webinar a la fecha de corte, de mayor a menor; las de un ciclo que solo tiene una cifra total aparecen como el ciclo.',
     consulta: { tipo: 'desglose', por: 'actividad', metrica: 'vistas', limite: 20 },
     opcion: (filas, contexto) => barrasHorizontales('Vistas por webinar', filas, contexto),
   },
   {
     id: 'actividades-por-mes',
-    titulo: 'Actividades por mes de inicio',
-    descripcion: 'Cronología: cuántas actividades empezaron cada mes.',
+    titulo: 'Actividades por periodo',
+    descripcion:
+      'Cronología: cuántas actividades hubo en cada mes; las que la fuente ubica solo en un periodo de varios meses aparecen como ese periodo.',
     consulta: { tipo: 'serie', metrica: 'actividades', periodo: 'mes', acumulado: false },
     opcion: (filas, contexto) =>
-      barrasVerticales('Actividades por mes de inicio', filas, contexto, 'uno'),
+      barrasVerticales('Actividades por periodo', filas, contexto, 'uno'),
   },
   {
-    id: 'mapa-alcance-por-departamento',
-    titulo: 'Mapa del alcance por departamento',
+    id: 'mapa-por-departamento',
+    titulo: 'Interacciones registradas por departamento',
     descripcion:
-      'Alcance (asistentes, participantes, certificados y vistas con territorio) de cada departamento; en gris, los que no tienen cifras.',
-    consulta: { tipo: 'desglose', por: 'departamento', metrica: 'alcance' },
-    opcion: (filas, contexto) => mapa('Mapa del alcance por departamento', filas, contexto),
+      'Departamentos por clase de sus interacciones registradas con departamento propio; en arena, los alcanzados solo en una cifra declarada para varios territorios juntos; en gris, los que no tienen cifras. La nota dice cuánto queda fuera del mapa: nacional, conjunto o sin territorio.',
+    consulta: { tipo: 'desglose', por: 'departamento', metrica: 'interacciones', conjuntas: true },
+    opcion: (filas, contexto) =>
+      mapa('Interacciones registradas por departamento', filas, contexto, MAPA_DEPARTAMENTOS),
   },
   {
-    id: 'alcance-por-departamento',
-    titulo: 'Alcance por departamento',
-    descripcion: 'Los departamentos ordenados por su alcance.',
-    consulta: { tipo: 'desglose', por: 'departamento', metrica: 'alcance', limite: 33 },
-    opcion: (filas, contexto) => barrasHorizontales('Alcance por departamento', filas, contexto),
+    id: 'mapa-por-municipio',
+    titulo: 'Interacciones registradas por municipio',
+    descripcion:
+      'Municipios por clase de sus interacciones registradas con municipio propio, con los bordes de los departamentos; en arena, los alcanzados solo en una cifra conjunta; en gris, los que no tienen cifras. Filtrado por un departamento, el mapa es el de ese departamento.',
+    consulta: { tipo: 'desglose', por: 'municipio', metrica: 'interacciones', conjuntas: true },
+    opcion: (filas, contexto) => mapa('Interacciones registradas por municipio', filas, contexto),
   },
   {
-    id: 'alcance-por-municipio',
-    titulo: 'Alcance por municipio',
-    descripcion: 'Los 25 municipios con mayor alcance.',
-    consulta: { tipo: 'desglose', por: 'municipio', metrica: 'alcance', limite: 25 },
-    opcion: (filas, contexto) => barrasHorizontales('Alcance por municipio', filas, contexto),
+    id: 'interacciones-por-departamento',
+    titulo: 'Interacciones registradas por departamento',
+    descripcion:
+      'Los departamentos ordenados por sus interacciones registradas con departamento propio.',
+    consulta: { tipo: 'desglose', por: 'departamento', metrica: 'interacciones', limite: 33 },
+    opcion: (filas, contexto) =>
+      barrasHorizontales('Interacciones registradas por departamento', filas, contexto),
+  },
+  {
+    id: 'interacciones-por-municipio',
+    titulo: 'Interacciones registradas por municipio',
+    descripcion: 'Los 25 municipios con más interacciones registradas con municipio propio.',
+    consulta: { tipo: 'desglose', por: 'municipio', metrica: 'interacciones', limite: 25 },
+    opcion: (filas, contexto) =>
+      barrasHorizontales('Interacciones registradas por municipio', filas, contexto),
   },
   {
     id: 'asistencias-por-departamento',
@@ -83,19 +99,21 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
       barrasHorizontales('Asistencias por grupo de valor', filas, contexto),
   },
   {
-    id: 'alcance-por-aliado',
-    titulo: 'Alcance por entidad aliada',
+    id: 'interacciones-por-aliado',
+    titulo: 'Interacciones registradas por entidad aliada',
     descripcion:
-      'Alcance de las actividades de cada entidad aliada (una actividad con dos aliados cuenta en ambos).',
-    consulta: { tipo: 'desglose', por: 'aliado', metrica: 'alcance', limite: 25 },
-    opcion: (filas, contexto) => barrasHorizontales('Alcance por entidad aliada', filas, contexto),
+      'Interacciones registradas en las actividades de cada entidad aliada (una actividad con dos aliados cuenta en ambos).',
+    consulta: { tipo: 'desglose', por: 'aliado', metrica: 'interacciones', limite: 25 },
+    opcion: (filas, contexto) =>
+      barrasHorizontales('Interacciones registradas por entidad aliada', filas, contexto),
   },
   {
-    id: 'alcance-por-canal',
-    titulo: 'Alcance por canal',
-    descripcion: 'Alcance según el canal de difusión de cada actividad.',
-    consulta: { tipo: 'desglose', por: 'canal', metrica: 'alcance' },
-    opcion: (filas, contexto) => barrasHorizontales('Alcance por canal', filas, contexto),
+    id: 'interacciones-por-canal',
+    titulo: 'Interacciones registradas por canal',
+    descripcion: 'Interacciones registradas según el canal de difusión de cada actividad.',
+    consulta: { tipo: 'desglose', por: 'canal', metrica: 'interacciones' },
+    opcion: (filas, contexto) =>
+      barrasHorizontales('Interacciones registradas por canal', filas, contexto),
   },
   {
     id: 'asistencias-por-modalidad',
@@ -105,18 +123,20 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
     opcion: (filas, contexto) => anillo('Asistencias por modalidad', filas, contexto),
   },
   {
-    id: 'alcance-acumulado',
-    titulo: 'Alcance acumulado por mes',
-    descripcion: 'El alcance sumado mes a mes, por fecha de inicio de las actividades.',
-    consulta: { tipo: 'serie', metrica: 'alcance', periodo: 'mes', acumulado: true },
-    opcion: (filas, contexto) => linea('Alcance acumulado por mes', filas, contexto),
+    id: 'interacciones-acumuladas',
+    titulo: 'Interacciones registradas acumuladas por mes',
+    descripcion:
+      'Las interacciones registradas sumadas mes a mes; una cifra conocida solo para un periodo (abril a julio, por ejemplo) se suma al final de ese periodo, nunca al principio.',
+    consulta: { tipo: 'serie', metrica: 'interacciones', periodo: 'mes', acumulado: true },
+    opcion: (filas, contexto) =>
+      linea('Interacciones registradas acumuladas por mes', filas, contexto),
   },
   {
     id: 'pdt-estados',
     titulo: 'Estado de los planes de desarrollo territorial',
     descripcion:
       'Entidades territoriales en cada estado de su PDT 2024-2027 en la fecha de corte, según sus hitos y los plazos de la Ley 152 de 1994.',
-    consulta: { tipo: 'pdt', serie: 'estados' },
+    consulta: { tipo: 'pdt', serie: 'estados', unidad: 'entidades territoriales' },
     opcion: (filas, contexto) =>
       anillo('Estado de los planes de desarrollo territorial', filas, contexto),
   },
@@ -125,7 +145,12 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
     titulo: 'Estado de los PDT por departamento',
     descripcion:
       'Entidades de cada departamento (la gobernación y sus municipios) en cada estado de su PDT en la fecha de corte; primero los departamentos con mayor porcentaje aprobado a tiempo.',
-    consulta: { tipo: 'pdt', serie: 'estados-por-departamento', por: 'departamento' },
+    consulta: {
+      tipo: 'pdt',
+      serie: 'estados-por-departamento',
+      unidad: 'entidades territoriales',
+      por: 'departamento',
+    },
     opcion: (filas, contexto) =>
       barrasApiladas('Estado de los PDT por departamento', filas, contexto),
   },
@@ -134,7 +159,12 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
     titulo: 'PDT aprobados a tiempo por departamento',
     descripcion:
       'Porcentaje de entidades de cada departamento (la gobernación y sus municipios) con el PDT aprobado en o antes del 31/05/2024, de mayor a menor.',
-    consulta: { tipo: 'pdt', serie: 'aprobado-por-departamento', por: 'departamento' },
+    consulta: {
+      tipo: 'pdt',
+      serie: 'aprobado-por-departamento',
+      unidad: '% de entidades',
+      por: 'departamento',
+    },
     opcion: (filas, contexto) =>
       barrasHorizontales('PDT aprobados a tiempo por departamento (%)', filas, contexto),
   },
@@ -143,7 +173,7 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
     titulo: 'Embudo de hitos del PDT',
     descripcion:
       'Entidades que alcanzaron cada hito del PDT en la fecha de corte, en el orden legal; un hito posterior cuenta los anteriores.',
-    consulta: { tipo: 'pdt', serie: 'embudo' },
+    consulta: { tipo: 'pdt', serie: 'embudo', unidad: 'entidades territoriales' },
     opcion: (filas, contexto) =>
       barrasVerticales('Embudo de hitos del PDT', filas, contexto, 'uno'),
   },
@@ -151,7 +181,7 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
     id: 'pdt-vencidas-por-hito',
     titulo: 'Entidades con plazo vencido por hito',
     descripcion: 'Entidades cuyo siguiente hito pendiente pasó su plazo legal, por ese hito.',
-    consulta: { tipo: 'pdt', serie: 'vencidas-por-hito' },
+    consulta: { tipo: 'pdt', serie: 'vencidas-por-hito', unidad: 'entidades territoriales' },
     opcion: (filas, contexto) =>
       barrasVerticales('Entidades con plazo vencido por hito', filas, contexto, 'uno'),
   },
@@ -159,7 +189,7 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
     id: 'pdt-asistencias-por-mes',
     titulo: 'Asistencias técnicas por mes',
     descripcion: 'Cronología de las asistencias técnicas a las entidades territoriales.',
-    consulta: { tipo: 'pdt', serie: 'asistencias-por-mes' },
+    consulta: { tipo: 'pdt', serie: 'asistencias-por-mes', unidad: 'asistencias técnicas' },
     opcion: (filas, contexto) =>
       barrasVerticales('Asistencias técnicas por mes', filas, contexto, 'uno'),
   },

@@ -5,17 +5,21 @@
  * images on the server.
  */
 import type { EChartsOption } from 'echarts';
+import type { NombreMapa } from './mapa';
 
 export interface FilaGrafico {
   /** The code of the category (a DIVIPOLA code, a type…), by which a click filters the page. */
   readonly clave?: string | null;
   /** The category: a phase, a department, a month… */
   readonly etiqueta: string;
-  readonly valor: number;
-  /** "≈ 1.700", "> 300", "11.991". */
+  /** Null when the category has no figure: no bar, and its text says "—". */
+  readonly valor: number | null;
+  /** "≈ 1.700", "> 300", "11.991", "> 300 presenciales · ≈ 1.700 remotos", "—". */
   readonly texto: string;
   /** In a chart of several stacked series, the one this figure belongs to (a PDT state). */
   readonly serie?: string;
+  /** A territory reached only within a figure declared for several places together: no figure of its own. */
+  readonly conjunta?: true;
 }
 
 /** What a chart needs besides its rows: the words every published image carries. */
@@ -25,6 +29,16 @@ export interface Contexto {
   /** dd/mm/aaaa, or null when there are no figures. */
   readonly fechaCorte: string | null;
   readonly fuente: string;
+  /** The unit of the figures, for the value axis ("asistencias", "entidades territoriales"). */
+  readonly unidad: string;
+  /** What the figures leave out or where they stand, under the chart ("De ≈ 54.986, 2.000 con departamento…"). */
+  readonly nota?: string;
+  /** The municipal map a municipal choropleth draws (one department's, or the country's). */
+  readonly mapa?: NombreMapa;
+  /** Type and strokes scaled for the canvas: 1 on the dashboard, more for a large image read on a phone. */
+  readonly escala?: number;
+  /** The canvas's width, on an image: long titles and notes wrap inside it. */
+  readonly ancho?: number;
 }
 
 export type ConsultaGrafico =
@@ -33,6 +47,8 @@ export type ConsultaGrafico =
       readonly por: string;
       readonly metrica: string;
       readonly limite?: number;
+      /** A map: the places reached only within a figure declared for several together are drawn too. */
+      readonly conjuntas?: true;
     }
   | {
       readonly tipo: 'serie';
@@ -41,9 +57,10 @@ export type ConsultaGrafico =
       readonly acumulado: boolean;
     }
   | {
-      /** A phase III figure on the date of fecha_corte (today without it). */
+      /** A phase III figure on the date of fecha_corte (the data's latest without it). */
       readonly tipo: 'pdt';
       readonly serie: SeriePdt;
+      readonly unidad: string;
       /** The dimension its rows' keys are codes of, when they are (a click then filters by it). */
       readonly por?: 'departamento';
     };

@@ -10,9 +10,19 @@ import {
   formatearNumero,
   formatearPorcentaje,
   FUENTE,
+  DANE_DIVIPOLA,
   NOMBRES_ESTADO,
 } from '@tablero/domain';
-import { Filtros, FiltrosPdt, MetricaId, MetricasService, PdtService } from '@tablero/metrics';
+import {
+  Desglose,
+  Filtros,
+  FiltrosPdt,
+  METRICA,
+  MetricaId,
+  MetricasService,
+  PdtService,
+} from '@tablero/metrics';
+import { mapaMunicipal } from './mapa';
 import { GRAFICO } from './charts.catalogue';
 import { Contexto, DefinicionGrafico, FilaGrafico, SeriePdt } from './grafico';
 import { renderizarPng, renderizarSvg } from './render';
@@ -33,7 +43,7 @@ export const PRESETS: Readonly<Record<string, Lienzo>> = {
 
 export const LIENZO_POR_DEFECTO: Lienzo = PRESETS['redes-horizontal'];
 
-/** A map or a ranking of territories leaves out what has no territory (national webinars, for example). */
+/** Breakdowns by place: their charts draw places, and say where the rest of the figures stand. */
 const DIMENSIONES_TERRITORIALES = ['departamento', 'municipio', 'subregion'];
 
 const MESES = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'];
@@ -50,7 +60,7 @@ export class GraficosService {
     grafico: DefinicionGrafico,
     f: Filtros,
   ): Promise<{ filas: FilaGrafico[]; contexto: Contexto }> {
-    const [filas, filtrosEnPalabras, fechaCorte] = await Promise.all([
+    const [{ filas, nota }, filtrosEnPalabras, fechaCorte] = await Promise.all([
       this.filas(grafico, f),
       // Every chart states its cut-off date on its own ("Corte: …"): not twice.
       this.metricas.describirFiltros({ ...f, fechaCorte: undefined }),
@@ -58,53 +68,111 @@ export class GraficosService {
         ? this.pdt.filtrosDe(f).then((p) => p.fecha)
         : this.metricas.fechaDeCorte(f),
     ]);
+    const consulta = grafico.consulta;
     return {
       filas,
       contexto: {
         filtrosEnPalabras,
         fechaCorte: fechaCorte ? formatearFecha(fechaCorte) : null,
-        fuente: FUENTE,
+        fuente:
+          consulta.tipo === 'desglose' && esTerritorial(consulta.por)
+            ? `${FUENTE}; ${DANE_DIVIPOLA}`
+            : FUENTE,
+        unidad:
+          consulta.tipo === 'pdt' ? consulta.unidad : METRICA[consulta.metrica as MetricaId].unidad,
+        ...(nota ? { nota } : {}),
+        ...(consulta.tipo === 'desglose' && consulta.por === 'municipio'
+          ? { mapa: mapaMunicipal(f.departamento) }
+          : {}),
       },
     };
   }
 
   async svg(id: string, f: Filtros, lienzo: Lienzo): Promise<string> {
     const grafico = GRAFICO.get(id)!;
-    const { filas, contexto } = await this.datos(grafico, f);
-    return renderizarSvg(grafico.opcion(filas, contexto), lienzo.ancho, lienzo.alto);
+    return this.dibujar(grafico, await this.datos(grafico, f), lienzo);
   }
 
   async png(id: string, f: Filtros, lienzo: Lienzo): Promise<Buffer> {
     return renderizarPng(await this.svg(id, f, lienzo), lienzo.ancho, lienzo.escala);
   }
 
-  private async filas(grafico: DefinicionGrafico, f: Filtros): Promise<FilaGrafico[]> {
+  /** The chart as PNG, or null when it has no figure to draw: a report then leaves it out. */
+  async pngSiHayCifras(id: string, f: Filtros, lienzo: Lienzo): Promise<Buffer | null> {
+    const grafico = GRAFICO.get(id)!;
+    const datos = await this.datos(grafico, f);
+    if (!datos.filas.some((fila) => fila.valor !== null || fila.conjunta)) return null;
+    return renderizarPng(this.dibujar(grafico, datos, lienzo), lienzo.ancho, lienzo.escala);
+  }
+
+  private dibujar(
+    grafico: DefinicionGrafico,
+    { filas, contexto }: { filas: FilaGrafico[]; contexto: Contexto },
+    lienzo: Lienzo,
+  ): string {
+    const escala = Math.max(1, Math.min(lienzo.ancho, lienzo.alto) / 540);
+    return renderizarSvg(
+      grafico.opcion(filas, { ...contexto, escala, ancho: lienzo.ancho }),
+      lienzo.ancho,
+      lienzo.alto,
+    );
+  }
+
+  private async filas(
+    grafico: DefinicionGrafico,
+    f: Filtros,
+  ): Promise<{ filas: FilaGrafico[]; nota?: string }> {
     const consulta = grafico.consulta;
-    if (consulta.tipo === 'pdt') return this.filasPdt(consulta.serie, await this.pdt.filtrosDe(f));
+    if (consulta.tipo === 'pdt')
+      return { filas: await this.filasPdt(consulta.serie, await this.pdt.filtrosDe(f)) };
     if (consulta.tipo === 'serie') {
-      const puntos = await this.metricas.serie(consulta.metrica as MetricaId, consulta.periodo, f);
-      return puntos.map((p) => {
-        const cifra = consulta.acumulado ? p.acumulado : p.cifra;
-        return {
-          clave: p.periodo,
-          etiqueta: etiquetaDeMes(p.periodo),
-          valor: cifra.valor,
-          texto: cifra.texto,
-        };
-      });
+      const { puntos, tramos } = await this.metricas.serie(
+        consulta.metrica as MetricaId,
+        consulta.periodo,
+        f,
+      );
+      // A running total stands at each period's end; figures of a period are drawn as that period.
+      return {
+        filas: consulta.acumulado
+          ? puntos.map((p) => ({
+              clave: p.periodo,
+              etiqueta: etiquetaDeMes(p.periodo),
+              valor: p.acumulado.valor,
+              texto: p.acumulado.texto,
+            }))
+          : tramos.map((t) => ({
+              clave: t.desde === t.hasta ? t.desde : `${t.desde}/${t.hasta}`,
+              etiqueta:
+                t.desde === t.hasta
+                  ? etiquetaDeMes(t.desde)
+                  : `${etiquetaDeMes(t.desde)} – ${etiquetaDeMes(t.hasta)}`,
+              valor: t.cifra.valor,
+              texto: t.cifra.texto,
+            })),
+      };
     }
-    const { filas } = await this.metricas.desglose(consulta.por as never, f);
-    return filas
-      .map((fila) => ({
-        clave: fila.clave,
-        etiqueta: fila.etiqueta,
-        ...fila.cifras[consulta.metrica as MetricaId],
-      }))
-      .filter((fila) => consulta.por === 'fase' || fila.valor > 0)
-      .filter((fila) => fila.clave !== null || !DIMENSIONES_TERRITORIALES.includes(consulta.por))
-      .sort((a, b) => (consulta.por === 'fase' ? 0 : b.valor - a.valor))
+    const metrica = consulta.metrica as MetricaId;
+    const desglose = await this.metricas.desglose(consulta.por as never, f);
+    const territorial = esTerritorial(consulta.por);
+    const filas = desglose.filas
+      .map((fila) => ({ clave: fila.clave, etiqueta: fila.etiqueta, ...fila.cifras[metrica] }))
+      .filter((fila) => consulta.por === 'fase' || (fila.valor ?? 0) > 0)
+      // A map or a ranking of territories draws the places; the rest is told in the note.
+      .filter((fila) => !territorial || (fila.clave !== null && !fila.clave.startsWith('#')))
+      .sort((a, b) => (consulta.por === 'fase' ? 0 : (b.valor ?? -1) - (a.valor ?? -1)))
       .slice(0, consulta.limite ?? Infinity)
       .map(({ clave, etiqueta, valor, texto }) => ({ clave, etiqueta, valor, texto }));
+    const conjuntas = (desglose.enCifrasConjuntas ?? []).map((clave): FilaGrafico => ({
+      clave,
+      etiqueta: clave,
+      valor: null,
+      texto: '—',
+      conjunta: true,
+    }));
+    return {
+      filas: consulta.conjuntas ? [...filas, ...conjuntas] : filas,
+      nota: desglose.reparto && notaDeReparto(desglose.reparto, metrica, consulta.por),
+    };
   }
 
   private async filasPdt(serie: SeriePdt, f: FiltrosPdt): Promise<FilaGrafico[]> {
@@ -159,6 +227,28 @@ function porAprobacion<T extends { nombre: string; porcentaje: number | null }>(
   return [...departamentos].sort(
     (a, b) => (b.porcentaje ?? 0) - (a.porcentaje ?? 0) || compararEnEspanol(a.nombre, b.nombre),
   );
+}
+
+const esTerritorial = (por: string) => DIMENSIONES_TERRITORIALES.includes(por);
+
+/**
+ * Where the figures of a territorial chart stand: how much has a place of its own, and the rest
+ * (the whole country, several places together, no place), so that no one reads a map as all of it.
+ */
+function notaDeReparto(
+  reparto: NonNullable<Desglose['reparto']>,
+  metrica: MetricaId,
+  por: string,
+): string | undefined {
+  const partes = [
+    [reparto.propio[metrica], `con ${por === 'municipio' ? 'municipio' : 'departamento'} propio`],
+    [reparto.nacional[metrica], 'en todo el territorio nacional'],
+    [reparto.conjunto[metrica], 'en cifras conjuntas de varios territorios'],
+    [reparto.sinLugar[metrica], 'sin territorio (virtuales o sin lugar)'],
+  ] as const;
+  const conCifra = partes.filter(([cifra]) => cifra.valor);
+  if (conCifra.length <= 1 && conCifra[0]?.[1].startsWith('con')) return undefined;
+  return `De las ${METRICA[metrica].etiqueta.toLowerCase()}: ${conCifra.map(([cifra, donde]) => `${donde}, ${cifra.texto}`).join('; ')}.`;
 }
 
 function etiquetaDeMes(periodo: string): string {

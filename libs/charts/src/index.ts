@@ -7,8 +7,16 @@ export {
   SeriePdt,
   SERIES_PDT,
 } from './grafico';
-export { ARCHIVO_MAPA_COLOMBIA, MAPA_COLOMBIA } from './mapa';
-export type { MapaDepartamentos, PropiedadesDepartamento } from './mapa';
+export {
+  CARPETA_MAPAS,
+  geometriaDe,
+  MAPA_DEPARTAMENTOS,
+  MAPA_MUNICIPIOS,
+  mapaMunicipal,
+  mapasDe,
+  SIN_GEOMETRIA,
+} from './mapa';
+export type { GeometriaTerritorial, NombreMapa } from './mapa';
 export { PALETA } from './paleta';
 export { renderizarPng, renderizarSvg } from './render';
 export { ChartsModule } from './charts.module';

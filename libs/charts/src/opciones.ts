@@ -1,72 +1,201 @@
-/** The shapes of chart the catalogue uses, each a pure function from rows to an ECharts option. */
+/**
+ * The shapes of chart the catalogue uses, each a pure function from rows to an
+ * ECharts option. Type, strokes and margins grow with the canvas (`escala`), so
+ * that a 1080 × 1080 image reads on a phone as the dashboard reads on a screen;
+ * every value axis names its unit; a chart of one figure says it instead of
+ * drawing one bar; one without figures says so once.
+ */
 import type { EChartsOption } from 'echarts';
 import { formatearNumero } from '@tablero/domain';
 import { Contexto, FilaGrafico } from './grafico';
-import { MAPA_COLOMBIA } from './mapa';
+import { MAPA_DEPARTAMENTOS, MAPA_MUNICIPIOS, NombreMapa, SIN_GEOMETRIA } from './mapa';
 import { FUENTE_TIPOGRAFICA, PALETA } from './paleta';
 
-const TEXTO = { fontFamily: FUENTE_TIPOGRAFICA, color: '#1a1a1a', lineHeight: 15 };
+/** Sizes at escala 1: the dashboard's. */
+const TAMANO = { texto: 12, titulo: 20, subtitulo: 13, fuente: 11, cifra: 34, linea: 3 };
 
-/** Every figure is a count: whole-number ticks only. */
-const EJE_DE_VALORES = {
-  type: 'value' as const,
-  minInterval: 1,
-  splitNumber: 4,
-  axisLabel: { ...TEXTO, hideOverlap: true, formatter: (v: number) => formatearNumero(v) },
-};
+function tipografia(contexto: Contexto) {
+  const e = contexto.escala ?? 1;
+  const texto = {
+    fontFamily: FUENTE_TIPOGRAFICA,
+    color: '#1a1a1a',
+    fontSize: Math.round(TAMANO.texto * e),
+    lineHeight: Math.round(15 * e),
+  };
+  return { e, texto, px: (n: number) => Math.round(n * e) };
+}
 
-/** Each bar or point labelled with its qualified figure ("≈ 1.700"). */
-function etiquetaConTexto(position: 'top' | 'right', show = true) {
+/** A row as ECharts' dataset takes it. */
+const fuenteDeDatos = ({ clave, etiqueta, valor, texto }: FilaGrafico) => ({
+  clave,
+  etiqueta,
+  valor,
+  texto,
+});
+
+const conCifra = (filas: readonly FilaGrafico[]) =>
+  filas.filter((f): f is FilaGrafico & { valor: number } => f.valor !== null && f.valor > 0);
+
+/** Every figure is a count: whole-number ticks only, and the axis names the unit. */
+function ejeDeValores(contexto: Contexto, ubicacion: 'middle' | 'end' = 'middle') {
+  const { texto, px } = tipografia(contexto);
+  return {
+    type: 'value' as const,
+    name: contexto.unidad,
+    nameLocation: ubicacion,
+    nameGap: px(ubicacion === 'middle' ? 30 : 12),
+    // Above a vertical axis the unit starts at the axis and runs right, never off the canvas.
+    nameTextStyle: {
+      ...texto,
+      color: '#444444',
+      ...(ubicacion === 'end' ? { align: 'left' as const } : {}),
+    },
+    minInterval: 1,
+    splitNumber: 4,
+    axisLabel: { ...texto, hideOverlap: true, formatter: (v: number) => formatearNumero(v) },
+  };
+}
+
+/** Each bar or point labelled with its qualified figure ("≈ 1.700", "> 300 presenciales · ≈ 1.700 remotos"). */
+function etiquetaConTexto(contexto: Contexto, position: 'top' | 'right', show = true) {
   return {
     show,
     position,
-    ...TEXTO,
+    ...tipografia(contexto).texto,
     formatter: (p: { data: unknown }) => (p.data as FilaGrafico).texto,
   };
 }
 
-/** Title, filters in words, cut-off date and source line: what every chart carries. */
+/** A message or a figure in the middle of the canvas, in place of a chart; parts told side by side go one per line. */
+function enElCentro(contexto: Contexto, lineas: string[], destacada = false) {
+  const { texto, px } = tipografia(contexto);
+  const renglones = lineas.flatMap((l) => l.split(' · '));
+  const tamano = destacada ? px(renglones.some((r) => r.length > 24) ? 26 : TAMANO.cifra) : px(18);
+  return [
+    {
+      type: 'text' as const,
+      left: 'center',
+      top: 'middle',
+      style: {
+        text: renglones.join('\n'),
+        fontSize: tamano,
+        lineHeight: Math.round(tamano * 1.4),
+        fontWeight: destacada ? ('bold' as const) : ('normal' as const),
+        fill: destacada ? '#08306b' : '#555555',
+        fontFamily: texto.fontFamily,
+      },
+    },
+  ];
+}
+
+/**
+ * Title, filters in words, cut-off date, a note on what the figures leave out and the source line:
+ * what every chart carries. Without figures, it says so once, in the middle.
+ */
 function marco(titulo: string, contexto: Contexto, filas: readonly FilaGrafico[]): EChartsOption {
-  const corte = contexto.fechaCorte
-    ? `Corte: ${contexto.fechaCorte}`
-    : 'Sin cifras para estos filtros';
+  const { texto, px } = tipografia(contexto);
+  const subtitulo = subtituloDe(contexto);
+  // On an image the canvas's width is known: a long note wraps inside it.
+  const pie = [contexto.nota, contexto.fuente]
+    .filter((t): t is string => Boolean(t))
+    .map((t) => (contexto.ancho ? envolver(t, contexto.ancho - px(32), px(TAMANO.fuente)) : t))
+    .join('\n');
   return {
-    graphic: filas.some((f) => f.valor > 0)
-      ? []
-      : [
-          {
-            type: 'text',
-            left: 'center',
-            top: 'middle',
-            style: {
-              text: 'Sin datos para estos filtros',
-              fontSize: 18,
-              fill: '#555555',
-              fontFamily: FUENTE_TIPOGRAFICA,
-            },
-          },
-        ],
+    graphic: conCifra(filas).length ? [] : enElCentro(contexto, ['Sin datos para estos filtros']),
     color: PALETA,
     backgroundColor: '#ffffff',
-    textStyle: TEXTO,
+    textStyle: texto,
     aria: { enabled: true, decal: { show: false } },
     animation: false,
     title: [
       {
-        text: titulo,
-        subtext: `${contexto.filtrosEnPalabras} · ${corte}`,
-        left: 16,
-        top: 12,
-        textStyle: { ...TEXTO, fontSize: 20, fontWeight: 'bold' },
-        subtextStyle: { ...TEXTO, fontSize: 13, color: '#444444' },
+        text: contexto.ancho
+          ? envolver(titulo, contexto.ancho - px(32), px(TAMANO.titulo))
+          : titulo,
+        subtext: contexto.ancho
+          ? envolver(subtitulo, contexto.ancho - px(32), px(TAMANO.subtitulo))
+          : subtitulo,
+        left: px(16),
+        top: px(12),
+        textStyle: {
+          ...texto,
+          fontSize: px(TAMANO.titulo),
+          lineHeight: px(26),
+          fontWeight: 'bold',
+        },
+        subtextStyle: { ...texto, fontSize: px(TAMANO.subtitulo), color: '#444444' },
       },
       {
-        text: contexto.fuente,
-        left: 16,
-        bottom: 10,
-        textStyle: { ...TEXTO, fontSize: 11, fontWeight: 'normal', color: '#555555' },
+        text: pie,
+        left: px(16),
+        bottom: px(10),
+        textStyle: {
+          ...texto,
+          fontSize: px(TAMANO.fuente),
+          lineHeight: px(15),
+          fontWeight: 'normal',
+          color: '#555555',
+        },
       },
     ],
+  };
+}
+
+/** The filters in words and the cut-off date, under the title. */
+function subtituloDe(contexto: Contexto): string {
+  return [contexto.filtrosEnPalabras, contexto.fechaCorte ? `Corte: ${contexto.fechaCorte}` : null]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** Where the plot starts (`base` on screen): under the title and subtitle, however many lines they wrap to on an image. */
+function bajoElTitulo(titulo: string, contexto: Contexto, base: number): number {
+  const { px } = tipografia(contexto);
+  if (!contexto.ancho) return px(base);
+  const ancho = contexto.ancho - px(32);
+  const extra = (texto: string, tamano: number) =>
+    envolver(texto, ancho, px(tamano)).split('\n').length - 1;
+  return (
+    px(base) +
+    extra(titulo, TAMANO.titulo) * px(30) +
+    extra(subtituloDe(contexto), TAMANO.subtitulo) * px(18)
+  );
+}
+
+/** Room under the plot for the note and the source line. */
+const pieDe = (contexto: Contexto) => {
+  const { px } = tipografia(contexto);
+  const renglones = contexto.nota
+    ? envolver(contexto.nota, (contexto.ancho ?? 1200) - px(32), px(TAMANO.fuente)).split('\n')
+        .length
+    : 0;
+  return px(56) + renglones * px(15);
+};
+
+/** Words to lines that fit a width, for text ECharts does not wrap (a title's lines). */
+export function envolver(texto: string, ancho: number, tamano: number): string {
+  const porLinea = Math.max(20, Math.floor(ancho / (tamano * 0.6)));
+  const lineas: string[] = [];
+  for (const palabra of texto.split(' ')) {
+    const ultima = lineas[lineas.length - 1];
+    if (ultima !== undefined && ultima.length + 1 + palabra.length <= porLinea)
+      lineas[lineas.length - 1] = `${ultima} ${palabra}`;
+    else lineas.push(palabra);
+  }
+  return lineas.join('\n');
+}
+
+/** One figure is told, not drawn as a lone bar or a full ring. */
+function unaSolaCifra(
+  titulo: string,
+  filas: readonly FilaGrafico[],
+  contexto: Contexto,
+): EChartsOption | undefined {
+  const cifras = conCifra(filas);
+  if (cifras.length !== 1 || filas.length !== 1) return undefined;
+  return {
+    ...marco(titulo, contexto, filas),
+    graphic: enElCentro(contexto, [cifras[0].etiqueta, cifras[0].texto], true),
   };
 }
 
@@ -79,20 +208,32 @@ export function barrasHorizontales(
   filas: readonly FilaGrafico[],
   contexto: Contexto,
 ): EChartsOption {
-  const ordenadas = [...filas].sort((a, b) => b.valor - a.valor);
-  const margen = Math.min(360, 24 + 7.5 * Math.max(8, ...ordenadas.map((f) => f.etiqueta.length)));
+  const sola = unaSolaCifra(titulo, filas, contexto);
+  if (sola) return sola;
+  const { texto, px, e } = tipografia(contexto);
+  const ordenadas = [...filas].sort((a, b) => (b.valor ?? -1) - (a.valor ?? -1));
+  const margen = Math.min(
+    px(360),
+    px(24) + 7.5 * e * Math.max(8, ...ordenadas.map((f) => f.etiqueta.length)),
+  );
+  const textoMasLargo = Math.max(...ordenadas.map((f) => f.texto.length), 4);
   return {
     ...marco(titulo, contexto, filas),
-    dataset: { source: [...ordenadas].reverse().map((f) => ({ ...f })) },
-    grid: { left: margen, right: 90, top: 86, bottom: 64 },
-    xAxis: EJE_DE_VALORES,
-    yAxis: { type: 'category', axisLabel: { ...TEXTO, width: margen - 16, overflow: 'break' } },
+    dataset: { source: [...ordenadas].reverse().map(fuenteDeDatos) },
+    grid: {
+      left: margen,
+      right: Math.min(px(320), px(20) + 7 * e * textoMasLargo),
+      top: bajoElTitulo(titulo, contexto, 86),
+      bottom: pieDe(contexto) + px(24),
+    },
+    xAxis: ejeDeValores(contexto),
+    yAxis: { type: 'category', axisLabel: { ...texto, width: margen - px(16), overflow: 'break' } },
     series: [
       {
         type: 'bar',
-        barMaxWidth: 56,
+        barMaxWidth: px(56),
         encode: { x: 'valor', y: 'etiqueta' },
-        label: etiquetaConTexto('right'),
+        label: etiquetaConTexto(contexto, 'right'),
         itemStyle: { color: PALETA[0] },
       },
     ],
@@ -101,7 +242,7 @@ export function barrasHorizontales(
 
 /**
  * Vertical bars in the rows' own order: categories (phases) each in its own
- * colour, or periods of a timeline (months) all in one.
+ * colour, or periods of a timeline (months, or a period of several) all in one.
  */
 export function barrasVerticales(
   titulo: string,
@@ -109,28 +250,36 @@ export function barrasVerticales(
   contexto: Contexto,
   colores: 'por-categoria' | 'uno' = 'por-categoria',
 ): EChartsOption {
+  const sola = unaSolaCifra(titulo, filas, contexto);
+  if (sola) return sola;
+  const { texto, px } = tipografia(contexto);
   return {
     ...marco(titulo, contexto, filas),
-    dataset: { source: filas.map((f) => ({ ...f })) },
-    grid: { left: 80, right: 24, top: 86, bottom: 100 },
+    dataset: { source: filas.map(fuenteDeDatos) },
+    grid: {
+      left: px(80),
+      right: px(24),
+      top: bajoElTitulo(titulo, contexto, 86),
+      bottom: pieDe(contexto) + px(44),
+    },
     xAxis: {
       type: 'category',
       // Narrow enough that neighbours never overlap on a half-width dashboard panel (≈ 500 px of plot).
       axisLabel: {
-        ...TEXTO,
+        ...texto,
         interval: 0,
-        width: Math.min(140, Math.floor(500 / Math.max(1, filas.length)) - 8),
+        width: px(Math.min(140, Math.floor(500 / Math.max(1, filas.length)) - 8)),
         overflow: 'break',
       },
     },
-    yAxis: EJE_DE_VALORES,
+    yAxis: ejeDeValores(contexto, 'end'),
     series: [
       {
         type: 'bar',
-        barMaxWidth: 96,
+        barMaxWidth: px(96),
         encode: { x: 'etiqueta', y: 'valor' },
         colorBy: colores === 'uno' ? 'series' : 'data',
-        label: etiquetaConTexto('top'),
+        label: etiquetaConTexto(contexto, 'top'),
       },
     ],
   };
@@ -142,19 +291,27 @@ export function linea(
   filas: readonly FilaGrafico[],
   contexto: Contexto,
 ): EChartsOption {
+  const sola = unaSolaCifra(titulo, filas, contexto);
+  if (sola) return sola;
+  const { texto, px } = tipografia(contexto);
   return {
     ...marco(titulo, contexto, filas),
-    dataset: { source: filas.map((f) => ({ ...f })) },
-    grid: { left: 80, right: 32, top: 86, bottom: 64 },
-    xAxis: { type: 'category', axisLabel: TEXTO },
-    yAxis: EJE_DE_VALORES,
+    dataset: { source: filas.map(fuenteDeDatos) },
+    grid: {
+      left: px(80),
+      right: px(40),
+      top: bajoElTitulo(titulo, contexto, 86),
+      bottom: pieDe(contexto) + px(24),
+    },
+    xAxis: { type: 'category', axisLabel: texto },
+    yAxis: ejeDeValores(contexto, 'end'),
     series: [
       {
         type: 'line',
         encode: { x: 'etiqueta', y: 'valor' },
-        symbolSize: 7,
-        lineStyle: { width: 3 },
-        label: etiquetaConTexto('top', filas.length <= 12),
+        symbolSize: px(7),
+        lineStyle: { width: px(TAMANO.linea) },
+        label: etiquetaConTexto(contexto, 'top', filas.length <= 12),
       },
     ],
   };
@@ -166,9 +323,12 @@ export function anillo(
   filas: readonly FilaGrafico[],
   contexto: Contexto,
 ): EChartsOption {
+  const partes = conCifra(filas);
+  const sola = unaSolaCifra(titulo, partes, contexto);
+  if (sola) return sola;
   return {
     ...marco(titulo, contexto, filas),
-    dataset: { source: filas.filter((f) => f.valor > 0).map((f) => ({ ...f })) },
+    dataset: { source: partes.map(fuenteDeDatos) },
     series: [
       {
         type: 'pie',
@@ -176,7 +336,7 @@ export function anillo(
         center: ['50%', '56%'],
         encode: { itemName: 'etiqueta', value: 'valor' },
         label: {
-          ...TEXTO,
+          ...tipografia(contexto).texto,
           formatter: (p: { data: unknown; percent?: number }) =>
             `${(p.data as FilaGrafico).etiqueta}\n${(p.data as FilaGrafico).texto} (${formatearNumero(Math.round(p.percent ?? 0))} %)`,
         },
@@ -185,50 +345,172 @@ export function anillo(
   };
 }
 
+const AZULES = ['#c6dbef', '#6baed6', '#2171b5', '#08519c', '#08306b'];
+const CONJUNTA = '#f3d9a4';
+const SIN_CIFRA = '#eeeeee';
+
+/** Rounded down to two significant digits: class limits a reader can say aloud. */
+function redondear(valor: number): number {
+  if (valor < 10) return Math.floor(valor);
+  const escala = 10 ** (Math.floor(Math.log10(valor)) - 1);
+  return Math.floor(valor / escala) * escala;
+}
+
 /**
- * Departments shaded by their figure (one light-to-dark blue, readable by
- * people with any colour-vision deficiency); departments without any stay grey.
+ * Up to five classes of the figures, by their quantiles with round limits: [desde, hasta] each,
+ * the first from the smallest figure, the last to the largest.
+ */
+export function clasesDe(valores: readonly number[]): [number, number][] {
+  const ordenados = [...valores].sort((a, b) => a - b);
+  if (ordenados.length === 0) return [];
+  const menor = ordenados[0];
+  const mayor = ordenados[ordenados.length - 1];
+  const cortes = [0.2, 0.4, 0.6, 0.8]
+    .map((p) => redondear(ordenados[Math.floor(p * (ordenados.length - 1))]))
+    .filter((c) => c > menor && c <= mayor);
+  const inicios = [menor, ...new Set(cortes)];
+  return inicios.map((desde, i) => [desde, i < inicios.length - 1 ? inicios[i + 1] - 1 : mayor]);
+}
+
+/**
+ * A class's words in the legend: its range, the last one open ("5 o más") since its top would be
+ * a member's sum where the source tells parts side by side; a lone member's own words when its
+ * parts are told side by side.
+ */
+function etiquetaDeClase(
+  [desde, hasta]: [number, number],
+  ultima: boolean,
+  miembros: readonly FilaGrafico[],
+): string {
+  if (miembros.length === 1 && miembros[0].texto.includes(' · ')) return miembros[0].texto;
+  if (ultima) return desde === hasta ? formatearNumero(desde) : `${formatearNumero(desde)} o más`;
+  return desde === hasta
+    ? formatearNumero(desde)
+    : `${formatearNumero(desde)} – ${formatearNumero(hasta)}`;
+}
+
+/**
+ * Departments or municipalities shaded by class of their own figure (light to dark blue, readable
+ * with any colour-vision deficiency), those reached only within a figure declared for several
+ * places together in sand, the rest in grey; the legend says each class's values. On the national
+ * municipal map, the departments' borders are drawn over the municipalities'. A code the
+ * geometry has no polygon for is named under the map.
  */
 export function mapa(
   titulo: string,
   filas: readonly FilaGrafico[],
   contexto: Contexto,
+  nombre: NombreMapa = contexto.mapa ?? MAPA_DEPARTAMENTOS,
 ): EChartsOption {
-  const conCifra = filas.filter((f) => f.clave && f.valor > 0);
+  const { texto, px } = tipografia(contexto);
+  const propias = conCifra(filas).filter((f) => f.clave && !f.conjunta);
+  const conjuntas = filas.filter((f) => f.clave && f.conjunta);
+  const clases = clasesDe(propias.map((f) => f.valor));
+  const claseDe = (valor: number) => clases.findIndex(([, hasta]) => valor <= hasta) + 1;
+  const sinPoligono = propias.filter((f) => SIN_GEOMETRIA.includes(f.clave!));
+  const nota = [
+    contexto.nota,
+    ...sinPoligono.map(
+      (f) =>
+        `${f.etiqueta} (${f.clave}): ${f.texto}, sin geometría en el mapa del DANE (MGN 2018).`,
+    ),
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const contextoDelMapa = {
+    ...contexto,
+    filtrosEnPalabras: `${contexto.filtrosEnPalabras} · ${contexto.unidad}`,
+    nota: nota || undefined,
+  };
+  const marcoDelMapa = marco(titulo, contextoDelMapa, filas);
+  // The legend sits under the map, one line per class: it covers no land at any aspect ratio.
+  const piezas = clases.length + 2;
+  const disposicion = {
+    left: px(16),
+    right: px(16),
+    top: bajoElTitulo(titulo, contextoDelMapa, 96),
+    bottom: pieDe(contextoDelMapa) + px(20) + piezas * px(22),
+  };
+  const municipalNacional = nombre === MAPA_MUNICIPIOS;
   return {
-    ...marco(titulo, contexto, filas),
+    ...marcoDelMapa,
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
-        const { name, data } = p as { name: string; data?: FilaGrafico };
-        return data ? `${data.etiqueta}: ${data.texto}` : `${name}: sin cifras`;
+        const { name, data } = p as { name: string; data?: { fila?: FilaGrafico } };
+        const fila = data?.fila;
+        const etiqueta = escaparHtml(fila?.etiqueta ?? name);
+        if (!fila) return `${etiqueta}: sin cifras`;
+        return `${etiqueta}: ${escaparHtml(fila.conjunta ? 'alcanzado en una cifra conjunta' : fila.texto)}`;
       },
     },
     visualMap: {
-      type: 'continuous',
-      min: 0,
-      max: Math.max(1, ...conCifra.map((f) => f.valor)),
-      left: 16,
-      bottom: 40,
-      text: ['Más', 'Menos'],
-      textStyle: TEXTO,
-      calculable: false,
-      inRange: { color: ['#d6e6f4', '#0072B2', '#08306b'] },
-      formatter: (v: unknown) => formatearNumero(Math.round(Number(v))),
+      type: 'piecewise',
+      show: propias.length + conjuntas.length > 0,
+      dimension: 0,
+      seriesIndex: 0,
+      left: px(16),
+      bottom: pieDe(contextoDelMapa) + px(12),
+      align: 'left',
+      itemWidth: px(20),
+      itemHeight: px(14),
+      itemGap: px(8),
+      textStyle: texto,
+      hoverLink: false,
+      pieces: [
+        ...clases
+          .map((c, i) => ({
+            value: i + 1,
+            label: etiquetaDeClase(
+              c,
+              i === clases.length - 1,
+              propias.filter((f) => claseDe(f.valor) === i + 1),
+            ),
+            color: AZULES[i + AZULES.length - clases.length],
+          }))
+          .reverse(),
+        { value: 0, label: 'Alcanzado en cifra conjunta', color: CONJUNTA },
+        { value: -1, label: 'Sin cifras', color: SIN_CIFRA },
+      ],
     },
     series: [
       {
         type: 'map',
-        map: MAPA_COLOMBIA,
-        top: 86,
-        bottom: 40,
-        data: conCifra.map((f) => ({ ...f, name: f.clave!, value: f.valor })),
-        itemStyle: { areaColor: '#eeeeee', borderColor: '#666666', borderWidth: 0.6 },
+        map: nombre,
+        ...disposicion,
+        data: [
+          ...propias.map((f) => ({ name: f.clave!, value: claseDe(f.valor), fila: f })),
+          ...conjuntas.map((f) => ({ name: f.clave!, value: 0, fila: f })),
+        ],
+        itemStyle: {
+          areaColor: SIN_CIFRA,
+          borderColor: municipalNacional ? '#bbbbbb' : '#666666',
+          borderWidth: municipalNacional ? 0.2 : px(0.6),
+        },
         emphasis: { label: { show: false }, itemStyle: { areaColor: '#E69F00' } },
         select: { disabled: true },
       },
+      ...(municipalNacional
+        ? [
+            {
+              type: 'map' as const,
+              map: MAPA_DEPARTAMENTOS,
+              ...disposicion,
+              silent: true,
+              itemStyle: { areaColor: 'transparent', borderColor: '#444444', borderWidth: px(0.8) },
+              emphasis: { disabled: true },
+              select: { disabled: true },
+              data: [],
+            },
+          ]
+        : []),
     ],
   };
+}
+
+/** ECharts writes a tooltip as HTML: names from the data are text. */
+function escaparHtml(texto: string): string {
+  return texto.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**
@@ -240,6 +522,7 @@ export function barrasApiladas(
   filas: readonly FilaGrafico[],
   contexto: Contexto,
 ): EChartsOption {
+  const { texto, px, e } = tipografia(contexto);
   const categorias = [...new Set(filas.map((f) => f.etiqueta))];
   const series = [...new Set(filas.map((f) => f.serie ?? ''))];
   const source = categorias.reverse().map((etiqueta) => ({
@@ -252,24 +535,32 @@ export function barrasApiladas(
       ]),
     ),
   }));
-  const margen = Math.min(360, 24 + 7.5 * Math.max(8, ...categorias.map((c) => c.length)));
+  const margen = Math.min(
+    px(360),
+    px(24) + 7.5 * e * Math.max(8, ...categorias.map((c) => c.length)),
+  );
   return {
     ...marco(titulo, contexto, filas),
-    legend: { top: 62, left: 16, textStyle: TEXTO },
+    legend: { top: bajoElTitulo(titulo, contexto, 62), left: px(16), textStyle: texto },
     dataset: { dimensions: ['etiqueta', ...series], source },
-    grid: { left: margen, right: 40, top: 110, bottom: 64 },
-    xAxis: EJE_DE_VALORES,
-    yAxis: { type: 'category', axisLabel: { ...TEXTO, width: margen - 16, overflow: 'break' } },
+    grid: {
+      left: margen,
+      right: px(40),
+      top: bajoElTitulo(titulo, contexto, 110),
+      bottom: pieDe(contexto) + px(24),
+    },
+    xAxis: ejeDeValores(contexto),
+    yAxis: { type: 'category', axisLabel: { ...texto, width: margen - px(16), overflow: 'break' } },
     series: series.map((serie, i) => ({
       type: 'bar',
       name: serie,
       stack: 'total',
-      barMaxWidth: 40,
+      barMaxWidth: px(40),
       encode: { x: serie, y: 'etiqueta' },
       itemStyle: { color: PALETA[i % PALETA.length] },
       label: {
         show: true,
-        ...TEXTO,
+        ...texto,
         color: '#ffffff',
         formatter: (p: { value: unknown }) => {
           const valor = (p.value as Record<string, number>)[serie];

@@ -1,15 +1,17 @@
 /**
- * Charts to images on the server: ECharts' own server-side rendering to SVG,
+ * Charts to images on the server: ECharts' own server-side rendering to SVG
+ * (maps made from the territorial topology the reference data ships),
  * then resvg to PNG with the DejaVu fonts shipped by the dejavu-fonts-ttf
  * package (resvg reads no system fonts: without them every label would vanish).
  */
 import { Resvg } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 import * as echarts from 'echarts';
-import { CARPETA_TABLERO, rutaDelProyecto } from '@tablero/config';
+import { RUTA_TOPOLOGIA_MUNICIPAL } from '@tablero/domain';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ARCHIVO_MAPA_COLOMBIA, MAPA_COLOMBIA } from './mapa';
+import type { Topology } from 'topojson-specification';
+import { geometriaDe, mapasDe, NombreMapa } from './mapa';
 import { FUENTE_TIPOGRAFICA } from './paleta';
 
 const FUENTES = (() => {
@@ -17,18 +19,21 @@ const FUENTES = (() => {
   return [join(carpeta, 'DejaVuSans.ttf'), join(carpeta, 'DejaVuSans-Bold.ttf')];
 })();
 
-let mapaRegistrado = false;
+let topologia: Topology | undefined;
+const registrados = new Set<string>();
 
-/** The map's geometry, as the build converted it, registered once per process. */
-function registrarMapa(): void {
-  if (mapaRegistrado) return;
-  const archivo = rutaDelProyecto(...CARPETA_TABLERO, ARCHIVO_MAPA_COLOMBIA);
-  echarts.registerMap(MAPA_COLOMBIA, JSON.parse(readFileSync(archivo, 'utf8')));
-  mapaRegistrado = true;
+/** The maps a chart draws, made from the territorial topology once each per process. */
+function registrarMapas(nombres: readonly NombreMapa[]): void {
+  for (const nombre of nombres) {
+    if (registrados.has(nombre)) continue;
+    topologia ??= JSON.parse(readFileSync(RUTA_TOPOLOGIA_MUNICIPAL, 'utf8')) as Topology;
+    echarts.registerMap(nombre, geometriaDe(topologia, nombre) as never);
+    registrados.add(nombre);
+  }
 }
 
 export function renderizarSvg(opcion: EChartsOption, ancho: number, alto: number): string {
-  if ([opcion.series].flat().some((s) => s?.type === 'map')) registrarMapa();
+  registrarMapas(mapasDe(opcion));
   const grafico = echarts.init(null, null, {
     renderer: 'svg',
     ssr: true,

@@ -7,7 +7,7 @@
 import { Contexto, FilaGrafico, GRAFICO } from '@tablero/charts';
 import { pedir } from '../api';
 import { el, mensaje, tabla } from '../dom';
-import { cargarMapa, echarts } from '../echarts';
+import { cargarMapas, echarts } from '../echarts';
 import type { CampoFiltro } from '@tablero/metrics';
 import { consultaDeFiltros, filtrar } from '../estado';
 import { puede } from '../sesion';
@@ -86,9 +86,19 @@ export function panelGrafico(
   const seccion = padre.lastElementChild as HTMLElement;
   const dibujado = pedir<DatosGrafico>(`${base}.json${consulta}`, vista.senal)
     .then(async ({ filas, contexto }) => {
-      const opcion = definicion.opcion(filas, contexto);
+      const conCifra = filas.filter((f) => (f.valor ?? 0) > 0 || f.conjunta);
+      // Without figures the panel says so once: no empty chart, no empty table, no files of nothing.
+      if (conCifra.length === 0) {
+        estado.replaceWith(mensaje('vacio', `${definicion.titulo}: sin datos para estos filtros.`));
+        lienzo.remove();
+        seccion.querySelector('.herramientas')?.remove();
+        seccion.dataset.estado = 'vacio';
+        return;
+      }
+      // The note is told above the chart, where it wraps; the image carries it under its drawing.
+      const opcion = definicion.opcion(filas, { ...contexto, nota: undefined });
       const esMapa = [opcion.series].flat().some((s) => s?.type === 'map');
-      if (esMapa) await cargarMapa();
+      await cargarMapas(opcion);
       if (vista.senal.aborted) return;
       const horizontal = !Array.isArray(opcion.yAxis) && opcion.yAxis?.type === 'category';
       lienzo.style.height = `${esMapa ? 620 : horizontal ? Math.max(380, 150 + filas.length * 30) : 440}px`;
@@ -100,38 +110,37 @@ export function panelGrafico(
       if (filtro) {
         lienzo.classList.add('interactivo');
         grafico.on('click', (p) => {
-          const clave = (p.data as FilaGrafico | undefined)?.clave;
+          // A bar's datum is its row; a region's carries its row beside its class.
+          const dato = p.data as (FilaGrafico & { fila?: FilaGrafico }) | undefined;
+          const clave = dato?.fila?.clave ?? dato?.clave;
           if (clave) filtrar({ [filtro]: clave });
         });
       }
-      const conCifra = filas.filter((f) => f.valor > 0);
       const conSeries = filas.some((f) => f.serie);
+      const texto = (f: FilaGrafico) => (f.conjunta ? 'alcanzado en una cifra conjunta' : f.texto);
       lienzo.setAttribute(
         'aria-label',
         `${definicion.titulo}. ${contexto.filtrosEnPalabras}. ` +
-          (conCifra.length
-            ? conCifra
-                .slice(0, 8)
-                .map((f) => `${f.etiqueta}${f.serie ? ` · ${f.serie}` : ''}: ${f.texto}`)
-                .join('; ') + (conCifra.length > 8 ? '; y más en «Ver datos».' : '.')
-            : 'Sin datos para estos filtros.'),
+          conCifra
+            .slice(0, 8)
+            .map((f) => `${f.etiqueta}${f.serie ? ` · ${f.serie}` : ''}: ${texto(f)}`)
+            .join('; ') +
+          (conCifra.length > 8 ? '; y más en «Ver datos».' : '.'),
       );
-      estado.replaceWith(conCifra.length ? '' : mensaje('vacio', 'Sin datos para estos filtros.'));
-      seccion.dataset.estado = conCifra.length ? 'listo' : 'vacio';
+      estado.replaceWith(contexto.nota ? el('p', { class: 'nota' }, contexto.nota) : '');
+      seccion.dataset.estado = 'listo';
       datos.append(
-        filas.length
-          ? tabla(
-              `${definicion.titulo} · ${contexto.filtrosEnPalabras}` +
-                (contexto.fechaCorte ? ` · Corte: ${contexto.fechaCorte}` : ''),
-              conSeries ? ['Categoría', 'Serie', 'Cifra'] : ['Categoría', 'Cifra'],
-              filas.map((f) => [
-                filtro && f.clave ? botonFiltro(f.etiqueta, filtro, f.clave) : f.etiqueta,
-                ...(conSeries ? [f.serie ?? ''] : []),
-                f.texto,
-              ]),
-              [conSeries ? 2 : 1],
-            )
-          : mensaje('vacio', 'Sin datos para estos filtros.'),
+        tabla(
+          `${definicion.titulo} · ${contexto.filtrosEnPalabras}` +
+            (contexto.fechaCorte ? ` · Corte: ${contexto.fechaCorte}` : ''),
+          conSeries ? ['Categoría', 'Serie', 'Cifra'] : ['Categoría', 'Cifra'],
+          filas.map((f) => [
+            filtro && f.clave ? botonFiltro(f.etiqueta, filtro, f.clave) : f.etiqueta,
+            ...(conSeries ? [f.serie ?? ''] : []),
+            texto(f),
+          ]),
+          [conSeries ? 2 : 1],
+        ),
       );
     })
     .catch((error: Error) => {

@@ -1,14 +1,12 @@
 /** KPI cards: the figure with its qualifier, target and progress, and the change against the month before. */
 import { formatearFecha, formatearNumero } from '@tablero/domain';
-import type { Kpi, Kpis } from '@tablero/metrics';
-import { el } from '../dom';
+import type { CifraPublicada, Kpi, Kpis } from '@tablero/metrics';
+import { el, mensaje } from '../dom';
 
+/** The change against the month before, where the API found what held then (null otherwise). */
 function cambio(kpi: Kpi, fechaAnterior: string | null): HTMLElement | null {
-  if (!kpi.anterior || !fechaAnterior) return null;
-  // Figures declared at this cut-off had nothing before it: "+N" would read as a month's growth.
-  if (kpi.anterior.valor === 0 && kpi.cifra.valor > 0) {
-    return el('p', { class: 'cambio' }, `Sin cifras al ${formatearFecha(fechaAnterior)}`);
-  }
+  if (!kpi.anterior || !fechaAnterior || kpi.anterior.valor === null || kpi.cifra.valor === null)
+    return null;
   const diferencia = kpi.cifra.valor - kpi.anterior.valor;
   const texto =
     diferencia === 0
@@ -45,7 +43,42 @@ function avance(kpi: Kpi): HTMLElement | null {
   );
 }
 
+/** A figure as a card tells it: the figure, what of it is not exact, or why there is none. */
+export function cifraDeTarjeta(cifra: CifraPublicada): HTMLElement[] {
+  return [
+    el(
+      'p',
+      {
+        class: `cifra${cifra.valor === null ? ' sin-cifra' : ''}`,
+        title:
+          cifra.calificador === 'aproximado'
+            ? 'Cifra aproximada ("cerca de")'
+            : cifra.calificador === 'minimo'
+              ? 'Cifra mínima ("más de")'
+              : undefined,
+      },
+      cifra.texto,
+    ),
+    ...(cifra.detalle ? [el('p', { class: 'detalle' }, cifra.detalle)] : []),
+    ...(cifra.motivo ? [el('p', { class: 'detalle' }, cifra.motivo)] : []),
+  ];
+}
+
+/** No activity and no figure of any metric in scope. */
+export function sinCifras(kpis: Kpis): boolean {
+  return kpis.kpis.every((k) => !k.cifra.valor);
+}
+
+/** A group of cards, or, without any figure, one sentence that says so. */
 export function tarjetasKpi(titulo: string, kpis: Kpis, metricas: readonly string[]): HTMLElement {
+  if (sinCifras(kpis)) {
+    return el(
+      'section',
+      { class: 'grupo-kpi', 'aria-label': titulo },
+      el('h2', {}, titulo),
+      mensaje('vacio', 'Sin actividades ni cifras registradas para estos filtros.'),
+    );
+  }
   const elegidas = metricas
     .map((id) => kpis.kpis.find((k) => k.metrica === id))
     .filter((k): k is Kpi => k !== undefined);
@@ -68,24 +101,21 @@ export function tarjetasKpi(titulo: string, kpis: Kpis, metricas: readonly strin
           'article',
           { class: 'tarjeta', 'data-metrica': k.metrica },
           el('h3', {}, k.etiqueta),
-          el(
-            'p',
-            {
-              class: 'cifra',
-              title:
-                k.cifra.calificador === 'aproximado'
-                  ? 'Cifra aproximada ("cerca de")'
-                  : k.cifra.calificador === 'minimo'
-                    ? 'Cifra mínima ("más de")'
-                    : undefined,
-            },
-            k.cifra.texto,
-          ),
+          ...cifraDeTarjeta(k.cifra),
           el('p', { class: 'unidad' }, k.unidad),
           avance(k),
           cambio(k, kpis.fechaCorteAnterior),
-          el('details', {}, el('summary', {}, 'Definición'), el('p', {}, k.definicion)),
         ),
+      ),
+    ),
+    el(
+      'details',
+      { class: 'definiciones' },
+      el('summary', {}, 'Definiciones'),
+      el(
+        'dl',
+        {},
+        ...elegidas.flatMap((k) => [el('dt', {}, k.etiqueta), el('dd', {}, k.definicion)]),
       ),
     ),
   );

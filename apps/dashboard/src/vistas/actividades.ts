@@ -122,7 +122,7 @@ export const actividades: Vista = async (contenedor, vista) => {
             el(
               'td',
               { class: 'num' },
-              a.cifras.alcance.valor === 0 && a.ciclo
+              a.cifras.interacciones.valor === 0 && a.ciclo
                 ? el(
                     'span',
                     {
@@ -130,7 +130,7 @@ export const actividades: Vista = async (contenedor, vista) => {
                     },
                     `En la cifra del ciclo`,
                   )
-                : a.cifras.alcance.texto,
+                : a.cifras.interacciones.texto,
             ),
           ),
         ),

@@ -1,11 +1,13 @@
 /** Fases I, II, III: one phase at a time, its cards and its charts. */
-import type { Kpis } from '@tablero/metrics';
+import { formatearNumero } from '@tablero/domain';
+import type { FaseDeclarada, Kpis } from '@tablero/metrics';
 import { pedir } from '../api';
 import { panelGrafico } from '../componentes/panel-grafico';
-import { tarjetasKpi } from '../componentes/tarjetas';
-import { el } from '../dom';
+import { sinCifras, tarjetasKpi } from '../componentes/tarjetas';
+import { el, mensaje, tabla } from '../dom';
 import { consultaDeFiltros, navegar } from '../estado';
 import { opcionesDeFiltro } from '../filtros';
+import { sesionNacional } from '../sesion';
 import { Vista } from '../vista';
 import { seccionPdt } from './pdt';
 import { METRICAS_RESUMEN } from './resumen';
@@ -37,15 +39,67 @@ export const fasesVista: Vista = async (contenedor, vista) => {
       return boton;
     }),
   );
+  const declarado = el('section', {
+    class: 'panel declarado',
+    'aria-labelledby': 'titulo-declarado',
+    'data-lista': 'declarado',
+  });
   const graficos = el('div', { class: 'rejilla' });
-  contenedor.append(el('h1', {}, `Fase ${fase.codigo}: ${fase.nombre}`), pestanas, graficos);
-  for (const id of GRAFICOS_DE_FASE) panelGrafico(graficos, id, vista);
+  contenedor.append(
+    el('h1', {}, `Fase ${fase.codigo}: ${fase.nombre}`),
+    pestanas,
+    declarado,
+    graficos,
+  );
   // Phase III is the development plans: their follow-up comes first, the activity figures after.
   const pdt = fase.codigo === 'III' ? el('div') : null;
   if (pdt) pestanas.after(pdt);
-  const [kpis] = await Promise.all([
+  const [kpis, lineas] = await Promise.all([
     pedir<Kpis>(`/api/v1/kpis${consultaDeFiltros(vista.estado.filtros)}`, vista.senal),
+    // The phase as declared is national: a department-limited user reads their departments' figures only.
+    sesionNacional()
+      ? pedir<FaseDeclarada>(`/api/v1/fases/${fase.codigo}/declarado`, vista.senal)
+      : undefined,
     pdt && seccionPdt(pdt, vista),
   ]);
+  if (lineas) tablaDeclarada(declarado, lineas);
+  else declarado.remove();
+  // A phase without figures says so once, instead of empty cards and empty charts.
+  if (sinCifras(kpis)) {
+    graficos.replaceWith(
+      mensaje(
+        'vacio',
+        `La fase ${fase.codigo} no tiene actividades ni cifras registradas para estos filtros.`,
+      ),
+    );
+    return;
+  }
+  for (const id of GRAFICOS_DE_FASE) panelGrafico(graficos, id, vista);
   graficos.before(tarjetasKpi(`Cifras de la fase ${fase.codigo}`, kpis, METRICAS_RESUMEN));
 };
+
+/** The phase's lines as the source document states them. */
+function tablaDeclarada(seccion: HTMLElement, fase: FaseDeclarada): void {
+  seccion.append(
+    el('h2', { id: 'titulo-declarado' }, 'La fase según el documento fuente'),
+    el('p', { class: 'nota' }, `${fase.periodo}. ${fase.fuente}.`),
+    fase.lineas.length
+      ? el(
+          'div',
+          { class: 'tabla-desplazable' },
+          tabla(
+            `Fase ${fase.fase}: actividades y cifras declaradas`,
+            ['Actividad', 'Número', 'Cifra declarada', 'Canal o lugar', 'Fecha o periodo'],
+            fase.lineas.map((l) => [
+              l.nombre,
+              formatearNumero(l.actividades),
+              l.texto,
+              [l.canal, l.lugar].filter(Boolean).join(' · ') || '—',
+              l.fechas,
+            ]),
+            [1],
+          ),
+        )
+      : mensaje('vacio', 'El documento fuente aún no trae actividades ni cifras de esta fase.'),
+  );
+}

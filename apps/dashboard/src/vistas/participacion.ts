@@ -3,6 +3,7 @@ import { formatearNumero } from '@tablero/domain';
 import type { CifraPublicada, Kpis } from '@tablero/metrics';
 import { pedir } from '../api';
 import { panelGrafico } from '../componentes/panel-grafico';
+import { cifraDeTarjeta } from '../componentes/tarjetas';
 import { el } from '../dom';
 import { consultaDeFiltros } from '../estado';
 import { Vista } from '../vista';
@@ -15,24 +16,29 @@ export const participacion: Vista = async (contenedor, vista) => {
   });
   const graficos = el('div', { class: 'rejilla' });
   contenedor.append(el('h1', {}, 'Participación'), personasYAsistencias, graficos);
-  for (const id of ['asistencias-por-grupo', 'alcance-por-aliado', 'alcance-por-canal']) {
+  for (const id of [
+    'asistencias-por-grupo',
+    'interacciones-por-aliado',
+    'interacciones-por-canal',
+  ]) {
     panelGrafico(graficos, id, vista);
   }
   const [kpis, personas] = await Promise.all([
     pedir<Kpis>(`/api/v1/kpis${consulta}`, vista.senal),
-    pedir<{ cifra: CifraPublicada | null }>(`/api/v1/personas-unicas${consulta}`, vista.senal),
+    pedir<{ cifra: CifraPublicada }>(`/api/v1/personas-unicas${consulta}`, vista.senal),
   ]);
-  const asistencias = kpis.kpis.find((k) => k.metrica === 'asistencias')?.cifra;
-  const tarjeta = (titulo: string, texto: string, nota: string) =>
+  const asistencias = kpis.kpis.find((k) => k.metrica === 'asistencias')!.cifra;
+  const tarjeta = (titulo: string, cifra: CifraPublicada, nota: string) =>
     el(
       'article',
       { class: 'tarjeta' },
       el('h3', {}, titulo),
-      el('p', { class: 'cifra' }, texto),
+      ...cifraDeTarjeta(cifra),
       el('p', { class: 'unidad' }, nota),
     );
+  // An average of persons over attendances only where both are records: declared figures name no one.
   const promedio =
-    personas.cifra && asistencias && personas.cifra.valor > 0
+    personas.cifra.valor && asistencias.valor && asistencias.calificador === 'exacto'
       ? `En promedio, cada persona asistió a ${formatearNumero(
           Math.round((asistencias.valor / personas.cifra.valor) * 10) / 10,
         )} actividades.`
@@ -44,12 +50,12 @@ export const participacion: Vista = async (contenedor, vista) => {
       { class: 'tarjetas' },
       tarjeta(
         'Asistencias',
-        asistencias?.texto ?? 'Sin registros',
+        asistencias,
         'persona × actividad: quien fue a tres talleres cuenta tres veces',
       ),
       tarjeta(
         'Personas únicas',
-        personas.cifra?.texto ?? 'Sin registros',
+        personas.cifra,
         'personas distintas entre los registros uno a uno',
       ),
     ),

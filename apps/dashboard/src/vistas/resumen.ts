@@ -10,7 +10,7 @@ import { opcionesDeFiltro } from '../filtros';
 import { Vista } from '../vista';
 
 export const METRICAS_RESUMEN = [
-  'alcance',
+  'interacciones',
   'actividades',
   'vistas',
   'certificados',
@@ -23,7 +23,8 @@ export const resumen: Vista = async (contenedor, vista) => {
   const { filtros } = vista.estado;
   const graficos = el('div', { class: 'rejilla' });
   contenedor.append(el('h1', {}, 'Resumen'), graficos);
-  for (const id of ['alcance-por-fase', 'alcance-acumulado']) panelGrafico(graficos, id, vista);
+  for (const id of ['interacciones-por-fase', 'interacciones-acumuladas'])
+    panelGrafico(graficos, id, vista);
   // The phases' codes are a closed list: their cards are asked for at once, their names alongside.
   const ambitos = [filtros, ...(filtros.fase ? [] : FASES.map((fase) => ({ ...filtros, fase })))];
   const [{ fases }, ...tarjetas] = await Promise.all([

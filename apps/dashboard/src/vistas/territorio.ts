@@ -1,15 +1,24 @@
 /**
- * Territorio: the map and the ranking by department; a click on a department
- * (map, bar or table) drills down to its municipalities; what is not yet reached.
+ * Territorio: the maps (departments and municipalities, or one department's
+ * municipalities) and the ranking; a click on a department (map, bar or table)
+ * drills down to its municipalities. Coverage tells apart places with figures
+ * of their own, places reached only within a figure declared for several
+ * together, and places not reached, and says what is national coverage.
  */
 import { formatearNumero } from '@tablero/domain';
 import type { Cobertura } from '@tablero/metrics';
 import { pedir } from '../api';
 import { panelGrafico } from '../componentes/panel-grafico';
 import { el, tabla } from '../dom';
-import { consultaDeFiltros, navegar } from '../estado';
+import { consultaDeFiltros, filtrar } from '../estado';
 import { opcionesDeFiltro } from '../filtros';
 import { Vista } from '../vista';
+
+const ESTADO = {
+  propia: 'Con cifra propia',
+  conjunta: 'Solo en cifras conjuntas',
+  sin_alcanzar: 'Sin alcanzar',
+} as const;
 
 export const territorio: Vista = async (contenedor, vista) => {
   const { filtros } = vista.estado;
@@ -18,17 +27,18 @@ export const territorio: Vista = async (contenedor, vista) => {
   const graficos = el('div', { class: 'rejilla' });
   const volver = el('button', { type: 'button', class: 'secundario' }, '← Todo el país');
   volver.addEventListener('click', () =>
-    navegar({ departamento: undefined, municipio: undefined }),
+    filtrar({ departamento: undefined, municipio: undefined }),
   );
   contenedor.append(
     el('h1', {}, departamento ? `Territorio: ${departamento.nombre}` : 'Territorio'),
     departamento ? volver : '',
     graficos,
   );
-  panelGrafico(graficos, 'mapa-alcance-por-departamento', vista);
+  if (!departamento) panelGrafico(graficos, 'mapa-por-departamento', vista);
+  panelGrafico(graficos, 'mapa-por-municipio', vista);
   panelGrafico(
     graficos,
-    departamento ? 'alcance-por-municipio' : 'alcance-por-departamento',
+    departamento ? 'interacciones-por-municipio' : 'interacciones-por-departamento',
     vista,
   );
 
@@ -37,9 +47,12 @@ export const territorio: Vista = async (contenedor, vista) => {
     vista.senal,
   );
   const { departamentos: d, municipios: m } = cobertura;
-  /** Reached, but its participants are only in a figure declared for several departments together. */
-  const enCifrasConjuntas = (fila: Cobertura['porDepartamento'][number]) =>
-    fila.participantes.valor === 0 && fila.municipiosAlcanzados > 0;
+  const ambito = (a: Cobertura['departamentos'], unidad: string) =>
+    `${unidad}: ${formatearNumero(a.alcanzados)} con participantes propios` +
+    (a.enCifrasConjuntas
+      ? `, ${formatearNumero(a.enCifrasConjuntas)} alcanzados solo en cifras conjuntas`
+      : '') +
+    ` y ${formatearNumero(a.sinAlcanzar.length)} sin alcanzar, de ${formatearNumero(a.total)}.`;
   const lista = (nombres: { nombre: string }[], vacio: string) =>
     nombres.length
       ? el('ul', { class: 'columnas' }, ...nombres.map((t) => el('li', {}, t.nombre)))
@@ -49,18 +62,28 @@ export const territorio: Vista = async (contenedor, vista) => {
       'section',
       { class: 'cobertura', 'aria-labelledby': 'titulo-cobertura' },
       el('h2', { id: 'titulo-cobertura' }, 'Cobertura territorial'),
+      el('p', { class: 'destacado' }, ambito(d, 'Departamentos')),
+      el('p', { class: 'destacado' }, ambito(m, 'Municipios')),
+      cobertura.nacional.valor
+        ? el(
+            'p',
+            {},
+            `Además, ${cobertura.nacional.texto} participantes en actividades en todo el territorio nacional, ` +
+              'sin un lugar propio (como los talleres presenciales de la fase II): cobertura nacional.',
+          )
+        : '',
       el(
         'p',
-        { class: 'destacado' },
-        `${formatearNumero(d.alcanzados)} de ${formatearNumero(d.total)} departamentos y ` +
-          `${formatearNumero(m.alcanzados)} de ${formatearNumero(m.total)} municipios cargados con al menos un participante.`,
+        { class: 'nota' },
+        'Una cifra conjunta es la que la fuente declara para varios lugares juntos (los eventos de una subregión, ' +
+          'un ciclo en varias ciudades): alcanza esos lugares, pero no dice cuántos participantes tuvo cada uno.',
       ),
       el(
         'div',
         { class: 'tabla-desplazable' },
         tabla(
           'Participantes por departamento',
-          ['Departamento', 'Participantes', 'Municipios alcanzados'],
+          ['Departamento', 'Situación', 'Participantes', 'Municipios alcanzados'],
           cobertura.porDepartamento.map((fila) => {
             const boton = el(
               'button',
@@ -68,36 +91,33 @@ export const territorio: Vista = async (contenedor, vista) => {
               fila.nombre,
             );
             boton.addEventListener('click', () =>
-              navegar({ departamento: fila.codigo, municipio: undefined }),
+              filtrar({ departamento: fila.codigo, municipio: undefined }),
             );
             return [
               boton,
-              enCifrasConjuntas(fila) ? 'En cifras conjuntas¹' : fila.participantes.texto,
-              `${formatearNumero(fila.municipiosAlcanzados)} de ${formatearNumero(fila.municipiosTotal)}`,
+              ESTADO[fila.estado],
+              fila.participantes.texto,
+              `${formatearNumero(fila.municipiosAlcanzados)}` +
+                (fila.municipiosEnCifrasConjuntas
+                  ? ` (+${formatearNumero(fila.municipiosEnCifrasConjuntas)} en cifras conjuntas)`
+                  : '') +
+                ` de ${formatearNumero(fila.municipiosTotal)}`,
             ];
           }),
-          [1, 2],
+          [2, 3],
         ),
       ),
-      cobertura.porDepartamento.some(enCifrasConjuntas)
-        ? el(
-            'p',
-            { class: 'nota' },
-            '¹ Alcanzado por actividades cuyos participantes se declararon en una sola cifra ' +
-              'para varios departamentos (por subregión o por ciclo): no tienen cifra propia.',
-          )
-        : '',
       el(
         'details',
         { open: d.sinAlcanzar.length <= 12 },
         el('summary', {}, `Departamentos sin alcanzar (${formatearNumero(d.sinAlcanzar.length)})`),
-        lista(d.sinAlcanzar, 'Todos los departamentos tienen al menos un participante.'),
+        lista(d.sinAlcanzar, 'Todos los departamentos están alcanzados.'),
       ),
       el(
         'details',
         {},
         el('summary', {}, `Municipios sin alcanzar (${formatearNumero(m.sinAlcanzar.length)})`),
-        lista(m.sinAlcanzar, 'Todos los municipios tienen al menos un participante.'),
+        lista(m.sinAlcanzar, 'Todos los municipios están alcanzados.'),
       ),
     ),
   );
