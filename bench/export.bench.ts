@@ -64,6 +64,7 @@ async function main(): Promise<void> {
       filtrosEnPalabras: 'Toda la estrategia',
       fechaCorte: '31/12/2023',
       fuente: FUENTE,
+      unidad: 'asistencias',
     };
     const tiempos: number[] = [];
     for (let i = 0; i < 12; i++) {

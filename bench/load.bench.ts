@@ -27,10 +27,10 @@ const RUTAS = [
   '/api/v1/kpis?fase=III',
   '/api/v1/desglose?por=fase',
   '/api/v1/desglose?por=departamento',
-  '/api/v1/series?metrica=alcance&periodo=mes',
+  '/api/v1/series?metrica=interacciones&periodo=mes',
   '/api/v1/cobertura',
   '/api/v1/filtros',
-  '/api/v1/graficos/alcance-por-fase.json',
+  '/api/v1/graficos/interacciones-por-fase.json',
   '/api/v1/actividades?tamano=50',
 ];
 

@@ -181,7 +181,7 @@ function tablaDeRutas(app: INestApplication): Ruta[] {
 function concreta(ruta: string): string {
   return ruta
     .replace(':fase', 'I')
-    .replace(':archivo', 'alcance-por-fase.json')
+    .replace(':archivo', 'interacciones-por-fase.json')
     .replace(':tipo', 'actividades')
     .replace(':id', '999999');
 }
@@ -260,13 +260,13 @@ describe('the authorisation matrix', () => {
     const estado = async (archivo: string, quien?: Rol) =>
       (await pedir('GET', `/api/v1/graficos/${archivo}`, { cookie: quien && sesiones[quien] }))
         .status;
-    const png = 'alcance-por-fase.png';
+    const png = 'interacciones-por-fase.png';
     expect({
       lecturaPng: await estado(png, 'lectura'),
       comunicacionesPng: await estado(png, 'comunicaciones'),
-      comunicacionesXlsx: await estado('alcance-por-fase.xlsx', 'comunicaciones'),
-      analistaXlsx: await estado('alcance-por-fase.xlsx', 'analista'),
-      anonimoSvg: await estado('alcance-por-fase.svg'),
+      comunicacionesXlsx: await estado('interacciones-por-fase.xlsx', 'comunicaciones'),
+      analistaXlsx: await estado('interacciones-por-fase.xlsx', 'analista'),
+      anonimoSvg: await estado('interacciones-por-fase.svg'),
     }).toEqual({
       lecturaPng: 403,
       comunicacionesPng: 200,
@@ -303,7 +303,7 @@ describe('a user limited to departments', () => {
       cookie: admin,
     });
     departamentos = filas
-      .filter((f) => /^\d{2}$/.test(f.clave) && f.cifras.alcance.valor > 0)
+      .filter((f) => /^\d{2}$/.test(f.clave) && f.cifras.interacciones.valor > 0)
       .map((f) => f.clave)
       .slice(0, 2);
     expect(departamentos).toHaveLength(2);
@@ -334,7 +334,7 @@ describe('a user limited to departments', () => {
     const pais = await json<Desglose>('GET', '/api/v1/desglose?por=tipo', { cookie: admin });
     expect(suyo.filas).toEqual(filtrado.filas);
     expect(suyo.total).toEqual(filtrado.total);
-    expect(suyo.total.alcance.valor).toBeLessThan(pais.total.alcance.valor);
+    expect(suyo.total.interacciones.valor).toBeLessThan(pais.total.interacciones.valor);
     const kpis = async (cookie: string, consulta = '') =>
       (
         await json<{ kpis: { metrica: string; cifra: { valor: number } }[] }>(
@@ -353,9 +353,9 @@ describe('a user limited to departments', () => {
     });
     expect(suyo.filas.map((f) => f.clave).sort()).toEqual([...departamentos].sort());
     for (const fila of suyo.filas) {
-      expect([fila.clave, fila.cifras.alcance.valor]).toEqual([
+      expect([fila.clave, fila.cifras.interacciones.valor]).toEqual([
         fila.clave,
-        pais.filas.find((f) => f.clave === fila.clave)!.cifras.alcance.valor,
+        pais.filas.find((f) => f.clave === fila.clave)!.cifras.interacciones.valor,
       ]);
     }
     const cobertura = await json<{ porDepartamento: { codigo: string }[] }>(
@@ -375,11 +375,11 @@ describe('a user limited to departments', () => {
   it('gets a chart and a workbook of their department only', async () => {
     const grafico = await json<{ filas: { clave: string }[] }>(
       'GET',
-      '/api/v1/graficos/alcance-por-departamento.json',
+      '/api/v1/graficos/interacciones-por-departamento.json',
       { cookie: limitado },
     );
     expect(grafico.filas.map((f) => f.clave)).toEqual([departamentos[0]]);
-    const svg = await pedir('GET', '/api/v1/graficos/alcance-por-departamento.svg', {
+    const svg = await pedir('GET', '/api/v1/graficos/interacciones-por-departamento.svg', {
       cookie: limitado,
     });
     expect(svg.status).toBe(200);
@@ -394,7 +394,7 @@ describe('a user limited to departments', () => {
     expect(dibujo).toContain(nombre(departamentos[0]));
     expect(dibujo).not.toContain(`>${nombre(departamentos[1])}<`);
 
-    const response = await pedir('GET', '/api/v1/graficos/alcance-por-departamento.xlsx', {
+    const response = await pedir('GET', '/api/v1/graficos/interacciones-por-departamento.xlsx', {
       cookie: limitado,
     });
     expect(response.status).toBe(200);
@@ -809,10 +809,10 @@ describe('hardening', () => {
       };
       const estados = [];
       for (const ruta of [
-        '/api/v1/graficos/alcance-por-fase.svg',
-        '/api/v1/graficos/alcance-por-fase.xlsx',
+        '/api/v1/graficos/interacciones-por-fase.svg',
+        '/api/v1/graficos/interacciones-por-fase.xlsx',
         '/api/v1/reportes/balance',
-        '/api/v1/graficos/alcance-por-fase.json',
+        '/api/v1/graficos/interacciones-por-fase.json',
         '/api/v1/kpis',
         '/api/v1/kpis',
         '/api/v1/kpis',

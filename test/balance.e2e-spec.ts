@@ -1,12 +1,12 @@
 /**
- * The phase balance workbook, read back with exceljs: sheet names, every
- * figure of FACTS.md, totals as live SUM formulas with the right cached
- * values, number and date formats, frozen headers, print set-up, the charts
- * embedded as images, the methodology from the catalogue, and safe text.
+ * The phase balance workbook, read back with exceljs: a cover, the phase as declared, every
+ * figure of FACTS.md, totals as live SUM formulas with the right cached values where cells add
+ * up, number and date formats, frozen headers, print set-up, the charts embedded as images, the
+ * methodology from the catalogue, safe text, and what it leaves out said once.
  */
 import ExcelJS from 'exceljs';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
@@ -29,6 +29,15 @@ async function libro(consulta: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
   return wb;
+}
+
+/** Label → value from the cover. */
+function portada(wb: ExcelJS.Workbook): Record<string, unknown> {
+  const filas: Record<string, unknown> = {};
+  wb.getWorksheet('Portada')!.eachRow((row) => {
+    filas[String(row.getCell(1).value)] = row.getCell(2).value;
+  });
+  return filas;
 }
 
 /** Indicator → [value, qualifier, published text] from the Resumen sheet. */
@@ -55,6 +64,8 @@ describe('Balance de la Fase I', () => {
 
   it('has the sheets an evaluator expects, in order, and its document properties', () => {
     expect(wb.worksheets.map((h) => h.name)).toEqual([
+      'Portada',
+      'Declarado',
       'Resumen',
       'Actividades',
       'Webinars',
@@ -64,6 +75,7 @@ describe('Balance de la Fase I', () => {
       'Conciliación',
       'Gráficos',
       'Metodología',
+      'Sin cifras',
     ]);
     expect(wb.title).toBe('Balance de la Fase I');
     expect(wb.creator).toBe('Tablero JPT (DNP)');
@@ -71,13 +83,19 @@ describe('Balance de la Fase I', () => {
 
   it('states every phase I figure of FACTS.md in the summary', () => {
     expect(resumen(wb)).toMatchObject({
-      'Alcance total': [33274, 'Exacto', '33.274'],
+      'Interacciones registradas': [33274, 'Exacto', '33.274'],
       'Actividades realizadas': [18, 'Exacto', '18'],
       'Vistas de webinars': [11991, 'Exacto', '11.991'],
       'Personas certificadas': [20743, 'Exacto', '20.743'],
       'Asistentes presenciales': [540, 'Exacto', '540'],
-      'Filtros aplicados': ['Fase I', null, null],
-      'Fecha de corte': [new Date('2023-12-31T12:00:00Z'), null, null],
+    });
+    expect(wb.getWorksheet('Portada')!.getCell('A1').value).toBe('Balance de la Fase I');
+    expect(portada(wb)).toMatchObject({
+      Fase: 'Fase I: Programas de Gobierno',
+      Periodo: 'Abril a finales de julio de 2023',
+      'Filtros aplicados': 'Fase I',
+      'Fecha de corte': '31/12/2023',
+      Fuente: 'DNP (2023), Estrategia Juntos por el Territorio',
     });
     const hoja = wb.getWorksheet('Resumen')!;
     expect(hoja.getColumn(2).numFmt).toBe('#,##0');
@@ -108,21 +126,32 @@ describe('Balance de la Fase I', () => {
     expect(hoja.getRow(hoja.rowCount).getCell(3).value).toMatchObject({ result: 11991 });
   });
 
-  it('embeds the main charts as images', () => {
-    expect(wb.getWorksheet('Gráficos')!.getImages()).toHaveLength(4);
+  it('embeds the main charts that have figures as images, and says which it leaves out', () => {
+    expect(wb.getWorksheet('Gráficos')!.getImages()).toHaveLength(3);
+    const omitidas: unknown[] = [];
+    wb.getWorksheet('Sin cifras')!.eachRow((row, n) => {
+      if (n > 1) omitidas.push([row.getCell(1).value, row.getCell(2).value]);
+    });
+    expect(omitidas).toEqual([
+      ['Gráfico «Asistencias por departamento»', 'Sin cifras para estos filtros.'],
+    ]);
   });
 
   it('defines every metric in the methodology sheet, from the catalogue', () => {
     const hoja = wb.getWorksheet('Metodología')!;
     const metricas = (hoja.getColumn(1).values as unknown[]).filter((v) => typeof v === 'string');
     expect(metricas).toEqual(
-      expect.arrayContaining(['Alcance total', 'Vistas de webinars', 'Personas únicas']),
+      expect.arrayContaining([
+        'Interacciones registradas',
+        'Vistas de webinars',
+        'Personas únicas',
+      ]),
     );
   });
 });
 
 it('states phase II with its qualifier: ≈ 21.712', async () => {
-  expect(resumen(await libro('?fase=II'))['Alcance total']).toEqual([
+  expect(resumen(await libro('?fase=II'))['Interacciones registradas']).toEqual([
     21712,
     'Aproximado (cerca de)',
     '≈ 21.712',
@@ -164,6 +193,148 @@ it('is also written by the CLI: exportar balance --fase II --salida archivo.xlsx
   );
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(salida) as never);
-  expect(resumen(wb)['Alcance total']).toEqual([21712, 'Aproximado (cerca de)', '≈ 21.712']);
-  expect(resumen(wb)['Generado por'][0]).toMatch(/^cli:/);
+  expect(resumen(wb)['Interacciones registradas']).toEqual([
+    21712,
+    'Aproximado (cerca de)',
+    '≈ 21.712',
+  ]);
+  expect(portada(wb)['Generado por']).toMatch(/^cli:/);
+});
+
+describe('a balance a director can send', () => {
+  let fase2: ExcelJS.Workbook;
+  let fase3: ExcelJS.Workbook;
+  let pedido: Date;
+
+  beforeAll(async () => {
+    pedido = new Date();
+    [fase2, fase3] = await Promise.all([libro('?fase=II'), libro('?fase=III')]);
+  });
+
+  it('opens with a cover: title, phase, period, cut-off, Colombian time, source and a summary', () => {
+    const p = portada(fase2);
+    expect(p).toMatchObject({
+      Fase: 'Fase II: Transición de Gobiernos Territoriales 2024-2027',
+      Periodo: 'Junio a diciembre de 2023',
+      'Fecha de corte': '31/12/2023',
+      Fuente: 'DNP (2023), Estrategia Juntos por el Territorio',
+    });
+    // Colombia is UTC−5 all year.
+    const bogota = new Date(pedido.getTime() - 5 * 3600_000);
+    const dos = (n: number) => String(n).padStart(2, '0');
+    expect(p['Generado el']).toMatch(
+      new RegExp(
+        `^${dos(bogota.getUTCDate())}/${dos(bogota.getUTCMonth() + 1)}/${bogota.getUTCFullYear()} ${dos(bogota.getUTCHours())}:\\d{2} \\(hora de Colombia\\)$`,
+      ),
+    );
+    const resumenEnPalabras: string[] = [];
+    fase2.getWorksheet('Portada')!.eachRow((row) => {
+      if (row.getCell(1).value === '' || row.getCell(1).value === null)
+        resumenEnPalabras.push(String(row.getCell(2).value ?? ''));
+    });
+    expect(resumenEnPalabras.join(' ')).toContain('≈ 21.712 interacciones registradas');
+    expect(resumenEnPalabras.join(' ')).toContain('personas certificadas: sin cifra en la fuente');
+  });
+
+  it('states the phase as declared first, line by line', () => {
+    const hoja = fase2.getWorksheet('Declarado')!;
+    expect(fase2.worksheets[1].name).toBe('Declarado');
+    const lineas: Record<string, unknown[]> = {};
+    hoja.eachRow((row, n) => {
+      if (n > 1) lineas[String(row.getCell(1).value)] = (row.values as unknown[]).slice(2);
+    });
+    expect(lineas['F2-LANZAMIENTO']).toEqual([
+      expect.stringContaining('Lanzamiento'),
+      'Lanzamiento',
+      1,
+      '> 300 presenciales · ≈ 1.700 remotos',
+      'Mínimo (más de) y aproximado (cerca de)',
+      undefined,
+      'Ibagué (Tolima), con la Gobernación del Tolima',
+      '17/07/2023',
+    ]);
+  });
+
+  it('fits every column to its content: no text cut, no number shown as ###', () => {
+    for (const hoja of [...fase2.worksheets, ...fase3.worksheets]) {
+      if (hoja.name === 'Gráficos') continue;
+      hoja.eachRow((row) => {
+        row.eachCell((celda) => {
+          if (celda.isMerged) return;
+          const ancho = hoja.getColumn(Number(celda.col)).width ?? 8.43;
+          const texto =
+            typeof celda.value === 'number'
+              ? new Intl.NumberFormat('es-CO').format(celda.value)
+              : typeof celda.value === 'string'
+                ? celda.value
+                : '';
+          if (typeof celda.value === 'number') expect(texto.length).toBeLessThan(ancho);
+          else if (texto.length > ancho) {
+            expect({
+              hoja: hoja.name,
+              celda: celda.address,
+              ajuste: celda.alignment?.wrapText,
+            }).toEqual({
+              hoja: hoja.name,
+              celda: celda.address,
+              ajuste: true,
+            });
+            expect(row.height).toBeGreaterThanOrEqual(15 * Math.ceil(texto.length / ancho));
+          }
+        });
+      });
+    }
+  });
+
+  it('states once what phase III has no figures for, instead of empty sheets', () => {
+    expect(fase3.worksheets.map((h) => h.name)).toEqual([
+      'Portada',
+      'Resumen',
+      'Metodología',
+      'Sin cifras',
+    ]);
+    const motivos: Record<string, string> = {};
+    fase3.getWorksheet('Sin cifras')!.eachRow((row, n) => {
+      if (n > 1) motivos[String(row.getCell(1).value)] = String(row.getCell(2).value);
+    });
+    expect(motivos).toMatchObject({
+      Declarado: 'El documento fuente no declara actividades ni cifras de esta fase.',
+      Actividades:
+        'No hay actividades registradas ni cifras declaradas en la fuente para estos filtros.',
+      'Estado PDT': expect.stringMatching(/^No se ha cargado ningún hito/),
+    });
+  });
+
+  it('prints to PDF with LibreOffice, read back and kept as pictures under test-output/balances', async () => {
+    const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((r) => existsSync(r));
+    if (!soffice) {
+      // CI installs LibreOffice (.ci/run); a developer's machine may not have it.
+      if (process.env.CI) throw new Error('LibreOffice no está instalado');
+      console.warn('Sin LibreOffice: el balance no se imprimió a PDF');
+      return;
+    }
+    const salida = join(__dirname, '..', 'test-output', 'balances');
+    mkdirSync(salida, { recursive: true });
+    const ejecutar = promisify(execFile);
+    for (const [nombre, wb] of [
+      ['balance-fase-II', fase2],
+      ['balance-fase-III', fase3],
+    ] as const) {
+      await wb.xlsx.writeFile(join(salida, `${nombre}.xlsx`));
+      await ejecutar(
+        soffice,
+        ['--headless', '--convert-to', 'pdf', '--outdir', salida, join(salida, `${nombre}.xlsx`)],
+        { env: { ...process.env, HOME: carpeta }, timeout: 120_000 },
+      );
+      const pdf = join(salida, `${nombre}.pdf`);
+      const { stdout: texto } = await ejecutar('pdftotext', ['-layout', pdf, '-']);
+      expect(texto).not.toContain('###');
+      expect(texto).toContain(`Balance de la Fase ${nombre.split('-')[2]}`);
+      if (nombre === 'balance-fase-II') {
+        expect(texto).toContain('> 300 presenciales · ≈ 1.700 remotos');
+        expect(texto).toContain('≈ 21.712');
+      }
+      await ejecutar('pdftoppm', ['-png', '-r', '60', pdf, join(salida, nombre)]);
+    }
+  }, 300_000);
 });

@@ -24,10 +24,10 @@ function start(extra: Record<string, string> = {}): ServerProcess {
   return server;
 }
 
-async function alcanceFaseI(port: string): Promise<number> {
+async function interaccionesFaseI(port: string): Promise<number> {
   const response = await fetch(`http://127.0.0.1:${port}/api/v1/fases/I/resumen`);
   expect(response.status).toBe(200);
-  return ((await response.json()) as { alcance: { valor: number } }).alcance.valor;
+  return ((await response.json()) as { interacciones: { valor: number } }).interacciones.valor;
 }
 
 beforeAll(async () => {
@@ -59,7 +59,7 @@ it('starts with no database server, loads the reference data and answers', async
   expect(server.output()).toMatch(/El tablero es público de solo lectura/);
   const health = await fetch(`http://127.0.0.1:${env.PORT}/api/health`);
   expect(health.status).toBe(200);
-  expect(await alcanceFaseI(env.PORT)).toBe(33274);
+  expect(await interaccionesFaseI(env.PORT)).toBe(33274);
   expect(server.output()).toContain(`Tablero JPT listo en http://localhost:${env.PORT}/ `);
   const tablero = await fetch(`http://127.0.0.1:${env.PORT}/`);
   expect(tablero.headers.get('content-type')).toMatch(/^text\/html/);
@@ -78,7 +78,7 @@ it('refuses a second start on the same data folder with a clear message', async 
   expect(await second.exited()).toBe(1);
   expect(second.output()).toContain('Ya hay un Tablero JPT en ejecución con la carpeta de datos');
   expect(second.output()).not.toMatch(/^\s+at /m);
-  expect(await alcanceFaseI(env.PORT)).toBe(33274);
+  expect(await interaccionesFaseI(env.PORT)).toBe(33274);
 });
 
 it('recovers after being killed with SIGKILL, keeping its data', async () => {
@@ -91,7 +91,7 @@ it('recovers after being killed with SIGKILL, keeping its data', async () => {
   const again = start();
   await again.waitFor(READY, 60_000);
   expect(again.output()).not.toMatch(SEEDED);
-  expect(await alcanceFaseI(env.PORT)).toBe(33274);
+  expect(await interaccionesFaseI(env.PORT)).toBe(33274);
 });
 
 it('stops its PostgreSQL and releases the folder on SIGTERM', async () => {

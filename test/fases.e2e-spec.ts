@@ -44,17 +44,12 @@ describe('GET /api/v1/fases/:fase/resumen', () => {
       'evento_subregional: 7 · asistentes_presenciales 540',
       'publicacion: 4',
     ]);
-    expect(r.alcance).toEqual({
-      valor: 33274,
-      calificador: 'exacto',
-      texto: '33.274',
-      valorNoExacto: 0,
-    });
+    expect(r.interacciones).toEqual({ valor: 33274, calificador: 'exacto', texto: '33.274' });
     expect(r.fechaCorte).toBe('2023-12-31');
-    expect(r.fuente).toBe('Fuente: DNP, Estrategia Juntos por el Territorio');
+    expect(r.fuente).toBe('Fuente: DNP (2023), Estrategia Juntos por el Territorio');
   });
 
-  it('phase II: launch > 300 and ≈ 1.700, 38 workshops 3.715, 13 webinars 11.551, alcance ≈ 21.712', async () => {
+  it('phase II: launch > 300 and ≈ 1.700, 38 workshops 3.715, 13 webinars 11.551, interactions ≈ 21.712', async () => {
     const r = await resumen('II');
     expect(lineas(r)).toEqual([
       'webinar: 13 · vistas 11.551',
@@ -70,11 +65,12 @@ describe('GET /api/v1/fases/:fase/resumen', () => {
       'asistentes_presenciales > 4.015',
       'asistentes_remotos ≈ 6.146',
     ]);
-    expect(r.alcance).toEqual({
+    // The document never adds these up: our sum says how much of it is not exact.
+    expect(r.interacciones).toEqual({
       valor: 21712,
       calificador: 'aproximado',
       texto: '≈ 21.712',
-      valorNoExacto: 2300,
+      detalle: 'incluye 2.300 aproximadas o mínimas',
     });
   });
 
@@ -82,13 +78,18 @@ describe('GET /api/v1/fases/:fase/resumen', () => {
     const r = await resumen('III');
     expect(r.fase.nombre).toBe('Nuevos Planes de Desarrollo Territorial 2024-2027');
     expect(r.porTipo).toEqual([]);
-    expect(r.alcance).toEqual({ valor: 0, calificador: 'exacto', texto: '0', valorNoExacto: 0 });
+    expect(r.interacciones).toEqual({
+      valor: null,
+      calificador: null,
+      texto: '—',
+      motivo: 'sin cifra en la fuente',
+    });
     expect(r.fechaCorte).toBeNull();
   });
 
   it('accepts the phase in lower case or as a number', async () => {
-    expect((await resumen('ii')).alcance.valor).toBe(21712);
-    expect((await resumen('1')).alcance.valor).toBe(33274);
+    expect((await resumen('ii')).interacciones.valor).toBe(21712);
+    expect((await resumen('1')).interacciones.valor).toBe(33274);
   });
 
   it.each(['IV', '0', 'fase-uno', '%27%3B--', 'x'.repeat(300)])(

@@ -3,23 +3,26 @@
  * asked size that is not blank, the SVG with the figures of FACTS.md, the
  * filters in words, the cut-off date and the source line.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { startTestApp, TestApp } from './support/test-app';
 
 const GRAFICOS = [
-  'alcance-por-fase',
+  'interacciones-por-fase',
   'actividades-por-tipo',
   'vistas-por-webinar',
   'actividades-por-mes',
-  'mapa-alcance-por-departamento',
-  'alcance-por-departamento',
-  'alcance-por-municipio',
+  'mapa-por-departamento',
+  'mapa-por-municipio',
+  'interacciones-por-departamento',
+  'interacciones-por-municipio',
   'asistencias-por-departamento',
   'asistencias-por-grupo',
-  'alcance-por-aliado',
-  'alcance-por-canal',
+  'interacciones-por-aliado',
+  'interacciones-por-canal',
   'asistencias-por-modalidad',
-  'alcance-acumulado',
+  'interacciones-acumuladas',
   'pdt-estados',
   'pdt-estados-por-departamento',
   'pdt-aprobado-por-departamento',
@@ -85,23 +88,23 @@ it.each([
 ])('sizes the image with %s', async (consulta, ancho, alto) => {
   const imagen = png(
     Buffer.from(
-      await (await pedir(`/api/v1/graficos/alcance-por-fase.png${consulta}`)).arrayBuffer(),
+      await (await pedir(`/api/v1/graficos/interacciones-por-fase.png${consulta}`)).arrayBuffer(),
     ),
   );
   expect({ ancho: imagen.ancho, alto: imagen.alto }).toEqual({ ancho, alto });
 });
 
 it('draws the phase totals of FACTS.md with the cut-off date and the source line', async () => {
-  const response = await pedir('/api/v1/graficos/alcance-por-fase.svg');
+  const response = await pedir('/api/v1/graficos/interacciones-por-fase.svg');
   expect(response.headers.get('content-type')).toContain('image/svg+xml');
   const svg = await response.text();
   for (const texto of [
-    'Alcance por fase',
+    'Interacciones registradas por fase',
     'Programas de Gobierno',
     '33.274',
     '≈ 21.712',
     'Toda la estrategia · Corte: 31/12/2023',
-    'Fuente: DNP, Estrategia Juntos por el Territorio',
+    'Fuente: DNP (2023), Estrategia Juntos por el Territorio',
   ]) {
     expect(svg).toContain(texto);
   }
@@ -117,12 +120,44 @@ it('says the filters in words', async () => {
 
 it.each([
   ['/api/v1/graficos/pastel.png', 404, 'GRAFICO_DESCONOCIDO'],
-  ['/api/v1/graficos/alcance-por-fase.gif', 404, 'GRAFICO_DESCONOCIDO'],
-  ['/api/v1/graficos/alcance-por-fase.png?ancho=99999', 400, 'PARAMETRO_INVALIDO'],
-  ['/api/v1/graficos/alcance-por-fase.png?preset=poster', 400, 'PARAMETRO_INVALIDO'],
-  ['/api/v1/graficos/alcance-por-fase.png?fase=IX', 400, 'PARAMETRO_INVALIDO'],
+  ['/api/v1/graficos/interacciones-por-fase.gif', 404, 'GRAFICO_DESCONOCIDO'],
+  ['/api/v1/graficos/interacciones-por-fase.png?ancho=99999', 400, 'PARAMETRO_INVALIDO'],
+  ['/api/v1/graficos/interacciones-por-fase.png?preset=poster', 400, 'PARAMETRO_INVALIDO'],
+  ['/api/v1/graficos/interacciones-por-fase.png?fase=IX', 400, 'PARAMETRO_INVALIDO'],
 ])('answers %s with %i %s', async (ruta, estado, codigo) => {
   const response = await pedir(ruta);
   expect(response.status).toBe(estado);
   expect(((await response.json()) as { codigo: string }).codigo).toBe(codigo);
+});
+
+describe('images for slides and social media, kept under test-output/imagenes to be looked at', () => {
+  const CARPETA = join(__dirname, '..', 'test-output', 'imagenes');
+  const PRESETS = ['redes-cuadrado', 'redes-horizontal', 'diapositiva', 'impresion'];
+  const MIRADOS = [
+    'interacciones-por-fase',
+    'mapa-por-departamento',
+    'mapa-por-municipio',
+    'interacciones-acumuladas',
+    'asistencias-por-grupo',
+  ];
+
+  it.each(PRESETS)('writes the charts at %s, their type scaled to the canvas', async (preset) => {
+    mkdirSync(CARPETA, { recursive: true });
+    for (const id of MIRADOS) {
+      const bytes = Buffer.from(
+        await (await pedir(`/api/v1/graficos/${id}.png?preset=${preset}`)).arrayBuffer(),
+      );
+      writeFileSync(join(CARPETA, `${id}_${preset}.png`), bytes);
+      expect(png(bytes).tinta).toBeGreaterThan(0.005);
+    }
+    const svg = await (
+      await pedir(`/api/v1/graficos/interacciones-por-fase.svg?preset=${preset}`)
+    ).text();
+    // The print preset draws at half size and doubles the pixels.
+    const [ancho, alto] = /<svg width="(\d+)" height="(\d+)"/.exec(svg)!.slice(1).map(Number);
+    const escala = Math.max(1, Math.min(ancho, alto) / 540);
+    expect(svg).toContain(
+      `font-size:${Math.round(20 * escala)}px;font-family:DejaVu Sans;font-weight:bold;`,
+    );
+  });
 });

@@ -614,7 +614,7 @@ describe('declared totals', () => {
     // The later declared figures replace the earlier ones; where this file's earlier imports
     // loaded attendance records (3 in the workshops, 2 in the trainings, 2 in the reinforcement
     // session), the records are the figure and the declared totals go to the reconciliation.
-    expect(resumen.alcance).toMatchObject({
+    expect(resumen.interacciones).toMatchObject({
       valor: 21712 - 3641 + 3700 - 300 + 320 - 3715 + 3 - 300 + 2 - 505 + 2,
       calificador: 'aproximado',
     });

@@ -43,23 +43,25 @@ async function tarjetas(consulta = ''): Promise<Record<string, string | null>> {
   const { kpis } = await get<{ kpis: { metrica: string; cifra: Cifra }[] }>(
     `/api/v1/kpis${consulta}`,
   );
-  const personas = await get<{ cifra: Cifra | null }>(`/api/v1/personas-unicas${consulta}`);
+  const personas = await get<{ cifra: Cifra }>(`/api/v1/personas-unicas${consulta}`);
   const cobertura = await get<{
-    departamentos: { alcanzados: number };
-    municipios: { alcanzados: number };
+    departamentos: { alcanzados: number; enCifrasConjuntas: number };
+    municipios: { alcanzados: number; enCifrasConjuntas: number };
   }>(`/api/v1/cobertura${consulta}`);
+  const alcanzados = (a: { alcanzados: number; enCifrasConjuntas: number }) =>
+    `${a.alcanzados} + ${a.enCifrasConjuntas} en cifras conjuntas`;
   return {
     ...Object.fromEntries(kpis.map((k) => [k.metrica, k.cifra.texto])),
-    personas_unicas: personas.cifra?.texto ?? null,
-    departamentos_alcanzados: String(cobertura.departamentos.alcanzados),
-    municipios_alcanzados: String(cobertura.municipios.alcanzados),
+    personas_unicas: personas.cifra.texto,
+    departamentos_alcanzados: alcanzados(cobertura.departamentos),
+    municipios_alcanzados: alcanzados(cobertura.municipios),
   };
 }
 
 async function desglose(
   por: string,
   consulta = '',
-  metrica = 'alcance',
+  metrica = 'interacciones',
 ): Promise<Record<string, string>> {
   const { filas } = await get<{ filas: { etiqueta: string; cifras: Record<string, Cifra> }[] }>(
     `/api/v1/desglose?por=${por}${consulta}`,
@@ -80,16 +82,18 @@ async function importar(tipo: string, ruta: string, consulta = ''): Promise<void
 describe('on the reference data', () => {
   it('shows every KPI of the strategy as FACTS.md adds it', async () => {
     expect(await tarjetas()).toEqual({
-      alcance: '≈ 54.986',
+      interacciones: '≈ 54.986',
       actividades: '78',
       vistas: '23.542',
       certificados: '20.743',
       asistencias: '≈ 10.701',
       asistentes_presenciales: '> 4.555',
       asistentes_remotos: '≈ 6.146',
-      personas_unicas: null,
-      departamentos_alcanzados: '5',
-      municipios_alcanzados: '45',
+      personas_unicas: '—',
+      // Tolima and Ibagué by the launch's own figures; the subregional events' 540 is one joint figure
+      // for Antioquia, Norte de Santander, Valle del Cauca and La Guajira, and 44 of their municipalities.
+      departamentos_alcanzados: '1 + 4 en cifras conjuntas',
+      municipios_alcanzados: '1 + 44 en cifras conjuntas',
     });
   });
 
@@ -98,34 +102,43 @@ describe('on the reference data', () => {
       'Programas de Gobierno': '33.274',
       'Transición de Gobiernos Territoriales 2024-2027': '≈ 21.712',
     });
-    expect((await tarjetas('?fase=I')).alcance).toBe('33.274');
-    expect((await tarjetas('?fase=III')).alcance).toBe('0');
+    expect((await tarjetas('?fase=I')).interacciones).toBe('33.274');
+    expect((await tarjetas('?fase=III')).interacciones).toBe('—');
   });
 
   it('breaks phase II down by type with its qualifiers', async () => {
     expect(await desglose('tipo', '&fase=II', 'asistencias')).toEqual({
-      Webinar: '0',
+      Webinar: '—',
       'Taller presencial': '3.715',
       'Capacitación virtual': '≈ 300',
       Conversatorio: '3.641',
-      Lanzamiento: '≈ 2.000',
+      Lanzamiento: '> 300 presenciales · ≈ 1.700 remotos',
       'Sesión de refuerzo': '505',
-      Publicación: '0',
+      Publicación: '—',
     });
   });
 
-  it('places the launch in Tolima and leaves the national figures without territory', async () => {
+  it('places the launch in Tolima, the workshops in the whole country and the rest without territory', async () => {
     expect(await desglose('departamento', '&fase=II')).toEqual({
-      'Sin territorio (virtual o nacional)': '≈ 19.712',
-      Tolima: '≈ 2.000',
+      'Sin territorio (virtual o sin lugar registrado)': '≈ 15.997',
+      'Todo el territorio nacional': '3.715',
+      Tolima: '> 300 presenciales · ≈ 1.700 remotos',
     });
   });
 
   it('lists the departments not reached yet', async () => {
     const cobertura = await get<{
-      departamentos: { alcanzados: number; sinAlcanzar: { codigo: string }[] };
+      departamentos: {
+        alcanzados: number;
+        enCifrasConjuntas: number;
+        sinAlcanzar: { codigo: string }[];
+      };
+      nacional: Cifra;
     }>('/api/v1/cobertura');
-    expect(cobertura.departamentos.alcanzados).toBe(5);
+    expect(cobertura.departamentos.alcanzados).toBe(1);
+    expect(cobertura.departamentos.enCifrasConjuntas).toBe(4);
+    // The 38 workshops covered the whole country: national coverage, not a department's.
+    expect(cobertura.nacional.texto).toBe('3.715');
     expect(cobertura.departamentos.sinAlcanzar.map((d) => d.codigo)).not.toEqual(
       expect.arrayContaining(['05', '44', '54', '73', '76']),
     );
@@ -133,15 +146,26 @@ describe('on the reference data', () => {
   });
 
   it('filtered to a department, covers that department and its municipalities only', async () => {
-    type Ambito = { alcanzados: number; total: number; sinAlcanzar: { codigo: string }[] };
+    type Ambito = {
+      alcanzados: number;
+      enCifrasConjuntas: number;
+      total: number;
+      sinAlcanzar: { codigo: string }[];
+    };
     const cobertura = await get<{
       departamentos: Ambito;
       municipios: Ambito;
       porDepartamento: { codigo: string }[];
     }>('/api/v1/cobertura?departamento=54');
-    expect(cobertura.departamentos).toEqual({ alcanzados: 1, total: 1, sinAlcanzar: [] });
-    // Of Norte de Santander's 40 municipalities, the 12 its events reached; Arboledas is not one.
-    expect(cobertura.municipios).toMatchObject({ alcanzados: 12, total: 40 });
+    expect(cobertura.departamentos).toEqual({
+      alcanzados: 0,
+      enCifrasConjuntas: 1,
+      total: 1,
+      sinAlcanzar: [],
+    });
+    // Of Norte de Santander's 40 municipalities, the 12 of the events in Catatumbo and Cúcuta, whose
+    // participants are in the joint figure of the seven events; Arboledas is not one.
+    expect(cobertura.municipios).toMatchObject({ alcanzados: 0, enCifrasConjuntas: 12, total: 40 });
     expect(cobertura.municipios.sinAlcanzar).toHaveLength(28);
     expect(cobertura.municipios.sinAlcanzar).toContainEqual({
       codigo: '54051',
@@ -226,7 +250,8 @@ describe('on records loaded one by one', () => {
   it('takes each webinar’s latest snapshot on or before the cut-off, never a sum of snapshots', async () => {
     expect((await tarjetas('?fase=I')).vistas).toBe('290');
     expect((await tarjetas('?fase=I&fecha_corte=2023-08-31')).vistas).toBe('140');
-    expect((await tarjetas('?fase=I&fecha_corte=2023-07-31')).vistas).toBe('0');
+    // Before the first snapshot, the views are not known: no figure, not a zero.
+    expect((await tarjetas('?fase=I&fecha_corte=2023-07-31')).vistas).toBe('—');
   });
 
   it('keeps the views of a webinar later classified as another type', async () => {
@@ -302,16 +327,22 @@ describe('on records loaded one by one', () => {
     expect(await desglose('municipio', '&tipo=taller_presencial', 'asistencias')).toEqual({
       'Ibagué (Tolima)': '3',
       'Medellín (Antioquia)': '1',
-      'Sin municipio identificado': '0',
+      // The workshops were held across the country: each record has its municipality, none is national.
+      'Todo el territorio nacional': '0',
     });
   });
 
-  it('gives a month-by-month series with its running total', async () => {
-    const { puntos } = await get<{ puntos: { periodo: string; cifra: Cifra; acumulado: Cifra }[] }>(
-      '/api/v1/series?metrica=asistencias&periodo=mes&tipo=taller_presencial',
-    );
+  it('gives a month-by-month series: a running total at each period’s end, and the periods as they are', async () => {
+    const { puntos, tramos } = await get<{
+      puntos: { periodo: string; cifra: Cifra; acumulado: Cifra }[];
+      tramos: { desde: string; hasta: string; cifra: Cifra }[];
+    }>('/api/v1/series?metrica=asistencias&periodo=mes&tipo=taller_presencial');
+    // The workshops ran from 03/08 to 11/10/2023: what they counted is known by October, not in August.
     expect(puntos.map((p) => `${p.periodo} ${p.cifra.texto} ${p.acumulado.texto}`)).toEqual([
-      '2023-08-01 4 4',
+      '2023-10-01 4 4',
+    ]);
+    expect(tramos.map((t) => `${t.desde} ${t.hasta} ${t.cifra.texto}`)).toEqual([
+      '2023-08-01 2023-10-01 4',
     ]);
   });
 

@@ -64,16 +64,16 @@ describe('Resumen', () => {
     expect(await tarjeta('Fase I: Programas de Gobierno', 'asistentes_presenciales')).toBe('540');
     const faseII = 'Fase II: Transición de Gobiernos Territoriales 2024-2027';
     expect(await tarjeta(faseII, 'vistas')).toBe('11.551');
-    expect(await tarjeta(faseII, 'alcance')).toBe('≈ 21.712');
+    expect(await tarjeta(faseII, 'interacciones')).toBe('≈ 21.712');
     expect(await tarjeta(faseII, 'asistentes_presenciales')).toBe('> 4.015');
     expect(await tarjeta('Toda la estrategia', 'actividades')).toBe('78');
     await expect(page.locator('.corte').first().innerText()).resolves.toBe(
       'Cifras con corte al 31/12/2023',
     );
     await expect(page.locator('footer').innerText()).resolves.toBe(
-      'Fuente: DNP, Estrategia Juntos por el Territorio',
+      'Fuente: DNP (2023), Estrategia Juntos por el Territorio · Territorio: DANE, DIVIPOLA y Marco Geoestadístico Nacional',
     );
-    for (const id of ['alcance-por-fase', 'alcance-acumulado']) {
+    for (const id of ['interacciones-por-fase', 'interacciones-acumuladas']) {
       const panel = page.locator(`[data-grafico="${id}"]`);
       await expect(panel.getAttribute('data-estado')).resolves.toBe('listo');
       expect(await panel.locator('svg').count()).toBe(1);
@@ -83,7 +83,7 @@ describe('Resumen', () => {
 
   it('shows a chart as an accessible table with "Ver datos"', async () => {
     await abrir('/resumen');
-    const panel = page.locator('[data-grafico="alcance-por-fase"]');
+    const panel = page.locator('[data-grafico="interacciones-por-fase"]');
     await expect(panel.locator('.lienzo').getAttribute('aria-label')).resolves.toContain(
       'Programas de Gobierno: 33.274',
     );
@@ -103,13 +103,17 @@ describe('Filters', () => {
     await esperarVista();
     expect(consulta().get('departamento')).toBe('73');
     // The launch in Ibagué: más de 300 in person, cerca de 1.700 remote.
-    expect(await tarjeta('Toda la estrategia', 'alcance')).toBe('≈ 2.000');
+    expect(await tarjeta('Toda la estrategia', 'interacciones')).toBe(
+      '> 300 presenciales · ≈ 1.700 remotos',
+    );
     const enlace = page.url();
     await page.goto('about:blank');
     await page.goto(enlace);
     await esperarVista();
     await expect(page.getByLabel('Departamento', { exact: true }).inputValue()).resolves.toBe('73');
-    expect(await tarjeta('Toda la estrategia', 'alcance')).toBe('≈ 2.000');
+    expect(await tarjeta('Toda la estrategia', 'interacciones')).toBe(
+      '> 300 presenciales · ≈ 1.700 remotos',
+    );
     // Back past about:blank to the filtered page, then back once more to the unfiltered one.
     await page.goBack();
     await page.goBack();
@@ -118,12 +122,12 @@ describe('Filters', () => {
     await page.goBack();
     await esperarVista();
     expect(consulta().get('departamento')).toBeNull();
-    expect(await tarjeta('Toda la estrategia', 'alcance')).toBe('≈ 54.986');
+    expect(await tarjeta('Toda la estrategia', 'interacciones')).toBe('≈ 54.986');
   });
 
   it('clicking a bar filters the rest of the page', async () => {
     await abrir('/resumen');
-    const panel = page.locator('[data-grafico="alcance-por-fase"]');
+    const panel = page.locator('[data-grafico="interacciones-por-fase"]');
     await panel.getByRole('button', { name: 'Ver datos' }).click();
     await panel.getByRole('button', { name: 'Programas de Gobierno' }).click();
     await esperarVista();
@@ -131,16 +135,22 @@ describe('Filters', () => {
     await expect(page.getByRole('heading', { level: 2 }).first().innerText()).resolves.toBe(
       'Fase I',
     );
-    expect(await tarjeta('Fase I', 'alcance')).toBe('33.274');
+    expect(await tarjeta('Fase I', 'interacciones')).toBe('33.274');
   });
 
-  it('says when there is nothing for the filters', async () => {
+  it('says once when there is nothing for the filters, never with zero cards or empty charts', async () => {
     await abrir('/fases?fase=III');
+    await expect(page.locator('main > .vacio').allInnerTexts()).resolves.toEqual([
+      'La fase III no tiene actividades ni cifras registradas para estos filtros.',
+    ]);
+    await expect(page.locator('.tarjeta').count()).resolves.toBe(0);
+    // The development plans' charts, without any milestone: each says so once, with no drawing.
     for (const panel of await page.locator('[data-grafico]').all()) {
       await expect(panel.getAttribute('data-estado')).resolves.toBe('vacio');
-      await expect(panel.locator(':scope > .vacio').innerText()).resolves.toBe(
-        'Sin datos para estos filtros.',
+      await expect(panel.locator('.vacio').innerText()).resolves.toMatch(
+        /: sin datos para estos filtros\.$/,
       );
+      await expect(panel.locator('svg, .lienzo').count()).resolves.toBe(0);
     }
   });
 
@@ -182,25 +192,26 @@ describe('Fases', () => {
 describe('Territorio', () => {
   it('draws the map, and a click on a department drills down to its municipalities', async () => {
     await abrir('/territorio');
-    await expect(page.locator('.cobertura .destacado').innerText()).resolves.toMatch(
-      /^\d+ de 33 departamentos/,
-    );
+    await expect(page.locator('.cobertura .destacado').allInnerTexts()).resolves.toEqual([
+      'Departamentos: 1 con participantes propios, 4 alcanzados solo en cifras conjuntas y 28 sin alcanzar, de 33.',
+      'Municipios: 1 con participantes propios, 44 alcanzados solo en cifras conjuntas y 1.077 sin alcanzar, de 1.122.',
+    ]);
     await capturar(page, '04-territorio');
-    const mapa = page.locator('[data-grafico="mapa-alcance-por-departamento"]');
+    const mapa = page.locator('[data-grafico="mapa-por-departamento"]');
     const regiones = mapa.locator('svg path[fill="#eeeeee"]');
     expect(await regiones.count()).toBeGreaterThan(25);
-    // Tolima (the launch in Ibagué) is the one department with figures: the darkest region.
-    const tolima = mapa.locator('svg path[fill="rgb(8,48,107)"]');
+    // Tolima (the launch in Ibagué) is the one department with figures of its own: the darkest region.
+    const tolima = mapa.locator('svg path[fill="#08306b"][stroke]');
     await tolima.scrollIntoViewIfNeeded();
     const caja = (await tolima.boundingBox())!;
     await page.mouse.click(caja.x + caja.width / 2, caja.y + caja.height / 2);
     await esperarVista();
     expect(consulta().get('departamento')).toBe('73');
     await expect(page.locator('h1').innerText()).resolves.toBe('Territorio: Tolima');
-    const municipios = page.locator('[data-grafico="alcance-por-municipio"]');
+    const municipios = page.locator('[data-grafico="interacciones-por-municipio"]');
     await municipios.getByRole('button', { name: 'Ver datos' }).click();
     expect(await municipios.locator('tbody tr').allInnerTexts()).toEqual([
-      'Ibagué (Tolima)\t≈ 2.000',
+      'Ibagué (Tolima)\t> 300 presenciales · ≈ 1.700 remotos',
     ]);
     await capturar(page, '05-territorio-tolima');
     await page.getByRole('button', { name: '← Todo el país' }).click();
@@ -221,14 +232,18 @@ describe('Territorio', () => {
 describe('Participación y Actividades', () => {
   it('shows participation by group, ally and channel, and persons against attendances', async () => {
     await abrir('/participacion');
-    for (const id of ['asistencias-por-grupo', 'alcance-por-aliado', 'alcance-por-canal']) {
+    for (const id of [
+      'asistencias-por-grupo',
+      'interacciones-por-aliado',
+      'interacciones-por-canal',
+    ]) {
       await expect(
         page.locator(`[data-grafico="${id}"]`).getAttribute('data-estado'),
       ).resolves.toMatch(/listo|vacio/);
     }
     const tarjetas = await page.locator('.tarjeta .cifra').allInnerTexts();
     // Declared figures identify no person: attendances ≈ 10.701, unique persons without records.
-    expect(tarjetas).toEqual(['≈ 10.701', 'Sin registros']);
+    expect(tarjetas).toEqual(['≈ 10.701', '—']);
     await capturar(page, '06-participacion');
   });
 
@@ -258,12 +273,12 @@ describe('Participación y Actividades', () => {
 describe('Downloads', () => {
   it('downloads a chart as PNG, rendered by the server with the page’s filters', async () => {
     await abrir('/resumen?fase=II');
-    const panel = page.locator('[data-grafico="alcance-por-fase"]');
+    const panel = page.locator('[data-grafico="interacciones-por-fase"]');
     const [descarga] = await Promise.all([
       page.waitForEvent('download'),
       panel.getByRole('link', { name: 'PNG' }).click(),
     ]);
-    expect(descarga.suggestedFilename()).toBe('alcance-por-fase.png');
+    expect(descarga.suggestedFilename()).toBe('interacciones-por-fase.png');
     expect(descarga.url()).toContain('fase=II');
     const png = PNG.sync.read(readFileSync((await descarga.path())!));
     expect([png.width, png.height]).toEqual([1200, 675]);

@@ -15,7 +15,7 @@ import {
 } from '@tablero/database';
 import { GraficosService } from '@tablero/charts';
 import { cargarReferencia, estaVacia, parseFase } from '@tablero/domain';
-import { MetricasService, PdtService } from '@tablero/metrics';
+import { MetricasService, PdtService, ResumenFaseService } from '@tablero/metrics';
 import { BalanceService } from '@tablero/reports';
 import { AccesoError, AuditoriaService, Rol, ROLES, UsuariosService } from '@tablero/access';
 import { randomBytes } from 'node:crypto';
@@ -132,7 +132,12 @@ function program(config: Config): Command {
         await prepare(ds);
         const metricas = new MetricasService(ds);
         const pdt = new PdtService(ds);
-        const balance = new BalanceService(metricas, new GraficosService(metricas, pdt), pdt);
+        const balance = new BalanceService(
+          metricas,
+          new GraficosService(metricas, pdt),
+          pdt,
+          new ResumenFaseService(ds, metricas),
+        );
         await writeFile(
           opciones.salida,
           await balance.libro(fase ? { fase } : {}, `cli:${userInfo().username}`),

@@ -1,39 +1,47 @@
 /**
- * The phase balance workbook ("Balance de la Fase I", II, III or general) that
- * an evaluator hands in without retouching: every figure from the metrics, the
- * main charts as images, each metric's definition from the catalogue.
+ * The phase balance workbook ("Balance de la Fase I", II, III or general) that a director sends
+ * without retouching: a cover with a summary told from the data, the phase as the source declares
+ * it, every figure from the metrics, the main charts as images and each metric's definition from
+ * the catalogue. A sheet that would be empty is left out and said so, once.
  */
 import { Injectable } from '@nestjs/common';
 import { GRAFICO, GraficosService, PRESETS } from '@tablero/charts';
 import {
-  Calificador,
-  formatearPorcentaje,
+  CifraPublicada,
+  FASES,
+  CodigoFase,
+  formatearNumero,
   FUENTE,
-  HITOS_PDT,
-  NOMBRES_ESTADO,
-  NOMBRES_HITO,
-  sumarCifras,
   TIPO_WEBINAR,
 } from '@tablero/domain';
 import {
+  Cobertura,
   Filtros,
-  FilaDesglose,
+  Kpis,
   METRICAS,
   METRICAS_PDT,
   MetricasService,
   PdtService,
+  ResumenFaseService,
+  FaseDeclarada,
 } from '@tablero/metrics';
 import ExcelJS from 'exceljs';
-import { ColumnaHoja, filaDeTotales, fila, filtrar, nuevaHoja, Valor } from './hoja';
-
-const CALIFICADOR: Record<Calificador, string> = {
-  exacto: 'Exacto',
-  minimo: 'Mínimo (más de)',
-  aproximado: 'Aproximado (cerca de)',
-};
+import {
+  hojaActividades,
+  hojaAsistenciasTecnicas,
+  hojaConciliacion,
+  hojaDeclarado,
+  hojaDeDesglose,
+  hojaEstadoPdt,
+  hojaGraficos,
+  hojaMetodologia,
+  hojaPortada,
+  hojaResumen,
+  hojaSinCifras,
+} from './balance.hojas';
 
 const GRAFICOS_DEL_BALANCE = [
-  'alcance-por-fase',
+  'interacciones-por-fase',
   'actividades-por-tipo',
   'asistencias-por-departamento',
   'asistencias-por-modalidad',
@@ -42,17 +50,15 @@ const GRAFICOS_DEL_BALANCE = [
 /** Phase III's balance also shows where the development plans stand. */
 const GRAFICOS_PDT = ['pdt-estados', 'pdt-estados-por-departamento', 'pdt-embudo'];
 
-const NIVEL: Record<string, string> = { departamento: 'Departamento', municipio: 'Municipio' };
-
-const RETRASO = {
-  fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFF8CBAD' } },
-  font: { bold: true, color: { argb: 'FF9C0006' } },
-} as const;
-
-/** A calendar date (aaaa-mm-dd) as the Date Excel stores, at noon UTC so no time zone moves its day. */
-function fecha(iso: string | null): Date | null {
-  return iso ? new Date(`${iso}T12:00:00Z`) : null;
-}
+const NOTAS_DE_METODOLOGIA = [
+  'Calificadores: una cifra exacta se muestra tal cual (11.991); un mínimo («más de») con > y una aproximación («cerca de») con ≈. Cifras de calificadores distintos se dicen lado a lado («> 300 presenciales · ≈ 1.700 remotos»); un total las suma y dice cuánto de él no es exacto.',
+  'Sin cifra: «—» dice que la fuente no da la cifra, o que la da para un conjunto (un ciclo de webinars, un evento de varias subregiones) y no para cada parte; nunca se escribe 0 por una cifra que no existe.',
+  'Tiempo: una cifra que la fuente da para un periodo se ubica al final del periodo en las series acumuladas.',
+  'Territorio: una cifra de alcance nacional no se reparte entre departamentos; una cifra conjunta de varios territorios los marca como «alcanzados en cifra conjunta», sin repartirla.',
+  'Registros y cifras declaradas: cuando una actividad o un ciclo tiene registros persona a persona, los registros son la cifra y la cifra declarada pasa a la hoja Conciliación.',
+  'Las personas se identifican solo por una clave seudónima (HMAC-SHA256 del documento o el correo): ningún nombre ni número de documento se guarda ni se exporta.',
+  `${FUENTE}. Territorios: DANE, Codificación de la División Político-Administrativa de Colombia (DIVIPOLA).`,
+];
 
 @Injectable()
 export class BalanceService {
@@ -60,6 +66,7 @@ export class BalanceService {
     private readonly metricas: MetricasService,
     private readonly graficos: GraficosService,
     private readonly pdt: PdtService,
+    private readonly resumenFase: ResumenFaseService,
   ) {}
 
   async libro(f: Filtros, generadoPor: string, ahora = new Date()): Promise<Buffer> {
@@ -87,6 +94,8 @@ export class BalanceService {
       partidas,
       listado,
       enPalabras,
+      declarado,
+      pdt,
     ] = await Promise.all([
       this.metricas.kpis(f),
       this.metricas.personasUnicas(f),
@@ -105,446 +114,245 @@ export class BalanceService {
         direccion: 'asc',
       }),
       this.metricas.describirFiltros(f),
+      this.fasesDeclaradas(f.fase),
+      f.fase === 'III' ? this.estadoPdt(f) : Promise.resolve(null),
     ]);
+    const hayActividades = listado.filas.length > 0;
+    const omitidas: [string, string][] = [];
+    const sinActividades =
+      'No hay actividades registradas ni cifras declaradas en la fuente para estos filtros.';
 
-    // Resumen
-    const resumen = nuevaHoja(libro, 'Resumen', [
-      { titulo: 'Indicador', ancho: 32, formato: 'texto' },
-      { titulo: 'Cifra', ancho: 20, formato: 'entero' },
-      { titulo: 'Calificador', ancho: 22, formato: 'texto' },
-      { titulo: 'Cifra publicada', ancho: 16, formato: 'texto' },
-      { titulo: 'Meta', ancho: 12, formato: 'entero' },
-      { titulo: 'Avance', ancho: 10, formato: 'porcentaje' },
-      {
-        titulo: kpis.fechaCorteAnterior ? 'Cifra un mes antes' : 'Cifra anterior',
-        ancho: 18,
-        formato: 'entero',
-      },
-    ]);
-    for (const k of kpis.kpis) {
-      fila(resumen, [
-        k.etiqueta,
-        k.cifra.valor,
-        CALIFICADOR[k.cifra.calificador],
-        k.cifra.texto,
-        k.meta,
-        k.avance,
-        k.anterior?.valor ?? null,
-      ]);
-    }
-    fila(resumen, [
-      'Personas únicas',
-      personas,
-      personas === null ? 'Sin registros de personas' : 'Exacto',
-      personas === null ? '–' : String(personas),
-      null,
-      null,
-      null,
-    ]);
-    fila(resumen, [
-      'Departamentos alcanzados',
-      cobertura.departamentos.alcanzados,
-      'Exacto',
-      `${cobertura.departamentos.alcanzados} de ${cobertura.departamentos.total}`,
-      null,
-      null,
-      null,
-    ]);
-    fila(resumen, [
-      'Municipios alcanzados',
-      cobertura.municipios.alcanzados,
-      'Exacto',
-      `${cobertura.municipios.alcanzados} de ${cobertura.municipios.total}`,
-      null,
-      null,
-      null,
-    ]);
-    resumen.addRow([]);
-    const datos: [string, Valor][] = [
-      ['Balance', titulo],
-      ['Filtros aplicados', enPalabras],
-      ['Fecha de corte', fecha(kpis.fechaCorte)],
-      ['Generado el', ahora],
-      ['Generado por', generadoPor],
-      ['Fuente', FUENTE.replace(/^Fuente: /, '')],
-    ];
-    for (const [etiqueta, valor] of datos) {
-      const r = fila(resumen, [etiqueta, valor]);
-      r.getCell(1).font = { bold: true };
-      if (valor instanceof Date)
-        r.getCell(2).numFmt = etiqueta === 'Generado el' ? 'dd/mm/yyyy hh:mm' : 'dd/mm/yyyy';
-    }
-
-    // Actividades: one row per activity, and one per cycle whose figure belongs to no single activity.
-    const cifrasPor = new Map(porActividad.filas.map((r) => [r.clave, r]));
-    const actividades = nuevaHoja(libro, 'Actividades', [
-      { titulo: 'Código', ancho: 16, formato: 'texto' },
-      { titulo: 'Fase', ancho: 6, formato: 'texto' },
-      { titulo: 'Tipo', ancho: 20, formato: 'texto' },
-      { titulo: 'Título', ancho: 50, formato: 'texto' },
-      { titulo: 'Inicio', ancho: 12, formato: 'fecha' },
-      { titulo: 'Fin', ancho: 12, formato: 'fecha' },
-      { titulo: 'Modalidad', ancho: 12, formato: 'texto' },
-      { titulo: 'Canal', ancho: 16, formato: 'texto' },
-      { titulo: 'Lugar', ancho: 24, formato: 'texto' },
-      { titulo: 'Aliados', ancho: 24, formato: 'texto' },
-      { titulo: 'Asistencias', ancho: 13, formato: 'entero' },
-      { titulo: 'Certificados', ancho: 13, formato: 'entero' },
-      { titulo: 'Vistas', ancho: 12, formato: 'entero' },
-      { titulo: 'Alcance', ancho: 12, formato: 'entero' },
-      { titulo: 'Calificador', ancho: 20, formato: 'texto' },
-    ]);
-    const cifrasFila = (r: FilaDesglose | undefined): Valor[] => [
-      r?.cifras.asistencias.valor ?? 0,
-      r?.cifras.certificados.valor ?? 0,
-      r?.cifras.vistas.valor ?? 0,
-      r?.cifras.alcance.valor ?? 0,
-      CALIFICADOR[r?.cifras.alcance.calificador ?? 'exacto'],
-    ];
-    for (const a of listado.filas) {
-      fila(actividades, [
-        a.codigo,
-        a.fase,
-        a.tipo,
-        a.titulo,
-        fecha(a.fechaInicio),
-        fecha(a.fechaFin),
-        a.modalidad,
-        a.canal,
-        a.lugar,
-        a.aliados.join('; '),
-        ...cifrasFila(cifrasPor.get(a.codigo)),
-      ]);
-    }
-    const codigos = new Set(listado.filas.map((a) => a.codigo));
-    for (const r of porActividad.filas.filter(
-      (r) => r.clave && !codigos.has(r.clave) && r.cifras.alcance.valor > 0,
-    )) {
-      fila(actividades, [
-        r.clave,
-        f.fase ?? null,
-        'Ciclo (cifra del conjunto)',
-        r.etiqueta,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        ...cifrasFila(r),
-      ]);
-    }
-    const ultimaActividad = actividades.rowCount;
-    filtrar(actividades, 15, ultimaActividad);
-    filaDeTotales(actividades, 'Total', [11, 12, 13, 14], 2, ultimaActividad).getCell(15).value =
-      CALIFICADOR[porActividad.total.alcance.calificador];
-
-    tablaDeDesglose(
-      libro,
-      'Webinars',
-      'Webinar o ciclo de webinars',
-      webinars.filas.filter((r) => r.cifras.vistas.valor > 0),
-      ['vistas'],
-      true,
-    );
-    tablaDeDesglose(
-      libro,
-      'Territorios',
-      'Departamento',
-      departamentos.filas,
-      ['asistencias', 'certificados', 'alcance'],
-      true,
-      municipios.filas,
-    );
-    tablaDeDesglose(
-      libro,
-      'Grupos de valor',
-      'Grupo de valor',
-      grupos.filas,
-      ['asistencias', 'certificados', 'alcance'],
-      true,
-    );
-    const hojaAliados = tablaDeDesglose(
-      libro,
-      'Aliados',
-      'Entidad aliada',
-      aliados.filas,
-      ['actividades', 'asistencias', 'alcance'],
-      false,
-    );
-    fila(hojaAliados, [
-      'Una actividad con varios aliados cuenta para cada uno de ellos: estas filas no se suman.',
-    ]).font = { italic: true };
-
-    // Conciliación
-    const conciliacion = nuevaHoja(libro, 'Conciliación', [
-      { titulo: 'Objeto', ancho: 10, formato: 'texto' },
-      { titulo: 'Código', ancho: 18, formato: 'texto' },
-      { titulo: 'Nombre', ancho: 48, formato: 'texto' },
-      { titulo: 'Métrica', ancho: 24, formato: 'texto' },
-      { titulo: 'Declarado', ancho: 12, formato: 'entero' },
-      { titulo: 'Calificador', ancho: 20, formato: 'texto' },
-      { titulo: 'Corte declarado', ancho: 14, formato: 'fecha' },
-      { titulo: 'Registrado', ancho: 12, formato: 'entero' },
-      { titulo: 'Diferencia', ancho: 12, formato: 'entero' },
-    ]);
-    for (const p of partidas) {
-      fila(conciliacion, [
-        p.objeto,
-        p.codigo,
-        p.nombre,
-        p.metrica,
-        p.declarado.valor,
-        CALIFICADOR[p.declarado.calificador],
-        fecha(p.fechaCorteDeclarado),
-        p.registrado,
-        p.diferencia,
-      ]);
-    }
-    filtrar(conciliacion, 9, conciliacion.rowCount);
-    if (partidas.length > 0) {
-      conciliacion.addConditionalFormatting({
-        ref: `I2:I${partidas.length + 1}`,
-        rules: [
-          {
-            type: 'expression',
-            formulae: ['I2<>0'],
-            priority: 1,
-            style: {
-              fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFF8CBAD' } },
-              font: { bold: true, color: { argb: 'FF9C0006' } },
-            },
-          },
-        ],
-      });
-    } else {
-      fila(conciliacion, [
-        'Sin partidas: ninguna cifra declarada tiene registros que la reemplacen.',
-      ]);
-    }
-
-    const esFaseIII = f.fase === 'III';
-    if (esFaseIII) await this.hojasPdt(libro, f);
-
-    // Gráficos
-    const hojaGraficos = libro.addWorksheet('Gráficos', {
-      pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    });
-    hojaGraficos.getColumn(1).width = 120;
-    const lienzo = PRESETS['redes-horizontal'];
-    let filaGrafico = 1;
-    for (const id of esFaseIII
+    const graficos: { titulo: string; png: Buffer }[] = [];
+    for (const id of f.fase === 'III'
       ? [...GRAFICOS_DEL_BALANCE, ...GRAFICOS_PDT]
       : GRAFICOS_DEL_BALANCE) {
-      const imagen = libro.addImage({
-        buffer: (await this.graficos.png(id, f, lienzo)) as never,
-        extension: 'png',
-      });
-      fila(hojaGraficos, [GRAFICO.get(id)!.titulo]).font = { bold: true, size: 13 };
-      hojaGraficos.addImage(imagen, {
-        tl: { col: 0, row: filaGrafico },
-        ext: { width: 800, height: 450 },
-      });
-      filaGrafico += 25;
-      while (hojaGraficos.rowCount < filaGrafico - 1) hojaGraficos.addRow([]);
-      hojaGraficos.getRow(filaGrafico - 1).addPageBreak();
+      const png = await this.graficos.pngSiHayCifras(id, f, PRESETS['redes-horizontal']);
+      if (png) graficos.push({ titulo: GRAFICO.get(id)!.titulo, png });
+      else
+        omitidas.push([`Gráfico «${GRAFICO.get(id)!.titulo}»`, 'Sin cifras para estos filtros.']);
     }
 
-    // Metodología
-    const metodologia = nuevaHoja(libro, 'Metodología', [
-      { titulo: 'Métrica', ancho: 28, formato: 'texto' },
-      { titulo: 'Unidad', ancho: 18, formato: 'texto' },
-      { titulo: 'Definición', ancho: 110, formato: 'texto' },
-    ]);
-    for (const m of esFaseIII ? [...METRICAS, ...METRICAS_PDT] : METRICAS)
-      fila(metodologia, [m.etiqueta, m.unidad, m.definicion]).alignment = {
-        wrapText: true,
-        vertical: 'top',
-      };
-    for (const nota of [
-      'Calificadores: una cifra exacta se muestra tal cual (11.991); un mínimo ("más de") con > y una aproximación ("cerca de") con ≈. Una suma conserva el calificador menos cierto de sus partes.',
-      'Registros y cifras declaradas: cuando una actividad o un ciclo tiene registros persona a persona, los registros son la cifra y la cifra declarada pasa a la hoja Conciliación.',
-      'Las personas se identifican solo por una clave seudónima (HMAC-SHA256 del documento o el correo): ningún nombre ni número de documento se guarda ni se exporta.',
-      `${FUENTE}. Documento base: DNP (2023), Estrategia Juntos por el Territorio.`,
-    ]) {
-      fila(metodologia, ['Nota', '', nota]).alignment = { wrapText: true, vertical: 'top' };
-    }
+    const plan: { nombre: string; descripcion: string; escribir: () => void }[] = [];
+    const agregar = (nombre: string, descripcion: string, escribir: () => void) =>
+      plan.push({ nombre, descripcion, escribir });
+    const omitir = (nombre: string, motivo: string) => omitidas.unshift([nombre, motivo]);
 
+    if (declarado.some((d) => d.lineas.length > 0))
+      agregar(
+        'Declarado',
+        'La fase tal como la declara el documento fuente, línea por línea.',
+        () => hojaDeclarado(libro, declarado),
+      );
+    else omitir('Declarado', 'El documento fuente no declara actividades ni cifras de esta fase.');
+    agregar('Resumen', 'Los indicadores, con su calificador, meta y avance.', () =>
+      hojaResumen(libro, kpis, personas, {
+        departamentos: coberturaEnPalabras(cobertura, 'departamentos'),
+        municipios: coberturaEnPalabras(cobertura, 'municipios'),
+      }),
+    );
+    if (hayActividades) {
+      agregar(
+        'Actividades',
+        'Cada actividad con sus cifras; los ciclos con la cifra del conjunto.',
+        () => hojaActividades(libro, listado.filas, porActividad, f.fase ?? null),
+      );
+      if (webinars.filas.some((r) => r.cifras.vistas.valor !== null))
+        agregar('Webinars', 'Las vistas de cada webinar o ciclo de webinars.', () =>
+          hojaDeDesglose(
+            libro,
+            'Webinars',
+            'Webinar o ciclo de webinars',
+            {
+              ...webinars,
+              filas: webinars.filas.filter((r) => r.cifras.vistas.valor !== null),
+            },
+            ['vistas'],
+            { sumar: true },
+          ),
+        );
+      else omitir('Webinars', 'No hay webinars para estos filtros.');
+      agregar('Territorios', 'Las cifras por departamento y por municipio.', () =>
+        hojaDeDesglose(
+          libro,
+          'Territorios',
+          'Departamento',
+          departamentos,
+          ['asistencias', 'certificados', 'interacciones'],
+          {
+            sumar: true,
+            detalle: municipios,
+            notas: departamentos.enCifrasConjuntas?.length
+              ? [
+                  `Alcanzados solo en cifras conjuntas (sin cifra propia): ${departamentos.enCifrasConjuntas.length} departamentos, que la fila «En cifras conjuntas de varios territorios» suma sin repartir.`,
+                ]
+              : [],
+          },
+        ),
+      );
+      agregar('Grupos de valor', 'Las cifras por grupo de valor.', () =>
+        hojaDeDesglose(
+          libro,
+          'Grupos de valor',
+          'Grupo de valor',
+          grupos,
+          ['asistencias', 'certificados', 'interacciones'],
+          { sumar: true },
+        ),
+      );
+      if (aliados.filas.length > 0)
+        agregar('Aliados', 'Las actividades y cifras de cada entidad aliada.', () =>
+          hojaDeDesglose(
+            libro,
+            'Aliados',
+            'Entidad aliada',
+            aliados,
+            ['actividades', 'asistencias', 'interacciones'],
+            {
+              sumar: false,
+              notas: [
+                'Una actividad con varios aliados cuenta para cada uno de ellos: estas filas no se suman.',
+              ],
+            },
+          ),
+        );
+      else omitir('Aliados', 'Ninguna actividad de estos filtros registra entidades aliadas.');
+      agregar('Conciliación', 'Cifras declaradas frente a los registros persona a persona.', () =>
+        hojaConciliacion(libro, partidas),
+      );
+    } else {
+      for (const nombre of [
+        'Actividades',
+        'Webinars',
+        'Territorios',
+        'Grupos de valor',
+        'Aliados',
+        'Conciliación',
+      ])
+        omitir(nombre, sinActividades);
+    }
+    if (pdt) {
+      if (pdt.estados.resumen.conHitos > 0)
+        agregar('Estado PDT', 'El estado del plan de desarrollo de cada entidad territorial.', () =>
+          hojaEstadoPdt(libro, pdt.estados),
+        );
+      else
+        omitir(
+          'Estado PDT',
+          `No se ha cargado ningún hito de los planes de desarrollo: el estado de las ${formatearNumero(pdt.estados.resumen.entidades)} entidades que deben adoptar uno se conocerá al importar sus hitos.`,
+        );
+      if (pdt.asistencias.length > 0)
+        agregar(
+          'Asistencias técnicas',
+          'Cada asistencia técnica a las entidades territoriales.',
+          () => hojaAsistenciasTecnicas(libro, pdt.asistencias),
+        );
+      else omitir('Asistencias técnicas', 'No se han registrado asistencias técnicas.');
+    }
+    if (graficos.length > 0)
+      agregar('Gráficos', 'Los gráficos principales, como imágenes.', () =>
+        hojaGraficos(libro, graficos),
+      );
+    agregar('Metodología', 'La definición de cada métrica y las reglas de lectura.', () =>
+      hojaMetodologia(
+        libro,
+        f.fase === 'III' ? [...METRICAS, ...METRICAS_PDT] : METRICAS,
+        NOTAS_DE_METODOLOGIA,
+      ),
+    );
+    if (omitidas.length > 0)
+      agregar('Sin cifras', 'Las hojas y gráficos que este balance no incluye, y por qué.', () =>
+        hojaSinCifras(libro, omitidas),
+      );
+
+    hojaPortada(libro, {
+      titulo,
+      fase:
+        declarado.length === 1
+          ? `Fase ${declarado[0].fase}: ${declarado[0].nombre}`
+          : 'Todas las fases',
+      periodo: declarado
+        .map((d) => (declarado.length > 1 ? `Fase ${d.fase}: ${d.periodo}` : d.periodo))
+        .join('; '),
+      filtros: enPalabras,
+      fechaCorte: kpis.fechaCorte,
+      resumen: resumenEnPalabras(kpis, cobertura, personas, declarado, hayActividades),
+      hojas: plan.map((h): [string, string] => [h.nombre, h.descripcion]),
+      generadoPor,
+      ahora,
+    });
+    for (const hoja of plan) hoja.escribir();
     return Buffer.from(await libro.xlsx.writeBuffer());
   }
 
-  /**
-   * Estado PDT: one row per entity with its milestones and state on the
-   * cut-off date (the data's without one), overdue and late ones highlighted;
-   * Asistencias técnicas: one row per assistance, with totals.
-   */
-  private async hojasPdt(libro: ExcelJS.Workbook, f: Filtros): Promise<void> {
+  private async fasesDeclaradas(fase: CodigoFase | undefined): Promise<FaseDeclarada[]> {
+    const fases = await Promise.all(
+      (fase ? [fase] : FASES).map((c) => this.resumenFase.declarado(c)),
+    );
+    return fases.filter((d): d is FaseDeclarada => d !== undefined);
+  }
+
+  private async estadoPdt(f: Filtros) {
     const filtros = await this.pdt.filtrosDe(f);
-    const [{ entidades, resumen }, asistencias] = await Promise.all([
+    const [estados, asistencias] = await Promise.all([
       this.pdt.estados(filtros),
       this.pdt.asistencias(filtros),
     ]);
-    const estado = nuevaHoja(libro, 'Estado PDT', [
-      { titulo: 'Código', ancho: 9, formato: 'texto' },
-      { titulo: 'Entidad territorial', ancho: 30, formato: 'texto' },
-      { titulo: 'Nivel', ancho: 13, formato: 'texto' },
-      { titulo: 'Categoría', ancho: 10, formato: 'texto' },
-      { titulo: 'Departamento', ancho: 22, formato: 'texto' },
-      ...HITOS_PDT.map((h): ColumnaHoja => ({
-        titulo: NOMBRES_HITO[h],
-        ancho: 15,
-        formato: 'fecha',
-      })),
-      { titulo: 'Acto de adopción', ancho: 24, formato: 'texto' },
-      { titulo: 'Estado', ancho: 24, formato: 'texto' },
-      { titulo: 'Hito pendiente', ancho: 30, formato: 'texto' },
-      { titulo: 'Plazo del hito pendiente', ancho: 14, formato: 'fecha' },
-      { titulo: 'Días de retraso', ancho: 10, formato: 'entero' },
-      { titulo: 'Asistencias técnicas', ancho: 12, formato: 'entero' },
-      { titulo: 'Horas de asistencia', ancho: 12, formato: 'decimal' },
-    ]);
-    for (const e of entidades) {
-      fila(estado, [
-        e.codigo,
-        e.nombre,
-        NIVEL[e.nivel],
-        e.categoria,
-        e.departamentoNombre,
-        ...HITOS_PDT.map((h) => fecha(e.hitos[h] ?? null)),
-        e.referencias.aprobado ?? e.referencias.adoptado_decreto ?? null,
-        NOMBRES_ESTADO[e.estado],
-        e.hitoPendiente ? NOMBRES_HITO[e.hitoPendiente] : null,
-        fecha(e.plazoPendiente),
-        e.diasRetraso,
-        e.asistencias,
-        e.horas,
-      ]);
-    }
-    const columnas = 5 + HITOS_PDT.length + 7;
-    filtrar(estado, columnas, estado.rowCount);
-    const ultima = estado.getColumn(columnas).letter;
-    const letraEstado = estado.getColumn(5 + HITOS_PDT.length + 2).letter;
-    const letraRetraso = estado.getColumn(columnas - 2).letter;
-    if (entidades.length > 0) {
-      estado.addConditionalFormatting({
-        ref: `A2:${ultima}${entidades.length + 1}`,
-        rules: [
-          {
-            type: 'expression',
-            formulae: [`$${letraRetraso}2>0`],
-            priority: 1,
-            style: RETRASO,
-          },
-          {
-            type: 'expression',
-            formulae: [`$${letraEstado}2="${NOMBRES_ESTADO.aprobado_tarde}"`],
-            priority: 2,
-            style: { fill: RETRASO.fill },
-          },
-        ],
-      });
-    }
-    estado.addRow([]);
-    const { nacional, asistidas, noAsistidas } = resumen.aprobadoATiempo;
-    for (const [etiqueta, valor] of [
-      ['Fecha de los estados', fecha(resumen.fecha)],
-      [
-        'PDT aprobados a tiempo',
-        `${nacional.aprobadasATiempo} de ${nacional.entidades} (${formatearPorcentaje(nacional.porcentaje)})`,
-      ],
-      [
-        'Aprobados a tiempo entre las entidades asistidas',
-        `${asistidas.aprobadasATiempo} de ${asistidas.entidades} (${formatearPorcentaje(asistidas.porcentaje)})`,
-      ],
-      [
-        'Aprobados a tiempo entre las no asistidas',
-        `${noAsistidas.aprobadasATiempo} de ${noAsistidas.entidades} (${formatearPorcentaje(noAsistidas.porcentaje)})`,
-      ],
-    ] as [string, Valor][]) {
-      const r = fila(estado, [etiqueta, valor]);
-      r.getCell(1).font = { bold: true };
-      if (valor instanceof Date) r.getCell(2).numFmt = 'dd/mm/yyyy';
-    }
-
-    const hoja = nuevaHoja(libro, 'Asistencias técnicas', [
-      { titulo: 'Fecha', ancho: 12, formato: 'fecha' },
-      { titulo: 'Código', ancho: 9, formato: 'texto' },
-      { titulo: 'Entidad territorial', ancho: 30, formato: 'texto' },
-      { titulo: 'Tema', ancho: 30, formato: 'texto' },
-      { titulo: 'Modalidad', ancho: 12, formato: 'texto' },
-      { titulo: 'Quién la dio', ancho: 20, formato: 'texto' },
-      { titulo: 'Horas', ancho: 10, formato: 'decimal' },
-      { titulo: 'Funcionarios', ancho: 13, formato: 'entero' },
-    ]);
-    for (const a of asistencias) {
-      fila(hoja, [
-        fecha(a.fecha),
-        a.codigo,
-        a.nombre,
-        a.temaNombre,
-        a.modalidad,
-        a.oferente,
-        a.horas,
-        a.funcionarios,
-      ]);
-    }
-    const ultimaAsistencia = hoja.rowCount;
-    filtrar(hoja, 8, ultimaAsistencia);
-    filaDeTotales(hoja, `Total: ${asistencias.length} asistencias`, [7, 8], 2, ultimaAsistencia);
+    return { estados, asistencias };
   }
 }
 
-/** A breakdown as a table: its label column, the metrics asked for and, when additive, a SUM row. */
-function tablaDeDesglose(
-  libro: ExcelJS.Workbook,
-  nombre: string,
-  etiqueta: string,
-  filas: readonly FilaDesglose[],
-  metricas: readonly ('actividades' | 'asistencias' | 'certificados' | 'vistas' | 'alcance')[],
-  sumar: boolean,
-  detalle?: readonly FilaDesglose[],
-): ExcelJS.Worksheet {
-  const columnas: ColumnaHoja[] = [
-    { titulo: 'Código', ancho: 12, formato: 'texto' },
-    { titulo: etiqueta, ancho: 46, formato: 'texto' },
-    ...metricas.flatMap((m): ColumnaHoja[] => [
-      { titulo: METRICAS.find((x) => x.id === m)!.etiqueta, ancho: 16, formato: 'entero' },
-    ]),
-    { titulo: 'Calificador', ancho: 20, formato: 'texto' },
-  ];
-  const hoja = nuevaHoja(libro, nombre, columnas);
-  const escribir = (r: FilaDesglose) =>
-    fila(hoja, [
-      r.clave,
-      r.etiqueta,
-      ...metricas.map((m) => r.cifras[m].valor),
-      CALIFICADOR[r.cifras[metricas[metricas.length - 1]].calificador],
-    ]);
-  filas.forEach(escribir);
-  const ultima = hoja.rowCount;
-  filtrar(hoja, columnas.length, ultima);
-  if (sumar) {
-    const total = filaDeTotales(
-      hoja,
-      'Total',
-      metricas.map((_m, i) => i + 3),
-      2,
-      ultima,
+function coberturaEnPalabras(c: Cobertura, nivel: 'departamentos' | 'municipios'): string {
+  const a = c[nivel];
+  return [
+    `${formatearNumero(a.alcanzados)} de ${formatearNumero(a.total)} con cifra propia`,
+    a.enCifrasConjuntas > 0
+      ? `${formatearNumero(a.enCifrasConjuntas)} más en cifras conjuntas`
+      : null,
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** The cover's summary: what the figures say, in sentences a director can quote. */
+function resumenEnPalabras(
+  kpis: Kpis,
+  cobertura: Cobertura,
+  personas: number | null,
+  declarado: readonly FaseDeclarada[],
+  hayActividades: boolean,
+): string[] {
+  if (!hayActividades)
+    return [
+      'No hay actividades registradas ni cifras declaradas en la fuente para estos filtros.',
+      ...(declarado.length === 1 && declarado[0].fase === 'III'
+        ? [
+            'La fase III acompaña la formulación y adopción de los planes de desarrollo territorial: su avance se mide por los hitos de cada plan, que se cargan como importación.',
+          ]
+        : []),
+    ];
+  const cifra = (id: string): CifraPublicada | undefined =>
+    kpis.kpis.find((k) => k.metrica === id)?.cifra;
+  const actividades = cifra('actividades');
+  const interacciones = cifra('interacciones');
+  const porUnidad = kpis.kpis
+    .filter((k) => ['vistas', 'certificados', 'asistencias'].includes(k.metrica))
+    .map((k) =>
+      k.cifra.valor === null
+        ? `${k.etiqueta.toLowerCase()}: sin cifra en la fuente`
+        : `${k.etiqueta.toLowerCase()}: ${k.cifra.texto}`,
     );
-    total.getCell(columnas.length).value =
-      CALIFICADOR[
-        sumarCifras(filas.map((r) => r.cifras[metricas[metricas.length - 1]])).calificador
-      ];
-  }
-  if (detalle && detalle.length > 0) {
-    hoja.addRow([]);
-    const titulo = fila(hoja, ['Municipios']);
-    titulo.font = { bold: true, size: 12 };
-    fila(
-      hoja,
-      columnas.map((c, i) => (i === 1 ? 'Municipio (departamento)' : c.titulo)),
-    ).font = { bold: true };
-    detalle.forEach(escribir);
-  }
-  return hoja;
+  const lineas = declarado.reduce((t, d) => t + d.lineas.length, 0);
+  return [
+    `${actividades?.texto ?? '—'} actividades realizadas, que el documento fuente declara en ${formatearNumero(lineas)} líneas (hoja Declarado).`,
+    `Por unidad: ${porUnidad.join('; ')}. Sumadas, ${interacciones?.texto ?? '—'} interacciones registradas${interacciones?.detalle ? ` (${interacciones.detalle})` : ''}: no son personas, pues una persona puede ver varios webinars y certificarse.`,
+    personas === null
+      ? 'Personas distintas: sin registros persona a persona para estos filtros.'
+      : `Personas distintas en los registros persona a persona: ${formatearNumero(personas)}.`,
+    `Territorio: departamentos ${coberturaEnPalabras(cobertura, 'departamentos')}; municipios ${coberturaEnPalabras(cobertura, 'municipios')}.${
+      cobertura.nacional.valor !== null
+        ? ` Actividades de alcance nacional: ${cobertura.nacional.texto} participantes, sin repartir por territorio.`
+        : ''
+    }`,
+    ...(kpis.fechaCorte ? [] : ['Sin fecha de corte: ninguna cifra tiene fecha.']),
+  ];
 }

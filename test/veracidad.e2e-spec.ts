@@ -1,0 +1,293 @@
+/**
+ * Every figure tells the truth: each statement of the source document (DNP
+ * 2023, ../shared/seed/FACTS.md), as the API's phase "as declared", the
+ * charts' data and the phase balance workbook state it; and none of them
+ * states a figure, a date, a territory or a qualifier the source does not give.
+ */
+import ExcelJS from 'exceljs';
+import { startTestApp, TestApp } from './support/test-app';
+
+let server: TestApp;
+
+beforeAll(async () => {
+  server = await startTestApp('veracidad');
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function json<T>(ruta: string): Promise<T> {
+  const response = await fetch(server.baseUrl + ruta);
+  const cuerpo = await response.json();
+  if (response.status !== 200)
+    throw new Error(`${ruta} → ${response.status} ${JSON.stringify(cuerpo)}`);
+  return cuerpo as T;
+}
+
+interface Cifra {
+  valor: number | null;
+  texto: string;
+  motivo?: string;
+}
+
+interface Linea {
+  codigo: string;
+  nombre: string;
+  actividades: number;
+  texto: string;
+  canal: string | null;
+  lugar: string | null;
+  fechas: string;
+}
+
+/** The source's statements: [phase, activity or cycle, count, figure as declared, channel, place, date or period]. */
+const DECLARACIONES: [string, string, number, string, string | null, string | null, string][] = [
+  ['I', 'F1-WEBINARS', 6, '11.991 vistas', 'YouTube Live', null, 'abril a julio de 2023'],
+  ['I', 'F1-CURSO-YES', 1, '20.743 personas certificadas', null, null, 'abril a julio de 2023'],
+  [
+    'I',
+    'F1-EVENTOS',
+    7,
+    '540 asistentes presenciales',
+    'Presencial',
+    'Bajo Cauca (Antioquia), Cali, Catatumbo (Norte de Santander), Cúcuta, Medellín, Oriente Antioqueño y Riohacha',
+    'abril a julio de 2023',
+  ],
+  ['I', 'F1-GUIA-PG', 1, '—', 'Sitio web del DNP y Portal Territorial', null, '28/06/2023'],
+  ['I', 'F1-CIRCULAR-002', 1, '—', null, null, 'abril a julio de 2023'],
+  [
+    'II',
+    'F2-CAPACITACIONES',
+    3,
+    '≈ 300 asistentes remotos',
+    'Microsoft Teams',
+    null,
+    'abril a junio de 2023',
+  ],
+  [
+    'II',
+    'F2-LANZAMIENTO',
+    1,
+    '> 300 presenciales · ≈ 1.700 remotos',
+    null,
+    'Ibagué (Tolima), con la Gobernación del Tolima',
+    '17/07/2023',
+  ],
+  [
+    'II',
+    'F2-TALLERES',
+    38,
+    '3.715 asistentes presenciales',
+    'Presencial',
+    'Todo el territorio nacional, con las gobernaciones',
+    '03/08/2023 a 11/10/2023',
+  ],
+  ['II', 'F2-WEBINARS', 13, '11.551 vistas', 'YouTube Live', null, 'junio a diciembre de 2023'],
+  [
+    'II',
+    'F2-CONVERSATORIOS',
+    3,
+    '3.641 asistentes remotos',
+    null,
+    null,
+    'junio a diciembre de 2023',
+  ],
+  [
+    'II',
+    'F2-REFUERZO',
+    1,
+    '505 asistentes remotos',
+    'Google Meet',
+    null,
+    'junio a diciembre de 2023',
+  ],
+];
+
+describe('the phase as declared', () => {
+  it.each(DECLARACIONES)(
+    'fase %s, %s: %i, %s, %s, %s, %s',
+    async (fase, codigo, actividades, texto, canal, lugar, fechas) => {
+      const { lineas } = await json<{ lineas: Linea[] }>(`/api/v1/fases/${fase}/declarado`);
+      expect(lineas.find((l) => l.codigo === codigo)).toMatchObject({
+        actividades,
+        texto,
+        canal,
+        lugar,
+        fechas,
+      });
+    },
+  );
+
+  it('has the source’s lines only: phase I six, phase II seven, phase III none yet', async () => {
+    const cuantas = async (fase: string) =>
+      (await json<{ lineas: Linea[] }>(`/api/v1/fases/${fase}/declarado`)).lineas.length;
+    // Phase I: webinars, course, events, the guide, the fichas, the Diálogos Regionales, the circular.
+    expect(await cuantas('I')).toBe(7);
+    // Phase II: the guide and its launch, trainings, workshops, webinars, conversatorios, reinforcement.
+    expect(await cuantas('II')).toBe(7);
+    expect(await cuantas('III')).toBe(0);
+  });
+});
+
+describe('what no output may state', () => {
+  const sinDosMil = (cuerpo: unknown) => {
+    const texto = JSON.stringify(cuerpo);
+    expect(texto).not.toContain('≈ 2.000');
+    expect(texto).not.toMatch(/"valor":2000,"calificador":"aproximado","texto":"≈/);
+  };
+
+  it.each([
+    '/api/v1/kpis?tipo=lanzamiento',
+    '/api/v1/desglose?por=actividad&fase=II',
+    '/api/v1/desglose?por=tipo&fase=II',
+    '/api/v1/desglose?por=departamento&fase=II',
+    '/api/v1/desglose?por=municipio&fase=II',
+    '/api/v1/graficos/interacciones-por-departamento.json?fase=II',
+    '/api/v1/graficos/mapa-por-municipio.json?departamento=73',
+    '/api/v1/actividades?fase=II&tamano=100',
+    '/api/v1/cobertura?fase=II',
+  ])('%s never tells the launch as ≈ 2.000', async (ruta) => {
+    sinDosMil(await json(ruta));
+  });
+
+  it('places no figure of April–July in April: the running total starts in July', async () => {
+    const { puntos, tramos } = await json<{
+      puntos: { periodo: string; acumulado: Cifra }[];
+      tramos: { desde: string; hasta: string; cifra: Cifra }[];
+    }>('/api/v1/series?metrica=interacciones&periodo=mes&fase=I');
+    expect(puntos.map((p) => [p.periodo, p.acumulado.texto])).toEqual([['2023-07-01', '33.274']]);
+    expect(tramos.map((t) => [t.desde, t.hasta, t.cifra.texto])).toEqual([
+      ['2023-04-01', '2023-07-01', '33.274'],
+    ]);
+    const { filas } = await json<{ filas: { etiqueta: string; texto: string }[] }>(
+      '/api/v1/graficos/actividades-por-mes.json?fase=II',
+    );
+    // The 38 workshops ran from August to October: a period, not 38 activities of August.
+    expect(filas.map((f) => `${f.etiqueta}: ${f.texto}`)).toContain('ago 2023 – oct 2023: 38');
+  });
+
+  it('puts the launch in Tolima and nowhere else', async () => {
+    const { filas } = await json<{
+      filas: { clave: string | null; cifras: { asistencias: Cifra } }[];
+    }>('/api/v1/desglose?por=departamento&tipo=lanzamiento');
+    expect(filas.filter((f) => f.cifras.asistencias.valor).map((f) => f.clave)).toEqual(['73']);
+  });
+
+  it('gives the members of a cycle no zero: their figure is the cycle’s', async () => {
+    const { filas } = await json<{
+      filas: { clave: string; cifras: { vistas: Cifra; asistencias: Cifra } }[];
+    }>('/api/v1/desglose?por=actividad');
+    const webinar = filas.find((f) => f.clave === 'F1-WEB-03')!;
+    expect(webinar.cifras.vistas).toEqual({
+      valor: null,
+      calificador: null,
+      texto: '—',
+      motivo: 'en la cifra del ciclo Ciclo de webinars de la Fase I (YouTube Live del DNP): 11.991',
+    });
+    const taller = filas.find((f) => f.clave === 'F2-TAL-17')!;
+    expect(taller.cifras.asistencias).toMatchObject({
+      valor: null,
+      motivo: 'en la cifra del ciclo Talleres presenciales de transición (ESAP, DNP y DAFP): 3.715',
+    });
+    const ceros = filas.filter((f) =>
+      Object.values(f.cifras).some((c) => (c as Cifra).valor === 0),
+    );
+    expect(ceros.map((f) => f.clave)).toEqual([]);
+  });
+
+  it('has no certified persons in phase II: «—», the source gives no figure', async () => {
+    const { kpis } = await json<{ kpis: { metrica: string; cifra: Cifra }[] }>(
+      '/api/v1/kpis?fase=II',
+    );
+    expect(kpis.find((k) => k.metrica === 'certificados')!.cifra).toEqual({
+      valor: null,
+      calificador: null,
+      texto: '—',
+      motivo: 'sin cifra en la fuente',
+    });
+  });
+
+  it('compares with a month before only where what held then is known', async () => {
+    const { kpis } = await json<{ kpis: { metrica: string; anterior: Cifra | null }[] }>(
+      '/api/v1/kpis',
+    );
+    // Every figure of the source is declared at its 31/12/2023 cut-off: a month before, it was not known.
+    expect(kpis.filter((k) => k.anterior !== null)).toEqual([
+      expect.objectContaining({ metrica: 'actividades' }),
+    ]);
+  });
+
+  it('tells the units apart: no card reads as persons reached', async () => {
+    const { kpis } = await json<{ kpis: { metrica: string; etiqueta: string; unidad: string }[] }>(
+      '/api/v1/kpis',
+    );
+    expect(kpis.find((k) => k.metrica === 'interacciones')).toMatchObject({
+      etiqueta: 'Interacciones registradas',
+      unidad: 'vistas + personas certificadas + asistencias',
+    });
+    expect(JSON.stringify(kpis)).not.toMatch(/Alcance total|personas y vistas/);
+  });
+
+  it('counts the workshops as national coverage and the events as a joint figure', async () => {
+    const cobertura = await json<{
+      departamentos: { alcanzados: number; enCifrasConjuntas: number; total: number };
+      nacional: Cifra;
+      porDepartamento: { codigo: string; estado: string }[];
+    }>('/api/v1/cobertura');
+    expect(cobertura.departamentos).toMatchObject({
+      alcanzados: 1,
+      enCifrasConjuntas: 4,
+      total: 33,
+    });
+    expect(cobertura.nacional.texto).toBe('3.715');
+    expect(
+      cobertura.porDepartamento
+        .filter((d) => d.estado !== 'sin_alcanzar')
+        .map((d) => [d.codigo, d.estado]),
+    ).toEqual([
+      ['73', 'propia'],
+      ['05', 'conjunta'],
+      ['44', 'conjunta'],
+      ['54', 'conjunta'],
+      ['76', 'conjunta'],
+    ]);
+  });
+});
+
+describe('the phase balance workbook', () => {
+  let libro: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    const response = await fetch(`${server.baseUrl}/api/v1/reportes/balance?fase=II`);
+    expect(response.status).toBe(200);
+    libro = new ExcelJS.Workbook();
+    await libro.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+  });
+
+  const celdas = () =>
+    libro.worksheets.flatMap((hoja) => {
+      const todas: { hoja: string; celda: string; valor: unknown }[] = [];
+      hoja.eachRow((fila) =>
+        fila.eachCell((celda) =>
+          todas.push({ hoja: hoja.name, celda: celda.address, valor: celda.value }),
+        ),
+      );
+      return todas;
+    });
+
+  it('never tells the launch as ≈ 2.000 nor as 2.000', () => {
+    const lanzamiento = celdas().filter((c) =>
+      ['≈ 2.000', 2000, '2.000'].includes(c.valor as string | number),
+    );
+    expect(lanzamiento).toEqual([]);
+  });
+
+  it('tells the launch as the source does, in its activity row and in Tolima’s', () => {
+    expect(
+      celdas()
+        .filter((c) => c.valor === '> 300 presenciales · ≈ 1.700 remotos')
+        .map((c) => c.hoja),
+    ).toEqual(expect.arrayContaining(['Actividades', 'Territorios']));
+  });
+});
