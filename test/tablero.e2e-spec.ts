@@ -328,13 +328,12 @@ describe('Behaviour', () => {
 
   it('fits a 360 px phone without horizontal scrolling', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const ruta of ['/resumen', '/territorio', '/actividades']) {
+    for (const ruta of ['/resumen', '/territorio', '/fases?fase=II', '/actividades']) {
       await abrir(ruta);
       const ancho = await page.evaluate<number>('document.documentElement.scrollWidth');
       expect([ruta, ancho]).toEqual([ruta, 360]);
+      await capturar(page, `08-telefono-${ruta.slice(1).replace(/\W+/g, '-')}`);
     }
-    await abrir('/resumen');
-    await capturar(page, '08-resumen-telefono');
   });
 
   it('is keyboard navigable: skip link first, then the menu', async () => {

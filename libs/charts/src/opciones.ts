@@ -70,7 +70,12 @@ function etiquetaConTexto(contexto: Contexto, position: 'top' | 'right', show = 
 function enElCentro(contexto: Contexto, lineas: string[], destacada = false) {
   const { texto, px } = tipografia(contexto);
   const renglones = lineas.flatMap((l) => l.split(' · '));
-  const tamano = destacada ? px(renglones.some((r) => r.length > 24) ? 26 : TAMANO.cifra) : px(18);
+  const maximo = destacada ? px(renglones.some((r) => r.length > 24) ? 26 : TAMANO.cifra) : px(18);
+  // On a known width (an image, a phone's panel) the longest line fits it.
+  const largo = Math.max(...renglones.map((r) => r.length));
+  const tamano = contexto.ancho
+    ? Math.min(maximo, Math.floor((contexto.ancho - px(32)) / (largo * 0.64)))
+    : maximo;
   return [
     {
       type: 'text' as const,

@@ -96,7 +96,12 @@ export function panelGrafico(
         return;
       }
       // The note is told above the chart, where it wraps; the image carries it under its drawing.
-      const opcion = definicion.opcion(filas, { ...contexto, nota: undefined });
+      // The panel's width wraps titles and sizes a lone figure, as an image's width does.
+      const opcion = definicion.opcion(filas, {
+        ...contexto,
+        nota: undefined,
+        ancho: lienzo.clientWidth || undefined,
+      });
       const esMapa = [opcion.series].flat().some((s) => s?.type === 'map');
       await cargarMapas(opcion);
       if (vista.senal.aborted) return;
