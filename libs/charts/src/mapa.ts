@@ -7,8 +7,9 @@
  */
 import type { EChartsOption } from 'echarts';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
+import { presimplify, quantile, simplify } from 'topojson-simplify';
 
 /** The national map of departments; of all municipalities; of one department's municipalities. */
 export type NombreMapa = 'departamentos' | 'municipios' | `municipios-${string}`;
@@ -41,12 +42,33 @@ interface PropiedadesTopologia {
 }
 
 /** A map of the topology as GeoJSON keyed by DIVIPOLA code, as ECharts' registerMap takes it. */
+/**
+ * Share of the boundary points a map of the whole country keeps: drawn a few hundred pixels wide,
+ * the rest fall within a pixel of their neighbours and only weigh on the image and the page.
+ */
+const PUNTOS_DEL_MAPA_NACIONAL = 0.12;
+
+const simplificadas = new WeakMap<Topology, Topology>();
+
+/** The topology with the least significant points dropped (Visvalingam), shared borders kept shared. */
+function paraElPais(topologia: Topology): Topology {
+  let simplificada = simplificadas.get(topologia);
+  if (!simplificada) {
+    // quantile(t, p): the least weight among the share p of points that weigh most.
+    const pesada = presimplify(topologia as Topology<Objects>);
+    simplificada = simplify(pesada, quantile(pesada, PUNTOS_DEL_MAPA_NACIONAL));
+    simplificadas.set(topologia, simplificada);
+  }
+  return simplificada;
+}
+
 export function geometriaDe(topologia: Topology, nombre: NombreMapa): GeometriaTerritorial {
   const objeto = nombre === MAPA_DEPARTAMENTOS ? 'departamentos' : 'municipios';
   const departamento = nombre.startsWith('municipios-') ? nombre.slice('municipios-'.length) : null;
+  const dibujada = departamento === null ? paraElPais(topologia) : topologia;
   const coleccion = feature(
-    topologia,
-    topologia.objects[objeto] as GeometryCollection<PropiedadesTopologia>,
+    dibujada,
+    dibujada.objects[objeto] as GeometryCollection<PropiedadesTopologia>,
   );
   const regiones = coleccion.features.filter(
     (f) => departamento === null || f.properties?.dpto === departamento,
