@@ -3,7 +3,7 @@
  * workbooks and the images is computed here, from the facts of hechos.sql.ts
  * and the definitions of the metrics catalogue.
  */
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   compararEnEspanol,
@@ -293,22 +293,35 @@ const DIMENSION_SQL: Record<
   canal: { clave: 'h.canal' },
 };
 
+/** How a service computes: from the summaries (the default), or `ingenua` from the raw records, the benchmarks' and tests' baseline. */
+export interface OpcionesMetricas {
+  readonly ingenua?: boolean;
+}
+
+export const OPCIONES_METRICAS = Symbol('OPCIONES_METRICAS');
+
 @Injectable()
 export class MetricasService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly ingenua: boolean;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() @Inject(OPCIONES_METRICAS) opciones: OpcionesMetricas = {},
+  ) {
+    this.ingenua = opciones.ingenua ?? false;
+  }
 
   /**
-   * Sums of facts by component and qualifier, optionally by a dimension: from
-   * the summaries, or with `ingenua` from the raw records (the baseline).
+   * Sums of facts by component and qualifier, optionally by a dimension.
    * With `conTotal`, also the total over every key in the same pass, for a
    * dimension that puts each fact under one key.
    */
-  async sumas(f: Filtros, por?: Dimension, ingenua = false, conTotal = false): Promise<FilaSuma[]> {
+  async sumas(f: Filtros, por?: Dimension, conTotal = false): Promise<FilaSuma[]> {
     const q = new Consulta();
     const ctes = ctesDeHechos(
       f,
       q,
-      fuenteDeAsistencias(f, { por, ingenua }),
+      fuenteDeAsistencias(f, { por, ingenua: this.ingenua }),
       por === 'fase' || por === 'tipo',
     );
     const dimension = por ? DIMENSION_SQL[por] : undefined;
@@ -328,12 +341,8 @@ export class MetricasService {
     );
   }
 
-  /** `ingenua`, here and below: the same answer from the raw records (the benchmark's baseline). */
-  async totales(f: Filtros, ingenua = false): Promise<Record<MetricaId, CifraPublicada>> {
-    const [filas, medidos] = await Promise.all([
-      this.sumas(f, undefined, ingenua),
-      this.medidosEnAmbito(f),
-    ]);
+  async totales(f: Filtros): Promise<Record<MetricaId, CifraPublicada>> {
+    const [filas, medidos] = await Promise.all([this.sumas(f), this.medidosEnAmbito(f)]);
     return cifrasSumables(aSumas(filas), { medidos });
   }
 
@@ -342,16 +351,14 @@ export class MetricasService {
    * set computations whose cost grows with the records: they have their own
    * routes (personasUnicas, cobertura), which the dashboard calls alongside.
    */
-  async kpis(f: Filtros, ingenua = false): Promise<Kpis> {
+  async kpis(f: Filtros): Promise<Kpis> {
     // The cut-off date is the cheaper question: once known, both periods are summed at once.
     const fechaCorte = await this.fechaDeCorte(f);
     const fechaCorteAnterior = fechaCorte ? unMesAntes(fechaCorte) : null;
     const [filas, medidos, anteriores, metas] = await Promise.all([
-      this.sumas(f, undefined, ingenua),
+      this.sumas(f),
       this.medidosEnAmbito(f),
-      fechaCorteAnterior
-        ? this.totales({ ...f, fechaCorte: fechaCorteAnterior }, ingenua)
-        : undefined,
+      fechaCorteAnterior ? this.totales({ ...f, fechaCorte: fechaCorteAnterior }) : undefined,
       this.metas(f),
     ]);
     const totales = cifrasSumables(aSumas(filas), { medidos });
@@ -389,14 +396,14 @@ export class MetricasService {
     };
   }
 
-  async desglose(por: Dimension, f: Filtros, ingenua = false): Promise<Desglose> {
+  async desglose(por: Dimension, f: Filtros): Promise<Desglose> {
     const catalogado = por === 'fase' || por === 'tipo';
     // An activity with several allies is under each of them: its total is not their sum.
     const unaClavePorHecho = !DIMENSION_SQL[por].variasClavesPorHecho;
     const [filas, nombres, totalAparte, orden, medidos] = await Promise.all([
-      this.sumas(f, por, ingenua, unaClavePorHecho),
+      this.sumas(f, por, unaClavePorHecho),
       this.nombres(por),
-      unaClavePorHecho ? undefined : this.totales(f, ingenua),
+      unaClavePorHecho ? undefined : this.totales(f),
       catalogado ? this.ordenCatalogo(por) : undefined,
       this.medidosEnAmbito(f),
     ]);
@@ -481,11 +488,14 @@ export class MetricasService {
     metrica: MetricaId,
     periodo: Periodo,
     f: Filtros,
-    ingenua = false,
   ): Promise<{ puntos: PuntoSerie[]; tramos: TramoSerie[] }> {
     const definicion = METRICA[metrica];
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, { porActividad: true, ingenua }));
+    const ctes = ctesDeHechos(
+      f,
+      q,
+      fuenteDeAsistencias(f, { porActividad: true, ingenua: this.ingenua }),
+    );
     const filtro = filtroDeHechos(f, q);
     const unidad = { dia: 'day', semana: 'week', mes: 'month' }[periodo];
     const filas = await this.dataSource.query<(FilaSuma & { desde: string; hasta: string })[]>(
@@ -726,10 +736,13 @@ export class MetricasService {
   async actividades(
     f: Filtros,
     o: OpcionesListado,
-    ingenua = false,
   ): Promise<{ total: number; pagina: number; tamano: number; filas: ActividadListada[] }> {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, { porActividad: true, ingenua }));
+    const ctes = ctesDeHechos(
+      f,
+      q,
+      fuenteDeAsistencias(f, { porActividad: true, ingenua: this.ingenua }),
+    );
     const filtro = filtroDeHechos(f, q);
     const buscar = o.buscar ? q.p(`%${o.buscar.replace(/[%_\\]/g, '\\$&')}%`) : undefined;
     const columna = {
@@ -761,7 +774,7 @@ export class MetricasService {
       q.params,
     );
     const codigos = filas.map((fila) => fila.codigo);
-    const cifras = codigos.length ? await this.cifrasPorActividad(f, codigos, ingenua) : new Map();
+    const cifras = codigos.length ? await this.cifrasPorActividad(f, codigos) : new Map();
     return {
       total: filas[0]?.total ?? 0,
       pagina: o.pagina,
@@ -864,9 +877,13 @@ export class MetricasService {
     return primero && [primero.campo, primero.valor];
   }
 
-  private async cifrasPorActividad(f: Filtros, codigos: string[], ingenua: boolean) {
+  private async cifrasPorActividad(f: Filtros, codigos: string[]) {
     const q = new Consulta();
-    const ctes = ctesDeHechos(f, q, fuenteDeAsistencias(f, { porActividad: true, ingenua }));
+    const ctes = ctesDeHechos(
+      f,
+      q,
+      fuenteDeAsistencias(f, { porActividad: true, ingenua: this.ingenua }),
+    );
     const filtro = filtroDeHechos(f, q);
     const filas = await this.dataSource.query<FilaSuma[]>(
       `WITH ${ctes}
