@@ -1,5 +1,4 @@
-import { Importacion, ImportacionAviso, ImportacionRechazo } from '@tablero/domain';
-import { celdaSegura } from '@tablero/reports';
+import { celdaSegura, Importacion, ImportacionAviso, ImportacionRechazo } from '@tablero/domain';
 import ExcelJS from 'exceljs';
 
 /**

@@ -3,8 +3,8 @@
  * es-CO number and date formats, sensible widths, print set-up (landscape,
  * fit to width, header row repeated) and text cells safe from formula injection.
  */
+import { celdaSegura } from '@tablero/domain';
 import ExcelJS from 'exceljs';
-import { celdaSegura } from './celda-segura';
 
 export type Formato = 'texto' | 'entero' | 'decimal' | 'fecha' | 'porcentaje';
 
