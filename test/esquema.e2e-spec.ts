@@ -6,6 +6,7 @@ import {
   ThrowawayDatabase,
 } from '@tablero/database';
 import { DataSource } from 'typeorm';
+import { SCHEMA } from '../migrations/schema';
 import { testServerUrl } from './support/test-app';
 
 let database: ThrowawayDatabase;
@@ -13,7 +14,7 @@ let ds: DataSource;
 
 beforeAll(async () => {
   database = await createThrowawayDatabase(testServerUrl(), 'esquema');
-  ds = createDataSource(database.url);
+  ds = createDataSource(database.url, SCHEMA);
   await ds.initialize();
 });
 

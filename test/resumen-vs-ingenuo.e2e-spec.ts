@@ -8,6 +8,7 @@ import { createDataSource, createThrowawayDatabase, ThrowawayDatabase } from '@t
 import { cargarReferencia, sumarAResumenes } from '@tablero/domain';
 import { DIMENSIONES, Filtros, MetricasService } from '@tablero/metrics';
 import { DataSource, QueryRunner } from 'typeorm';
+import { SCHEMA } from '../migrations/schema';
 import { generarDatos } from '../bench/datos-sinteticos';
 import { FILTROS_COMBINADOS } from './support/filtros-combinados';
 import { testServerUrl } from './support/test-app';
@@ -20,7 +21,7 @@ let metricas: MetricasService;
 
 beforeAll(async () => {
   database = await createThrowawayDatabase(testServerUrl(), 'ingenuo');
-  ds = createDataSource(database.url);
+  ds = createDataSource(database.url, SCHEMA);
   await ds.initialize();
   await ds.runMigrations();
   await cargarReferencia(ds);
