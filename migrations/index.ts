@@ -20,6 +20,7 @@ import { ResumenMes1796200000000 } from './1796200000000-ResumenMes';
 import { TerritorioCompleto1796450000000 } from './1796450000000-TerritorioCompleto';
 import { ImportacionDepartamentos1796462111168 } from './1796462111168-ImportacionDepartamentos';
 import { NombresYAlias1796465289834 } from './1796465289834-NombresYAlias';
+import { ResumenFaseTipoConClave1796483233017 } from './1796483233017-ResumenFaseTipoConClave';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   TerritorioCompleto1796450000000,
   ImportacionDepartamentos1796462111168,
   NombresYAlias1796465289834,
+  ResumenFaseTipoConClave1796483233017,
 ];
