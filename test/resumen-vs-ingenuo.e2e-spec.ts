@@ -4,26 +4,22 @@
  * a generated dataset of a few hundred thousand attendances; and the summary
  * without activities stays the sum of the raw records whatever changes them.
  */
-import { createDataSource, createThrowawayDatabase, ThrowawayDatabase } from '@tablero/database';
 import { cargarReferencia, sumarAResumenes } from '@tablero/domain';
 import { DIMENSIONES, Filtros, MetricasService } from '@tablero/metrics';
 import { DataSource, QueryRunner } from 'typeorm';
-import { SCHEMA } from '../migrations/schema';
 import { generarDatos } from '../bench/datos-sinteticos';
 import { FILTROS_COMBINADOS } from './support/filtros-combinados';
-import { testServerUrl } from './support/test-app';
+import { abrirBaseDePrueba, BaseDePrueba } from './support/test-app';
 
 jest.setTimeout(180_000);
 
-let database: ThrowawayDatabase;
+let base: BaseDePrueba;
 let ds: DataSource;
 let metricas: MetricasService;
 
 beforeAll(async () => {
-  database = await createThrowawayDatabase(testServerUrl(), 'ingenuo');
-  ds = createDataSource(database.url, SCHEMA);
-  await ds.initialize();
-  await ds.runMigrations();
+  base = await abrirBaseDePrueba('ingenuo');
+  ds = base.ds;
   await cargarReferencia(ds);
   const generados = await generarDatos(ds, 300_000);
   expect(generados.asistencias).toBeGreaterThan(290_000);
@@ -34,10 +30,7 @@ beforeAll(async () => {
   metricas = new MetricasService(ds);
 });
 
-afterAll(async () => {
-  await ds?.destroy();
-  await database?.drop();
-});
+afterAll(() => base?.cerrar());
 
 /** Rows as "clave metrica calificador valor", sorted, so that a failure shows the differing lines. */
 async function respuesta(
