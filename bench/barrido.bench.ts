@@ -18,6 +18,7 @@ import {
   MetricasService,
   parametrosDeFiltros,
 } from '@tablero/metrics';
+import { SCHEMA } from '../migrations/schema';
 import { FILTROS_COMBINADOS } from '../test/support/filtros-combinados';
 import { urlDeBench } from './data.bench';
 import { medir, percentil } from './medicion';
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const servidor = await connectDatabase(config, 'shared');
   const url = urlDeBench(servidor.url);
-  const ds = createDataSource(url);
+  const ds = createDataSource(url, SCHEMA);
   await ds.initialize();
   await ds.runMigrations();
   const app = await servidorDeBench(config, url);

@@ -10,6 +10,7 @@ import { connectDatabase, createDataSource } from '@tablero/database';
 import { cargarReferencia } from '@tablero/domain';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
+import { SCHEMA } from '../migrations/schema';
 import { generarDatos } from './datos-sinteticos';
 import { formatoEsCo as n } from './servidor';
 
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS ${BASE_BENCH} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${BASE_BENCH}`);
     await admin.end();
-    const ds = createDataSource(urlDeBench(servidor.url));
+    const ds = createDataSource(urlDeBench(servidor.url), SCHEMA);
     await ds.initialize();
     await ds.runMigrations();
     await cargarReferencia(ds);

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createHash } from 'node:crypto';
+import { SCHEMA } from '../migrations/schema';
 
 async function main(): Promise<void> {
   const [url, modo, cuantas, archivo] = process.argv.slice(2);
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   let escritas: number;
   let inicio: bigint;
   if (modo === 'db') {
-    const ds = createDataSource(url);
+    const ds = createDataSource(url, SCHEMA);
     await ds.initialize();
     inicio = process.hrtime.bigint();
     escritas = await exportarDetalle(ds, {}, salida, { formato: 'xlsx', limite: filas });

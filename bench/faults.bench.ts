@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { setTimeout as esperar } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { rutaDelProyecto } from '@tablero/config';
+import { SCHEMA } from '../migrations/schema';
 import { escribirAsistencias } from '../test/support/asistencias-sinteticas';
 import { freePort } from '../test/support/free-port';
 import { startServerProcess } from '../test/support/server-process';
@@ -37,7 +38,7 @@ const CLIENTES = 10;
 const ESPERA_MAXIMA_MS = 20_000;
 
 async function preparar(url: string): Promise<void> {
-  const ds = createDataSource(url);
+  const ds = createDataSource(url, SCHEMA);
   await ds.initialize();
   await ds.runMigrations();
   await cargarReferencia(ds);
@@ -193,7 +194,7 @@ function importar(url: string, archivo: string, matarTrasMs?: number) {
 }
 
 async function cifras(url: string): Promise<Record<string, unknown>> {
-  const ds = createDataSource(url);
+  const ds = createDataSource(url, SCHEMA);
   await ds.initialize();
   try {
     const [conteos] = await ds.query(

@@ -7,10 +7,11 @@ import 'reflect-metadata';
 import { TipoImportacionCodigo } from '@tablero/domain';
 import { createDataSource } from '@tablero/database';
 import { ImportacionService } from '@tablero/ingestion';
+import { SCHEMA } from '../migrations/schema';
 
 async function main(): Promise<void> {
   const [url, tipo, archivo] = process.argv.slice(2);
-  const ds = createDataSource(url);
+  const ds = createDataSource(url, SCHEMA);
   await ds.initialize();
   const servicio = new ImportacionService(ds, {
     pseudonymKey: Buffer.from('clave-de-bench-0123456789abcdefghijklmnop'),

@@ -16,6 +16,7 @@ import { connectDatabase, createDataSource } from '@tablero/database';
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { SCHEMA } from '../migrations/schema';
 import { freePort } from '../test/support/free-port';
 import { startServerProcess } from '../test/support/server-process';
 import { urlDeBench } from './data.bench';
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     PUBLIC_DASHBOARD: 'false',
   });
-  const ds = createDataSource(url);
+  const ds = createDataSource(url, SCHEMA);
   try {
     await proceso.waitFor(/Tablero JPT listo/, 120_000);
     await ds.initialize();

@@ -15,6 +15,7 @@ import { Dimension, Filtros, MetricasService } from '@tablero/metrics';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SCHEMA } from '../migrations/schema';
 import { escribirAsistencias } from '../test/support/asistencias-sinteticas';
 import { urlDeBench } from './data.bench';
 import { cronometrar, medir, percentil } from './medicion';
@@ -140,7 +141,7 @@ async function main(): Promise<void> {
   const url = urlDeBench(servidor.url);
   const app = await servidorDeBench(config, url);
   const { base, headers } = app;
-  const ds = createDataSource(url);
+  const ds = createDataSource(url, SCHEMA);
   await ds.initialize();
   const ingenua = new MetricasService(ds, { ingenua: true });
   const [{ n: registros }] = await ds.query('SELECT count(*)::int AS n FROM asistencia');

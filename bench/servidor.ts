@@ -15,6 +15,7 @@ import {
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SCHEMA } from '../migrations/schema';
 import { AppModule } from '../apps/api/src/app.module';
 import { configureApp } from '../apps/api/src/configure-app';
 
@@ -32,7 +33,7 @@ export async function baseDeBench(proposito: string): Promise<BaseDeBench> {
       });
   const servidor = process.env.DATABASE_URL ?? embebida!.url;
   const base: ThrowawayDatabase = await createThrowawayDatabase(servidor, proposito);
-  const ds = createDataSource(base.url);
+  const ds = createDataSource(base.url, SCHEMA);
   await ds.initialize();
   await ds.runMigrations();
   await cargarReferencia(ds);

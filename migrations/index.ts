@@ -21,6 +21,7 @@ import { TerritorioCompleto1796450000000 } from './1796450000000-TerritorioCompl
 import { ImportacionDepartamentos1796462111168 } from './1796462111168-ImportacionDepartamentos';
 import { NombresYAlias1796465289834 } from './1796465289834-NombresYAlias';
 import { ActividadNacional1796470694459 } from './1796470694459-ActividadNacional';
+import { ResumenFaseTipoConClave1796483233017 } from './1796483233017-ResumenFaseTipoConClave';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ImportacionDepartamentos1796462111168,
   NombresYAlias1796465289834,
   ActividadNacional1796470694459,
+  ResumenFaseTipoConClave1796483233017,
 ];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { UsuariosService } from '@tablero/access';
 import { createDataSource, createThrowawayDatabase, ThrowawayDatabase } from '@tablero/database';
+import { SCHEMA } from '../migrations/schema';
 import { texto } from './support/fixtures';
 import { TEST_PSEUDONYM_KEY, testServerUrl } from './support/test-app';
 
@@ -38,7 +39,7 @@ it('migrates and seeds an empty database before its first import, and exits 0 wh
   expect(code).toBe(0);
   expect(stdout).toMatch(/^Importación \d+ de asistencias, formato csv: cli-ok\.csv$/m);
   expect(stdout).toMatch(/^ {2}Aceptadas +2$/m);
-  const ds = createDataSource(database.url);
+  const ds = createDataSource(database.url, SCHEMA);
   await ds.initialize();
   expect(await ds.query(`SELECT count(*)::int AS n FROM actividad`)).toEqual([{ n: 78 }]);
   await ds.destroy();
@@ -85,7 +86,7 @@ it('creates a user from a shell with a password shown once, that signs in, and r
   expect(code).toBe(0);
   const [, clave] = /^Clave .*: (\S+)$/m.exec(stdout) ?? [];
   expect(clave).toMatch(/^[\w-]{24}$/);
-  const ds = createDataSource(database.url);
+  const ds = createDataSource(database.url, SCHEMA);
   await ds.initialize();
   const usuarios = new UsuariosService(ds);
   expect(await usuarios.verificar('operadora', clave)).toMatchObject({ rol: 'admin' });

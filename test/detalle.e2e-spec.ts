@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { ExportacionCancelada, exportarDetalle } from '@tablero/reports';
 import { createDataSource } from '@tablero/database';
+import { SCHEMA } from '../migrations/schema';
 import { generarDatos } from '../bench/datos-sinteticos';
 import { carpeta, texto } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
@@ -135,7 +136,7 @@ it('exports .xlsx with the same rows, filtered like every other figure', async (
 });
 
 it('continues on further sheets when a sheet is full', async () => {
-  const ds = createDataSource(server.database.url);
+  const ds = createDataSource(server.database.url, SCHEMA);
   await ds.initialize();
   const ruta = join(carpeta, 'detalle-hojas.xlsx');
   const salida = createWriteStream(ruta);
@@ -152,7 +153,7 @@ it('continues on further sheets when a sheet is full', async () => {
 });
 
 it('stops reading as soon as it is cancelled, without reading the rest', async () => {
-  const ds = createDataSource(server.database.url);
+  const ds = createDataSource(server.database.url, SCHEMA);
   await ds.initialize();
   await generarDatos(ds, 60_000);
   const cancelacion = new AbortController();

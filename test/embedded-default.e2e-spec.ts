@@ -3,7 +3,7 @@
  * PostgreSQL, loads the reference data, answers, refuses a second start on
  * the same data folder, survives a kill -9 and shuts down cleanly.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './support/free-port';
@@ -46,6 +46,7 @@ afterAll(async () => {
       await server.exited();
     }
   }
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 it('starts with no database server, loads the reference data and answers', async () => {

@@ -1,26 +1,17 @@
 /** Entities and migrations describe the same schema, and the migrations undo cleanly. */
-import {
-  createDataSource,
-  createThrowawayDatabase,
-  pendingSchemaChanges,
-  ThrowawayDatabase,
-} from '@tablero/database';
+import { pendingSchemaChanges } from '@tablero/database';
 import { DataSource } from 'typeorm';
-import { testServerUrl } from './support/test-app';
+import { abrirBaseDePrueba, BaseDePrueba } from './support/test-app';
 
-let database: ThrowawayDatabase;
+let base: BaseDePrueba;
 let ds: DataSource;
 
 beforeAll(async () => {
-  database = await createThrowawayDatabase(testServerUrl(), 'esquema');
-  ds = createDataSource(database.url);
-  await ds.initialize();
+  base = await abrirBaseDePrueba('esquema', false);
+  ds = base.ds;
 });
 
-afterAll(async () => {
-  await ds?.destroy();
-  await database?.drop();
-});
+afterAll(() => base?.cerrar());
 
 const tables = async () =>
   (

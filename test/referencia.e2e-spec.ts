@@ -3,26 +3,20 @@
  * second load changes nothing, and the uniqueness that matters is enforced by
  * the database itself.
  */
-import { createDataSource, createThrowawayDatabase, ThrowawayDatabase } from '@tablero/database';
 import { cargarReferencia } from '@tablero/domain';
 import { DataSource } from 'typeorm';
-import { testServerUrl } from './support/test-app';
+import { abrirBaseDePrueba, BaseDePrueba } from './support/test-app';
 
-let database: ThrowawayDatabase;
+let base: BaseDePrueba;
 let ds: DataSource;
 
 beforeAll(async () => {
-  database = await createThrowawayDatabase(testServerUrl(), 'referencia');
-  ds = createDataSource(database.url);
-  await ds.initialize();
-  await ds.runMigrations();
+  base = await abrirBaseDePrueba('referencia');
+  ds = base.ds;
   await cargarReferencia(ds);
 });
 
-afterAll(async () => {
-  await ds?.destroy();
-  await database?.drop();
-});
+afterAll(() => base?.cerrar());
 
 const column = async (sql: string, params: unknown[] = []) =>
   (await ds.query<Record<string, unknown>[]>(sql, params)).map((row) => Object.values(row)[0]);

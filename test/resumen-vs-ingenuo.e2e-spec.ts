@@ -4,27 +4,24 @@
  * a generated dataset of a few hundred thousand attendances; and the summary
  * without activities stays the sum of the raw records whatever changes them.
  */
-import { createDataSource, createThrowawayDatabase, ThrowawayDatabase } from '@tablero/database';
 import { cargarReferencia, sumarAResumenes } from '@tablero/domain';
 import { DIMENSIONES, Filtros, MetricasService } from '@tablero/metrics';
 import { DataSource, QueryRunner } from 'typeorm';
 import { generarDatos } from '../bench/datos-sinteticos';
 import { FILTROS_COMBINADOS } from './support/filtros-combinados';
-import { testServerUrl } from './support/test-app';
+import { abrirBaseDePrueba, BaseDePrueba } from './support/test-app';
 
 jest.setTimeout(180_000);
 
-let database: ThrowawayDatabase;
+let base: BaseDePrueba;
 let ds: DataSource;
 let metricas: MetricasService;
 /** The same service computing from the raw records: the baseline every answer is checked against. */
 let ingenua: MetricasService;
 
 beforeAll(async () => {
-  database = await createThrowawayDatabase(testServerUrl(), 'ingenuo');
-  ds = createDataSource(database.url);
-  await ds.initialize();
-  await ds.runMigrations();
+  base = await abrirBaseDePrueba('ingenuo');
+  ds = base.ds;
   await cargarReferencia(ds);
   const generados = await generarDatos(ds, 300_000);
   expect(generados.asistencias).toBeGreaterThan(290_000);
@@ -36,10 +33,7 @@ beforeAll(async () => {
   ingenua = new MetricasService(ds, { ingenua: true });
 });
 
-afterAll(async () => {
-  await ds?.destroy();
-  await database?.drop();
-});
+afterAll(() => base?.cerrar());
 
 /** Rows as "clave metrica calificador valor", sorted, so that a failure shows the differing lines. */
 async function respuesta(

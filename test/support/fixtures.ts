@@ -56,13 +56,7 @@ export function bombaZip(nombre: string, megas: number): Promise<string> {
     })(),
   );
   zip.addReadStream(hoja, 'xl/worksheets/sheet1.xml');
-  zip.end();
-  return new Promise((resolve, reject) =>
-    zip.outputStream
-      .pipe(createWriteStream(ruta))
-      .on('close', () => resolve(ruta))
-      .on('error', reject),
-  );
+  return escribirZip(zip, ruta);
 }
 
 /** An .xlsx made of the given parts (workbook, its relations and one sheet are added). */
@@ -84,13 +78,7 @@ export function xlsxDePartes(
   const zip = new yazl.ZipFile();
   for (const [parte, contenido] of Object.entries(partes))
     zip.addBuffer(Buffer.from(contenido), parte);
-  zip.end();
-  return new Promise((resolve, reject) =>
-    zip.outputStream
-      .pipe(createWriteStream(ruta))
-      .on('close', () => resolve(ruta))
-      .on('error', reject),
-  );
+  return escribirZip(zip, ruta);
 }
 
 /**
@@ -116,4 +104,15 @@ export async function xlsxQueMiente(nombre: string, megas: number): Promise<stri
   }
   writeFileSync(ruta, zip);
   return ruta;
+}
+
+/** Ends the zip and writes it to `ruta`, resolving with the path once it is on disk. */
+function escribirZip(zip: yazl.ZipFile, ruta: string): Promise<string> {
+  zip.end();
+  return new Promise((resolve, reject) =>
+    zip.outputStream
+      .pipe(createWriteStream(ruta))
+      .on('close', () => resolve(ruta))
+      .on('error', reject),
+  );
 }

@@ -3,9 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { CredencialesService } from '@tablero/access';
 import { loadConfig, pseudonymKey } from '@tablero/config';
 import type { NextFunction, Request, Response } from 'express';
-import { createThrowawayDatabase, ThrowawayDatabase } from '@tablero/database';
+import { createDataSource, createThrowawayDatabase, ThrowawayDatabase } from '@tablero/database';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { SCHEMA } from '../../migrations/schema';
 
 /** The secret the e2e tests pseudonymise with; fixed so that expected keys can be computed. */
 export const TEST_PSEUDONYM_KEY = 'clave-de-prueba-de-tablero-jpt-0123456789';
@@ -22,6 +24,28 @@ export function testServerUrl(): string {
   const url = process.env.TEST_SERVER_URL;
   if (!url) throw new Error('TEST_SERVER_URL no está definida: ¿corrió el globalSetup de e2e?');
   return url;
+}
+
+/** A database of the test's own on the test server, opened with the project's schema. */
+export interface BaseDePrueba {
+  readonly ds: DataSource;
+  /** Closes the connection and drops the database. */
+  cerrar(): Promise<void>;
+}
+
+/** Opens a throwaway database, with every migration applied unless `migrar` is false. */
+export async function abrirBaseDePrueba(proposito: string, migrar = true): Promise<BaseDePrueba> {
+  const database = await createThrowawayDatabase(testServerUrl(), proposito);
+  const ds = createDataSource(database.url, SCHEMA);
+  await ds.initialize();
+  if (migrar) await ds.runMigrations();
+  return {
+    ds,
+    cerrar: async () => {
+      await ds.destroy();
+      await database.drop();
+    },
+  };
 }
 
 export interface TestAppOptions {

@@ -11,6 +11,7 @@ import { ChartsModule } from '@tablero/charts';
 import { ReportsModule } from '@tablero/reports';
 import { join } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
+import { SCHEMA } from '../../../migrations/schema';
 import { AdministracionController } from './acceso/administracion.controller';
 import { AliasController } from './importaciones/alias.controller';
 import { SesionController } from './acceso/sesion.controller';
@@ -59,7 +60,7 @@ export class AppModule {
                 : undefined,
           },
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, SCHEMA), migrationsRun: true }),
         TerminusModule.forRoot({ errorLogStyle: 'pretty' }),
         AccessModule.forRoot({
           tableroPublico: config.publicDashboard,

@@ -26,12 +26,13 @@ import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { SCHEMA } from '../../../migrations/schema';
 import { ErrorDeUso, importar } from './importar.command';
 import { migrationSource } from './migration-source';
 
 async function withDatabase<T>(config: Config, work: (ds: DataSource) => Promise<T>): Promise<T> {
   const database = await connectDatabase(config, 'shared');
-  const dataSource = createDataSource(database.url);
+  const dataSource = createDataSource(database.url, SCHEMA);
   try {
     await dataSource.initialize();
     return await work(dataSource);
@@ -51,7 +52,7 @@ async function prepare(dataSource: DataSource): Promise<void> {
 async function schemaDrift(config: Config): Promise<{ up: string[]; down: string[] }> {
   const database = await connectDatabase(config, 'shared');
   const scratch = await createThrowawayDatabase(database.url, 'esquema');
-  const dataSource = createDataSource(scratch.url);
+  const dataSource = createDataSource(scratch.url, SCHEMA);
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();

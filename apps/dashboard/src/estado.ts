@@ -2,6 +2,7 @@
  * The page's state lives in the URL: the view in the path, the filters and the
  * view's own options (page, order, search) in the query, so a link reproduces the view.
  */
+import { RutaVista, VISTAS } from '@tablero/access';
 import {
   CAMPOS_FILTRO,
   CampoFiltro,
@@ -10,7 +11,6 @@ import {
   filtrosDeParametros,
   parametrosDeFiltros,
 } from '@tablero/metrics';
-import { RutaVista, VISTAS } from '../vistas';
 
 /** The filters of the filter bar and of clicks on charts: those the bar has a control for. */
 export const CAMPOS_DEL_TABLERO: readonly CampoFiltro[] = CAMPOS_FILTRO.filter(

@@ -1,5 +1,5 @@
 /** The dashboard: menu, filter bar and the current view, all redrawn from the URL. */
-import { RutaVista, VISTAS } from '../vistas';
+import { RutaVista, VISTAS } from '@tablero/access';
 import { el, mensaje } from './dom';
 import { alCambiarEstado, enlace, estadoActual, navegar } from './estado';
 import { pintarFiltros } from './filtros';

@@ -28,6 +28,7 @@ export {
   ROLES,
 } from './roles';
 export { CLAVE_MINIMA, UsuarioPublico, UsuariosService } from './usuarios.service';
+export { RutaVista, VISTAS } from './vistas';
 
 import { Auditoria } from './entities/auditoria.entity';
 import { Sesion } from './entities/sesion.entity';

@@ -7,9 +7,9 @@ import { dirname, join } from 'node:path';
  */
 export function rutaDelProyecto(...partes: string[]): string {
   let carpeta = __dirname;
-  while (!existsSync(join(carpeta, 'nest-cli.json'))) {
+  while (!existsSync(join(carpeta, 'package.json'))) {
     const arriba = dirname(carpeta);
-    if (arriba === carpeta) throw new Error('No se encontró la raíz del proyecto (nest-cli.json)');
+    if (arriba === carpeta) throw new Error('No se encontró la raíz del proyecto (package.json)');
     carpeta = arriba;
   }
   return join(carpeta, ...partes);

@@ -1,10 +1,17 @@
-import { ENTIDADES_ACCESO } from '@tablero/access';
-import { ENTITIES } from '@tablero/domain';
 import { DataSource } from 'typeorm';
 import { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
-import { MIGRATIONS } from '../../../migrations';
 
-export function dataSourceOptions(url: string): PostgresDataSourceOptions {
+/**
+ * What a database holds: the entities TypeORM maps and the migrations that
+ * build their tables. The project's own is `SCHEMA` in migrations/schema.ts,
+ * which sits above every library that owns entities.
+ */
+export interface Schema {
+  readonly entities: NonNullable<PostgresDataSourceOptions['entities']>;
+  readonly migrations: NonNullable<PostgresDataSourceOptions['migrations']>;
+}
+
+export function dataSourceOptions(url: string, schema: Schema): PostgresDataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -14,8 +21,8 @@ export function dataSourceOptions(url: string): PostgresDataSourceOptions {
     // The metrics hash and sort tens of thousands of summary rows: 4 MB (the default) sends them to disk.
     // A request waits at most 5 s for a connection: with the database down it gets a 503, never hangs.
     extra: { options: '-c jit=off -c work_mem=32MB', connectionTimeoutMillis: 5000 },
-    entities: [...ENTITIES, ...ENTIDADES_ACCESO],
-    migrations: MIGRATIONS,
+    entities: schema.entities,
+    migrations: schema.migrations,
     migrationsTableName: 'migracion',
     migrationsTransactionMode: 'each',
     synchronize: false,
@@ -23,8 +30,8 @@ export function dataSourceOptions(url: string): PostgresDataSourceOptions {
 }
 
 /** A DataSource for scripts and the CLI; the HTTP app gets its own through TypeOrmModule. */
-export function createDataSource(url: string): DataSource {
-  return new DataSource(dataSourceOptions(url));
+export function createDataSource(url: string, schema: Schema): DataSource {
+  return new DataSource(dataSourceOptions(url, schema));
 }
 
 /**

@@ -1,4 +1,4 @@
-export { createDataSource, dataSourceOptions, pendingSchemaChanges } from './data-source';
+export { createDataSource, dataSourceOptions, pendingSchemaChanges, Schema } from './data-source';
 export {
   DataDirInUseError,
   EmbeddedDatabaseError,

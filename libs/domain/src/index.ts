@@ -4,6 +4,7 @@ export * from './entities';
 export * from './formato';
 export * from './pdt';
 export * from './vocabularios';
+export * from './celda-segura';
 export { cargarReferencia, estaVacia, REFERENCIA } from './referencia/referencia.loader';
 export { Referencia } from './referencia/referencia.schema';
 export * from './referencia/territorio';

@@ -3,8 +3,7 @@
  * sheet with the canonical headers (text format where Excel would strip
  * leading zeros) and drop-down lists for the closed values.
  */
-import { TipoImportacionCodigo } from '@tablero/domain';
-import { celdaSegura } from '@tablero/reports';
+import { celdaSegura, TipoImportacionCodigo } from '@tablero/domain';
 import ExcelJS from 'exceljs';
 import { Catalogos } from './catalogos';
 import { TIPOS } from './tipos';

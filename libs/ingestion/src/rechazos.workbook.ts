@@ -1,5 +1,4 @@
-import { Importacion, ImportacionAviso, ImportacionRechazo } from '@tablero/domain';
-import { celdaSegura } from '@tablero/reports';
+import { celdaSegura, Importacion, ImportacionAviso, ImportacionRechazo } from '@tablero/domain';
 import ExcelJS from 'exceljs';
 
 /**
@@ -15,41 +14,20 @@ export async function libroDeRechazos(
   const libro = new ExcelJS.Workbook();
   libro.creator = 'Tablero JPT (DNP)';
   libro.title = `Rechazos de la importación ${importacion.id}`;
-  const hoja = libro.addWorksheet('Rechazos', { views: [{ state: 'frozen', ySplit: 1 }] });
-  hoja.columns = [
-    { header: 'Fila', key: 'fila', width: 8 },
-    { header: 'Columna', key: 'columna', width: 22 },
-    { header: 'Valor', key: 'valor', width: 30 },
-    { header: 'Motivo', key: 'motivo', width: 80 },
-  ];
-  hoja.getRow(1).font = { bold: true };
-  for (const r of rechazos) {
-    hoja.addRow({
-      fila: r.fila,
-      columna: r.columna ?? '(fila)',
-      valor: r.valor === null ? '' : celdaSegura(r.valor),
-      motivo: celdaSegura(r.motivo),
-    });
-  }
+  const hoja = hojaDeFilas(
+    libro,
+    'Rechazos',
+    'Motivo',
+    rechazos.map((r) => ({ ...r, columna: r.columna ?? '(fila)', texto: r.motivo })),
+  );
   hoja.autoFilter = { from: 'A1', to: 'D1' };
-  if (avisos.length) {
-    const notas = libro.addWorksheet('Avisos', { views: [{ state: 'frozen', ySplit: 1 }] });
-    notas.columns = [
-      { header: 'Fila', key: 'fila', width: 8 },
-      { header: 'Columna', key: 'columna', width: 22 },
-      { header: 'Valor', key: 'valor', width: 30 },
-      { header: 'Aviso', key: 'nota', width: 80 },
-    ];
-    notas.getRow(1).font = { bold: true };
-    for (const a of avisos) {
-      notas.addRow({
-        fila: a.fila,
-        columna: a.columna,
-        valor: a.valor === null ? '' : celdaSegura(a.valor),
-        nota: celdaSegura(a.nota),
-      });
-    }
-  }
+  if (avisos.length)
+    hojaDeFilas(
+      libro,
+      'Avisos',
+      'Aviso',
+      avisos.map((a) => ({ ...a, texto: a.nota })),
+    );
   const info = libro.addWorksheet('Importación');
   info.columns = [{ width: 22 }, { width: 60 }];
   const fila = (etiqueta: string, valor: string | number) =>
@@ -66,4 +44,37 @@ export async function libroDeRechazos(
   if (importacion.reintentoDe) fila('Reintento de la importación', Number(importacion.reintentoDe));
   info.getColumn(1).font = { bold: true };
   return Buffer.from(await libro.xlsx.writeBuffer());
+}
+
+/** A rejection or a note: the row and column it is about, the value read and what it says. */
+interface FilaSenalada {
+  readonly fila: number;
+  readonly columna: string;
+  readonly valor: string | null;
+  readonly texto: string;
+}
+
+function hojaDeFilas(
+  libro: ExcelJS.Workbook,
+  nombre: string,
+  titulo: string,
+  filas: readonly FilaSenalada[],
+): ExcelJS.Worksheet {
+  const hoja = libro.addWorksheet(nombre, { views: [{ state: 'frozen', ySplit: 1 }] });
+  hoja.columns = [
+    { header: 'Fila', key: 'fila', width: 8 },
+    { header: 'Columna', key: 'columna', width: 22 },
+    { header: 'Valor', key: 'valor', width: 30 },
+    { header: titulo, key: 'texto', width: 80 },
+  ];
+  hoja.getRow(1).font = { bold: true };
+  for (const f of filas) {
+    hoja.addRow({
+      fila: f.fila,
+      columna: f.columna,
+      valor: f.valor === null ? '' : celdaSegura(f.valor),
+      texto: celdaSegura(f.texto),
+    });
+  }
+  return hoja;
 }

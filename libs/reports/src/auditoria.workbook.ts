@@ -1,8 +1,7 @@
 /** The audit log as a workbook or CSV for admins; every text cell formula-safe (who and what come from users). */
-import { nombreDeAccion } from '@tablero/domain';
+import { celdaSegura, nombreDeAccion } from '@tablero/domain';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
-import { celdaSegura } from './celda-segura';
 import { ColumnaHoja, fila, filtrar, nuevaHoja } from './hoja';
 
 export interface EntradaDeAuditoria {

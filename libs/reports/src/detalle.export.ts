@@ -6,6 +6,7 @@
  * 1.048.576 rows: a larger export continues on further sheets. Stops as soon
  * as the signal aborts (the client went away).
  */
+import { celdaSegura } from '@tablero/domain';
 import { ctesDeHechos, filtroDeHechos, Consulta, Filtros } from '@tablero/metrics';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
@@ -14,7 +15,6 @@ import { Writable } from 'node:stream';
 import { PoolClient } from 'pg';
 import Cursor from 'pg-cursor';
 import { DataSource } from 'typeorm';
-import { celdaSegura } from './celda-segura';
 
 export const COLUMNAS_DETALLE = [
   'clave_persona',

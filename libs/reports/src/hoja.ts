@@ -3,9 +3,8 @@
  * es-CO number and date formats, widths fitted to the content, print set-up (landscape,
  * fit to width, header row repeated) and text cells safe from formula injection.
  */
+import { celdaSegura, FUENTE } from '@tablero/domain';
 import ExcelJS from 'exceljs';
-import { FUENTE } from '@tablero/domain';
-import { celdaSegura } from './celda-segura';
 
 export type Formato = 'texto' | 'entero' | 'decimal' | 'fecha' | 'porcentaje';
 

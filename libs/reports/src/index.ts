@@ -1,5 +1,4 @@
 export { BalanceService } from './balance.service';
-export { celdaSegura } from './celda-segura';
 export { ReportsModule } from './reports.module';
 export {
   COLUMNAS_DETALLE,

@@ -1,10 +1,9 @@
 import { Controller, Get, Header, HttpStatus, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Acceso } from '@tablero/access';
+import { Acceso, VISTAS } from '@tablero/access';
 import { CARPETA_TABLERO, rutaDelProyecto } from '@tablero/config';
 import type { Response } from 'express';
 import { existsSync } from 'node:fs';
-import { VISTAS } from '../../../dashboard/vistas';
 import { ApiError } from '../errors/api-error';
 
 /** The page's paths: the dashboard routes in the browser, the server answers each with the same page. */

@@ -18,6 +18,8 @@ import { Indicador } from './indicador.entity';
 import { Meta } from './meta.entity';
 import { ResumenActividad } from './resumen-actividad.entity';
 import { ResumenAsistencia } from './resumen-asistencia.entity';
+import { ResumenFaseTipo } from './resumen-fase-tipo.entity';
+import { ResumenMes } from './resumen-mes.entity';
 import { ResumenVistas } from './resumen-vistas.entity';
 import {
   ResumenDepartamento,
@@ -54,7 +56,9 @@ export {
   ResumenAsistencia,
   ResumenDepartamento,
   ResumenDepartamentoGrupo,
+  ResumenFaseTipo,
   ResumenGrupo,
+  ResumenMes,
   ResumenSubregion,
   ResumenVistas,
   Subregion,
@@ -86,7 +90,9 @@ export const ENTITIES = [
   ResumenAsistencia,
   ResumenDepartamento,
   ResumenDepartamentoGrupo,
+  ResumenFaseTipo,
   ResumenGrupo,
+  ResumenMes,
   ResumenSubregion,
   ResumenVistas,
   Subregion,

@@ -5,26 +5,10 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { setImmediate as turno } from 'node:timers/promises';
-import { Celda } from '../valores';
 import { ArchivoInvalido } from './archivo-invalido';
+import { Codificacion, FilaCruda } from './fila-cruda';
 import { filasDeTexto } from './texto.reader';
 import { abrirXlsx } from './xlsx.reader';
-
-/** A cell that cannot be read as a value (a formula without its result, an error): its row is rejected. */
-export interface Problema {
-  /** The cell's index in the row. */
-  readonly indice: number;
-  readonly motivo: string;
-}
-
-export interface FilaCruda {
-  /** The row number a person sees in the file: 1 is the first line. */
-  readonly numero: number;
-  readonly celdas: Celda[];
-  readonly problemas?: readonly Problema[];
-}
-
-export type Codificacion = 'utf8' | 'utf16le' | 'utf16be' | 'windows1252';
 
 export interface Lectura {
   readonly formato: 'csv' | 'xlsx';

@@ -8,8 +8,9 @@
 import { formatearNumero } from '@tablero/domain';
 import { Columna, Opciones, TipoImportacion } from '../tipos/tipo-importacion';
 import { Celda, normalizar, texto } from '../valores';
-import { FilaCruda, Lectura } from './archivo';
+import { Lectura } from './archivo';
 import { ArchivoInvalido } from './archivo-invalido';
+import { FilaCruda } from './fila-cruda';
 import { MAX_COLUMNAS } from './xlsx.reader';
 
 export interface FilaCanonica {

@@ -11,8 +11,8 @@
  * character, and bounds a row's length.
  */
 import { formatearNumero } from '@tablero/domain';
-import type { FilaCruda } from './archivo';
 import { ArchivoInvalido } from './archivo-invalido';
+import type { FilaCruda } from './fila-cruda';
 
 /** No spreadsheet row is this long (Excel: 16.384 cells of at most 32.767 characters is larger, but no real file comes near). */
 export const MAX_CARACTERES_FILA = 16 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { createReadStream } from 'node:fs';
-import type { Codificacion, FilaCruda } from './archivo';
+import type { Codificacion, FilaCruda } from './fila-cruda';
 import { LectorCsv } from './lector-csv';
 
 const SEPARADORES = [',', ';', '\t'] as const;

@@ -18,8 +18,8 @@ import { formatearNumero } from '@tablero/domain';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
 import yauzl from 'yauzl';
 import { normalizar } from '../valores';
-import type { FilaCruda, Problema } from './archivo';
 import { ArchivoInvalido } from './archivo-invalido';
+import type { FilaCruda, Problema } from './fila-cruda';
 
 /** A compression ratio no real spreadsheet reaches; a zip bomb does. */
 const MAX_RATIO = 200;

@@ -1,8 +1,8 @@
 import { FASES, MODALIDADES, parseFase } from '@tablero/domain';
 import { QueryRunner } from 'typeorm';
 import { fecha, texto, textoHasta, ValorInvalido } from '../valores';
-import { modalidad } from './asistencias.import';
 import { columnaDepartamento, territorioDeLaFila } from './campos-territoriales';
+import { modalidad } from './comunes';
 import { Columna, TipoImportacion } from './tipo-importacion';
 import { Validacion } from './validacion';
 

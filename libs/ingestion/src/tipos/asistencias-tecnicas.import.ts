@@ -7,9 +7,8 @@ import {
   TemaAsistenciaTecnica,
 } from '@tablero/domain';
 import { decimal, entero, fecha, normalizar, texto, ValorInvalido } from '../valores';
-import { contarFusion, modalidad } from './asistencias.import';
-import { columnaDepartamento, territorioDeLaFila } from './campos-territoriales';
-import { columnaEntidad } from './hitos-pdt.import';
+import { columnaDepartamento, columnaEntidad, territorioDeLaFila } from './campos-territoriales';
+import { contarFusion, modalidad } from './comunes';
 import { Columna, TipoImportacion } from './tipo-importacion';
 import { Validacion } from './validacion';
 

@@ -16,6 +16,24 @@ export const columnaDepartamento: Columna = {
   alias: ['codigo_departamento', 'nombre_departamento', 'depto', 'dpto', 'cod_departamento'],
 };
 
+/** The territorial entity whose plan or assistance a row is about: a department or a municipality. */
+export const columnaEntidad: Columna = {
+  campo: 'codigo_entidad',
+  obligatoria: true,
+  descripcion:
+    'Entidad territorial: código DIVIPOLA (2 dígitos para un departamento, 5 para un municipio) o nombre ' +
+    '(«Gobernación de Arauca», «Alcaldía de Arauca» o «Arauca» con su departamento); vacía, la del departamento',
+  ejemplo: '73001',
+  alias: [
+    'codigo_divipola',
+    'divipola',
+    'codigo_dane',
+    'entidad_territorial',
+    'entidad',
+    'municipio',
+  ],
+};
+
 function departamentoDeLaFila(v: Validacion, contexto: Contexto): string | null | undefined {
   return v.territorio('departamento', (t) => contexto.catalogos.territorios.departamento(t));
 }

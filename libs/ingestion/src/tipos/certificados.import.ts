@@ -1,7 +1,7 @@
 import { ASPIRACIONES } from '@tablero/domain';
 import { fecha, texto, TIPOS_DOCUMENTO, uno } from '../valores';
-import { actividadDeLaFila, contarFusion, identidad } from './asistencias.import';
 import { columnaDepartamento, municipioDeLaFila } from './campos-territoriales';
+import { actividadDeLaFila, contarFusion, identidad } from './comunes';
 import { Columna, TipoImportacion } from './tipo-importacion';
 import { formatoFecha, Validacion } from './validacion';
 

@@ -8,28 +8,10 @@ import {
   PLAZOS_LEY_152_2024,
 } from '@tablero/domain';
 import { fecha, normalizar, texto, textoHasta, ValorInvalido } from '../valores';
-import { contarFusion } from './asistencias.import';
-import { columnaDepartamento, territorioDeLaFila } from './campos-territoriales';
+import { columnaDepartamento, columnaEntidad, territorioDeLaFila } from './campos-territoriales';
+import { contarFusion } from './comunes';
 import { Columna, TipoImportacion } from './tipo-importacion';
 import { Validacion } from './validacion';
-
-/** The territorial entity whose plan or assistance a row is about: a department or a municipality. */
-export const columnaEntidad: Columna = {
-  campo: 'codigo_entidad',
-  obligatoria: true,
-  descripcion:
-    'Entidad territorial: código DIVIPOLA (2 dígitos para un departamento, 5 para un municipio) o nombre ' +
-    '(«Gobernación de Arauca», «Alcaldía de Arauca» o «Arauca» con su departamento); vacía, la del departamento',
-  ejemplo: '73001',
-  alias: [
-    'codigo_divipola',
-    'divipola',
-    'codigo_dane',
-    'entidad_territorial',
-    'entidad',
-    'municipio',
-  ],
-};
 
 const columnas: readonly Columna[] = [
   columnaDepartamento,

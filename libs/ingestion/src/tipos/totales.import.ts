@@ -1,8 +1,8 @@
 import { CALIFICADORES, METRICAS_DECLARADAS } from '@tablero/domain';
 import { buscarActividad } from '../catalogos';
 import { entero, fecha, normalizar, texto, uno, ValorInvalido } from '../valores';
-import { contarFusion, grupoDeValor } from './asistencias.import';
 import { columnaDepartamento, territorioDeLaFila } from './campos-territoriales';
+import { contarFusion, grupoDeValor } from './comunes';
 import { Columna, TipoImportacion } from './tipo-importacion';
 import { Validacion } from './validacion';
 

@@ -1,7 +1,7 @@
 import { TIPO_WEBINAR } from '@tablero/domain';
 import { buscarActividad } from '../catalogos';
 import { entero, fecha, texto, ValorInvalido } from '../valores';
-import { contarFusion } from './asistencias.import';
+import { contarFusion } from './comunes';
 import { Columna, TipoImportacion } from './tipo-importacion';
 import { Validacion } from './validacion';
 

@@ -1,0 +1,2 @@
+/** What the browser may import from this library: the dashboard's views, no entities or services. */
+export * from './vistas';
