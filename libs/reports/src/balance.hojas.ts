@@ -32,6 +32,7 @@ import {
 import ExcelJS from 'exceljs';
 import {
   ajustar,
+  hojaImprimible,
   letra,
   ColumnaHoja,
   columnaDe,
@@ -107,16 +108,7 @@ export interface Portada {
 }
 
 export function hojaPortada(libro: ExcelJS.Workbook, p: Portada): void {
-  const hoja = libro.addWorksheet('Portada', {
-    pageSetup: {
-      orientation: 'portrait',
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-    },
-    headerFooter: { oddFooter: `&L${FUENTE}&RPágina &P de &N` },
-  });
+  const hoja = hojaImprimible(libro, 'Portada', 'portrait');
   hoja.getColumn(1).width = 24;
   hoja.getColumn(2).width = 90;
   nota(hoja, p.titulo, 2).font = letra({ bold: true, size: 18, color: { argb: 'FF0B3D6B' } });
@@ -601,16 +593,7 @@ export function hojaGraficos(
   libro: ExcelJS.Workbook,
   graficos: readonly { titulo: string; png: Buffer }[],
 ): void {
-  const hoja = libro.addWorksheet('Gráficos', {
-    pageSetup: {
-      orientation: 'landscape',
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-    },
-    headerFooter: { oddFooter: `&L${FUENTE}&RPágina &P de &N` },
-  });
+  const hoja = hojaImprimible(libro, 'Gráficos', 'landscape');
   hoja.getColumn(1).width = 120;
   let filaGrafico = 1;
   for (const { titulo, png } of graficos) {

@@ -30,25 +30,32 @@ export function letra(estilo: Partial<ExcelJS.Font>): Partial<ExcelJS.Font> {
 
 export type Valor = string | number | Date | null | { formula: string; result: number };
 
-export function nuevaHoja(
+/** A sheet that prints on A4 fitted to the page's width, with the source line and page numbers. */
+export function hojaImprimible(
   libro: ExcelJS.Workbook,
   nombre: string,
-  columnas: readonly ColumnaHoja[],
+  orientation: 'landscape' | 'portrait',
 ): ExcelJS.Worksheet {
-  const hoja = libro.addWorksheet(nombre.slice(0, 31), {
-    views: [{ state: 'frozen', ySplit: 1 }],
+  return libro.addWorksheet(nombre.slice(0, 31), {
     pageSetup: {
-      orientation: 'landscape',
+      orientation,
       paperSize: 9,
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: {
-      oddFooter: `&L${FUENTE}&RPágina &P de &N`,
-    },
+    headerFooter: { oddFooter: `&L${FUENTE}&RPágina &P de &N` },
   });
+}
+
+export function nuevaHoja(
+  libro: ExcelJS.Workbook,
+  nombre: string,
+  columnas: readonly ColumnaHoja[],
+): ExcelJS.Worksheet {
+  const hoja = hojaImprimible(libro, nombre, 'landscape');
+  hoja.views = [{ state: 'frozen', ySplit: 1 }];
   hoja.columns = columnas.map((c) => ({
     header: c.titulo,
     width: c.ancho,
