@@ -173,7 +173,12 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
     error: unknown,
   ): Promise<void> {
     const motivo: unknown = senal.aborted ? senal.reason : error;
-    if (motivo === 'perdida') return;
+    if (motivo === 'perdida') {
+      this.logger.warn(
+        `La exportación ${id} pasó a otra instancia: esta no renovó su arriendo a tiempo.`,
+      );
+      return;
+    }
     if (motivo === 'apagado') return this.cola.devolver(id, ejecutor);
     if (motivo === 'cancelada') return this.cola.abandonar(id, ejecutor, 'cancelada');
     const mensaje = motivo instanceof Error ? motivo.message : String(motivo);
