@@ -22,6 +22,7 @@ import { ImportacionDepartamentos1796462111168 } from './1796462111168-Importaci
 import { NombresYAlias1796465289834 } from './1796465289834-NombresYAlias';
 import { ActividadNacional1796470694459 } from './1796470694459-ActividadNacional';
 import { ResumenFaseTipoConClave1796483233017 } from './1796483233017-ResumenFaseTipoConClave';
+import { TrabajosCompartidos1796523101085 } from './1796523101085-TrabajosCompartidos';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   NombresYAlias1796465289834,
   ActividadNacional1796470694459,
   ResumenFaseTipoConClave1796483233017,
+  TrabajosCompartidos1796523101085,
 ];

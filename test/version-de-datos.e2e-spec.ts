@@ -13,6 +13,7 @@ const SIN_CIFRAS = [
   'auditoria',
   'cambio_de_datos',
   'exportacion',
+  'exportacion_parte',
   'importacion',
   'importacion_aviso',
   'importacion_fila_rechazada',

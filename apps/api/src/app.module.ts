@@ -9,7 +9,6 @@ import { IngestionModule } from '@tablero/ingestion';
 import { MetricsModule } from '@tablero/metrics';
 import { ChartsModule } from '@tablero/charts';
 import { ReportsModule } from '@tablero/reports';
-import { join } from 'node:path';
 import { LoggerModule } from 'nestjs-pino';
 import { SCHEMA } from '../../../migrations/schema';
 import { AdministracionController } from './acceso/administracion.controller';
@@ -68,6 +67,9 @@ export class AppModule {
           cookieSegura: config.cookieSecure,
           loginPorMinuto: config.loginMaxPerMinute,
           costosasPorMinuto: config.expensiveMaxPerMinute,
+          redis: config.redisUrl
+            ? { url: config.redisUrl, prefijo: config.redisKeyPrefix }
+            : undefined,
         }),
         MulterModule.register({
           dest: carpetaDeSubidas(config.dataDir),
@@ -79,7 +81,7 @@ export class AppModule {
         }),
         MetricsModule,
         ChartsModule,
-        ReportsModule.forRoot(join(config.dataDir, 'exportaciones')),
+        ReportsModule.forRoot(config.exportaciones),
       ],
       controllers: [
         AdministracionController,

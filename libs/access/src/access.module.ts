@@ -8,6 +8,7 @@ import { AccesoGuard } from './acceso.guard';
 import { AuditoriaInterceptor } from './auditoria.interceptor';
 import { AuditoriaService } from './auditoria.service';
 import { CredencialesService } from './credenciales.service';
+import { LimitesEnRedis } from './limites-redis';
 import { OPCIONES_ACCESO, OpcionesAcceso } from './opciones';
 import { PrimerAdministrador } from './primer-administrador';
 import { UsuariosService } from './usuarios.service';
@@ -55,6 +56,9 @@ export class AccessModule {
             },
           ],
           errorMessage: 'Demasiadas solicitudes: espere un minuto e intente de nuevo.',
+          storage: opciones.redis
+            ? new LimitesEnRedis(opciones.redis.url, opciones.redis.prefijo)
+            : undefined,
         }),
       ],
       providers: [

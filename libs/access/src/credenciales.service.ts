@@ -57,6 +57,7 @@ export class CredencialesService {
       principal: {
         tipo: 'sesion',
         usuarioId: usuario.id,
+        tokenId: null,
         nombre: usuario.nombre,
         rol: usuario.rol,
         departamentos: usuario.departamentos,
@@ -91,6 +92,7 @@ export class CredencialesService {
     return {
       tipo: 'sesion',
       usuarioId: fila.id,
+      tokenId: null,
       nombre: fila.nombre,
       rol: fila.rol,
       departamentos: fila.departamentos,
@@ -124,6 +126,7 @@ export class CredencialesService {
     return {
       tipo: 'token',
       usuarioId: null,
+      tokenId: token.id,
       nombre: `token:${token.nombre}`,
       rol: token.rol,
       departamentos: token.departamentos,

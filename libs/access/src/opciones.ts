@@ -6,6 +6,8 @@ export interface OpcionesAcceso {
   readonly cookieSegura: boolean;
   readonly loginPorMinuto: number;
   readonly costosasPorMinuto: number;
+  /** Rate limits counted in this Redis, shared by the instances; in memory when absent. */
+  readonly redis?: { readonly url: string; readonly prefijo: string };
 }
 
 export const OPCIONES_ACCESO = Symbol('OPCIONES_ACCESO');

@@ -36,6 +36,8 @@ export function puede(rol: Rol, permiso: Permiso): boolean {
 export interface Principal {
   readonly tipo: 'sesion' | 'token' | 'anonimo';
   readonly usuarioId: string | null;
+  /** The API token's id when the caller is a token: what its work is owned by, never its name. */
+  readonly tokenId: string | null;
   /** The user's name, or the token's name; "anónimo" for nobody. */
   readonly nombre: string;
   readonly rol: Rol | null;
@@ -47,6 +49,7 @@ export interface Principal {
 export const ANONIMO: Principal = {
   tipo: 'anonimo',
   usuarioId: null,
+  tokenId: null,
   nombre: 'anónimo',
   rol: null,
   departamentos: null,

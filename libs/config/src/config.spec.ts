@@ -21,6 +21,9 @@ describe('loadConfig', () => {
       trustProxy: 0,
       loginMaxPerMinute: 10,
       expensiveMaxPerMinute: 60,
+      redisUrl: undefined,
+      redisKeyPrefix: 'tablero-jpt:',
+      exportaciones: { segundosDeConcesion: 60, intentos: 3, horasDeRetencion: 24 },
     });
   });
 
@@ -70,6 +73,8 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://root@localhost/db', 'DATABASE_URL: debe ser una URL postgres://'],
     ['EMBEDDED_DB_PORT', '80', 'EMBEDDED_DB_PORT: debe estar entre 1024 y 65535'],
     ['LOG_LEVEL', 'verbose', 'LOG_LEVEL:'],
+    ['REDIS_URL', 'localhost:6379', 'REDIS_URL: debe ser una URL redis://'],
+    ['EXPORT_LEASE_SECONDS', '1', 'EXPORT_LEASE_SECONDS: debe estar entre 2 y 3600'],
   ])('names the bad variable %s=%s', (name, value, expected) => {
     let error: unknown;
     try {
@@ -83,9 +88,12 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message).toContain('Configuración inválida');
   });
 
-  it('never echoes a database password', () => {
+  it('never echoes a database or Redis password', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u:secreto@host:notaport/db' })).toThrow(
       /postgres:\/\/u:\*\*\*@host/,
+    );
+    expect(() => loadConfig({ REDIS_URL: 'redis://u:secreto@host:puerto x' })).toThrow(
+      /redis:\/\/u:\*\*\*@host/,
     );
   });
 });

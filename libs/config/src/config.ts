@@ -79,6 +79,29 @@ const schema = z.object({
     .int('debe ser un entero / must be an integer')
     .positive('debe ser positivo / must be positive')
     .default(60),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'debe ser una URL redis:// o rediss:// / must be a redis:// URL')
+    .refine(canParseUrl, 'no es una URL válida / is not a valid URL')
+    .optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).max(100).default('tablero-jpt:'),
+  EXPORT_LEASE_SECONDS: z.coerce
+    .number({ error: 'debe ser un número de segundos / must be a number of seconds' })
+    .int('debe ser un entero / must be an integer')
+    .min(2, 'debe estar entre 2 y 3600 / must be between 2 and 3600')
+    .max(3600, 'debe estar entre 2 y 3600 / must be between 2 and 3600')
+    .default(60),
+  EXPORT_MAX_ATTEMPTS: z.coerce
+    .number({ error: 'debe ser un número / must be a number' })
+    .int('debe ser un entero / must be an integer')
+    .min(1, 'debe estar entre 1 y 10 / must be between 1 and 10')
+    .max(10, 'debe estar entre 1 y 10 / must be between 1 and 10')
+    .default(3),
+  EXPORT_RETENTION_HOURS: z.coerce
+    .number({ error: 'debe ser un número de horas / must be a number of hours' })
+    .positive('debe ser positivo / must be positive')
+    .max(720, 'no puede pasar de 720 / must be at most 720')
+    .default(24),
 });
 
 function canParseUrl(value: string): boolean {
@@ -128,6 +151,16 @@ export interface Config {
   readonly loginMaxPerMinute: number;
   /** Exports, chart images and imports per client IP and minute. */
   readonly expensiveMaxPerMinute: number;
+  /** Redis shared by the instances for the rate limits; in memory (per instance) when absent. */
+  readonly redisUrl?: string;
+  /** Starts every key the server writes in Redis (several deployments on one Redis). */
+  readonly redisKeyPrefix: string;
+  /** Background exports queued in PostgreSQL: see ExportacionesService. */
+  readonly exportaciones: {
+    readonly segundosDeConcesion: number;
+    readonly intentos: number;
+    readonly horasDeRetencion: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -182,6 +215,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     loginMaxPerMinute: c.LOGIN_MAX_PER_MINUTE,
     expensiveMaxPerMinute: c.EXPENSIVE_MAX_PER_MINUTE,
+    redisUrl: c.REDIS_URL,
+    redisKeyPrefix: c.REDIS_KEY_PREFIX,
+    exportaciones: {
+      segundosDeConcesion: c.EXPORT_LEASE_SECONDS,
+      intentos: c.EXPORT_MAX_ATTEMPTS,
+      horasDeRetencion: c.EXPORT_RETENTION_HOURS,
+    },
   };
 }
 
@@ -194,7 +234,9 @@ function describeValue(name: string, value: unknown): string {
   if (value === undefined) return '(vacío)';
   const text = String(value);
   if (name === 'PSEUDONYM_KEY') return '(oculto)';
-  return name === 'DATABASE_URL' ? `«${text.replace(/:[^:@/]*@/, ':***@')}»` : `«${text}»`;
+  return name === 'DATABASE_URL' || name === 'REDIS_URL'
+    ? `«${text.replace(/:[^:@/]*@/, ':***@')}»`
+    : `«${text}»`;
 }
 
 /**

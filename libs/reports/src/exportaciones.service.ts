@@ -1,56 +1,96 @@
 /**
- * Exports too big for one request, run in the background: the job and its
- * progress live in PostgreSQL (table exportacion), the file in the data folder
- * until it is downloaded. A job a restart interrupted is marked as failed.
+ * Exports too big for one request, run in the background by whichever
+ * instance of the server takes them from the queue in PostgreSQL
+ * (exportaciones.cola.ts); their files are kept there too, so any instance
+ * answers the progress, the download and the cancellation. An instance that
+ * dies leaves its jobs to the others once their lease runs out; one that stops
+ * gives them back.
  */
-import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Principal } from '@tablero/access';
 import { Exportacion } from '@tablero/domain';
 import { Filtros } from '@tablero/metrics';
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { once } from 'node:events';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
+import { archivoEnPartes } from './archivo-en-partes';
+import { ColaDeExportaciones, OpcionesExportaciones, TrabajoTomado } from './exportaciones.cola';
 import { ExportacionCancelada, exportarDetalle } from './detalle.export';
 
-export const CARPETA_EXPORTACIONES = Symbol('CARPETA_EXPORTACIONES');
+export const OPCIONES_EXPORTACIONES = Symbol('OPCIONES_EXPORTACIONES');
 
-/** Progress is written at most this often, not for every batch. */
-const AVANCE_CADA_MS = 500;
+/** How often an idle instance looks for work and sweeps what expired. */
+const BUSCAR_CADA_MS = 1000;
+/** Exports one instance runs at once: each holds a database connection and a core. */
+const EN_PARALELO = 2;
+
+/** A job as its owner sees it: without who runs it nor whom it belongs to by id. */
+export function exportacionPublica({
+  ejecutor: _ejecutor,
+  bloqueadaHasta: _bloqueadaHasta,
+  cancelacionPedida: _cancelacionPedida,
+  usuarioId: _usuarioId,
+  tokenId: _tokenId,
+  ...trabajo
+}: Exportacion) {
+  return trabajo;
+}
+
+/** Why a running export stopped before its end. */
+type Motivo = 'cancelada' | 'perdida' | 'apagado';
 
 @Injectable()
-export class ExportacionesService implements OnApplicationBootstrap {
-  private readonly enCurso = new Map<string, AbortController>();
+export class ExportacionesService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ExportacionesService.name);
+  private readonly cola: ColaDeExportaciones;
+  private readonly instancia = `${hostname().slice(0, 40)}:${process.pid}`;
+  private readonly enCurso = new Map<string, { control: AbortController; fin: Promise<void> }>();
+  private reloj?: NodeJS.Timeout;
+  private buscando = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(CARPETA_EXPORTACIONES) private readonly carpeta: string,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE exportacion SET estado = 'fallida', error = 'Interrumpida por un reinicio del servidor', terminada_en = now()
-        WHERE estado = 'en_curso'`,
-    );
+    @Inject(OPCIONES_EXPORTACIONES) private readonly opciones: OpcionesExportaciones,
+  ) {
+    this.cola = new ColaDeExportaciones(dataSource, opciones);
   }
 
-  /** Starts the export and returns at once with the job. */
-  async iniciar(filtros: Filtros, formato: 'csv' | 'xlsx', usuario: string): Promise<Exportacion> {
+  onApplicationBootstrap(): void {
+    this.reloj = setInterval(() => void this.buscarTrabajo(), BUSCAR_CADA_MS);
+    this.reloj.unref();
+    void this.buscarTrabajo();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.reloj);
+    for (const { control } of this.enCurso.values()) control.abort('apagado' satisfies Motivo);
+    await Promise.all([...this.enCurso.values()].map(({ fin }) => fin));
+  }
+
+  /** Queues the export, owned by the caller's id, and returns at once with the job. */
+  async iniciar(filtros: Filtros, formato: 'csv' | 'xlsx', quien: Principal): Promise<Exportacion> {
     const repositorio = this.dataSource.getRepository(Exportacion);
     const trabajo = await repositorio.save(
       repositorio.create({
         estado: 'en_curso',
         formato,
         filtros: { ...filtros },
-        usuario: usuario.slice(0, 120),
+        usuario: quien.nombre.slice(0, 120),
+        usuarioId: quien.usuarioId,
+        tokenId: quien.tokenId,
+        departamentos: quien.departamentos ? [...quien.departamentos] : null,
       }),
     );
-    const cancelacion = new AbortController();
-    this.enCurso.set(trabajo.id, cancelacion);
-    void this.ejecutar(trabajo, filtros, cancelacion.signal).finally(() =>
-      this.enCurso.delete(trabajo.id),
-    );
+    void this.buscarTrabajo();
     return trabajo;
   }
 
@@ -58,51 +98,91 @@ export class ExportacionesService implements OnApplicationBootstrap {
     return this.dataSource.getRepository(Exportacion).findOneBy({ id });
   }
 
-  /** True when the job was running and is now cancelled. */
-  async cancelar(id: string): Promise<boolean> {
-    const cancelacion = this.enCurso.get(id);
-    if (!cancelacion) return false;
-    cancelacion.abort();
-    return true;
+  /** True when the job was waiting or running and is now cancelled or about to be. */
+  cancelar(id: string): Promise<boolean> {
+    return this.cola.pedirCancelacion(id);
   }
 
-  archivo(trabajo: Exportacion): string {
-    return join(this.carpeta, `exportacion-${trabajo.id}.${trabajo.formato}`);
+  /** The finished file, read from PostgreSQL a chunk at a time. */
+  archivo(trabajo: Exportacion): Readable {
+    return Readable.from(this.cola.partes(trabajo.id));
+  }
+
+  private async buscarTrabajo(): Promise<void> {
+    if (this.buscando || !this.dataSource.isInitialized) return;
+    this.buscando = true;
+    try {
+      await this.cola.barrer();
+      while (this.enCurso.size < EN_PARALELO) {
+        const ejecutor = `${this.instancia}:${randomUUID().slice(0, 8)}`;
+        const trabajo = await this.cola.tomar(ejecutor);
+        if (!trabajo) break;
+        const control = new AbortController();
+        const fin = this.ejecutar(trabajo, ejecutor, control).finally(() =>
+          this.enCurso.delete(trabajo.id),
+        );
+        this.enCurso.set(trabajo.id, { control, fin });
+      }
+    } catch (error) {
+      this.logger.warn(`No se pudo buscar exportaciones pendientes: ${(error as Error).message}`);
+    } finally {
+      this.buscando = false;
+    }
   }
 
   private async ejecutar(
-    trabajo: Exportacion,
-    filtros: Filtros,
-    senal: AbortSignal,
+    trabajo: TrabajoTomado,
+    ejecutor: string,
+    control: AbortController,
   ): Promise<void> {
-    const actualizar = (cambios: string, valores: unknown[]) =>
-      this.dataSource.query(`UPDATE exportacion SET ${cambios} WHERE id = $1`, [
-        trabajo.id,
-        ...valores,
-      ]);
+    let filas = 0;
+    const latido = setInterval(
+      () =>
+        void this.cola.renovar(trabajo.id, ejecutor, filas).then(
+          (estado) => estado !== 'sigue' && control.abort(estado satisfies Motivo),
+          (error: Error) => this.logger.warn(`Exportación ${trabajo.id}: ${error.message}`),
+        ),
+      Math.min(BUSCAR_CADA_MS, (this.opciones.segundosDeConcesion * 1000) / 3),
+    );
     try {
-      await mkdir(this.carpeta, { recursive: true });
-      const salida = createWriteStream(this.archivo(trabajo));
-      let ultimo = 0;
-      const filas = await exportarDetalle(this.dataSource, filtros, salida, {
+      const archivo = archivoEnPartes(
+        (numero, datos) => this.cola.guardarParte(trabajo.id, ejecutor, numero, datos),
+        (motivo) => control.abort(motivo instanceof Error ? motivo : ('perdida' satisfies Motivo)),
+      );
+      const total = await exportarDetalle(this.dataSource, trabajo.filtros as Filtros, archivo, {
         formato: trabajo.formato,
-        senal,
-        alAvanzar: (n) => {
-          if (Date.now() - ultimo < AVANCE_CADA_MS) return;
-          ultimo = Date.now();
-          void actualizar('filas = $2', [n]);
-        },
+        senal: control.signal,
+        alAvanzar: (n) => (filas = n),
       });
-      await once(salida, 'close').catch(() => undefined);
-      await actualizar(`estado = 'lista', filas = $2, total = $2, terminada_en = now()`, [filas]);
+      await finished(archivo);
+      if (control.signal.aborted) throw new ExportacionCancelada();
+      await this.cola.terminar(trabajo.id, ejecutor, total, archivo.bytes);
     } catch (error) {
-      if (error instanceof ExportacionCancelada) {
-        await actualizar(`estado = 'cancelada', terminada_en = now()`, []);
-      } else {
-        await actualizar(`estado = 'fallida', error = $2, terminada_en = now()`, [
-          String((error as Error).message).slice(0, 500),
-        ]);
-      }
+      await this.terminarSinArchivo(trabajo.id, ejecutor, control.signal, error).catch((e: Error) =>
+        this.logger.warn(`Exportación ${trabajo.id}: ${e.message}`),
+      );
+    } finally {
+      clearInterval(latido);
     }
+  }
+
+  private async terminarSinArchivo(
+    id: string,
+    ejecutor: string,
+    senal: AbortSignal,
+    error: unknown,
+  ): Promise<void> {
+    const motivo: unknown = senal.aborted ? senal.reason : error;
+    if (motivo === 'perdida') {
+      this.logger.warn(
+        `La exportación ${id} pasó a otra instancia: esta no renovó su arriendo a tiempo.`,
+      );
+      return;
+    }
+    if (motivo === 'apagado') return this.cola.devolver(id, ejecutor);
+    if (motivo === 'cancelada') return this.cola.abandonar(id, ejecutor, 'cancelada');
+    const mensaje = motivo instanceof Error ? motivo.message : String(motivo);
+    this.logger.error(`Exportación ${id} fallida: ${mensaje}`);
+    return this.cola.abandonar(id, ejecutor, 'fallida', mensaje.slice(0, 500));
   }
 }

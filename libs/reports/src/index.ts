@@ -6,6 +6,7 @@ export {
   exportarDetalle,
   FILAS_POR_HOJA,
 } from './detalle.export';
-export { ExportacionesService } from './exportaciones.service';
+export { alcanceDeExportacion } from './exportaciones.acceso';
+export { exportacionPublica, ExportacionesService } from './exportaciones.service';
 export { libroDeDatosDeGrafico } from './datos-grafico.workbook';
 export { csvDeAuditoria, EntradaDeAuditoria, libroDeAuditoria } from './auditoria.workbook';

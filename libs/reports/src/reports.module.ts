@@ -2,19 +2,20 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ChartsModule } from '@tablero/charts';
 import { MetricsModule } from '@tablero/metrics';
 import { BalanceService } from './balance.service';
-import { CARPETA_EXPORTACIONES, ExportacionesService } from './exportaciones.service';
+import { OpcionesExportaciones } from './exportaciones.cola';
+import { ExportacionesService, OPCIONES_EXPORTACIONES } from './exportaciones.service';
 
 @Module({})
 export class ReportsModule {
-  /** `carpeta`: where background exports are written until they are downloaded. */
-  static forRoot(carpeta: string): DynamicModule {
+  /** `exportaciones`: lease, attempts and retention of the background exports. */
+  static forRoot(exportaciones: OpcionesExportaciones): DynamicModule {
     return {
       module: ReportsModule,
       imports: [MetricsModule, ChartsModule],
       providers: [
         BalanceService,
         ExportacionesService,
-        { provide: CARPETA_EXPORTACIONES, useValue: carpeta },
+        { provide: OPCIONES_EXPORTACIONES, useValue: exportaciones },
       ],
       exports: [BalanceService, ExportacionesService],
     };

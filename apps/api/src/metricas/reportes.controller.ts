@@ -12,7 +12,6 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { createReadStream } from 'node:fs';
 import { Acceso, Auditar, Limitado, Principal, Quien } from '@tablero/access';
 import { ApiError } from '../errors/api-error';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -20,10 +19,12 @@ import { DataSource } from 'typeorm';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MetricasService } from '@tablero/metrics';
 import {
+  alcanceDeExportacion,
   BalanceService,
   ExportacionCancelada,
   ExportacionesService,
   exportarDetalle,
+  exportacionPublica,
 } from '@tablero/reports';
 import { Request, Response } from 'express';
 import { ApiFiltros, leerFiltros } from './filtros.params';
@@ -124,9 +125,12 @@ export class ReportesController {
     const trabajo = await this.exportaciones.iniciar(
       filtros,
       (parametros.formato ?? 'xlsx') as 'csv' | 'xlsx',
-      quien.nombre,
+      quien,
     );
-    return { ...trabajo, estadoUrl: `/api/v1/reportes/detalle/trabajos/${trabajo.id}` };
+    return {
+      ...exportacionPublica(trabajo),
+      estadoUrl: `/api/v1/reportes/detalle/trabajos/${trabajo.id}`,
+    };
   }
 
   @Get('detalle/trabajos/:id')
@@ -134,8 +138,8 @@ export class ReportesController {
     summary:
       'El estado de una exportación en segundo plano: filas escritas, lista, fallida o cancelada',
   })
-  trabajo(@Param('id') id: string, @Quien() quien: Principal) {
-    return this.trabajoExistente(id, quien);
+  async trabajo(@Param('id') id: string, @Quien() quien: Principal) {
+    return exportacionPublica(await this.trabajoExistente(id, quien));
   }
 
   @Get('detalle/trabajos/:id/archivo')
@@ -150,7 +154,8 @@ export class ReportesController {
         `La exportación ${id} está ${trabajo.estado.replace('_', ' ')}.`,
       );
     }
-    return new StreamableFile(createReadStream(this.exportaciones.archivo(trabajo)), {
+    return new StreamableFile(this.exportaciones.archivo(trabajo), {
+      length: Number(trabajo.bytes),
       type:
         trabajo.formato === 'csv'
           ? 'text/csv; charset=utf-8'
@@ -173,14 +178,24 @@ export class ReportesController {
     }
   }
 
-  /** A job exists for its author and for admins only: a department-limited user never reaches another's file. */
+  /**
+   * A job exists for its owner and for admins only, and only while it holds no
+   * department the caller may no longer see.
+   */
   private async trabajoExistente(id: string, quien: Principal) {
     const trabajo = /^\d{1,18}$/.test(id) ? await this.exportaciones.buscar(id) : null;
-    if (!trabajo || (trabajo.usuario !== quien.nombre && quien.rol !== 'admin'))
+    const alcance = trabajo ? alcanceDeExportacion(trabajo, quien) : 'ajena';
+    if (!trabajo || alcance === 'ajena')
       throw new ApiError(
         HttpStatus.NOT_FOUND,
         'EXPORTACION_NO_ENCONTRADA',
         `No existe la exportación «${id.slice(0, 20)}».`,
+      );
+    if (alcance === 'fuera')
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'EXPORTACION_FUERA_DE_SUS_DEPARTAMENTOS',
+        `La exportación ${id} tiene datos de departamentos que usted ya no puede ver.`,
       );
     return trabajo;
   }

@@ -7,6 +7,7 @@ import { Certificado } from './certificado.entity';
 import { Ciclo } from './ciclo.entity';
 import { CorteVistas } from './corte-vistas.entity';
 import { Exportacion } from './exportacion.entity';
+import { ExportacionParte } from './exportacion-parte.entity';
 import { Fase } from './fase.entity';
 import { GrupoDeValor } from './grupo-de-valor.entity';
 import { HitoPdt } from './hito-pdt.entity';
@@ -45,6 +46,7 @@ export {
   Ciclo,
   CorteVistas,
   Exportacion,
+  ExportacionParte,
   Fase,
   GrupoDeValor,
   HitoPdt,
@@ -79,6 +81,7 @@ export const ENTITIES = [
   Ciclo,
   CorteVistas,
   Exportacion,
+  ExportacionParte,
   Fase,
   GrupoDeValor,
   HitoPdt,
