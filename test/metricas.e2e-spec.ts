@@ -210,6 +210,7 @@ describe('on the reference data', () => {
       const response = await fetch(`${server.baseUrl}${ruta}?desde=2023-12-31&hasta=2023-01-01`);
       expect([ruta, response.status]).toEqual([ruta, 400]);
       await expect(response.json()).resolves.toEqual({
+        estado: 400,
         codigo: 'PERIODO_INVERTIDO',
         mensaje:
           'La fecha «Desde» (31/12/2023) es posterior a la fecha «Hasta» (01/01/2023): ' +
