@@ -85,7 +85,10 @@ function ejeDeValores(contexto: Contexto, ubicacion: 'middle' | 'end' = 'middle'
   const { texto, px } = tipografia(contexto);
   return {
     type: 'value' as const,
-    name: contexto.unidad,
+    // On a phone a long unit wraps over the plot instead of running off the canvas.
+    name: estrecho(contexto)
+      ? envolver(contexto.unidad, contexto.ancho! - px(112), texto.fontSize)
+      : contexto.unidad,
     nameLocation: ubicacion,
     nameGap: px(ubicacion === 'middle' ? 30 : 12),
     // Above a vertical axis the unit starts at the axis and runs right, never off the canvas.
@@ -93,6 +96,9 @@ function ejeDeValores(contexto: Contexto, ubicacion: 'middle' | 'end' = 'middle'
       ...texto,
       color: '#444444',
       ...(ubicacion === 'end' ? { align: 'left' as const } : {}),
+      ...(estrecho(contexto)
+        ? { width: contexto.ancho! - px(112), overflow: 'break' as const }
+        : {}),
     },
     minInterval: 1,
     splitNumber: 4,
@@ -201,11 +207,14 @@ function subtituloDe(contexto: Contexto): string {
 function bajoElTitulo(titulo: string, contexto: Contexto, base: number): number {
   const { px } = tipografia(contexto);
   if (!contexto.ancho) return px(base);
+  // A phone's line more: a value axis's unit wraps to two.
+  const telefono = estrecho(contexto) ? px(16) : 0;
   const ancho = contexto.ancho - px(32);
   const extra = (texto: string, tamano: number) =>
     envolver(texto, ancho, px(tamano)).split('\n').length - 1;
   return (
     px(base) +
+    telefono +
     extra(titulo, TAMANO.titulo) * px(30) +
     extra(subtituloDe(contexto), TAMANO.subtitulo) * px(18)
   );
