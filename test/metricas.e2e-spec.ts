@@ -204,6 +204,20 @@ describe('on the reference data', () => {
     expect(cuerpo.codigo).toBe(codigo);
     expect(cuerpo.mensaje).toContain(`«${parametro}»`);
   });
+
+  it('refuses a period whose «Desde» comes after its «Hasta», on every figure and chart', async () => {
+    for (const ruta of ['/api/v1/kpis', '/api/v1/graficos/interacciones-por-fase.json']) {
+      const response = await fetch(`${server.baseUrl}${ruta}?desde=2023-12-31&hasta=2023-01-01`);
+      expect([ruta, response.status]).toEqual([ruta, 400]);
+      await expect(response.json()).resolves.toEqual({
+        estado: 400,
+        codigo: 'PERIODO_INVERTIDO',
+        mensaje:
+          'La fecha «Desde» (31/12/2023) es posterior a la fecha «Hasta» (01/01/2023): ' +
+          'elija un periodo que empiece antes de terminar.',
+      });
+    }
+  });
 });
 
 describe('on records loaded one by one', () => {

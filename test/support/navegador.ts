@@ -3,7 +3,7 @@
  * (`.ci/run` installs it). Every page records console errors and uncaught
  * exceptions, so that a test can fail on any of them.
  */
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContextOptions, chromium, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -37,8 +37,10 @@ export interface PaginaVigilada {
 export async function nuevaPagina(
   navegador: Browser,
   viewport = { width: 1366, height: 768 },
+  opciones: BrowserContextOptions = {},
 ): Promise<PaginaVigilada> {
   const contexto = await navegador.newContext({
+    ...opciones,
     viewport,
     locale: 'es-CO',
     timezoneId: 'America/Bogota',

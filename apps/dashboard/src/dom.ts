@@ -53,6 +53,23 @@ export function tabla(
   );
 }
 
+/**
+ * A wide table in a box that scrolls sideways on a narrow screen, reachable by keyboard so that
+ * its hidden columns can be scrolled into view without a mouse.
+ */
+export function desplazable(contenido: HTMLTableElement): HTMLElement {
+  return el(
+    'div',
+    {
+      class: 'tabla-desplazable',
+      tabindex: '0',
+      role: 'group',
+      'aria-label': contenido.caption?.textContent ?? undefined,
+    },
+    contenido,
+  );
+}
+
 export function mensaje(clase: 'vacio' | 'error' | 'cargando', texto: string): HTMLElement {
   return el('p', { class: clase, role: clase === 'error' ? 'alert' : undefined }, texto);
 }

@@ -6,6 +6,7 @@ import {
   Opcion,
   OpcionesDeFiltro,
   opcionesDeLista,
+  periodoInvertido,
 } from '@tablero/metrics';
 import { pedir } from './api';
 import { el } from './dom';
@@ -42,10 +43,34 @@ function opcionesDeLaLista(campo: CampoFiltro, lista: readonly Opcion[], elegida
   );
 }
 
+/** Whether the drawer of filters is open on a narrow screen; it stays so while its filters change. */
+let abierto = false;
+
+/** The filters applied, in the words of charts and sheets: "Fase II · Departamento: Tolima". */
+function filtrosEnPalabras(estado: Estado, listas: OpcionesDeFiltro): string {
+  const partes = CAMPOS_DEL_TABLERO.flatMap((campo) => {
+    const valor = estado.filtros[campo];
+    if (!valor) return [];
+    const { catalogo, enPalabras }: DefinicionFiltro = FILTROS[campo];
+    const lista = catalogo?.opciones ? listas[catalogo.opciones] : opcionesDeLista(campo);
+    return [enPalabras(valor, lista.find((o) => o.codigo === valor)?.nombre ?? valor)];
+  });
+  return partes.length ? partes.join(' · ') : 'Toda la estrategia';
+}
+
+/**
+ * The filter bar, redrawn from the state: on a narrow screen a drawer behind a button that says
+ * what is applied. The control that had the focus has it again once redrawn, so that a keyboard
+ * user goes on from where they were.
+ */
 export async function pintarFiltros(formulario: HTMLFormElement, estado: Estado): Promise<void> {
   const listas = await opcionesDeFiltro();
+  const enfocado = formulario.contains(document.activeElement) ? document.activeElement?.id : '';
   const controles: HTMLElement[] = [];
   const chips: HTMLElement[] = [];
+  const avisoFechas = el('p', { id: 'filtros-aviso-fechas', class: 'error', role: 'alert' });
+  const fechas: [CampoFiltro, HTMLInputElement][] = [];
+  let trasLasFechas = 0;
   for (const campo of CAMPOS_DEL_TABLERO) {
     const { parametro, etiqueta, control, catalogo }: DefinicionFiltro = FILTROS[campo];
     const valor = estado.filtros[campo];
@@ -61,8 +86,25 @@ export async function pintarFiltros(formulario: HTMLFormElement, estado: Estado)
       if (valor) chips.push(chip(campo, `${etiqueta}: ${valor} `));
     } else if (control.tipo === 'fecha') {
       const fecha = el('input', { type: 'date', name: parametro, value: valor });
-      fecha.addEventListener('change', () => cambiar(fecha.value));
+      fecha.addEventListener('change', () => {
+        // Both dates as typed: a reversed period is said beside them and never asked for.
+        const periodo = Object.fromEntries(fechas.map(([c, f]) => [c, f.value || undefined]));
+        const invertido = periodoInvertido(periodo);
+        avisoFechas.textContent = invertido ?? '';
+        for (const [, f] of fechas) {
+          if (invertido) {
+            f.setAttribute('aria-invalid', 'true');
+            f.setAttribute('aria-describedby', avisoFechas.id);
+          } else {
+            f.removeAttribute('aria-invalid');
+            f.removeAttribute('aria-describedby');
+          }
+        }
+        if (!invertido) filtrar(periodo);
+      });
+      fechas.push([campo, fecha]);
       controles.push(campoDeFormulario(etiqueta, fecha));
+      trasLasFechas = controles.length;
     } else {
       const lista = catalogo?.opciones ? listas[catalogo.opciones] : opcionesDeLista(campo);
       const select = el(
@@ -75,22 +117,67 @@ export async function pintarFiltros(formulario: HTMLFormElement, estado: Estado)
       controles.push(campoDeFormulario(etiqueta, select));
     }
   }
+  controles.splice(trasLasFechas, 0, avisoFechas);
   const activos = CAMPOS_DEL_TABLERO.filter((campo) => estado.filtros[campo]);
   const limpiar = el(
     'button',
-    { type: 'button', class: 'secundario', disabled: activos.length === 0 },
+    { type: 'button', id: 'filtros-quitar', class: 'secundario', disabled: activos.length === 0 },
     'Quitar filtros',
   );
   limpiar.addEventListener('click', () =>
     filtrar(Object.fromEntries(activos.map((campo) => [campo, undefined]))),
   );
-  formulario.replaceChildren(...controles, ...chips, limpiar);
+  const cajon = el(
+    'div',
+    { id: 'filtros-controles', class: 'controles-filtros' },
+    ...controles,
+    ...chips,
+    limpiar,
+  );
+  const abrir = el(
+    'button',
+    {
+      type: 'button',
+      id: 'filtros-abrir',
+      class: 'abrir-filtros',
+      'aria-expanded': String(abierto),
+      'aria-controls': cajon.id,
+    },
+    el('span', { class: 'titulo-filtros' }, 'Filtros'),
+    ' ',
+    el('span', { class: 'aplicados' }, filtrosEnPalabras(estado, listas)),
+  );
+  const alternar = (abrirlo: boolean) => {
+    abierto = abrirlo;
+    formulario.classList.toggle('abierto', abierto);
+    abrir.setAttribute('aria-expanded', String(abierto));
+  };
+  abrir.addEventListener('click', () => alternar(!abierto));
+  cajon.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || !abierto) return;
+    alternar(false);
+    abrir.focus();
+  });
+  formulario.replaceChildren(abrir, cajon);
+  alternar(abierto);
   formulario.onsubmit = (e) => e.preventDefault();
+  // A control that is gone (a chip removed) leaves the focus on the drawer's first control.
+  if (enfocado) {
+    const destino = document.getElementById(enfocado);
+    (destino && !(destino as HTMLButtonElement).disabled
+      ? destino
+      : cajon.querySelector('select')
+    )?.focus();
+  }
 }
 
 function chip(campo: CampoFiltro, texto: string): HTMLElement {
   const titulo = `Quitar el filtro de ${FILTROS[campo].etiqueta.toLowerCase()}`;
-  const boton = el('button', { type: 'button', 'aria-label': titulo, title: titulo }, '×');
+  const boton = el(
+    'button',
+    { type: 'button', id: `filtros-quitar-${campo}`, 'aria-label': titulo, title: titulo },
+    '×',
+  );
   boton.addEventListener('click', () => filtrar({ [campo]: undefined }));
   return el('p', { class: 'chip' }, texto, boton);
 }

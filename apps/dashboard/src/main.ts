@@ -77,6 +77,8 @@ function pintarCuenta(sesion: Sesion): void {
 }
 
 async function dibujar(): Promise<void> {
+  // A control of the view that filtered the page (a category of "Ver datos") is redrawn away.
+  const focoEnLaVista = contenido.contains(document.activeElement);
   actual?.cancelar.abort();
   for (const g of actual?.graficos ?? []) g.dispose();
   const estado = estadoActual();
@@ -93,6 +95,7 @@ async function dibujar(): Promise<void> {
   pintarMenu(estado.vista, estado.parametros);
   filtros.hidden = vista.permiso !== 'tablero';
   contenido.replaceChildren();
+  if (focoEnLaVista) contenido.focus();
   contenido.setAttribute('aria-busy', 'true');
   try {
     if (vista.permiso && !puede(vista.permiso)) {
@@ -114,7 +117,22 @@ async function dibujar(): Promise<void> {
 }
 
 alCambiarEstado(() => void dibujar());
+// The skip link moves the focus; following its #contenido would redraw the view.
+document.querySelector('.saltar')!.addEventListener('click', (e) => {
+  e.preventDefault();
+  contenido.focus();
+});
 addEventListener('resize', () => {
+  for (const g of actual?.graficos ?? []) g.resize();
+});
+/** A printed page's width in CSS pixels, A4 or carta upright, inside the print stylesheet's margins. */
+const ANCHO_EN_PAPEL = 680;
+// Charts are drawn at a width in pixels: narrowed for paper, then back to the screen's.
+addEventListener('beforeprint', () => {
+  for (const g of actual?.graficos ?? [])
+    if (g.getWidth() > ANCHO_EN_PAPEL) g.resize({ width: ANCHO_EN_PAPEL });
+});
+addEventListener('afterprint', () => {
   for (const g of actual?.graficos ?? []) g.resize();
 });
 void dibujar();

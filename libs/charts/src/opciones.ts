@@ -25,6 +25,50 @@ function tipografia(contexto: Contexto) {
   return { e, texto, px: (n: number) => Math.round(n * e) };
 }
 
+/**
+ * Below this width (in the canvas's own units, escala 1) a chart is on a phone: a horizontal bar's
+ * label sits above it at the plot's full width instead of beside it. Every published image is wider.
+ */
+export const ANCHO_ESTRECHO = 480;
+
+function estrecho(contexto: Contexto): boolean {
+  return contexto.ancho !== undefined && contexto.ancho / (contexto.escala ?? 1) < ANCHO_ESTRECHO;
+}
+
+/**
+ * The category axis of horizontal bars: beside the bars, the labels in the left margin; on a
+ * phone, above each bar (`rotulo` says what the label reads: with its figure where the bar's end
+ * has no room for it).
+ */
+function ejeDeCategorias(
+  contexto: Contexto,
+  margen: number,
+  rotulo: (etiqueta: string) => string = (etiqueta) => etiqueta,
+) {
+  const { texto, px } = tipografia(contexto);
+  if (!estrecho(contexto))
+    return {
+      type: 'category' as const,
+      axisLabel: { ...texto, width: margen - px(16), overflow: 'break' as const },
+    };
+  return {
+    type: 'category' as const,
+    axisTick: { show: false },
+    axisLabel: {
+      ...texto,
+      inside: true,
+      verticalAlign: 'bottom' as const,
+      padding: [0, 0, px(ALTO_BARRA_ESTRECHA / 2 + 3), 0],
+      width: contexto.ancho! - px(40),
+      overflow: 'break' as const,
+      formatter: rotulo,
+    },
+  };
+}
+
+/** A bar's thickness on a phone, where its label sits above it. */
+const ALTO_BARRA_ESTRECHA = 14;
+
 /** A row as ECharts' dataset takes it. */
 const fuenteDeDatos = ({ clave, etiqueta, valor, texto }: FilaGrafico) => ({
   clave,
@@ -41,7 +85,10 @@ function ejeDeValores(contexto: Contexto, ubicacion: 'middle' | 'end' = 'middle'
   const { texto, px } = tipografia(contexto);
   return {
     type: 'value' as const,
-    name: contexto.unidad,
+    // On a phone a long unit wraps over the plot instead of running off the canvas.
+    name: estrecho(contexto)
+      ? envolver(contexto.unidad, contexto.ancho! - px(112), texto.fontSize)
+      : contexto.unidad,
     nameLocation: ubicacion,
     nameGap: px(ubicacion === 'middle' ? 30 : 12),
     // Above a vertical axis the unit starts at the axis and runs right, never off the canvas.
@@ -49,6 +96,9 @@ function ejeDeValores(contexto: Contexto, ubicacion: 'middle' | 'end' = 'middle'
       ...texto,
       color: '#444444',
       ...(ubicacion === 'end' ? { align: 'left' as const } : {}),
+      ...(estrecho(contexto)
+        ? { width: contexto.ancho! - px(112), overflow: 'break' as const }
+        : {}),
     },
     minInterval: 1,
     splitNumber: 4,
@@ -157,11 +207,14 @@ function subtituloDe(contexto: Contexto): string {
 function bajoElTitulo(titulo: string, contexto: Contexto, base: number): number {
   const { px } = tipografia(contexto);
   if (!contexto.ancho) return px(base);
+  // A phone's line more: a value axis's unit wraps to two.
+  const telefono = estrecho(contexto) ? px(16) : 0;
   const ancho = contexto.ancho - px(32);
   const extra = (texto: string, tamano: number) =>
     envolver(texto, ancho, px(tamano)).split('\n').length - 1;
   return (
     px(base) +
+    telefono +
     extra(titulo, TAMANO.titulo) * px(30) +
     extra(subtituloDe(contexto), TAMANO.subtitulo) * px(18)
   );
@@ -170,11 +223,11 @@ function bajoElTitulo(titulo: string, contexto: Contexto, base: number): number 
 /** Room under the plot for the note and the source line. */
 const pieDe = (contexto: Contexto) => {
   const { px } = tipografia(contexto);
-  const renglones = contexto.nota
-    ? envolver(contexto.nota, (contexto.ancho ?? 1200) - px(32), px(TAMANO.fuente)).split('\n')
-        .length
-    : 0;
-  return px(56) + renglones * px(15);
+  const ancho = (contexto.ancho ?? 1200) - px(32);
+  const renglones = (texto: string | undefined) =>
+    texto ? envolver(texto, ancho, px(TAMANO.fuente)).split('\n').length : 0;
+  // The source line is one line on every image; on a phone's panel it may wrap too.
+  return px(56) + (renglones(contexto.nota) + Math.max(0, renglones(contexto.fuente) - 1)) * px(15);
 };
 
 /** Words to lines that fit a width, for text ECharts does not wrap (a title's lines). */
@@ -215,30 +268,31 @@ export function barrasHorizontales(
 ): EChartsOption {
   const sola = unaSolaCifra(titulo, filas, contexto);
   if (sola) return sola;
-  const { texto, px, e } = tipografia(contexto);
+  const { px, e } = tipografia(contexto);
   const ordenadas = [...filas].sort((a, b) => (b.valor ?? -1) - (a.valor ?? -1));
-  const margen = Math.min(
-    px(360),
-    px(24) + 7.5 * e * Math.max(8, ...ordenadas.map((f) => f.etiqueta.length)),
-  );
+  const enTelefono = estrecho(contexto);
+  const margen = enTelefono
+    ? px(12)
+    : Math.min(px(360), px(24) + 7.5 * e * Math.max(8, ...ordenadas.map((f) => f.etiqueta.length)));
   const textoMasLargo = Math.max(...ordenadas.map((f) => f.texto.length), 4);
+  const textoDe = new Map(ordenadas.map((f) => [f.etiqueta, f.texto]));
   return {
     ...marco(titulo, contexto, filas),
     dataset: { source: [...ordenadas].reverse().map(fuenteDeDatos) },
     grid: {
       left: margen,
-      right: Math.min(px(320), px(20) + 7 * e * textoMasLargo),
+      right: enTelefono ? px(24) : Math.min(px(320), px(20) + 7 * e * textoMasLargo),
       top: bajoElTitulo(titulo, contexto, 86),
       bottom: pieDe(contexto) + px(24),
     },
     xAxis: ejeDeValores(contexto),
-    yAxis: { type: 'category', axisLabel: { ...texto, width: margen - px(16), overflow: 'break' } },
+    yAxis: ejeDeCategorias(contexto, margen, (etiqueta) => `${etiqueta}: ${textoDe.get(etiqueta)}`),
     series: [
       {
         type: 'bar',
-        barMaxWidth: px(56),
+        barMaxWidth: px(enTelefono ? ALTO_BARRA_ESTRECHA : 56),
         encode: { x: 'valor', y: 'etiqueta' },
-        label: etiquetaConTexto(contexto, 'right'),
+        label: etiquetaConTexto(contexto, 'right', !enTelefono),
         itemStyle: { color: PALETA[0] },
       },
     ],
@@ -540,10 +594,9 @@ export function barrasApiladas(
       ]),
     ),
   }));
-  const margen = Math.min(
-    px(360),
-    px(24) + 7.5 * e * Math.max(8, ...categorias.map((c) => c.length)),
-  );
+  const margen = estrecho(contexto)
+    ? px(12)
+    : Math.min(px(360), px(24) + 7.5 * e * Math.max(8, ...categorias.map((c) => c.length)));
   return {
     ...marco(titulo, contexto, filas),
     legend: { top: bajoElTitulo(titulo, contexto, 62), left: px(16), textStyle: texto },
@@ -555,12 +608,12 @@ export function barrasApiladas(
       bottom: pieDe(contexto) + px(24),
     },
     xAxis: ejeDeValores(contexto),
-    yAxis: { type: 'category', axisLabel: { ...texto, width: margen - px(16), overflow: 'break' } },
+    yAxis: ejeDeCategorias(contexto, margen),
     series: series.map((serie, i) => ({
       type: 'bar',
       name: serie,
       stack: 'total',
-      barMaxWidth: px(40),
+      barMaxWidth: px(estrecho(contexto) ? ALTO_BARRA_ESTRECHA : 40),
       encode: { x: serie, y: 'etiqueta' },
       itemStyle: { color: PALETA[i % PALETA.length] },
       label: {

@@ -2,4 +2,5 @@
 export { GRAFICO, GRAFICOS } from './charts.catalogue';
 export type { ConsultaGrafico, Contexto, DefinicionGrafico, FilaGrafico } from './grafico';
 export { geometriaDe, mapasDe } from './mapa';
+export { ANCHO_ESTRECHO } from './opciones';
 export type { NombreMapa } from './mapa';

@@ -1,4 +1,4 @@
-import { FueraDeSusDepartamentos, limitarADepartamentos } from './filtros';
+import { FueraDeSusDepartamentos, limitarADepartamentos, periodoInvertido } from './filtros';
 
 describe('limitarADepartamentos', () => {
   it.each([
@@ -41,5 +41,23 @@ describe('limitarADepartamentos', () => {
       subregion: 'x',
       departamentos: ['05'],
     });
+  });
+});
+
+describe('periodoInvertido', () => {
+  it.each([
+    ['no dates', {}],
+    ['only «Desde»', { desde: '2023-12-31' }],
+    ['«Desde» before «Hasta»', { desde: '2023-01-01', hasta: '2023-12-31' }],
+    ['one day', { desde: '2023-07-17', hasta: '2023-07-17' }],
+  ])('accepts %s', (_caso, filtros) => {
+    expect(periodoInvertido(filtros)).toBeUndefined();
+  });
+
+  it('refuses «Desde» after «Hasta», naming both dates as users write them', () => {
+    expect(periodoInvertido({ desde: '2023-12-31', hasta: '2023-01-01' })).toBe(
+      'La fecha «Desde» (31/12/2023) es posterior a la fecha «Hasta» (01/01/2023): ' +
+        'elija un periodo que empiece antes de terminar.',
+    );
   });
 });

@@ -217,6 +217,18 @@ export function filtrosDeParametros(parametros: URLSearchParams): Filtros {
   ) as Filtros;
 }
 
+/**
+ * Why a period cannot be read, in the words the API and the filter bar both say it: «Desde»
+ * after «Hasta» (dates as aaaa-mm-dd compare as text); undefined for a period that can.
+ */
+export function periodoInvertido({ desde, hasta }: Filtros): string | undefined {
+  if (!desde || !hasta || desde <= hasta) return undefined;
+  return (
+    `La fecha «${FILTROS.desde.etiqueta}» (${formatearFecha(desde)}) es posterior a la fecha ` +
+    `«${FILTROS.hasta.etiqueta}» (${formatearFecha(hasta)}): elija un periodo que empiece antes de terminar.`
+  );
+}
+
 /** The values each filter can take, with their names, for the dashboard's filter bar. */
 export interface Opcion {
   readonly codigo: string;

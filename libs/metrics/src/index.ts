@@ -11,6 +11,7 @@ export {
   filtrosTerritoriales,
   OpcionesDeFiltro,
   parametrosDeFiltros,
+  periodoInvertido,
 } from './filtros';
 export { ctesDeHechos, filtroDeHechos } from './hechos.sql';
 export * from './metas.service';

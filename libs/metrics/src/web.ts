@@ -9,6 +9,7 @@ export {
   NOMBRES_MODALIDAD,
   opcionesDeLista,
   parametrosDeFiltros,
+  periodoInvertido,
 } from './filtros';
 export type { CampoFiltro, DefinicionFiltro, Filtros, Opcion, OpcionesDeFiltro } from './filtros';
 export type {

@@ -9,6 +9,7 @@ import {
   FueraDeSusDepartamentos,
   limitarADepartamentos,
   MetricasService,
+  periodoInvertido,
 } from '@tablero/metrics';
 import { ApiError } from '../errors/api-error';
 import { invalido, Regla, validarConsulta } from '../errors/consulta';
@@ -56,6 +57,8 @@ export async function leerFiltros<E extends Record<string, Regla>>(
       .filter((campo) => leidos[FILTROS[campo].parametro] !== undefined)
       .map((campo) => [campo, leidos[FILTROS[campo].parametro]]),
   ) as Filtros;
+  const invertido = periodoInvertido(pedidos);
+  if (invertido) throw new ApiError(HttpStatus.BAD_REQUEST, 'PERIODO_INVERTIDO', invertido);
   const desconocido = await metricas.codigoDesconocido(pedidos);
   if (desconocido) {
     throw invalido(

@@ -10,7 +10,7 @@ import {
   formatearNumero,
 } from '@tablero/domain';
 import { pedir } from '../api';
-import { botonDeAccion, el, formularioDeAccion, mensaje, tabla } from '../dom';
+import { botonDeAccion, desplazable, el, formularioDeAccion, mensaje, tabla } from '../dom';
 import { enviar } from '../sesion';
 
 interface Entrada {
@@ -173,9 +173,7 @@ export async function seccionDesconocidos(
         )
       : mensaje('vacio', 'Esta importación no rechazó valores desconocidos.'),
     d.valores.length
-      ? el(
-          'div',
-          { class: 'tabla-desplazable' },
+      ? desplazable(
           tabla(
             'Valores que ningún catálogo reconoció',
             ['Catálogo', 'Valor', 'Filas', 'Se lee como'],
@@ -200,12 +198,10 @@ export async function seccionAlias(seccion: HTMLElement, senal?: AbortSignal): P
   seccion.replaceChildren(
     el('h2', {}, 'Alias vigentes'),
     alias.length
-      ? el(
-          'div',
-          { class: 'tabla-desplazable' },
+      ? desplazable(
           tabla(
             'Valores que las importaciones leen como una entrada del catálogo',
-            ['Catálogo', 'Valor escrito', 'Se lee como', 'Creado por', 'Creado', ''],
+            ['Catálogo', 'Valor escrito', 'Se lee como', 'Creado por', 'Creado', 'Acciones'],
             alias.map((a) => [
               CATALOGOS_ALIAS[a.catalogo],
               a.valor,

@@ -4,7 +4,7 @@
  * it what every chart offers: PNG and SVG (rendered by the server), "Ver datos"
  * as an accessible table, the numbers as .xlsx, and a click that filters the page.
  */
-import { Contexto, FilaGrafico, GRAFICO } from '@tablero/charts';
+import { ANCHO_ESTRECHO, Contexto, FilaGrafico, GRAFICO } from '@tablero/charts';
 import { pedir } from '../api';
 import { el, mensaje, tabla } from '../dom';
 import { cargarMapas, echarts } from '../echarts';
@@ -43,8 +43,7 @@ export function panelGrafico(
   if (!definicion) throw new Error(`Gráfico desconocido: ${id}`);
   const consulta = consultaDeFiltros(vista.estado.filtros, extra);
   const base = `/api/v1/graficos/${id}`;
-  const idTitulo = `grafico-${++siguiente}`;
-  const idDatos = `${idTitulo}-datos`;
+  const idDatos = `grafico-${++siguiente}-datos`;
   const lienzo = el('div', { class: 'lienzo', role: 'img', 'aria-label': definicion.titulo });
   const estado = mensaje('cargando', 'Cargando…');
   const datos = el('div', { class: 'datos', id: idDatos, hidden: true });
@@ -67,8 +66,8 @@ export function panelGrafico(
   padre.append(
     el(
       'section',
-      { class: 'panel', 'aria-labelledby': idTitulo, 'data-grafico': id },
-      el('h3', { id: idTitulo, class: 'solo-lectores' }, definicion.titulo),
+      { class: 'panel', 'data-grafico': id },
+      el('h2', { class: 'solo-lectores' }, definicion.titulo),
       el(
         'div',
         { class: 'herramientas', role: 'group', 'aria-label': `Opciones de ${definicion.titulo}` },
@@ -97,16 +96,27 @@ export function panelGrafico(
       }
       // The note is told above the chart, where it wraps; the image carries it under its drawing.
       // The panel's width wraps titles and sizes a lone figure, as an image's width does.
+      const ancho = lienzo.clientWidth;
       const opcion = definicion.opcion(filas, {
         ...contexto,
         nota: undefined,
-        ancho: lienzo.clientWidth || undefined,
+        ancho: ancho || undefined,
       });
       const esMapa = [opcion.series].flat().some((s) => s?.type === 'map');
       await cargarMapas(opcion);
       if (vista.senal.aborted) return;
       const horizontal = !Array.isArray(opcion.yAxis) && opcion.yAxis?.type === 'category';
-      lienzo.style.height = `${esMapa ? 620 : horizontal ? Math.max(380, 150 + filas.length * 30) : 440}px`;
+      // On a phone the title wraps to more lines and each bar carries its label above it.
+      const estrecho = ancho < ANCHO_ESTRECHO;
+      lienzo.style.height = `${
+        esMapa
+          ? 620
+          : horizontal
+            ? Math.max(380, (estrecho ? 200 : 150) + filas.length * (estrecho ? 56 : 30))
+            : estrecho
+              ? 380
+              : 440
+      }px`;
       const grafico = echarts.init(lienzo, null, { renderer: 'svg' });
       vista.graficos.push(grafico);
       grafico.setOption(opcion);

@@ -1,7 +1,7 @@
 /** Administración: users, API tokens and the audit log, for admins. */
 import { formatearFechaHora, nombreDeAccion, ROLES } from '@tablero/domain';
 import { pedir } from '../api';
-import { botonDeAccion, campo, el, formularioDeAccion, mensaje, tabla } from '../dom';
+import { botonDeAccion, campo, desplazable, el, formularioDeAccion, mensaje, tabla } from '../dom';
 import { enviar } from '../sesion';
 import { Vista } from '../vista';
 
@@ -70,24 +70,27 @@ async function seccionUsuarios(seccion: HTMLElement, senal: AbortSignal): Promis
   const deptos = el('input', { name: 'departamentos', placeholder: 'Todos; o 05, 08' });
   seccion.replaceChildren(
     el('h2', {}, 'Usuarios'),
-    tabla(
-      'Usuarios del tablero',
-      ['Usuario', 'Rol', 'Departamentos', 'Estado', 'Creado', ''],
-      usuarios.map((u) => {
-        const cambiar = botonDeAccion(
-          u.activo ? 'Desactivar' : 'Activar',
-          () => enviar('PATCH', `/api/v1/usuarios/${u.id}`, { activo: !u.activo }).then(redibujar),
-          aviso,
-        );
-        return [
-          u.nombre,
-          u.rol,
-          alcance(u.departamentos),
-          u.activo ? 'Activo' : 'Inactivo',
-          formatearFechaHora(u.creadoEn),
-          cambiar,
-        ];
-      }),
+    desplazable(
+      tabla(
+        'Usuarios del tablero',
+        ['Usuario', 'Rol', 'Departamentos', 'Estado', 'Creado', 'Acciones'],
+        usuarios.map((u) => {
+          const cambiar = botonDeAccion(
+            u.activo ? 'Desactivar' : 'Activar',
+            () =>
+              enviar('PATCH', `/api/v1/usuarios/${u.id}`, { activo: !u.activo }).then(redibujar),
+            aviso,
+          );
+          return [
+            u.nombre,
+            u.rol,
+            alcance(u.departamentos),
+            u.activo ? 'Activo' : 'Inactivo',
+            formatearFechaHora(u.creadoEn),
+            cambiar,
+          ];
+        }),
+      ),
     ),
     aviso,
     formularioDeAccion(
@@ -137,28 +140,39 @@ async function seccionTokens(
   const deptos = el('input', { name: 'departamentos', placeholder: 'Todos; o 05, 08' });
   seccion.replaceChildren(
     el('h2', {}, 'Tokens de API'),
-    tabla(
-      'Tokens de API para scripts',
-      ['Nombre', 'Rol', 'Departamentos', 'Creado por', 'Creado', 'Último uso', 'Estado', ''],
-      tokens.map((t) => {
-        const revocar = t.revocadoEn
-          ? ''
-          : botonDeAccion(
-              'Revocar',
-              () => enviar('DELETE', `/api/v1/tokens/${t.id}`).then(redibujar),
-              aviso,
-            );
-        return [
-          t.nombre,
-          t.rol,
-          alcance(t.departamentos),
-          t.creadoPor,
-          formatearFechaHora(t.creadoEn),
-          t.ultimoUso ? formatearFechaHora(t.ultimoUso) : 'Nunca',
-          t.revocadoEn ? `Revocado el ${formatearFechaHora(t.revocadoEn)}` : 'Vigente',
-          revocar,
-        ];
-      }),
+    desplazable(
+      tabla(
+        'Tokens de API para scripts',
+        [
+          'Nombre',
+          'Rol',
+          'Departamentos',
+          'Creado por',
+          'Creado',
+          'Último uso',
+          'Estado',
+          'Acciones',
+        ],
+        tokens.map((t) => {
+          const revocar = t.revocadoEn
+            ? ''
+            : botonDeAccion(
+                'Revocar',
+                () => enviar('DELETE', `/api/v1/tokens/${t.id}`).then(redibujar),
+                aviso,
+              );
+          return [
+            t.nombre,
+            t.rol,
+            alcance(t.departamentos),
+            t.creadoPor,
+            formatearFechaHora(t.creadoEn),
+            t.ultimoUso ? formatearFechaHora(t.ultimoUso) : 'Nunca',
+            t.revocadoEn ? `Revocado el ${formatearFechaHora(t.revocadoEn)}` : 'Vigente',
+            revocar,
+          ];
+        }),
+      ),
     ),
     aviso,
     formularioDeAccion(
@@ -190,19 +204,21 @@ async function seccionAuditoria(seccion: HTMLElement, senal: AbortSignal): Promi
       el('a', { href: '/api/v1/auditoria?formato=csv', download: true }, 'Descargar (.csv)'),
     ),
     entradas.length
-      ? tabla(
-          `Últimas ${Math.min(entradas.length, ENTRADAS_VISIBLES)} entradas`,
-          ['Fecha y hora', 'Quién', 'Desde', 'Acción', 'Ruta', 'Estado'],
-          entradas
-            .slice(0, ENTRADAS_VISIBLES)
-            .map((e) => [
-              formatearFechaHora(e.en),
-              e.quien,
-              e.origen,
-              nombreDeAccion(e.accion),
-              e.detalle.ruta ?? '—',
-              e.detalle.estado ? String(e.detalle.estado) : '—',
-            ]),
+      ? desplazable(
+          tabla(
+            `Últimas ${Math.min(entradas.length, ENTRADAS_VISIBLES)} entradas`,
+            ['Fecha y hora', 'Quién', 'Desde', 'Acción', 'Ruta', 'Estado'],
+            entradas
+              .slice(0, ENTRADAS_VISIBLES)
+              .map((e) => [
+                formatearFechaHora(e.en),
+                e.quien,
+                e.origen,
+                nombreDeAccion(e.accion),
+                e.detalle.ruta ?? '—',
+                e.detalle.estado ? String(e.detalle.estado) : '—',
+              ]),
+          ),
         )
       : mensaje('vacio', 'La auditoría no tiene entradas todavía.'),
   );

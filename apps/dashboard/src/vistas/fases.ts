@@ -4,7 +4,7 @@ import type { FaseDeclarada, Kpis } from '@tablero/metrics';
 import { pedir } from '../api';
 import { panelGrafico } from '../componentes/panel-grafico';
 import { sinCifras, tarjetasKpi } from '../componentes/tarjetas';
-import { el, mensaje, tabla } from '../dom';
+import { desplazable, el, mensaje, tabla } from '../dom';
 import { consultaDeFiltros, navegar } from '../estado';
 import { opcionesDeFiltro } from '../filtros';
 import { sesionNacional } from '../sesion';
@@ -84,9 +84,7 @@ function tablaDeclarada(seccion: HTMLElement, fase: FaseDeclarada): void {
     el('h2', { id: 'titulo-declarado' }, 'La fase según el documento fuente'),
     el('p', { class: 'nota' }, `${fase.periodo}. ${fase.fuente}.`),
     fase.lineas.length
-      ? el(
-          'div',
-          { class: 'tabla-desplazable' },
+      ? desplazable(
           tabla(
             `Fase ${fase.fase}: actividades y cifras declaradas`,
             ['Actividad', 'Número', 'Cifra declarada', 'Canal o lugar', 'Fecha o periodo'],

@@ -6,7 +6,7 @@
 import { FASES, formatearFechaHora, formatearNumero, TIPOS_IMPORTACION } from '@tablero/domain';
 import { ErrorDeApi, pedir } from '../api';
 import { Cambios, seccionAlias, seccionDesconocidos } from '../componentes/alias';
-import { botonDeAccion, campo, el, formularioDeAccion, mensaje, tabla } from '../dom';
+import { botonDeAccion, campo, desplazable, el, formularioDeAccion, mensaje, tabla } from '../dom';
 import { enviar } from '../sesion';
 import { Vista } from '../vista';
 
@@ -106,7 +106,7 @@ async function seccionMetas(seccion: HTMLElement, senal: AbortSignal): Promise<v
     metas.length
       ? tabla(
           'Metas vigentes',
-          ['Fase', 'Métrica', 'Meta', ''],
+          ['Fase', 'Métrica', 'Meta', 'Acciones'],
           metas.map((m) => {
             const retirar = botonDeAccion(
               'Retirar',
@@ -137,12 +137,20 @@ async function seccionRecientes(
   seccion.replaceChildren(
     el('h2', {}, 'Importaciones recientes'),
     lista.length
-      ? el(
-          'div',
-          { class: 'tabla-desplazable' },
+      ? desplazable(
           tabla(
             'Las importaciones más recientes, con sus filas',
-            ['N.º', 'Fecha', 'Tipo', 'Archivo', 'Leídas', 'Nuevas', 'Rechazadas', 'Avisos', ''],
+            [
+              'N.º',
+              'Fecha',
+              'Tipo',
+              'Archivo',
+              'Leídas',
+              'Nuevas',
+              'Rechazadas',
+              'Avisos',
+              'Acciones',
+            ],
             lista.map((i) => [
               i.id,
               formatearFechaHora(i.creadaEn),
@@ -289,9 +297,7 @@ function verInforme(i: Informe): HTMLElement {
         )
       : '',
     i.totalAvisos
-      ? el(
-          'div',
-          { class: 'tabla-desplazable' },
+      ? desplazable(
           tabla(
             `Filas aceptadas con un aviso (${formatearNumero(i.totalAvisos)})`,
             ['Fila', 'Columna', 'Valor', 'Aviso'],
@@ -301,9 +307,7 @@ function verInforme(i: Informe): HTMLElement {
         )
       : '',
     i.rechazos.length
-      ? el(
-          'div',
-          { class: 'tabla-desplazable' },
+      ? desplazable(
           tabla(
             'Primeras filas rechazadas',
             ['Fila', 'Columna', 'Valor', 'Motivo'],

@@ -52,6 +52,7 @@ export const ingresar: Vista = async (contenedor, { estado }) => {
     })();
   });
   contenedor.append(
+    el('h1', {}, 'Ingresar'),
     sesion.usuario ? mensaje('vacio', `Ya ingresó como ${sesion.usuario.nombre}.`) : formulario,
   );
 };

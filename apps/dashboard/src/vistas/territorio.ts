@@ -9,7 +9,7 @@ import { formatearNumero } from '@tablero/domain';
 import type { Cobertura } from '@tablero/metrics';
 import { pedir } from '../api';
 import { panelGrafico } from '../componentes/panel-grafico';
-import { el, tabla } from '../dom';
+import { desplazable, el, tabla } from '../dom';
 import { consultaDeFiltros, filtrar } from '../estado';
 import { opcionesDeFiltro } from '../filtros';
 import { Vista } from '../vista';
@@ -78,9 +78,7 @@ export const territorio: Vista = async (contenedor, vista) => {
         'Una cifra conjunta es la que la fuente declara para varios lugares juntos (los eventos de una subregión, ' +
           'un ciclo en varias ciudades): alcanza esos lugares, pero no dice cuántos participantes tuvo cada uno.',
       ),
-      el(
-        'div',
-        { class: 'tabla-desplazable' },
+      desplazable(
         tabla(
           'Participantes por departamento',
           ['Departamento', 'Situación', 'Participantes', 'Municipios alcanzados'],
