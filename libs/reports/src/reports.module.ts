@@ -3,6 +3,7 @@ import { ChartsModule } from '@tablero/charts';
 import { MetricsModule } from '@tablero/metrics';
 import { BalanceService } from './balance.service';
 import { CARPETA_EXPORTACIONES, ExportacionesService } from './exportaciones.service';
+import { InformeService } from './informe/informe.service';
 
 @Module({})
 export class ReportsModule {
@@ -14,9 +15,10 @@ export class ReportsModule {
       providers: [
         BalanceService,
         ExportacionesService,
+        InformeService,
         { provide: CARPETA_EXPORTACIONES, useValue: carpeta },
       ],
-      exports: [BalanceService, ExportacionesService],
+      exports: [BalanceService, ExportacionesService, InformeService],
     };
   }
 }
