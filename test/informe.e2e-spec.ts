@@ -34,8 +34,14 @@ interface Informe {
   readonly paginas: string[];
 }
 
-async function informe(consulta: string, nombre: string): Promise<Informe> {
-  const response = await fetch(`${server.baseUrl}/api/v1/reportes/informe${consulta}`);
+async function informe(
+  consulta: string,
+  nombre: string,
+  headers: Record<string, string> = {},
+): Promise<Informe> {
+  const response = await fetch(`${server.baseUrl}/api/v1/reportes/informe${consulta}`, {
+    headers,
+  });
   const pdf = Buffer.from(await response.arrayBuffer());
   const ruta = join(CARPETA, `${nombre}.pdf`);
   writeFileSync(ruta, pdf);
@@ -178,6 +184,26 @@ describe('the route', () => {
     const otra = await fetch(`${server.baseUrl}/api/v1/reportes/informe?fase=IV`);
     expect(otra.status).toBe(400);
     await otra.body?.cancel();
+  });
+
+  it('limited to a user’s departments: their figures only, without the national declared lines', async () => {
+    const token = await fetch(`${server.baseUrl}/api/v1/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ nombre: 'informe-tolima', rol: 'analista', departamentos: ['73'] }),
+    });
+    expect(token.status).toBe(201);
+    const { secreto } = (await token.json()) as { secreto: string };
+    const r = await informe('?fase=II', 'fase-II-tolima', { authorization: `Bearer ${secreto}` });
+    expect(r.status).toBe(200);
+    const t = plano(r.paginas);
+    expect(t).toContain('Filtros aplicados Fase II · Solo Tolima');
+    expect(t).toContain('Asistentes presenciales > 300');
+    expect(t).toContain('Asistentes remotos ≈ 1.700');
+    expect(t).toContain('Tolima > 300 presenciales');
+    expect(t).toContain('Las líneas que declara el documento fuente son nacionales');
+    for (const ajeno of ['11.551 vistas', 'Todo el territorio nacional', 'Antioquia'])
+      expect(t).not.toContain(ajeno);
   });
 
   it('prints no person’s document, only figures', async () => {

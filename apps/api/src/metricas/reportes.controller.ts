@@ -81,7 +81,10 @@ export class ReportesController {
     const { filtros } = await leerFiltros(consulta, this.metricas, quien, {}, ['fase']);
     const { fase } = filtros;
     if (!fase) throw invalido('fase', 'es obligatorio: I, II o III');
-    const { pdf, fechaCorte } = await this.informes.pdf({ ...filtros, fase }, quien.nombre);
+    const { pdf, fechaCorte } = await this.informes.pdf(
+      { ...filtros, fase },
+      { generadoPor: quien.nombre, nacional: quien.departamentos === null, ahora: new Date() },
+    );
     return new StreamableFile(pdf, {
       type: 'application/pdf',
       disposition: `attachment; filename="informe-fase-${fase}${fechaCorte ? `_corte-${fechaCorte}` : ''}.pdf"`,

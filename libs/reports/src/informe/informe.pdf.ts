@@ -27,6 +27,8 @@ export interface GraficoDelInforme {
 export interface ContenidoInforme {
   readonly fase: CodigoFase;
   readonly declarado: FaseDeclarada;
+  /** False when the report is limited to some departments: the declared lines are national. */
+  readonly nacional: boolean;
   readonly filtros: string;
   readonly kpis: Kpis;
   readonly tarjetas: readonly Kpi[];
@@ -70,7 +72,7 @@ export async function escribirInforme(c: ContenidoInforme): Promise<Buffer> {
     creado: c.ahora,
   });
   portada(pagina, titulo, c);
-  declarado(pagina, c.declarado);
+  declarado(pagina, c.declarado, c.nacional);
   resumen(pagina, c.kpis, c.tarjetas);
   graficos(pagina, c.graficos, c.sinGraficos);
   territorios(pagina, c.territorios);
@@ -103,10 +105,16 @@ function portada(p: Pagina, titulo: string, c: ContenidoInforme): void {
   SECCIONES.forEach((s, i) => p.parrafo(`${i + 1}. ${s}`));
 }
 
-function declarado(p: Pagina, fase: FaseDeclarada): void {
+function declarado(p: Pagina, fase: FaseDeclarada, nacional: boolean): void {
   p.nuevaPagina();
   p.titulo(`1. ${SECCIONES[0]}`);
   p.nota(`${fase.periodo}. ${fase.fuente}.`);
+  if (!nacional) {
+    p.parrafo(
+      'Las líneas que declara el documento fuente son nacionales: este informe se limita a los departamentos de su usuario y no las incluye.',
+    );
+    return;
+  }
   if (fase.lineas.length === 0) {
     p.parrafo(
       'El documento fuente aún no trae actividades ni cifras de esta fase: este sistema es donde se registrarán.',

@@ -19,6 +19,14 @@ import { ContenidoInforme, escribirInforme } from './informe.pdf';
 /** A chart's canvas for half an A4 page: its words stay readable once scaled to the text width. */
 const LIENZO_INFORME: Lienzo = { ancho: 760, alto: 440, escala: 1 };
 
+/** Who asks for the report, and when. */
+export interface Solicitante {
+  readonly generadoPor: string;
+  /** False for a caller limited to some departments. */
+  readonly nacional: boolean;
+  readonly ahora: Date;
+}
+
 @Injectable()
 export class InformeService {
   constructor(
@@ -27,11 +35,13 @@ export class InformeService {
     private readonly resumenFase: ResumenFaseService,
   ) {}
 
-  /** What the report of phase `f.fase` says, with the filters `f`. */
+  /**
+   * What the report of phase `f.fase` says, with the filters `f`. The phase as declared is national:
+   * a report limited to some departments (`nacional` false) leaves its lines out, as the dashboard does.
+   */
   async contenido(
     f: Filtros & { fase: CodigoFase },
-    generadoPor: string,
-    ahora: Date,
+    { generadoPor, nacional, ahora }: Solicitante,
   ): Promise<ContenidoInforme> {
     const ids =
       f.fase === 'III' ? [...GRAFICOS_PRINCIPALES, ...GRAFICOS_PDT] : GRAFICOS_PRINCIPALES;
@@ -44,7 +54,8 @@ export class InformeService {
     ]);
     return {
       fase: f.fase,
-      declarado: declarado!,
+      declarado: nacional ? declarado! : { ...declarado!, lineas: [] },
+      nacional,
       filtros,
       kpis,
       tarjetas: METRICAS_DE_TARJETA.map((id) => kpis.kpis.find((k) => k.metrica === id)!),
@@ -64,10 +75,9 @@ export class InformeService {
 
   async pdf(
     f: Filtros & { fase: CodigoFase },
-    generadoPor: string,
-    ahora = new Date(),
+    solicitante: Solicitante,
   ): Promise<{ pdf: Buffer; fechaCorte: string | null }> {
-    const contenido = await this.contenido(f, generadoPor, ahora);
+    const contenido = await this.contenido(f, solicitante);
     return { pdf: await escribirInforme(contenido), fechaCorte: contenido.kpis.fechaCorte };
   }
 }
