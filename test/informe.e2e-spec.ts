@@ -181,9 +181,11 @@ describe('the route', () => {
       400,
       'El parámetro «fase» es obligatorio: I, II o III.',
     ]);
-    const otra = await fetch(`${server.baseUrl}/api/v1/reportes/informe?fase=IV`);
-    expect(otra.status).toBe(400);
-    await otra.body?.cancel();
+    for (const consulta of ['?fase=IV', '?fase=II&departamento=73']) {
+      const otra = await fetch(`${server.baseUrl}/api/v1/reportes/informe${consulta}`);
+      expect([consulta, otra.status]).toEqual([consulta, 400]);
+      await otra.body?.cancel();
+    }
   });
 
   it('limited to a user’s departments: their figures only, without the national declared lines', async () => {
