@@ -97,12 +97,18 @@ export class GraficosService {
     return renderizarPng(await this.svg(id, f, lienzo), lienzo.ancho, lienzo.escala);
   }
 
-  /** The chart as PNG, or null when it has no figure to draw: a report then leaves it out. */
-  async pngSiHayCifras(id: string, f: Filtros, lienzo: Lienzo): Promise<Buffer | null> {
+  /** The chart as SVG, or null when it has no figure to draw: a report then leaves it out. */
+  async svgSiHayCifras(id: string, f: Filtros, lienzo: Lienzo): Promise<string | null> {
     const grafico = GRAFICO.get(id)!;
     const datos = await this.datos(grafico, f);
     if (!datos.filas.some((fila) => fila.valor !== null || fila.conjunta)) return null;
-    return renderizarPng(this.dibujar(grafico, datos, lienzo), lienzo.ancho, lienzo.escala);
+    return this.dibujar(grafico, datos, lienzo);
+  }
+
+  /** The chart as PNG, or null when it has no figure to draw. */
+  async pngSiHayCifras(id: string, f: Filtros, lienzo: Lienzo): Promise<Buffer | null> {
+    const svg = await this.svgSiHayCifras(id, f, lienzo);
+    return svg === null ? null : renderizarPng(svg, lienzo.ancho, lienzo.escala);
   }
 
   private dibujar(

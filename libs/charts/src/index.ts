@@ -17,7 +17,7 @@ export {
   SIN_GEOMETRIA,
 } from './mapa';
 export type { GeometriaTerritorial, NombreMapa } from './mapa';
-export { PALETA } from './paleta';
-export { renderizarPng, renderizarSvg } from './render';
+export { FUENTE_TIPOGRAFICA, PALETA } from './paleta';
+export { ARCHIVOS_DE_FUENTE, renderizarPng, renderizarSvg } from './render';
 export { ChartsModule } from './charts.module';
 export { GraficosService, Lienzo, LIENZO_POR_DEFECTO, PRESETS } from './graficos.service';

@@ -14,10 +14,16 @@ import type { Topology } from 'topojson-specification';
 import { geometriaDe, mapasDe, NombreMapa } from './mapa';
 import { FUENTE_TIPOGRAFICA } from './paleta';
 
-const FUENTES = (() => {
+/** The TTF files every server-side output draws its text with (images, PDF reports). */
+export const ARCHIVOS_DE_FUENTE = (() => {
   const carpeta = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  return [join(carpeta, 'DejaVuSans.ttf'), join(carpeta, 'DejaVuSans-Bold.ttf')];
+  return {
+    normal: join(carpeta, 'DejaVuSans.ttf'),
+    negrita: join(carpeta, 'DejaVuSans-Bold.ttf'),
+  };
 })();
+
+const FUENTES = [ARCHIVOS_DE_FUENTE.normal, ARCHIVOS_DE_FUENTE.negrita];
 
 let topologia: Topology | undefined;
 const registrados = new Set<string>();

@@ -16,7 +16,14 @@ export {
 export { ctesDeHechos, filtroDeHechos } from './hechos.sql';
 export * from './metas.service';
 export * from './metricas.service';
-export { METRICA, METRICAS, METRICAS_PDT, METRICAS_SUMABLES, MetricaId } from './metrics.catalogue';
+export {
+  METRICA,
+  METRICAS,
+  METRICAS_DE_TARJETA,
+  METRICAS_PDT,
+  METRICAS_SUMABLES,
+  MetricaId,
+} from './metrics.catalogue';
 export * from './pdt.service';
 export { MetricsModule } from './metrics.module';
 export * from './resumen-fase';

@@ -119,6 +119,16 @@ export const METRICA: Readonly<Record<MetricaId, DefinicionMetrica>> = Object.fr
   METRICAS.map((m) => [m.id, m]),
 ) as Record<MetricaId, DefinicionMetrica>;
 
+/** The figures of a KPI card group: the dashboard's cards and the PDF report's summary. */
+export const METRICAS_DE_TARJETA = [
+  'interacciones',
+  'actividades',
+  'vistas',
+  'certificados',
+  'asistentes_presenciales',
+  'asistentes_remotos',
+] as const satisfies readonly MetricaId[];
+
 /** The metrics that are sums of facts, and so can be broken down and charted over time. */
 export const METRICAS_SUMABLES = METRICAS.filter((m) => m.agregacion === 'suma').map((m) => m.id);
 

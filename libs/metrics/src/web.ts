@@ -23,4 +23,5 @@ export type {
 } from './metricas.service';
 export type { FaseDeclarada, LineaDeclarada } from './declarado';
 export type { DefinicionMetrica, MetricaId } from './metrics.catalogue';
+export { METRICAS_DE_TARJETA } from './metrics.catalogue';
 export type { AsistenciaTecnicaListada, EntidadPdt, Proporcion, ResumenPdt } from './pdt.service';

@@ -6,14 +6,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { GRAFICO, GraficosService, PRESETS } from '@tablero/charts';
-import {
-  CifraPublicada,
-  FASES,
-  CodigoFase,
-  formatearNumero,
-  FUENTE,
-  TIPO_WEBINAR,
-} from '@tablero/domain';
+import { CifraPublicada, FASES, CodigoFase, formatearNumero, TIPO_WEBINAR } from '@tablero/domain';
 import {
   Cobertura,
   Filtros,
@@ -39,26 +32,7 @@ import {
   hojaResumen,
   hojaSinCifras,
 } from './balance.hojas';
-
-const GRAFICOS_DEL_BALANCE = [
-  'interacciones-por-fase',
-  'actividades-por-tipo',
-  'asistencias-por-departamento',
-  'asistencias-por-modalidad',
-];
-
-/** Phase III's balance also shows where the development plans stand. */
-const GRAFICOS_PDT = ['pdt-estados', 'pdt-estados-por-departamento', 'pdt-embudo'];
-
-const NOTAS_DE_METODOLOGIA = [
-  'Calificadores: una cifra exacta se muestra tal cual (11.991); un mínimo («más de») con > y una aproximación («cerca de») con ≈. Cifras de calificadores distintos se dicen lado a lado («> 300 presenciales · ≈ 1.700 remotos»); un total las suma y dice cuánto de él no es exacto.',
-  'Sin cifra: «—» dice que la fuente no da la cifra, o que la da para un conjunto (un ciclo de webinars, un evento de varias subregiones) y no para cada parte; nunca se escribe 0 por una cifra que no existe.',
-  'Tiempo: una cifra que la fuente da para un periodo se ubica al final del periodo en las series acumuladas.',
-  'Territorio: una cifra de alcance nacional no se reparte entre departamentos; una cifra conjunta de varios territorios los marca como «alcanzados en cifra conjunta», sin repartirla.',
-  'Registros y cifras declaradas: cuando una actividad o un ciclo tiene registros persona a persona, los registros son la cifra y la cifra declarada pasa a la hoja Conciliación.',
-  'Las personas se identifican solo por una clave seudónima (HMAC-SHA256 del documento o el correo): ningún nombre ni número de documento se guarda ni se exporta.',
-  `${FUENTE}. Territorios: DANE, Codificación de la División Político-Administrativa de Colombia (DIVIPOLA).`,
-];
+import { GRAFICOS_PDT, GRAFICOS_PRINCIPALES, NOTAS_DE_METODOLOGIA } from './contenido';
 
 @Injectable()
 export class BalanceService {
@@ -124,8 +98,8 @@ export class BalanceService {
 
     const graficos: { titulo: string; png: Buffer }[] = [];
     for (const id of f.fase === 'III'
-      ? [...GRAFICOS_DEL_BALANCE, ...GRAFICOS_PDT]
-      : GRAFICOS_DEL_BALANCE) {
+      ? [...GRAFICOS_PRINCIPALES, ...GRAFICOS_PDT]
+      : GRAFICOS_PRINCIPALES) {
       const png = await this.graficos.pngSiHayCifras(id, f, PRESETS['redes-horizontal']);
       if (png) graficos.push({ titulo: GRAFICO.get(id)!.titulo, png });
       else

@@ -1,4 +1,5 @@
 export { BalanceService } from './balance.service';
+export { InformeService } from './informe/informe.service';
 export { ReportsModule } from './reports.module';
 export {
   COLUMNAS_DETALLE,

@@ -4,6 +4,7 @@ import { MetricsModule } from '@tablero/metrics';
 import { BalanceService } from './balance.service';
 import { OpcionesExportaciones } from './exportaciones.cola';
 import { ExportacionesService, OPCIONES_EXPORTACIONES } from './exportaciones.service';
+import { InformeService } from './informe/informe.service';
 
 @Module({})
 export class ReportsModule {
@@ -15,9 +16,10 @@ export class ReportsModule {
       providers: [
         BalanceService,
         ExportacionesService,
+        InformeService,
         { provide: OPCIONES_EXPORTACIONES, useValue: exportaciones },
       ],
-      exports: [BalanceService, ExportacionesService],
+      exports: [BalanceService, ExportacionesService, InformeService],
     };
   }
 }

@@ -25,8 +25,10 @@ import {
   ExportacionesService,
   exportarDetalle,
   exportacionPublica,
+  InformeService,
 } from '@tablero/reports';
 import { Request, Response } from 'express';
+import { invalido } from '../errors/consulta';
 import { ApiFiltros, leerFiltros } from './filtros.params';
 
 @ApiTags('reportes')
@@ -37,6 +39,7 @@ export class ReportesController {
 
   constructor(
     private readonly balance: BalanceService,
+    private readonly informes: InformeService,
     private readonly metricas: MetricasService,
     private readonly exportaciones: ExportacionesService,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -60,6 +63,32 @@ export class ReportesController {
     return new StreamableFile(libro, {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       disposition: `attachment; filename="${filtros.fase ? `balance-fase-${filtros.fase}` : 'balance-general'}.xlsx"`,
+    });
+  }
+
+  @Get('informe')
+  @Limitado('costoso')
+  @Auditar('exportacion')
+  @ApiOperation({
+    summary: 'El informe de una fase en PDF (A4), para leer y reenviar',
+    description:
+      'Portada, la fase según el documento fuente, el resumen de cifras de las tarjetas del tablero, los gráficos principales como vectores, las cifras por departamento y la metodología. El nombre del archivo lleva la fase y la fecha de corte.',
+  })
+  @ApiFiltros(['fase'])
+  async informe(
+    @Query() consulta: Record<string, unknown>,
+    @Quien() quien: Principal,
+  ): Promise<StreamableFile> {
+    const { filtros } = await leerFiltros(consulta, this.metricas, quien, {}, ['fase']);
+    const { fase } = filtros;
+    if (!fase) throw invalido('fase', 'es obligatorio: I, II o III');
+    const { pdf, fechaCorte } = await this.informes.pdf(
+      { ...filtros, fase },
+      { generadoPor: quien.nombre, nacional: quien.departamentos === null, ahora: new Date() },
+    );
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="informe-fase-${fase}${fechaCorte ? `_corte-${fechaCorte}` : ''}.pdf"`,
     });
   }
 
