@@ -20,6 +20,7 @@ import { ResumenActividad } from './resumen-actividad.entity';
 import { ResumenAsistencia } from './resumen-asistencia.entity';
 import { ResumenFaseTipo } from './resumen-fase-tipo.entity';
 import { ResumenMes } from './resumen-mes.entity';
+import { ResumenPersona, TotalPersonas } from './resumen-persona.entity';
 import { ResumenVistas } from './resumen-vistas.entity';
 import {
   ResumenDepartamento,
@@ -59,12 +60,14 @@ export {
   ResumenFaseTipo,
   ResumenGrupo,
   ResumenMes,
+  ResumenPersona,
   ResumenSubregion,
   ResumenVistas,
   Subregion,
   Territorio,
   TipoActividad,
   TotalDeclarado,
+  TotalPersonas,
 };
 
 export const ENTITIES = [
@@ -93,10 +96,12 @@ export const ENTITIES = [
   ResumenFaseTipo,
   ResumenGrupo,
   ResumenMes,
+  ResumenPersona,
   ResumenSubregion,
   ResumenVistas,
   Subregion,
   Territorio,
   TipoActividad,
   TotalDeclarado,
+  TotalPersonas,
 ];
