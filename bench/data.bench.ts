@@ -14,7 +14,8 @@ import { SCHEMA } from '../migrations/schema';
 import { generarDatos } from './datos-sinteticos';
 import { formatoEsCo as n } from './servidor';
 
-export const BASE_BENCH = 'tablero_bench';
+/** BENCH_DB names another database, for two sessions benchmarking on one server. */
+export const BASE_BENCH = process.env.BENCH_DB ?? 'tablero_bench';
 
 export function urlDeBench(servidor: string): string {
   const url = new URL(servidor);

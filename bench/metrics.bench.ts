@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCHEMA } from '../migrations/schema';
 import { escribirAsistencias } from '../test/support/asistencias-sinteticas';
-import { urlDeBench } from './data.bench';
+import { BASE_BENCH, urlDeBench } from './data.bench';
 import { cronometrar, medir, percentil } from './medicion';
 import { formatoEsCo as n, servidorDeBench } from './servidor';
 
@@ -131,6 +131,16 @@ const CASOS: Caso[] = [
   },
   { nombre: 'cobertura', ruta: '/api/v1/cobertura', filtros: {} },
   { nombre: 'personas únicas', ruta: '/api/v1/personas-unicas', filtros: {} },
+  {
+    nombre: 'personas únicas, fase III',
+    ruta: '/api/v1/personas-unicas?fase=III',
+    filtros: { fase: 'III' },
+  },
+  {
+    nombre: 'personas únicas, departamento + grupo',
+    ruta: '/api/v1/personas-unicas?departamento=05&grupo=ciudadania',
+    filtros: { departamento: '05', grupo: 'ciudadania' },
+  },
   { nombre: 'series por mes', ruta: '/api/v1/series?metrica=asistencias&periodo=mes', filtros: {} },
   { nombre: 'actividades', ruta: '/api/v1/actividades?tamano=50', filtros: {} },
 ];
@@ -147,7 +157,7 @@ async function main(): Promise<void> {
   const [{ n: registros }] = await ds.query('SELECT count(*)::int AS n FROM asistencia');
   try {
     console.log(
-      `Base tablero_bench con ${n.format(registros)} asistencias; ${REPETICIONES} solicitudes por caso.`,
+      `Base ${BASE_BENCH} con ${n.format(registros)} asistencias; ${REPETICIONES} solicitudes por caso.`,
     );
     console.log(
       'caso'.padEnd(42) +
@@ -229,12 +239,14 @@ async function main(): Promise<void> {
 
 /**
  * The route's answer from the raw records: for /kpis its cut-off date and both
- * periods, for /desglose its rows and total; for the other routes, the totals
+ * periods, for /desglose its rows and total, for /personas-unicas the
+ * distinct keys of the records in scope; for the other routes, the totals
  * under their filters.
  */
 function respuestaIngenua(metricas: MetricasService, caso: Caso): Promise<unknown> {
   if (caso.ruta.startsWith('/api/v1/kpis')) return metricas.kpis(caso.filtros);
   if (caso.ruta.startsWith('/api/v1/desglose')) return metricas.desglose(caso.por!, caso.filtros);
+  if (caso.ruta.startsWith('/api/v1/personas-unicas')) return metricas.personasUnicas(caso.filtros);
   return metricas.sumas(caso.filtros);
 }
 

@@ -22,6 +22,7 @@ import { ImportacionDepartamentos1796462111168 } from './1796462111168-Importaci
 import { NombresYAlias1796465289834 } from './1796465289834-NombresYAlias';
 import { ActividadNacional1796470694459 } from './1796470694459-ActividadNacional';
 import { ResumenFaseTipoConClave1796483233017 } from './1796483233017-ResumenFaseTipoConClave';
+import { PersonasUnicas1796490000000 } from './1796490000000-PersonasUnicas';
 import { TrabajosCompartidos1796523101085 } from './1796523101085-TrabajosCompartidos';
 
 export const MIGRATIONS = [
@@ -48,5 +49,6 @@ export const MIGRATIONS = [
   NombresYAlias1796465289834,
   ActividadNacional1796470694459,
   ResumenFaseTipoConClave1796483233017,
+  PersonasUnicas1796490000000,
   TrabajosCompartidos1796523101085,
 ];

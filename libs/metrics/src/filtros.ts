@@ -188,6 +188,11 @@ export const CAMPOS_TERRITORIALES = CAMPOS_FILTRO.filter(
   (campo) => (FILTROS[campo] as DefinicionFiltro).territorial,
 );
 
+/** No filter, and no department limit: the whole strategy. */
+export function sinFiltros(f: Filtros): boolean {
+  return !f.departamentos && CAMPOS_FILTRO.every((campo) => f[campo] === undefined);
+}
+
 /** The filters that choose places, and a department-limited user's departments. */
 export function filtrosTerritoriales(f: Filtros): Filtros {
   return Object.fromEntries(

@@ -28,6 +28,7 @@ import {
   filtrosTerritoriales,
   NOMBRES_MODALIDAD,
   OpcionesDeFiltro,
+  sinFiltros,
 } from './filtros';
 import { ctesDeHechos, filtroDeHechos, FuenteAsistencias } from './hechos.sql';
 import { COMPONENTES_PARTICIPANTES, METRICA, METRICAS, MetricaId } from './metrics.catalogue';
@@ -786,8 +787,17 @@ export class MetricasService {
     };
   }
 
-  /** Distinct persons among the attendance records in scope; null when there are no records at all. */
+  /**
+   * Distinct persons among the attendance records in scope; null when there are no records at all.
+   * Without filters, the count kept as the records change (total_personas); under filters, counted.
+   */
   async personasUnicas(f: Filtros): Promise<number | null> {
+    if (!this.ingenua && sinFiltros(f)) {
+      const [total] = await this.dataSource.query<{ personas: string }[]>(
+        'SELECT personas::text FROM total_personas',
+      );
+      return total && Number(total.personas) > 0 ? Number(total.personas) : null;
+    }
     const q = new Consulta();
     const ctes = ctesDeHechos(f, q, 'actividad');
     const filtro = filtroDeHechos(f, q, 'x');

@@ -21,6 +21,7 @@ import { ResumenActividad } from './resumen-actividad.entity';
 import { ResumenAsistencia } from './resumen-asistencia.entity';
 import { ResumenFaseTipo } from './resumen-fase-tipo.entity';
 import { ResumenMes } from './resumen-mes.entity';
+import { ResumenPersona, TotalPersonas } from './resumen-persona.entity';
 import { ResumenVistas } from './resumen-vistas.entity';
 import {
   ResumenDepartamento,
@@ -61,12 +62,14 @@ export {
   ResumenFaseTipo,
   ResumenGrupo,
   ResumenMes,
+  ResumenPersona,
   ResumenSubregion,
   ResumenVistas,
   Subregion,
   Territorio,
   TipoActividad,
   TotalDeclarado,
+  TotalPersonas,
 };
 
 export const ENTITIES = [
@@ -96,10 +99,12 @@ export const ENTITIES = [
   ResumenFaseTipo,
   ResumenGrupo,
   ResumenMes,
+  ResumenPersona,
   ResumenSubregion,
   ResumenVistas,
   Subregion,
   Territorio,
   TipoActividad,
   TotalDeclarado,
+  TotalPersonas,
 ];
