@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCHEMA } from '../migrations/schema';
 import { AppModule } from '../apps/api/src/app.module';
-import { configureApp } from '../apps/api/src/configure-app';
+import { configureApp, OpcionesDeServidor } from '../apps/api/src/configure-app';
 
 export interface BaseDeBench {
   readonly url: string;
@@ -60,7 +60,11 @@ export interface ServidorDeBench {
 }
 
 /** The real application, silent, on the given database and a free loopback port. */
-export async function servidorDeBench(config: Config, url: string): Promise<ServidorDeBench> {
+export async function servidorDeBench(
+  config: Config,
+  url: string,
+  opciones?: OpcionesDeServidor,
+): Promise<ServidorDeBench> {
   const app = await NestFactory.create(
     AppModule.forRoot({
       config: { ...config, logLevel: 'silent' },
@@ -69,7 +73,7 @@ export async function servidorDeBench(config: Config, url: string): Promise<Serv
     }),
     { logger: false },
   );
-  configureApp(app, config);
+  configureApp(app, config, opciones);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
   const credenciales = app.get(CredencialesService);

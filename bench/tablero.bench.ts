@@ -1,20 +1,24 @@
 /**
- * npm run bench:dashboard (after npm run bench:data)
+ * npm run bench:dashboard [-- --solo red] (after npm run bench:data)
  * Time from navigation to every chart of a view drawn, measured in Debian's
  * chromium by the page's own `vista-dibujada` mark: Resumen on tablero_bench beside the
  * same page on the reference data alone, in the same run, and once more with
  * every API answer computed afresh (Cache-Control: no-cache, none of the
  * answers kept under the data version); Territorio, with its department and municipal maps,
  * beside Resumen; the national municipal map as an image beside the departmental one; and the
- * gzipped size of the JavaScript shipped beside the complete ECharts build.
+ * gzipped size of the JavaScript shipped beside the complete ECharts build. On a slow link
+ * (chromium's network and CPU emulation), Resumen and Territorio with an empty cache and a
+ * warm one, and the bytes a first visit to Resumen brings, beside the same pages served
+ * without compression (`--solo red` runs this part alone).
  */
 import 'reflect-metadata';
 import { CARPETA_TABLERO, loadConfig, rutaDelProyecto } from '@tablero/config';
 import { connectDatabase } from '@tablero/database';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { Browser } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { abrirNavegador } from '../test/support/navegador';
 import { urlDeBench } from './data.bench';
 import { percentil } from './medicion';
@@ -24,6 +28,20 @@ const CARGAS = 15;
 const OBJETIVO_MS = 1500;
 const OBJETIVO_KB = 400;
 const OBJETIVO_MAPA_MS = 300;
+
+/** A slow 4G link: 1,6 Mbps down, 750 kbps up, 150 ms latency (bytes per second for CDP). */
+const RED_LENTA = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: 1_600_000 / 8,
+  uploadThroughput: 750_000 / 8,
+};
+/** The phone's CPU beside this machine's. */
+const CPU_LENTA = 4;
+const CARGAS_LENTAS = 10;
+const OBJETIVO_FRIA_MS = 3000;
+const OBJETIVO_TIBIA_MS = 1000;
+const OBJETIVO_PRIMERA_KB = 350;
 
 /** Milliseconds from navigation start to the mark, one fresh browser context (empty cache) each time. */
 async function tiemposDeVista(
@@ -38,18 +56,96 @@ async function tiemposDeVista(
       viewport: { width: 1366, height: 768 },
       extraHTTPHeaders: calculadas ? { ...headers, 'cache-control': 'no-cache' } : headers,
     });
-    const page = await contexto.newPage();
-    await page.goto(`${base}/${vista}`);
-    await page.waitForSelector('main[aria-busy="false"]', { timeout: 60_000 });
-    const marca = await page.evaluate<number | null>(
-      "performance.getEntriesByName('vista-dibujada')[0]?.startTime ?? null",
-    );
-    if (marca === null)
-      throw new Error(`La vista ${vista} no terminó de dibujarse (vea la consola del navegador).`);
-    tiempos.push(marca);
+    tiempos.push(await abrirVista(await contexto.newPage(), base, vista));
     await contexto.close();
   }
   return tiempos.slice(2);
+}
+
+/** Opens the view and answers the page's own mark: milliseconds from navigation to every chart drawn. */
+async function abrirVista(page: Page, base: string, vista: string): Promise<number> {
+  await page.goto(`${base}/${vista}`);
+  await page.waitForSelector('main[aria-busy="false"]', { timeout: 120_000 });
+  const marca = await page.evaluate<number | null>(
+    "performance.getEntriesByName('vista-dibujada')[0]?.startTime ?? null",
+  );
+  if (marca === null)
+    throw new Error(`La vista ${vista} no terminó de dibujarse (vea la consola del navegador).`);
+  return marca;
+}
+
+interface CargasLentas {
+  /** A new context each: empty cache. */
+  readonly frias: number[];
+  /** The same view opened again in that context. */
+  readonly tibias: number[];
+  /** Bytes received (encodedDataLength) by each first visit. */
+  readonly bytes: number[];
+}
+
+/** The view on the slow link and CPU, opened twice in each of CARGAS_LENTAS new contexts. */
+async function cargasLentas(
+  navegador: Browser,
+  { base, headers }: ServidorDeBench,
+  vista: string,
+  cpu = CPU_LENTA,
+): Promise<CargasLentas> {
+  const cargas: CargasLentas = { frias: [], tibias: [], bytes: [] };
+  for (let i = 0; i < CARGAS_LENTAS; i++) {
+    const contexto = await navegador.newContext({
+      viewport: { width: 390, height: 844 },
+      extraHTTPHeaders: headers,
+    });
+    const page = await contexto.newPage();
+    const cdp = await contexto.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', RED_LENTA);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    let bytes = 0;
+    cdp.on('Network.loadingFinished', (e) => (bytes += e.encodedDataLength));
+    cargas.frias.push(await abrirVista(page, base, vista));
+    cargas.bytes.push(bytes);
+    cargas.tibias.push(await abrirVista(page, base, vista));
+    await contexto.close();
+  }
+  return cargas;
+}
+
+async function redLenta(navegador: Browser, con: ServidorDeBench, sin: ServidorDeBench) {
+  const p95 = (ms: number[]) => percentil(ms, 95);
+  const ms = (t: number) => `${n.format(Math.round(t))} ms`;
+  console.log(
+    `Red lenta (4G lento: 1,6 Mbps de bajada, 750 kbps de subida, 150 ms de latencia; CPU × ${CPU_LENTA}), ` +
+      `pantalla de 390 × 844, ${CARGAS_LENTAS} cargas; p95 con compresión / sin compresión`,
+  );
+  for (const vista of ['resumen', 'territorio']) {
+    const [comprimida, plana] = [
+      await cargasLentas(navegador, con, vista),
+      await cargasLentas(navegador, sin, vista),
+    ];
+    const fila = (nombre: string, con: number[], sin: number[], objetivo: number) =>
+      console.log(
+        `  ${`${vista}, ${nombre}`.padEnd(28)} ${ms(p95(con)).padStart(9)} / ${ms(p95(sin)).padStart(9)}` +
+          `   ${n.format(p95(con) / p95(sin))} ×   objetivo < ${ms(objetivo)}: ` +
+          `${p95(con) < objetivo ? 'cumplido' : 'NO cumplido'}`,
+      );
+    fila('caché vacía', comprimida.frias, plana.frias, OBJETIVO_FRIA_MS);
+    fila('caché tibia', comprimida.tibias, plana.tibias, OBJETIVO_TIBIA_MS);
+    // What the link alone costs: the same loads with this machine's CPU unthrottled.
+    const soloRed = await cargasLentas(navegador, con, vista, 1);
+    console.log(
+      `  ${`${vista}, CPU sin frenar`.padEnd(28)} ${ms(p95(soloRed.frias)).padStart(9)} vacía, ` +
+        `${ms(p95(soloRed.tibias))} tibia (con compresión)`,
+    );
+    const kb = (b: number[]) => Math.max(...b) / 1024;
+    console.log(
+      `  ${`${vista}, primera visita`.padEnd(28)} ${`${n.format(kb(comprimida.bytes))} KB`.padStart(9)} / ` +
+        `${`${n.format(kb(plana.bytes))} KB`.padStart(9)}   ${n.format(kb(comprimida.bytes) / kb(plana.bytes))} ×` +
+        (vista === 'resumen'
+          ? `   objetivo < ${OBJETIVO_PRIMERA_KB} KB: ${kb(comprimida.bytes) < OBJETIVO_PRIMERA_KB ? 'cumplido' : 'NO cumplido'}`
+          : ''),
+    );
+  }
 }
 
 /** Milliseconds for each image, computed afresh. */
@@ -82,13 +178,18 @@ function kbGzip(ruta: string): number {
 }
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { solo: { type: 'string' } } });
   const config = loadConfig();
   const servidor = await connectDatabase(config, 'shared');
   const referencia = await baseDeBench('tablero');
   const grande = await servidorDeBench(config, urlDeBench(servidor.url));
+  const sinComprimir = await servidorDeBench(config, urlDeBench(servidor.url), {
+    comprimir: false,
+  });
   const pequeno = await servidorDeBench(config, referencia.url);
   const navegador = await abrirNavegador();
   try {
+    if (values.solo === 'red') return await redLenta(navegador, grande, sinComprimir);
     const filas: [string, number[]][] = [
       ['datos de referencia (78 actividades)', await tiemposDeVista(navegador, pequeno)],
       ['tablero_bench', await tiemposDeVista(navegador, grande)],
@@ -142,9 +243,11 @@ async function main(): Promise<void> {
       `  La aplicación / ECharts completo: ${n.format(propio / completo)} ×; ` +
         `objetivo < ${OBJETIVO_KB} KB: ${propio < OBJETIVO_KB ? 'cumplido' : 'NO cumplido'}`,
     );
+    await redLenta(navegador, grande, sinComprimir);
   } finally {
     await navegador.close();
     await pequeno.cerrar();
+    await sinComprimir.cerrar();
     await grande.cerrar();
     await referencia.cerrar();
     await servidor.stop();

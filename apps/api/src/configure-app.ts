@@ -3,9 +3,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { CARPETA_TABLERO, Config, rutaDelProyecto } from '@tablero/config';
 import { ANONIMO, CredencialesService, noAutenticado } from '@tablero/access';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
+import type { ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { solicitudSegura } from './seguridad/solicitud-segura.middleware';
@@ -28,11 +31,56 @@ const CSP = {
   frameAncestors: ["'none'"],
 };
 
+/** The build's names for content that never changes under them: esbuild's `[name]-[hash]` and the map's. */
+const NOMBRE_CON_HASH = /-[A-Z0-9]{8}\.(js|css|topo\.json)(\.br|\.gz)?$/;
+
+export interface OpcionesDeServidor {
+  /**
+   * Answers and assets compressed by Accept-Encoding (brotli or gzip). Off only in
+   * bench:dashboard, to weigh the same pages uncompressed.
+   */
+  readonly comprimir: boolean;
+}
+
+/**
+ * The dashboard's static files under /assets: hashed names cached for a year; with compression,
+ * the build's .br or .gz beside each one, chosen by the browser's Accept-Encoding.
+ */
+function servirActivos(app: NestExpressApplication, { comprimir }: OpcionesDeServidor): void {
+  const carpeta = rutaDelProyecto(...CARPETA_TABLERO, 'assets');
+  const opciones = {
+    index: false,
+    fallthrough: true,
+    setHeaders: (respuesta: ServerResponse, ruta: string) => {
+      if (NOMBRE_CON_HASH.test(ruta)) {
+        respuesta.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      }
+    },
+  } as const;
+  if (!comprimir) return void app.useStaticAssets(carpeta, { ...opciones, prefix: '/assets/' });
+  app.use(
+    '/assets',
+    expressStaticGzip(carpeta, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gz'],
+      index: false,
+      serveStatic: opciones,
+    }),
+  );
+}
+
 /** What the running server and the e2e tests share: headers, prefix, logging, errors, OpenAPI, the dashboard. */
-export function configureApp(app: INestApplication, config: Config): void {
+export function configureApp(
+  app: INestApplication,
+  config: Config,
+  opciones: OpcionesDeServidor = { comprimir: true },
+): void {
   app.useLogger(app.get(Logger));
   if (config.trustProxy) (app as NestExpressApplication).set('trust proxy', config.trustProxy);
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP } }));
+  // Compresses the API's JSON and CSV and the page; leaves alone what the static files
+  // already carry compressed and the formats that are compressed (xlsx, png).
+  if (opciones.comprimir) app.use(compression());
   app.use(cookieParser());
   app.use(solicitudSegura(config.corsOrigins));
   if (config.corsOrigins.length)
@@ -40,16 +88,7 @@ export function configureApp(app: INestApplication, config: Config): void {
   app.setGlobalPrefix('api', {
     exclude: RUTAS_DEL_TABLERO.map((path) => ({ path, method: RequestMethod.GET })),
   });
-  (app as NestExpressApplication).useStaticAssets(rutaDelProyecto(...CARPETA_TABLERO, 'assets'), {
-    prefix: '/assets/',
-    index: false,
-    fallthrough: true,
-    setHeaders: (respuesta, ruta) => {
-      if (/-[A-Z0-9]{8}\.(js|css)$/.test(ruta)) {
-        respuesta.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-      }
-    },
-  });
+  servirActivos(app as NestExpressApplication, opciones);
   app.useGlobalFilters(new HttpErrorFilter());
   const openApi = new DocumentBuilder()
     .setTitle('Tablero JPT')

@@ -6,7 +6,8 @@ export interface Sesion {
   readonly primerAdministradorPendiente: boolean;
 }
 
-let actual: Sesion | undefined;
+/** The session the server wrote into the page; asked for only when the page has none. */
+let actual = JSON.parse(document.getElementById('sesion')?.textContent || 'null') as Sesion | null;
 
 export async function cargarSesion(): Promise<Sesion> {
   actual ??= (await (

@@ -19,13 +19,13 @@ import {
   Limitado,
   OPCIONES_ACCESO,
   OpcionesAcceso,
-  PERMISOS_POR_ROL,
   PrimerAdministrador,
   Principal,
   Quien,
 } from '@tablero/access';
 import type { Request, Response } from 'express';
 import { ApiError } from '../errors/api-error';
+import { describirSesion } from './sesion';
 
 interface Credenciales {
   usuario?: unknown;
@@ -64,18 +64,11 @@ export class SesionController {
   @Get()
   @ApiOperation({ summary: 'Quién llama, con qué rol y permisos; si el tablero es público' })
   quien(@Quien() quien: Principal) {
-    return {
-      usuario: quien.rol
-        ? { nombre: quien.nombre, rol: quien.rol, departamentos: quien.departamentos }
-        : null,
-      permisos: quien.rol
-        ? PERMISOS_POR_ROL[quien.rol]
-        : this.opciones.tableroPublico
-          ? ['tablero']
-          : [],
-      tableroPublico: this.opciones.tableroPublico,
-      primerAdministradorPendiente: this.primerAdministrador.codigo !== null,
-    };
+    return describirSesion(
+      quien,
+      this.opciones.tableroPublico,
+      this.primerAdministrador.codigo !== null,
+    );
   }
 
   @Post()

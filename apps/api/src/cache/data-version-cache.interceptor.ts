@@ -4,10 +4,14 @@ import { principalDe } from '@tablero/access';
 import { dataVersion } from '@tablero/database';
 import type { Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
+import { createHash, randomUUID } from 'node:crypto';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 
 type Resultado = { readonly json: string } | { readonly otro: unknown };
+
+/** Another process may answer in another shape (a new release): its tags are its own. */
+const ARRANQUE = randomUUID();
 
 /**
  * Keeps the JSON answers of read routes under the data version, read from
@@ -15,6 +19,9 @@ type Resultado = { readonly json: string } | { readonly otro: unknown };
  * computed before it is served after it. Concurrent requests for the same
  * answer share one computation. A request with `Cache-Control: no-cache`
  * computes afresh. Anything but JSON (images, workbooks) passes through.
+ * A JSON answer carries an ETag made of the same key, so a browser that holds
+ * it revalidates (`private, no-cache`) and is answered 304 without a body
+ * until the data, the day or the caller's scope change.
  */
 @Injectable()
 export class DataVersionCache implements NestInterceptor {
@@ -43,11 +50,11 @@ export class DataVersionCache implements NestInterceptor {
     ].join('|');
     const fresca = /no-cache/.test(peticion.get('cache-control') ?? '');
     const guardada = fresca ? undefined : this.guardadas.get(clave);
-    if (guardada !== undefined) return enJson(respuesta, guardada);
+    if (guardada !== undefined) return enJson(respuesta, clave, guardada);
     const compartida = fresca ? undefined : this.enCurso.get(clave);
     const calculo = compartida ?? this.calcular(clave, next);
     const resultado = await calculo;
-    if ('json' in resultado) return enJson(respuesta, resultado.json);
+    if ('json' in resultado) return enJson(respuesta, clave, resultado.json);
     return compartida ? lastValueFrom(next.handle()) : resultado.otro;
   }
 
@@ -75,7 +82,11 @@ function esJson(cuerpo: unknown): cuerpo is object {
   );
 }
 
-function enJson(respuesta: Response, json: string): string {
+/** Express answers 304 on its own when the request's If-None-Match holds this ETag. */
+function enJson(respuesta: Response, clave: string, json: string): string {
   respuesta.type('application/json');
+  respuesta.setHeader('Cache-Control', 'private, no-cache');
+  const etiqueta = createHash('sha256').update(`${ARRANQUE}|${clave}`).digest('base64url');
+  respuesta.setHeader('ETag', `W/"${etiqueta.slice(0, 27)}"`);
   return json;
 }

@@ -1,9 +1,18 @@
-import { Controller, Get, Header, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Acceso, VISTAS } from '@tablero/access';
+import {
+  Acceso,
+  OPCIONES_ACCESO,
+  OpcionesAcceso,
+  PrimerAdministrador,
+  Principal,
+  Quien,
+  VISTAS,
+} from '@tablero/access';
 import { CARPETA_TABLERO, rutaDelProyecto } from '@tablero/config';
 import type { Response } from 'express';
-import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { describirSesion } from '../acceso/sesion';
 import { ApiError } from '../errors/api-error';
 
 /** The page's paths: the dashboard routes in the browser, the server answers each with the same page. */
@@ -12,6 +21,9 @@ export const RUTAS_DEL_TABLERO = ['/', ...VISTAS.map((v) => `/${v.ruta}`)];
 /**
  * The dashboard: one page for every view; its scripts and styles are static files under /assets.
  * The page is public; what it shows comes from the API, which applies each caller's access.
+ * It carries the caller's session (what GET /api/v1/sesion answers) in a JSON block, so that
+ * the view asks for its data at once instead of after a round trip for the session; a JSON
+ * block is data, not a script, so the Content-Security-Policy (script-src 'self') holds.
  */
 @ApiExcludeController()
 @Acceso('publico')
@@ -19,16 +31,28 @@ export const RUTAS_DEL_TABLERO = ['/', ...VISTAS.map((v) => `/${v.ruta}`)];
 export class TableroController {
   private readonly pagina = rutaDelProyecto(...CARPETA_TABLERO, 'index.html');
 
+  constructor(
+    private readonly primerAdministrador: PrimerAdministrador,
+    @Inject(OPCIONES_ACCESO) private readonly opciones: OpcionesAcceso,
+  ) {}
+
   @Get(RUTAS_DEL_TABLERO)
-  @Header('Cache-Control', 'no-cache')
-  mostrar(@Res() respuesta: Response): void {
-    if (!existsSync(this.pagina)) {
+  @Header('Cache-Control', 'private, no-cache')
+  async mostrar(@Quien() quien: Principal, @Res() respuesta: Response): Promise<void> {
+    const html = await readFile(this.pagina, 'utf8').catch(() => {
       throw new ApiError(
         HttpStatus.SERVICE_UNAVAILABLE,
         'TABLERO_SIN_CONSTRUIR',
         'El tablero no está construido: ejecute npm run build (npm start lo hace).',
       );
-    }
-    respuesta.type('html').sendFile(this.pagina);
+    });
+    const sesion = describirSesion(
+      quien,
+      this.opciones.tableroPublico,
+      this.primerAdministrador.codigo !== null,
+    );
+    // "<" escaped, so that no value can close the block.
+    const bloque = `<script type="application/json" id="sesion">${JSON.stringify(sesion).replace(/</g, '\\u003c')}</script>`;
+    respuesta.type('html').send(html.replace('</head>', `    ${bloque}\n  </head>`));
   }
 }
