@@ -13,6 +13,7 @@ export {
   parametrosDeFiltros,
 } from './filtros';
 export { ctesDeHechos, filtroDeHechos } from './hechos.sql';
+export { enSlug, nombreDeArchivo } from './nombre-de-archivo';
 export * from './metas.service';
 export * from './metricas.service';
 export { METRICA, METRICAS, METRICAS_PDT, METRICAS_SUMABLES, MetricaId } from './metrics.catalogue';

@@ -23,3 +23,4 @@ export type {
 export type { FaseDeclarada, LineaDeclarada } from './declarado';
 export type { DefinicionMetrica, MetricaId } from './metrics.catalogue';
 export type { AsistenciaTecnicaListada, EntidadPdt, Proporcion, ResumenPdt } from './pdt.service';
+export { enSlug, nombreDeArchivo } from './nombre-de-archivo';
