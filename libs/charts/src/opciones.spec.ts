@@ -156,20 +156,28 @@ describe('paneles', () => {
       ['Fase I', 'Fase II', 'Fase III'].map((v, i) => x.axisLabel.formatter(v, i)),
     );
     expect(etiquetas).toEqual([
-      ['Fase I', 'Fase II', 'Fase III\n{sinDato|sin dato}'],
-      ['Fase I\n{sinDato|sin dato}', 'Fase II', 'Fase III\n{sinDato|sin dato}'],
+      ['{nombre|Fase I}', '{nombre|Fase II}', '{nombre|Fase III}\n{sinDato|sin dato}'],
+      [
+        '{nombre|Fase I}\n{sinDato|sin dato}',
+        '{nombre|Fase II}',
+        '{nombre|Fase III}\n{sinDato|sin dato}',
+      ],
     ]);
   });
 
-  it('puts the panels in one row on a wide canvas and in columns of two on a phone', () => {
+  it('puts the panels in one row on a wide canvas, in columns of two on a phone, its words one a line', () => {
     expect(opcion(1200).grid.map((g) => g.coord)).toEqual([
       [0, 0],
       [1, 0],
     ]);
-    const cinco = ['a', 'b', 'c', 'd', 'e'].map((serie) => fila('I', serie, 1, '1'));
+    const cinco = ['a', 'b', 'c', 'd', 'e'].flatMap((serie) =>
+      ['I', 'II', 'III'].map((fase) => fila(fase, serie, 1, '1')),
+    );
     const telefono = paneles('x', cinco, { ...contexto, ancho: 330 }) as {
       grid: { coord: number[] }[];
+      xAxis: { axisLabel: { formatter: (v: string, i: number) => string } }[];
     };
+    expect(telefono.xAxis[0].axisLabel.formatter('Fase I', 0)).toBe('{nombre|Fase}\n{nombre|I}');
     expect(telefono.grid.map((g) => g.coord)).toEqual([
       [0, 0],
       [1, 0],

@@ -596,6 +596,7 @@ export function paneles(
   const renglones = Math.ceil(series.length / columnas);
   const delPanel = (serie: string) => filas.filter((f) => (f.serie ?? '') === serie);
   const anchoDelPanel = ((contexto.ancho ?? 1200) - px(32)) / columnas - px(16);
+  const categorias = Math.max(...series.map((serie) => delPanel(serie).length));
   return {
     ...base,
     dataset: series.map((serie) => ({ source: delPanel(serie).map(fuenteDeDatos) })),
@@ -612,7 +613,7 @@ export function paneles(
     grid: series.map((_, i) => ({
       coordinateSystem: 'matrix',
       coord: [i % columnas, Math.floor(i / columnas)],
-      top: px(44),
+      top: px(60),
       bottom: px(8),
       left: px(8),
       right: px(8),
@@ -624,24 +625,37 @@ export function paneles(
       axisLabel: {
         ...texto,
         interval: 0,
-        formatter: (etiqueta: string, j: number) =>
-          delPanel(serie)[j]?.valor === null ? `${etiqueta}\n{sinDato|sin dato}` : etiqueta,
-        rich: { sinDato: { ...texto, color: '#555555', fontStyle: 'italic' as const } },
+        // On a narrow panel each word goes on a line of its own rather than run into its neighbour.
+        // Every part is styled: ECharts would draw unstyled parts beside rich ones at its default size.
+        formatter: (etiqueta: string, j: number) => {
+          const estrecho = anchoDelPanel / categorias < px(60);
+          const partir = (texto: string) => (estrecho ? texto.split(' ') : [texto]);
+          return [
+            ...partir(etiqueta).map((t) => `{nombre|${t}}`),
+            ...(delPanel(serie)[j]?.valor === null
+              ? partir('sin dato').map((t) => `{sinDato|${t}}`)
+              : []),
+          ].join('\n');
+        },
+        rich: {
+          nombre: texto,
+          sinDato: { ...texto, color: '#555555', fontStyle: 'italic' as const },
+        },
       },
     })),
     // The panel's name stands above its bars, where the value axis would be: each panel has its own scale.
     yAxis: series.map((serie, i) => ({
       gridIndex: i,
       type: 'value' as const,
-      name: serie,
+      name: envolver(serie, anchoDelPanel, px(TAMANO.texto)),
       nameLocation: 'end' as const,
       nameGap: px(22),
+      // A name of two lines grows upwards, away from the bars' labels.
       nameTextStyle: {
         ...texto,
         align: 'left' as const,
+        verticalAlign: 'bottom' as const,
         fontWeight: 'bold' as const,
-        width: anchoDelPanel,
-        overflow: 'break' as const,
       },
       axisLabel: { show: false },
       axisLine: { show: false },
