@@ -111,7 +111,7 @@ describe('Las fases lado a lado', () => {
     await abrir('/fases?fase=I');
     const panel = page.locator('[data-grafico="fases-lado-a-lado"]');
     await expect(panel.getAttribute('data-estado')).resolves.toBe('listo');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
       360,
     );
     await capturar(page, 'compartir-fases-360');
@@ -182,7 +182,7 @@ describe('Copiar enlace', () => {
     await expect(
       page.getByRole('status').filter({ hasText: 'Enlace copiado' }).count(),
     ).resolves.toBe(1);
-    const copiado = await page.evaluate(() => navigator.clipboard.readText());
+    const copiado = await page.evaluate<string>('navigator.clipboard.readText()');
     expect(copiado).toBe(`${servidor.baseUrl}/fases?fase=II&departamento=73`);
 
     const otra = await nuevaPagina(navegador);
@@ -203,21 +203,20 @@ describe('Copiar enlace', () => {
 
   it('without clipboard access, selects the link in a read-only field to copy by hand', async () => {
     // As on a page served without HTTPS, or with the permission refused.
-    await page.addInitScript(() => {
-      Object.defineProperty(navigator, 'clipboard', {
-        value: { writeText: () => Promise.reject(new DOMException('denegado', 'NotAllowedError')) },
-      });
-    });
+    await page.addInitScript(
+      `Object.defineProperty(navigator, 'clipboard', {
+         value: { writeText: () => Promise.reject(new DOMException('denegado', 'NotAllowedError')) },
+       })`,
+    );
     await abrir('/resumen?fase=I');
     await page.getByRole('button', { name: 'Copiar enlace' }).click();
     const campo = page.getByRole('textbox', { name: 'Enlace de esta vista' });
     await expect(campo.inputValue()).resolves.toBe(`${servidor.baseUrl}/resumen?fase=I`);
     await expect(campo.getAttribute('readonly')).resolves.toBe('');
     await expect(
-      page.evaluate(() => {
-        const e = document.activeElement as HTMLInputElement;
-        return e.value.slice(e.selectionStart!, e.selectionEnd!);
-      }),
+      page.evaluate<string>(
+        '(({ value, selectionStart, selectionEnd }) => value.slice(selectionStart, selectionEnd))(document.activeElement)',
+      ),
     ).resolves.toBe(`${servidor.baseUrl}/resumen?fase=I`);
     await expect(
       page.getByRole('status').filter({ hasText: 'Copie el enlace' }).count(),
