@@ -14,14 +14,12 @@ import {
   CARPETA_CAPTURAS,
   capturar,
   nuevaPagina,
-  PaginaVigilada,
   vigilarPaginas,
 } from './support/navegador';
 import { startTestApp, TestApp } from './support/test-app';
 
 let servidor: TestApp;
 let navegador: Browser;
-let vigilada: PaginaVigilada;
 let page: Page;
 
 beforeAll(async () => {
@@ -36,7 +34,6 @@ afterAll(async () => {
 vigilarPaginas(
   () => navegador,
   (v) => {
-    vigilada = v;
     page = v.page;
   },
 );
