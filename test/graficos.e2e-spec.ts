@@ -10,6 +10,7 @@ import { startTestApp, TestApp } from './support/test-app';
 
 const GRAFICOS = [
   'interacciones-por-fase',
+  'fases-lado-a-lado',
   'actividades-por-tipo',
   'vistas-por-webinar',
   'actividades-por-mes',

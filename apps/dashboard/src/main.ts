@@ -1,5 +1,6 @@
 /** The dashboard: menu, filter bar and the current view, all redrawn from the URL. */
 import { RutaVista, VISTAS } from '@tablero/access';
+import { copiarEnlace } from './componentes/compartir';
 import { el, mensaje } from './dom';
 import { alCambiarEstado, enlace, estadoActual, navegar } from './estado';
 import { pintarFiltros } from './filtros';
@@ -94,7 +95,8 @@ async function dibujar(): Promise<void> {
   pintarCuenta(sesion);
   pintarMenu(estado.vista, estado.parametros);
   filtros.hidden = vista.permiso !== 'tablero';
-  contenido.replaceChildren();
+  // A filtered view is shared by its link.
+  contenido.replaceChildren(filtros.hidden ? '' : copiarEnlace());
   if (focoEnLaVista) contenido.focus();
   contenido.setAttribute('aria-busy', 'true');
   try {

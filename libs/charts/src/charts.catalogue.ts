@@ -11,6 +11,7 @@ import {
   barrasVerticales,
   linea,
   mapa,
+  paneles,
 } from './opciones';
 
 export const GRAFICOS: readonly DefinicionGrafico[] = [
@@ -22,6 +23,24 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
     consulta: { tipo: 'desglose', por: 'fase', metrica: 'interacciones' },
     opcion: (filas, contexto) =>
       barrasVerticales('Interacciones registradas por fase', filas, contexto),
+  },
+  {
+    id: 'fases-lado-a-lado',
+    titulo: 'Las fases lado a lado',
+    descripcion:
+      'Las cifras de la fuente en cada fase, una gráfica por unidad (actividades, vistas, personas certificadas, asistentes presenciales y remotos), cada una con su escala; una fase sin cifra dice «sin dato». Todos los filtros aplican, salvo la fase.',
+    consulta: {
+      tipo: 'comparacion-de-fases',
+      por: 'fase',
+      metricas: [
+        'actividades',
+        'vistas',
+        'certificados',
+        'asistentes_presenciales',
+        'asistentes_remotos',
+      ],
+    },
+    opcion: (filas, contexto) => paneles('Las fases lado a lado', filas, contexto),
   },
   {
     id: 'actividades-por-tipo',

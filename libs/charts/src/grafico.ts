@@ -5,6 +5,7 @@
  * images on the server.
  */
 import type { EChartsOption } from 'echarts';
+import type { Filtros } from '@tablero/metrics';
 import type { NombreMapa } from './mapa';
 
 export interface FilaGrafico {
@@ -41,6 +42,13 @@ export interface Contexto {
   readonly ancho?: number;
 }
 
+/** What a chart draws: its rows, its words, and its figures' cut-off date (aaaa-mm-dd), which names its files. */
+export interface DatosGrafico {
+  readonly filas: FilaGrafico[];
+  readonly contexto: Contexto;
+  readonly fechaCorte: string | null;
+}
+
 export type ConsultaGrafico =
   | {
       readonly tipo: 'desglose';
@@ -55,6 +63,13 @@ export type ConsultaGrafico =
       readonly metrica: string;
       readonly periodo: 'dia' | 'semana' | 'mes';
       readonly acumulado: boolean;
+    }
+  | {
+      /** The phases side by side, one panel per metric: every filter applies but the phase. */
+      readonly tipo: 'comparacion-de-fases';
+      /** A click on a phase's bar filters by it. */
+      readonly por: 'fase';
+      readonly metricas: readonly string[];
     }
   | {
       /** A phase III figure on the date of fecha_corte (the data's latest without it). */
@@ -82,4 +97,9 @@ export interface DefinicionGrafico {
   readonly consulta: ConsultaGrafico;
   /** Rows to option; no I/O, no clock. */
   opcion(filas: readonly FilaGrafico[], contexto: Contexto): EChartsOption;
+}
+
+/** The filters a chart's figures depend on: a comparison of the phases takes all but the phase. */
+export function filtrosDelGrafico(grafico: DefinicionGrafico, f: Filtros): Filtros {
+  return grafico.consulta.tipo === 'comparacion-de-fases' ? { ...f, fase: undefined } : f;
 }

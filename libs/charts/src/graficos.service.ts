@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import {
   compararEnEspanol,
   ESTADOS_PDT,
+  FASES,
   formatearFecha,
   formatearNumero,
   formatearPorcentaje,
@@ -24,7 +25,14 @@ import {
 } from '@tablero/metrics';
 import { mapaMunicipal } from './mapa';
 import { GRAFICO } from './charts.catalogue';
-import { Contexto, DefinicionGrafico, FilaGrafico, SeriePdt } from './grafico';
+import {
+  ConsultaGrafico,
+  DatosGrafico,
+  DefinicionGrafico,
+  FilaGrafico,
+  filtrosDelGrafico,
+  SeriePdt,
+} from './grafico';
 import { renderizarPng, renderizarSvg } from './render';
 
 export interface Lienzo {
@@ -46,6 +54,9 @@ export const LIENZO_POR_DEFECTO: Lienzo = PRESETS['redes-horizontal'];
 /** Breakdowns by place: their charts draw places, and say where the rest of the figures stand. */
 const DIMENSIONES_TERRITORIALES = ['departamento', 'municipio', 'subregion'];
 
+/** A phase's figure the source does not give: said, never drawn as a zero. */
+const SIN_DATO = 'sin dato';
+
 const MESES = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'];
 
 @Injectable()
@@ -55,11 +66,9 @@ export class GraficosService {
     private readonly pdt: PdtService,
   ) {}
 
-  /** The rows a chart draws, and the words it carries. */
-  async datos(
-    grafico: DefinicionGrafico,
-    f: Filtros,
-  ): Promise<{ filas: FilaGrafico[]; contexto: Contexto }> {
+  /** The rows a chart draws, the words it carries and its cut-off date. */
+  async datos(grafico: DefinicionGrafico, pedidos: Filtros): Promise<DatosGrafico> {
+    const f = filtrosDelGrafico(grafico, pedidos);
     const [{ filas, nota }, filtrosEnPalabras, fechaCorte] = await Promise.all([
       this.filas(grafico, f),
       // Every chart states its cut-off date on its own ("Corte: …"): not twice.
@@ -71,6 +80,7 @@ export class GraficosService {
     const consulta = grafico.consulta;
     return {
       filas,
+      fechaCorte,
       contexto: {
         filtrosEnPalabras,
         fechaCorte: fechaCorte ? formatearFecha(fechaCorte) : null,
@@ -78,8 +88,7 @@ export class GraficosService {
           consulta.tipo === 'desglose' && esTerritorial(consulta.por)
             ? `${FUENTE}; ${DANE_DIVIPOLA}`
             : FUENTE,
-        unidad:
-          consulta.tipo === 'pdt' ? consulta.unidad : METRICA[consulta.metrica as MetricaId].unidad,
+        unidad: unidadDe(consulta),
         ...(nota ? { nota } : {}),
         ...(consulta.tipo === 'desglose' && consulta.por === 'municipio'
           ? { mapa: mapaMunicipal(f.departamento) }
@@ -91,10 +100,6 @@ export class GraficosService {
   async svg(id: string, f: Filtros, lienzo: Lienzo): Promise<string> {
     const grafico = GRAFICO.get(id)!;
     return this.dibujar(grafico, await this.datos(grafico, f), lienzo);
-  }
-
-  async png(id: string, f: Filtros, lienzo: Lienzo): Promise<Buffer> {
-    return renderizarPng(await this.svg(id, f, lienzo), lienzo.ancho, lienzo.escala);
   }
 
   /** The chart as SVG, or null when it has no figure to draw: a report then leaves it out. */
@@ -111,11 +116,12 @@ export class GraficosService {
     return svg === null ? null : renderizarPng(svg, lienzo.ancho, lienzo.escala);
   }
 
-  private dibujar(
-    grafico: DefinicionGrafico,
-    { filas, contexto }: { filas: FilaGrafico[]; contexto: Contexto },
-    lienzo: Lienzo,
-  ): string {
+  png(grafico: DefinicionGrafico, datos: DatosGrafico, lienzo: Lienzo): Buffer {
+    return renderizarPng(this.dibujar(grafico, datos, lienzo), lienzo.ancho, lienzo.escala);
+  }
+
+  /** The chart as SVG, from its data. */
+  dibujar(grafico: DefinicionGrafico, { filas, contexto }: DatosGrafico, lienzo: Lienzo): string {
     const escala = Math.max(1, Math.min(lienzo.ancho, lienzo.alto) / 540);
     return renderizarSvg(
       grafico.opcion(filas, { ...contexto, escala, ancho: lienzo.ancho }),
@@ -131,6 +137,8 @@ export class GraficosService {
     const consulta = grafico.consulta;
     if (consulta.tipo === 'pdt')
       return { filas: await this.filasPdt(consulta.serie, await this.pdt.filtrosDe(f)) };
+    if (consulta.tipo === 'comparacion-de-fases')
+      return { filas: await this.filasPorFase(consulta.metricas as MetricaId[], f) };
     if (consulta.tipo === 'serie') {
       const { puntos, tramos } = await this.metricas.serie(
         consulta.metrica as MetricaId,
@@ -179,6 +187,23 @@ export class GraficosService {
       filas: consulta.conjuntas ? [...filas, ...conjuntas] : filas,
       nota: desglose.reparto && notaDeReparto(desglose.reparto, metrica, consulta.por),
     };
+  }
+
+  /** Each metric's figure in each phase; a phase without one says «sin dato». */
+  private async filasPorFase(metricas: readonly MetricaId[], f: Filtros): Promise<FilaGrafico[]> {
+    const { filas } = await this.metricas.desglose('fase', f);
+    return metricas.flatMap((metrica) =>
+      FASES.map((fase) => {
+        const cifra = filas.find((fila) => fila.clave === fase)?.cifras[metrica];
+        return {
+          clave: fase,
+          etiqueta: `Fase ${fase}`,
+          serie: METRICA[metrica].etiqueta,
+          valor: cifra?.valor ?? null,
+          texto: cifra && cifra.valor !== null ? cifra.texto : SIN_DATO,
+        };
+      }),
+    );
   }
 
   private async filasPdt(serie: SeriePdt, f: FiltrosPdt): Promise<FilaGrafico[]> {
@@ -236,6 +261,13 @@ function porAprobacion<T extends { nombre: string; porcentaje: number | null }>(
 }
 
 const esTerritorial = (por: string) => DIMENSIONES_TERRITORIALES.includes(por);
+
+/** The unit of a chart's figures; a comparison's panels each name their own. */
+function unidadDe(consulta: ConsultaGrafico): string {
+  if (consulta.tipo === 'pdt') return consulta.unidad;
+  if (consulta.tipo === 'comparacion-de-fases') return 'la de cada panel';
+  return METRICA[consulta.metrica as MetricaId].unidad;
+}
 
 /**
  * Where the figures of a territorial chart stand: how much has a place of its own, and the rest

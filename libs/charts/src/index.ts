@@ -2,8 +2,10 @@ export { GRAFICO, GRAFICOS } from './charts.catalogue';
 export {
   ConsultaGrafico,
   Contexto,
+  DatosGrafico,
   DefinicionGrafico,
   FilaGrafico,
+  filtrosDelGrafico,
   SeriePdt,
   SERIES_PDT,
 } from './grafico';

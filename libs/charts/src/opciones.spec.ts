@@ -2,7 +2,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GRAFICOS } from './charts.catalogue';
 import { Contexto, FilaGrafico } from './grafico';
-import { barrasApiladas, barrasHorizontales, barrasVerticales, clasesDe, mapa } from './opciones';
+import {
+  barrasApiladas,
+  barrasHorizontales,
+  barrasVerticales,
+  clasesDe,
+  mapa,
+  paneles,
+} from './opciones';
 import { renderizarSvg } from './render';
 
 const contexto: Contexto = {
@@ -105,6 +112,78 @@ describe('barrasApiladas', () => {
     expect(opcion.series.map((s) => [s.name, s.stack, s.encode.x])).toEqual([
       ['Aprobado a tiempo', 'total', 'Aprobado a tiempo'],
       ['Con un plazo vencido', 'total', 'Con un plazo vencido'],
+    ]);
+  });
+});
+
+describe('paneles', () => {
+  const fila = (fase: string, serie: string, valor: number | null, texto: string): FilaGrafico => ({
+    clave: fase,
+    etiqueta: `Fase ${fase}`,
+    serie,
+    valor,
+    texto,
+  });
+  const filas = [
+    fila('I', 'Vistas de webinars', 11991, '11.991'),
+    fila('II', 'Vistas de webinars', 11551, '11.551'),
+    fila('III', 'Vistas de webinars', null, 'sin dato'),
+    fila('I', 'Asistentes remotos', null, 'sin dato'),
+    fila('II', 'Asistentes remotos', 6146, '≈ 6.146'),
+    fila('III', 'Asistentes remotos', null, 'sin dato'),
+  ];
+  const opcion = (ancho: number) =>
+    paneles('Las fases lado a lado', filas, { ...contexto, ancho }) as {
+      dataset: { source: FilaGrafico[] }[];
+      grid: { coord: number[] }[];
+      yAxis: { name: string }[];
+      xAxis: { axisLabel: { formatter: (v: string, i: number) => string } }[];
+    };
+
+  it('draws one panel per series, each its own scale, named above its bars', () => {
+    expect(opcion(1200).yAxis.map((y) => y.name)).toEqual([
+      'Vistas de webinars',
+      'Asistentes remotos',
+    ]);
+    expect(opcion(1200).dataset.map((d) => d.source.map((f) => f.valor))).toEqual([
+      [11991, 11551, null],
+      [null, 6146, null],
+    ]);
+  });
+
+  it('says «sin dato» under a phase without a figure, and draws no bar for it', () => {
+    const etiquetas = opcion(1200).xAxis.map((x) =>
+      ['Fase I', 'Fase II', 'Fase III'].map((v, i) => x.axisLabel.formatter(v, i)),
+    );
+    expect(etiquetas).toEqual([
+      ['{nombre|Fase I}', '{nombre|Fase II}', '{nombre|Fase III}\n{sinDato|sin dato}'],
+      [
+        '{nombre|Fase I}\n{sinDato|sin dato}',
+        '{nombre|Fase II}',
+        '{nombre|Fase III}\n{sinDato|sin dato}',
+      ],
+    ]);
+  });
+
+  it('puts the panels in one row on a wide canvas, in columns of two on a phone, its words one a line', () => {
+    expect(opcion(1200).grid.map((g) => g.coord)).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
+    const cinco = ['a', 'b', 'c', 'd', 'e'].flatMap((serie) =>
+      ['I', 'II', 'III'].map((fase) => fila(fase, serie, 1, '1')),
+    );
+    const telefono = paneles('x', cinco, { ...contexto, ancho: 330 }) as {
+      grid: { coord: number[] }[];
+      xAxis: { axisLabel: { formatter: (v: string, i: number) => string } }[];
+    };
+    expect(telefono.xAxis[0].axisLabel.formatter('Fase I', 0)).toBe('{nombre|Fase}\n{nombre|I}');
+    expect(telefono.grid.map((g) => g.coord)).toEqual([
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [1, 1],
+      [0, 2],
     ]);
   });
 });

@@ -628,3 +628,102 @@ export function barrasApiladas(
     })),
   };
 }
+
+/**
+ * Small multiples: one small bar chart per series (a metric), each with its own scale, whose bars
+ * are the categories (the phases) side by side in the same colour everywhere. A category without a
+ * figure draws no bar and says «sin dato» under its name; never a zero. Panels per row follow the
+ * canvas's width: all in one row on a wide one, three on a square, two on a phone.
+ */
+export function paneles(
+  titulo: string,
+  filas: readonly FilaGrafico[],
+  contexto: Contexto,
+): EChartsOption {
+  const base = marco(titulo, contexto, filas);
+  if (conCifra(filas).length === 0) return base;
+  const { texto, px, e } = tipografia(contexto);
+  const series = [...new Set(filas.map((f) => f.serie ?? ''))];
+  const ancho = (contexto.ancho ?? 1200) / e;
+  const columnas = Math.min(series.length, ancho >= 760 ? 5 : ancho >= 420 ? 3 : 2);
+  const renglones = Math.ceil(series.length / columnas);
+  const delPanel = (serie: string) => filas.filter((f) => (f.serie ?? '') === serie);
+  const anchoDelPanel = ((contexto.ancho ?? 1200) - px(32)) / columnas - px(16);
+  const categorias = Math.max(...series.map((serie) => delPanel(serie).length));
+  return {
+    ...base,
+    dataset: series.map((serie) => ({ source: delPanel(serie).map(fuenteDeDatos) })),
+    matrix: {
+      left: px(16),
+      right: px(16),
+      top: bajoElTitulo(titulo, contexto, 76),
+      bottom: pieDe(contexto),
+      x: { show: false, data: Array.from({ length: columnas }, (_, i) => String(i)) },
+      y: { show: false, data: Array.from({ length: renglones }, (_, i) => String(i)) },
+      body: { itemStyle: { borderWidth: 0 } },
+      backgroundStyle: { borderWidth: 0 },
+    },
+    grid: series.map((_, i) => ({
+      coordinateSystem: 'matrix',
+      coord: [i % columnas, Math.floor(i / columnas)],
+      top: px(60),
+      bottom: px(8),
+      left: px(8),
+      right: px(8),
+    })),
+    xAxis: series.map((serie, i) => ({
+      gridIndex: i,
+      type: 'category' as const,
+      axisTick: { show: false },
+      axisLabel: {
+        ...texto,
+        interval: 0,
+        // On a narrow panel each word goes on a line of its own rather than run into its neighbour.
+        // Every part is styled: ECharts would draw unstyled parts beside rich ones at its default size.
+        formatter: (etiqueta: string, j: number) => {
+          const estrecho = anchoDelPanel / categorias < px(60);
+          const partir = (texto: string) => (estrecho ? texto.split(' ') : [texto]);
+          return [
+            ...partir(etiqueta).map((t) => `{nombre|${t}}`),
+            ...(delPanel(serie)[j]?.valor === null
+              ? partir('sin dato').map((t) => `{sinDato|${t}}`)
+              : []),
+          ].join('\n');
+        },
+        rich: {
+          nombre: texto,
+          sinDato: { ...texto, color: '#555555', fontStyle: 'italic' as const },
+        },
+      },
+    })),
+    // The panel's name stands above its bars, where the value axis would be: each panel has its own scale.
+    yAxis: series.map((serie, i) => ({
+      gridIndex: i,
+      type: 'value' as const,
+      name: envolver(serie, anchoDelPanel, px(TAMANO.texto)),
+      nameLocation: 'end' as const,
+      nameGap: px(22),
+      // A name of two lines grows upwards, away from the bars' labels.
+      nameTextStyle: {
+        ...texto,
+        align: 'left' as const,
+        verticalAlign: 'bottom' as const,
+        fontWeight: 'bold' as const,
+      },
+      axisLabel: { show: false },
+      axisLine: { show: false },
+      axisTick: { show: false },
+      splitLine: { show: false },
+    })),
+    series: series.map((_, i) => ({
+      type: 'bar' as const,
+      datasetIndex: i,
+      xAxisIndex: i,
+      yAxisIndex: i,
+      barMaxWidth: px(56),
+      colorBy: 'data' as const,
+      encode: { x: 'etiqueta', y: 'valor' },
+      label: etiquetaConTexto(contexto, 'top'),
+    })),
+  };
+}

@@ -1,6 +1,13 @@
 /** What the browser may import from this library: the definitions, no server code. */
 export { GRAFICO, GRAFICOS } from './charts.catalogue';
-export type { ConsultaGrafico, Contexto, DefinicionGrafico, FilaGrafico } from './grafico';
+export { filtrosDelGrafico } from './grafico';
+export type {
+  ConsultaGrafico,
+  Contexto,
+  DatosGrafico,
+  DefinicionGrafico,
+  FilaGrafico,
+} from './grafico';
 export { geometriaDe, mapasDe } from './mapa';
 export { ANCHO_ESTRECHO } from './opciones';
 export type { NombreMapa } from './mapa';

@@ -14,6 +14,7 @@ export {
   periodoInvertido,
 } from './filtros';
 export { ctesDeHechos, filtroDeHechos } from './hechos.sql';
+export { enSlug, nombreDeArchivo } from './nombre-de-archivo';
 export * from './metas.service';
 export * from './metricas.service';
 export {

@@ -25,3 +25,4 @@ export type { FaseDeclarada, LineaDeclarada } from './declarado';
 export type { DefinicionMetrica, MetricaId } from './metrics.catalogue';
 export { METRICAS_DE_TARJETA } from './metrics.catalogue';
 export type { AsistenciaTecnicaListada, EntidadPdt, Proporcion, ResumenPdt } from './pdt.service';
+export { enSlug, nombreDeArchivo } from './nombre-de-archivo';

@@ -20,8 +20,15 @@ import {
 } from '@tablero/access';
 import type { Request } from 'express';
 import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { GRAFICO, GRAFICOS, GraficosService, LIENZO_POR_DEFECTO, PRESETS } from '@tablero/charts';
-import { MetricasService } from '@tablero/metrics';
+import {
+  filtrosDelGrafico,
+  GRAFICO,
+  GRAFICOS,
+  GraficosService,
+  LIENZO_POR_DEFECTO,
+  PRESETS,
+} from '@tablero/charts';
+import { MetricasService, nombreDeArchivo } from '@tablero/metrics';
 import { libroDeDatosDeGrafico } from '@tablero/reports';
 import { ApiError } from '../errors/api-error';
 import { invalido } from '../errors/consulta';
@@ -114,33 +121,34 @@ export class GraficosController {
     if (lienzo.alto < 300 || lienzo.alto > 4000)
       throw invalido('alto', 'debe estar entre 300 y 4000 píxeles');
     if (lienzo.escala > 4) throw invalido('escala', 'debe estar entre 1 y 4');
-    const nombre = `${id}.${formato}`;
     const grafico = GRAFICO.get(id)!;
+    const datos = await this.graficos.datos(grafico, filtros);
     if (formato === 'json') {
       const { titulo, descripcion, consulta: pregunta } = grafico;
-      return {
-        id,
-        titulo,
-        descripcion,
-        consulta: pregunta,
-        ...(await this.graficos.datos(grafico, filtros)),
-      };
+      return { id, titulo, descripcion, consulta: pregunta, ...datos };
     }
+    const nombre = nombreDeArchivo(
+      id,
+      filtrosDelGrafico(grafico, filtros),
+      datos.fechaCorte,
+      formato,
+    );
     if (formato === 'xlsx') {
-      const { filas, contexto } = await this.graficos.datos(grafico, filtros);
-      return new StreamableFile(await libroDeDatosDeGrafico(grafico, filas, contexto), {
+      return new StreamableFile(await libroDeDatosDeGrafico(grafico, datos.filas, datos.contexto), {
         type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        disposition: `attachment; filename="${id}-datos.xlsx"`,
+        disposition: `attachment; filename="${nombre}"`,
       });
     }
     if (formato === 'svg') {
-      const svg = await this.graficos.svg(id, filtros, lienzo);
-      return new StreamableFile(Buffer.from(svg, 'utf8'), {
-        type: 'image/svg+xml; charset=utf-8',
-        disposition: `inline; filename="${nombre}"`,
-      });
+      return new StreamableFile(
+        Buffer.from(this.graficos.dibujar(grafico, datos, lienzo), 'utf8'),
+        {
+          type: 'image/svg+xml; charset=utf-8',
+          disposition: `inline; filename="${nombre}"`,
+        },
+      );
     }
-    return new StreamableFile(await this.graficos.png(id, filtros, lienzo), {
+    return new StreamableFile(this.graficos.png(grafico, datos, lienzo), {
       type: 'image/png',
       disposition: `inline; filename="${nombre}"`,
     });

@@ -17,7 +17,7 @@ import { ApiError } from '../errors/api-error';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MetricasService } from '@tablero/metrics';
+import { MetricasService, nombreDeArchivo } from '@tablero/metrics';
 import {
   alcanceDeExportacion,
   BalanceService,
@@ -59,10 +59,13 @@ export class ReportesController {
     @Quien() quien: Principal,
   ): Promise<StreamableFile> {
     const { filtros } = await leerFiltros(consulta, this.metricas, quien);
-    const libro = await this.balance.libro(filtros, quien.nombre);
+    const [libro, fechaCorte] = await Promise.all([
+      this.balance.libro(filtros, quien.nombre),
+      this.metricas.fechaDeCorte(filtros),
+    ]);
     return new StreamableFile(libro, {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      disposition: `attachment; filename="${filtros.fase ? `balance-fase-${filtros.fase}` : 'balance-general'}.xlsx"`,
+      disposition: `attachment; filename="${nombreDeArchivo('balance', filtros, fechaCorte, 'xlsx')}"`,
     });
   }
 
@@ -112,6 +115,7 @@ export class ReportesController {
       formato: ['csv', 'xlsx'],
     });
     const formato = (parametros.formato ?? 'xlsx') as 'csv' | 'xlsx';
+    const fechaCorte = await this.metricas.fechaDeCorte(filtros);
     const cancelacion = new AbortController();
     request.on('close', () => cancelacion.abort());
     response.status(200);
@@ -123,7 +127,7 @@ export class ReportesController {
     );
     response.setHeader(
       'Content-Disposition',
-      `attachment; filename="detalle-asistencias.${formato}"`,
+      `attachment; filename="${nombreDeArchivo('detalle-asistencias', filtros, fechaCorte, formato)}"`,
     );
     try {
       await exportarDetalle(this.dataSource, filtros, response, {

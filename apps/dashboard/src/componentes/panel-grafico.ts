@@ -4,11 +4,11 @@
  * it what every chart offers: PNG and SVG (rendered by the server), "Ver datos"
  * as an accessible table, the numbers as .xlsx, and a click that filters the page.
  */
-import { ANCHO_ESTRECHO, Contexto, FilaGrafico, GRAFICO } from '@tablero/charts';
+import { ANCHO_ESTRECHO, DatosGrafico, FilaGrafico, filtrosDelGrafico, GRAFICO } from '@tablero/charts';
 import { pedir } from '../api';
 import { el, mensaje, tabla } from '../dom';
 import { cargarMapas, echarts } from '../echarts';
-import type { CampoFiltro } from '@tablero/metrics';
+import { CampoFiltro, nombreDeArchivo } from '@tablero/metrics';
 import { consultaDeFiltros, filtrar } from '../estado';
 import { puede } from '../sesion';
 import { ContextoVista } from '../vista';
@@ -25,11 +25,6 @@ const FILTRO_DE_DIMENSION: Readonly<Record<string, CampoFiltro>> = {
   modalidad: 'modalidad',
 };
 
-interface DatosGrafico {
-  readonly filas: FilaGrafico[];
-  readonly contexto: Contexto;
-}
-
 let siguiente = 0;
 
 /** `extra`: the view's own parameters the chart's figures depend on (the PDT states' date). */
@@ -41,7 +36,8 @@ export function panelGrafico(
 ): void {
   const definicion = GRAFICO.get(id);
   if (!definicion) throw new Error(`Gráfico desconocido: ${id}`);
-  const consulta = consultaDeFiltros(vista.estado.filtros, extra);
+  const filtros = filtrosDelGrafico(definicion, vista.estado.filtros);
+  const consulta = consultaDeFiltros(filtros, extra);
   const base = `/api/v1/graficos/${id}`;
   const idDatos = `grafico-${++siguiente}-datos`;
   const lienzo = el('div', { class: 'lienzo', role: 'img', 'aria-label': definicion.titulo });
@@ -57,12 +53,22 @@ export function panelGrafico(
     verDatos.setAttribute('aria-expanded', String(!datos.hidden));
     verDatos.textContent = datos.hidden ? 'Ver datos' : 'Ocultar datos';
   });
-  const descarga = (formato: string, texto: string, titulo: string) =>
-    el(
+  // Named as the API names the file, once the figures' cut-off date is known.
+  const descargas: HTMLAnchorElement[] = [];
+  const descarga = (formato: string, texto: string, titulo: string) => {
+    const a = el(
       'a',
-      { href: `${base}.${formato}${consulta}`, download: `${id}.${formato}`, title: titulo },
+      {
+        href: `${base}.${formato}${consulta}`,
+        download: true,
+        title: titulo,
+        'data-formato': formato,
+      },
       texto,
     );
+    descargas.push(a);
+    return a;
+  };
   padre.append(
     el(
       'section',
@@ -84,7 +90,9 @@ export function panelGrafico(
 
   const seccion = padre.lastElementChild as HTMLElement;
   const dibujado = pedir<DatosGrafico>(`${base}.json${consulta}`, vista.senal)
-    .then(async ({ filas, contexto }) => {
+    .then(async ({ filas, contexto, fechaCorte }) => {
+      for (const a of descargas)
+        a.download = nombreDeArchivo(id, filtros, fechaCorte, a.dataset.formato!);
       const conCifra = filas.filter((f) => (f.valor ?? 0) > 0 || f.conjunta);
       // Without figures the panel says so once: no empty chart, no empty table, no files of nothing.
       if (conCifra.length === 0) {
@@ -106,16 +114,18 @@ export function panelGrafico(
       await cargarMapas(opcion);
       if (vista.senal.aborted) return;
       const horizontal = !Array.isArray(opcion.yAxis) && opcion.yAxis?.type === 'category';
-      // On a phone the title wraps to more lines and each bar carries its label above it.
+      // On a phone the title wraps to more lines and each bar carries its label above it;
+      // small multiples keep the height of a small chart per row of panels.
       const estrecho = ancho < ANCHO_ESTRECHO;
+      const renglones = Array.isArray(opcion.grid)
+        ? Math.max(...opcion.grid.map((g) => ((g as { coord?: number[] }).coord?.[1] ?? 0) + 1))
+        : 0;
       lienzo.style.height = `${
         esMapa
           ? 620
           : horizontal
             ? Math.max(380, (estrecho ? 200 : 150) + filas.length * (estrecho ? 56 : 30))
-            : estrecho
-              ? 380
-              : 440
+            : Math.max(estrecho ? 380 : 440, 160 + renglones * 170)
       }px`;
       const grafico = echarts.init(lienzo, null, { renderer: 'svg' });
       vista.graficos.push(grafico);

@@ -2,6 +2,7 @@
 import { formatearNumero } from '@tablero/domain';
 import type { FaseDeclarada, Kpis } from '@tablero/metrics';
 import { pedir } from '../api';
+import { informes } from '../componentes/compartir';
 import { panelGrafico } from '../componentes/panel-grafico';
 import { sinCifras, tarjetasKpi } from '../componentes/tarjetas';
 import { desplazable, el, mensaje, tabla } from '../dom';
@@ -45,12 +46,16 @@ export const fasesVista: Vista = async (contenedor, vista) => {
     'data-lista': 'declarado',
   });
   const graficos = el('div', { class: 'rejilla' });
+  // The three phases side by side, whatever the phase chosen: a panel of its own, the page's width.
+  const comparacion = el('div', { class: 'rejilla' });
   contenedor.append(
     el('h1', {}, `Fase ${fase.codigo}: ${fase.nombre}`),
     pestanas,
     declarado,
     graficos,
+    comparacion,
   );
+  panelGrafico(comparacion, 'fases-lado-a-lado', vista);
   // Phase III is the development plans: their follow-up comes first, the activity figures after.
   const pdt = fase.codigo === 'III' ? el('div') : null;
   if (pdt) pestanas.after(pdt);
@@ -64,6 +69,8 @@ export const fasesVista: Vista = async (contenedor, vista) => {
   ]);
   if (lineas) tablaDeclarada(declarado, lineas);
   else declarado.remove();
+  const enlaces = informes(vista.estado.filtros, kpis.fechaCorte);
+  if (enlaces) pestanas.after(enlaces);
   // A phase without figures says so once, instead of empty cards and empty charts.
   if (sinCifras(kpis)) {
     graficos.replaceWith(

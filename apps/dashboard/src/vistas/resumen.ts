@@ -2,6 +2,7 @@
 import { FASES } from '@tablero/domain';
 import type { Kpis } from '@tablero/metrics';
 import { pedir } from '../api';
+import { informes } from '../componentes/compartir';
 import { tarjetasKpi } from '../componentes/tarjetas';
 import { panelGrafico } from '../componentes/panel-grafico';
 import { el } from '../dom';
@@ -22,7 +23,8 @@ export const METRICAS_RESUMEN = [
 export const resumen: Vista = async (contenedor, vista) => {
   const { filtros } = vista.estado;
   const graficos = el('div', { class: 'rejilla' });
-  contenedor.append(el('h1', {}, 'Resumen'), graficos);
+  const encabezado = el('h1', {}, 'Resumen');
+  contenedor.append(encabezado, graficos);
   for (const id of ['interacciones-por-fase', 'interacciones-acumuladas'])
     panelGrafico(graficos, id, vista);
   // The phases' codes are a closed list: their cards are asked for at once, their names alongside.
@@ -36,6 +38,8 @@ export const resumen: Vista = async (contenedor, vista) => {
     const nombre = fases.find((f) => f.codigo === fase)?.nombre;
     return filtros.fase || !nombre ? `Fase ${fase}` : `Fase ${fase}: ${nombre}`;
   };
+  const enlaces = informes(filtros, tarjetas[0].fechaCorte);
+  if (enlaces) encabezado.after(enlaces);
   graficos.before(
     ...tarjetas.map((k, i) => tarjetasKpi(titulo(ambitos[i].fase), k, METRICAS_RESUMEN)),
   );
