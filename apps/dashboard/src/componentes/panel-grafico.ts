@@ -4,7 +4,13 @@
  * it what every chart offers: PNG and SVG (rendered by the server), "Ver datos"
  * as an accessible table, the numbers as .xlsx, and a click that filters the page.
  */
-import { ANCHO_ESTRECHO, DatosGrafico, FilaGrafico, filtrosDelGrafico, GRAFICO } from '@tablero/charts';
+import {
+  ANCHO_ESTRECHO,
+  DatosGrafico,
+  FilaGrafico,
+  filtrosDelGrafico,
+  GRAFICO,
+} from '@tablero/charts';
 import { pedir } from '../api';
 import { el, mensaje, tabla } from '../dom';
 import { cargarMapas, echarts } from '../echarts';
