@@ -11,10 +11,12 @@ import {
   Req,
   Res,
   StreamableFile,
+  UseInterceptors,
 } from '@nestjs/common';
 import { createReadStream } from 'node:fs';
 import { Acceso, Auditar, Limitado, Principal, Quien } from '@tablero/access';
 import { ApiError } from '../errors/api-error';
+import { LecturaEnReplica } from '../cache/lectura-en-replica.interceptor';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -42,6 +44,7 @@ export class ReportesController {
   ) {}
 
   @Get('balance')
+  @UseInterceptors(LecturaEnReplica)
   @Limitado('costoso')
   @Auditar('exportacion')
   @ApiOperation({
@@ -63,6 +66,7 @@ export class ReportesController {
   }
 
   @Get('detalle')
+  @UseInterceptors(LecturaEnReplica)
   @Limitado('costoso')
   @Auditar('exportacion')
   @ApiOperation({
