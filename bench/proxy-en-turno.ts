@@ -1,0 +1,85 @@
+/**
+ * The small round-robin reverse proxy of bench:load --instancias: each request
+ * goes to the next instance. A GET whose instance fails before answering is
+ * sent to the next one, as nginx's proxy_next_upstream or Caddy's lb_try_duration
+ * do, and an instance that failed is left out for a second. It records when
+ * each answer ended and whether it failed (5xx, or cut before its end, as when
+ * the client gave up), for the recovery time.
+ */
+import { Agent, createServer, IncomingHttpHeaders, request } from 'node:http';
+import { AddressInfo } from 'node:net';
+
+const FUERA_MS = 1000;
+
+export interface Respuesta {
+  readonly en: number;
+  readonly error: boolean;
+}
+
+export interface ProxyEnTurno {
+  /** http://127.0.0.1:<port> */
+  readonly url: string;
+  readonly respuestas: readonly Respuesta[];
+  cerrar(): Promise<void>;
+}
+
+export async function iniciarProxyEnTurno(puertos: readonly number[]): Promise<ProxyEnTurno> {
+  const agente = new Agent({ keepAlive: true, maxSockets: 128 });
+  const fueraHasta = puertos.map(() => 0);
+  const respuestas: Respuesta[] = [];
+  let turno = 0;
+  const siguiente = () => {
+    for (let i = 0; i < puertos.length; i++) {
+      const candidato = turno++ % puertos.length;
+      if (fueraHasta[candidato] <= Date.now()) return candidato;
+    }
+    return turno++ % puertos.length;
+  };
+  const servidor = createServer((entrada, salida) => {
+    salida.on('close', () =>
+      respuestas.push({
+        en: Date.now(),
+        error: !salida.writableFinished || salida.statusCode >= 500,
+      }),
+    );
+    const headers: IncomingHttpHeaders = { ...entrada.headers };
+    delete headers.connection;
+    const intentar = (quedan: number) => {
+      const destino = siguiente();
+      const hacia = request(
+        {
+          host: '127.0.0.1',
+          port: puertos[destino],
+          method: entrada.method,
+          path: entrada.url,
+          headers,
+          agent: agente,
+        },
+        (respuesta) => {
+          salida.writeHead(respuesta.statusCode ?? 502, respuesta.headers);
+          respuesta.pipe(salida);
+          respuesta.on('error', () => salida.destroy());
+        },
+      );
+      hacia.on('error', () => {
+        fueraHasta[destino] = Date.now() + FUERA_MS;
+        if (salida.headersSent) salida.destroy();
+        else if (entrada.method === 'GET' && quedan > 1) intentar(quedan - 1);
+        else salida.writeHead(502).end();
+      });
+      if (entrada.method === 'GET') hacia.end();
+      else entrada.pipe(hacia);
+    };
+    intentar(puertos.length);
+  });
+  await new Promise<void>((resolve) => servidor.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(servidor.address() as AddressInfo).port}`,
+    respuestas,
+    cerrar: async () => {
+      servidor.closeAllConnections();
+      await new Promise((resolve) => servidor.close(resolve));
+      agente.destroy();
+    },
+  };
+}
