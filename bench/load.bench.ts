@@ -20,7 +20,7 @@ import { connectDatabase, createDataSource } from '@tablero/database';
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
@@ -181,18 +181,23 @@ async function conInstancias(cantidad: number, clientes: number, segundos: numbe
   };
   const ds = createDataSource(base.url, SCHEMA);
   const abiertas: Instancias[] = [];
-  const medir = async (cuantas: number, caida?: (grupo: Instancias) => void) => {
+  const medir = async (cuantas: number, matar?: (grupo: Instancias) => void) => {
     const grupo = await instancias(cuantas, entorno, datos);
     abiertas.push(grupo);
     const cookie = await ingresar(grupo.proxy.url, ds);
-    caida?.(grupo);
+    matar?.(grupo);
     const medida = await cargar(grupo.proxy.url, RUTAS, clientes, segundos, cookie, true);
     await grupo.detener();
-    return { medida, respuestas: grupo.proxy.respuestas };
+    return { medida, proxy: grupo.proxy };
   };
   try {
     await ds.initialize();
     await par.alcanzar();
+    console.log(
+      `Carga media de la máquina al empezar: ${loadavg()
+        .map((c) => n.format(c))
+        .join(' / ')} (1, 5, 15 min; ${cpus().length} núcleos).`,
+    );
     console.log(
       `Datos de referencia en un primario y una réplica en streaming (PostgreSQL 15); ${clientes} clientes, ` +
         `${segundos} s por medida, ${RUTAS.length} rutas en turno calculadas cada vez (Cache-Control: no-cache), ` +
@@ -215,16 +220,26 @@ async function conInstancias(cantidad: number, clientes: number, segundos: numbe
       [`${cantidad} instancias`, varias.medida],
       [`${cantidad}, una muerta a la mitad`, conCaida.medida],
     ]);
-    const { antes, despues, recuperacion } = trasLaCaida(conCaida.respuestas, muerte);
+    const caida = trasLaCaida(conCaida.proxy, muerte);
     console.log(
       `${cantidad} instancias frente a 1: ${n.format(varias.medida.solicitudesPorSegundo / una.medida.solicitudesPorSegundo)} × ` +
         `las solicitudes por segundo; p99 ${n.format(varias.medida.p99)} ms frente a ${n.format(una.medida.p99)} ms.`,
     );
     console.log(
-      `Con una instancia muerta (SIGKILL) a la mitad: ${n.format(conCaida.medida.errores)} errores` +
+      `Con una instancia muerta (SIGKILL) a la mitad: ${n.format(conCaida.medida.errores)} errores vistos por los clientes` +
         (conCaida.medida.desglose ? ` (${conCaida.medida.desglose})` : '') +
-        `; recuperación: ${recuperacion === undefined ? 'ninguna respuesta con error' : `última respuesta con error ${n.format(recuperacion)} ms después de la caída`}; ` +
-        `${n.format(antes)} solic./s antes de la caída, ${n.format(despues)} después.`,
+        `; el proxy reintentó en otra instancia ${n.format(caida.reintentadas)} solicitudes que la muerta no respondió, ` +
+        `${n.format(caida.fallidas)} fallaron sin reintento posible` +
+        (caida.fallidas
+          ? ` (recuperación: la última ${n.format(caida.recuperacion)} ms después de la caída)`
+          : '') +
+        `, ${n.format(caida.abandonadas)} las abandonó el cliente tras 10 s; ` +
+        `${n.format(caida.antes)} solic./s antes de la caída, ${n.format(caida.despues)} después.`,
+    );
+    console.log(
+      `Carga media de la máquina al terminar: ${loadavg()
+        .map((c) => n.format(c))
+        .join(' / ')}.`,
     );
     const sinErrores = una.medida.errores === 0 && varias.medida.errores === 0;
     console.log(
@@ -241,17 +256,23 @@ async function conInstancias(cantidad: number, clientes: number, segundos: numbe
   }
 }
 
-/** Answers per second before and after the kill, and when the last error after it ended. */
-function trasLaCaida(respuestas: readonly { en: number; error: boolean }[], muerte: number) {
+/**
+ * Answers per second before and after the kill; the answers the dead instance
+ * failed (retried on another, or reaching the client) and when the last ended.
+ */
+function trasLaCaida(proxy: ProxyEnTurno, muerte: number) {
+  const { respuestas, reintentos } = proxy;
   const primera = respuestas[0]?.en ?? muerte;
   const ultima = respuestas.at(-1)?.en ?? muerte;
-  const antes = respuestas.filter((r) => r.en < muerte).length / ((muerte - primera) / 1000);
-  const despues = respuestas.filter((r) => r.en >= muerte).length / ((ultima - muerte) / 1000);
-  const errores = respuestas.filter((r) => r.error && r.en >= muerte);
+  const fallidas = respuestas.filter((r) => r.fallo === 'instancia' && r.en >= muerte);
+  const reintentadas = reintentos.filter((en) => en >= muerte);
   return {
-    antes,
-    despues,
-    recuperacion: errores.length ? errores.at(-1)!.en - muerte : undefined,
+    antes: respuestas.filter((r) => r.en < muerte).length / ((muerte - primera) / 1000),
+    despues: respuestas.filter((r) => r.en >= muerte).length / ((ultima - muerte) / 1000),
+    reintentadas: reintentadas.length,
+    fallidas: fallidas.length,
+    abandonadas: respuestas.filter((r) => r.fallo === 'cliente' && r.en >= muerte).length,
+    recuperacion: fallidas.length ? fallidas.at(-1)!.en - muerte : 0,
   };
 }
 

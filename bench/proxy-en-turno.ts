@@ -3,8 +3,7 @@
  * goes to the next instance. A GET whose instance fails before answering is
  * sent to the next one, as nginx's proxy_next_upstream or Caddy's lb_try_duration
  * do, and an instance that failed is left out for a second. It records when
- * each answer ended and whether it failed (5xx, or cut before its end, as when
- * the client gave up), for the recovery time.
+ * each answer ended and why it failed, and each retry, for the recovery time.
  */
 import { Agent, createServer, IncomingHttpHeaders, request } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -13,13 +12,19 @@ const FUERA_MS = 1000;
 
 export interface Respuesta {
   readonly en: number;
-  readonly error: boolean;
+  /**
+   * Why it failed: the instance failed after answering began, or with no other to try
+   * ("instancia"); the client gave up before the end ("cliente"); the app answered 5xx.
+   */
+  readonly fallo?: 'instancia' | 'cliente' | 'servidor';
 }
 
 export interface ProxyEnTurno {
   /** http://127.0.0.1:<port> */
   readonly url: string;
   readonly respuestas: readonly Respuesta[];
+  /** When a GET whose instance failed before answering was sent to another one. */
+  readonly reintentos: readonly number[];
   cerrar(): Promise<void>;
 }
 
@@ -27,6 +32,7 @@ export async function iniciarProxyEnTurno(puertos: readonly number[]): Promise<P
   const agente = new Agent({ keepAlive: true, maxSockets: 128 });
   const fueraHasta = puertos.map(() => 0);
   const respuestas: Respuesta[] = [];
+  const reintentos: number[] = [];
   let turno = 0;
   const siguiente = () => {
     for (let i = 0; i < puertos.length; i++) {
@@ -36,10 +42,17 @@ export async function iniciarProxyEnTurno(puertos: readonly number[]): Promise<P
     return turno++ % puertos.length;
   };
   const servidor = createServer((entrada, salida) => {
+    let falloDeInstancia = false;
     salida.on('close', () =>
       respuestas.push({
         en: Date.now(),
-        error: !salida.writableFinished || salida.statusCode >= 500,
+        fallo: falloDeInstancia
+          ? 'instancia'
+          : !salida.writableFinished
+            ? 'cliente'
+            : salida.statusCode >= 500
+              ? 'servidor'
+              : undefined,
       }),
     );
     const headers: IncomingHttpHeaders = { ...entrada.headers };
@@ -63,8 +76,12 @@ export async function iniciarProxyEnTurno(puertos: readonly number[]): Promise<P
       );
       hacia.on('error', () => {
         fueraHasta[destino] = Date.now() + FUERA_MS;
+        if (!salida.headersSent && entrada.method === 'GET' && quedan > 1) {
+          reintentos.push(Date.now());
+          return intentar(quedan - 1);
+        }
+        falloDeInstancia = true;
         if (salida.headersSent) salida.destroy();
-        else if (entrada.method === 'GET' && quedan > 1) intentar(quedan - 1);
         else salida.writeHead(502).end();
       });
       if (entrada.method === 'GET') hacia.end();
@@ -76,6 +93,7 @@ export async function iniciarProxyEnTurno(puertos: readonly number[]): Promise<P
   return {
     url: `http://127.0.0.1:${(servidor.address() as AddressInfo).port}`,
     respuestas,
+    reintentos,
     cerrar: async () => {
       servidor.closeAllConnections();
       await new Promise((resolve) => servidor.close(resolve));
