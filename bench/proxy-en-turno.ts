@@ -2,7 +2,7 @@
  * The small round-robin reverse proxy of bench:load --instancias: each request
  * goes to the next instance. A GET whose instance fails before answering is
  * sent to the next one, as nginx's proxy_next_upstream or Caddy's lb_try_duration
- * do, and an instance that failed is left out for a second. It records when
+ * do, and an instance that refused a connection is left out for a second. It records when
  * each answer ended and why it failed, and each retry, for the recovery time.
  */
 import { Agent, createServer, IncomingHttpHeaders, request } from 'node:http';
@@ -74,8 +74,9 @@ export async function iniciarProxyEnTurno(puertos: readonly number[]): Promise<P
           respuesta.on('error', () => salida.destroy());
         },
       );
-      hacia.on('error', () => {
-        fueraHasta[destino] = Date.now() + FUERA_MS;
+      hacia.on('error', (error: NodeJS.ErrnoException) => {
+        // A reset on a reused keep-alive socket says nothing of the instance; a refused connection does.
+        if (error.code === 'ECONNREFUSED') fueraHasta[destino] = Date.now() + FUERA_MS;
         if (!salida.headersSent && entrada.method === 'GET' && quedan > 1) {
           reintentos.push(Date.now());
           return intentar(quedan - 1);
@@ -87,7 +88,7 @@ export async function iniciarProxyEnTurno(puertos: readonly number[]): Promise<P
       if (entrada.method === 'GET') hacia.end();
       else entrada.pipe(hacia);
     };
-    intentar(puertos.length);
+    intentar(puertos.length + 1);
   });
   await new Promise<void>((resolve) => servidor.listen(0, '127.0.0.1', resolve));
   return {

@@ -6,11 +6,17 @@
  * outside `leerEnReplica` always go to the primary.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Pool } from 'pg';
+import type { Client, Pool } from 'pg';
 import { DataSource, ObjectLiteral, QueryRunner } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
-const lecturaEnCurso = new AsyncLocalStorage<{ readonly version: string }>();
+interface Lectura {
+  readonly version: string;
+  /** The replicas (servidor:puerto) already seen at the version: a replica never goes back. */
+  readonly alDia: Set<string>;
+}
+
+const lecturaEnCurso = new AsyncLocalStorage<Lectura>();
 
 /** A statement that only reads; anything else stays on the primary even inside leerEnReplica. */
 const SOLO_LECTURA = /^\s*(select|with)\b/i;
@@ -20,7 +26,7 @@ const ESPERA_DE_SALUD_MS = 1000;
 
 /** Runs `trabajo` with its reads sent to a replica that has replayed `version` (the primary's). */
 export function leerEnReplica<T>(version: string, trabajo: () => T): T {
-  return lecturaEnCurso.run({ version }, trabajo);
+  return lecturaEnCurso.run({ version, alDia: new Set() }, trabajo);
 }
 
 /** Whether DATABASE_REPLICA_URLS gave this DataSource replicas. */
@@ -38,12 +44,18 @@ export async function conexionDeLectura(dataSource: DataSource): Promise<QueryRu
   if (lectura && replicado(dataSource)) {
     const replica = dataSource.createQueryRunner('slave');
     try {
+      const cliente = (await replica.connect()) as Client;
+      const servidor = `${cliente.host}:${cliente.port}`;
+      if (lectura.alDia.has(servidor)) return replica;
       const [{ al_dia }] = await dataSource.query<{ al_dia: boolean }[]>(
         `SELECT count(*) >= $1::bigint AS al_dia FROM cambio_de_datos`,
         [lectura.version],
         replica,
       );
-      if (al_dia) return replica;
+      if (al_dia) {
+        lectura.alDia.add(servidor);
+        return replica;
+      }
     } catch {
       // A replica that does not answer leaves the read to the primary.
     }
