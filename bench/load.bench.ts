@@ -220,6 +220,11 @@ async function conInstancias(cantidad: number, clientes: number, segundos: numbe
       [`${cantidad} instancias`, varias.medida],
       [`${cantidad}, una muerta a la mitad`, conCaida.medida],
     ]);
+    for (const [nombre, { medida }] of [
+      ['1 instancia', una],
+      [`${cantidad} instancias`, varias],
+    ] as const)
+      if (medida.desglose) console.log(`Errores con ${nombre}: ${medida.desglose}.`);
     const caida = trasLaCaida(conCaida.proxy, muerte);
     console.log(
       `${cantidad} instancias frente a 1: ${n.format(varias.medida.solicitudesPorSegundo / una.medida.solicitudesPorSegundo)} × ` +
@@ -233,7 +238,7 @@ async function conInstancias(cantidad: number, clientes: number, segundos: numbe
         (caida.fallidas
           ? ` (recuperación: la última ${n.format(caida.recuperacion)} ms después de la caída)`
           : '') +
-        `, ${n.format(caida.abandonadas)} las abandonó el cliente tras 10 s; ` +
+        `, ${n.format(caida.abandonadas)} las cortó el cliente (a los 10 s, o en curso al terminar la medida); ` +
         `${n.format(caida.antes)} solic./s antes de la caída, ${n.format(caida.despues)} después.`,
     );
     console.log(
