@@ -24,14 +24,16 @@ export interface BaseDeBench {
   cerrar(): Promise<void>;
 }
 
-export async function baseDeBench(proposito: string): Promise<BaseDeBench> {
-  const embebida = process.env.DATABASE_URL
-    ? undefined
-    : await startEmbeddedDatabase({
-        dataDir: mkdtempSync(join(tmpdir(), 'tablero-bench-')),
-        port: 54400 + (process.pid % 500),
-      });
-  const servidor = process.env.DATABASE_URL ?? embebida!.url;
+/** On `servidorDado`, or else DATABASE_URL's server, or else an embedded one. */
+export async function baseDeBench(proposito: string, servidorDado?: string): Promise<BaseDeBench> {
+  const embebida =
+    (servidorDado ?? process.env.DATABASE_URL)
+      ? undefined
+      : await startEmbeddedDatabase({
+          dataDir: mkdtempSync(join(tmpdir(), 'tablero-bench-')),
+          port: 54400 + (process.pid % 500),
+        });
+  const servidor = servidorDado ?? process.env.DATABASE_URL ?? embebida!.url;
   const base: ThrowawayDatabase = await createThrowawayDatabase(servidor, proposito);
   const ds = createDataSource(base.url, SCHEMA);
   await ds.initialize();

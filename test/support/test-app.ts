@@ -55,19 +55,29 @@ export interface TestAppOptions {
    * "ninguna": requests go as sent (the access tests).
    */
   readonly credencial?: 'admin' | 'ninguna';
+  /** A database another instance already uses (not dropped on close), instead of a new one. */
+  readonly base?: ThrowawayDatabase;
+  /** Servers streaming replicas of the database's server: the app reads the same database on them. */
+  readonly replicas?: readonly string[];
 }
 
 /** The real application on a database of its own, listening on a free port. */
 export async function startTestApp(
   purpose: string,
   env: Record<string, string> = {},
-  { credencial = 'admin' }: TestAppOptions = {},
+  { credencial = 'admin', base, replicas = [] }: TestAppOptions = {},
 ): Promise<TestApp> {
-  const database = await createThrowawayDatabase(testServerUrl(), purpose);
+  const database = base ?? (await createThrowawayDatabase(testServerUrl(), purpose));
+  const enLaMismaBase = (servidor: string) => {
+    const url = new URL(servidor);
+    url.pathname = `/${database.name}`;
+    return url.toString();
+  };
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
+    DATABASE_REPLICA_URLS: replicas.map(enLaMismaBase).join(','),
     PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
     // Rate limits are tested on their own; other tests send many requests from one address.
     LOGIN_MAX_PER_MINUTE: '100000',
@@ -104,7 +114,7 @@ export async function startTestApp(
     baseUrl: `http://127.0.0.1:${address.port}`,
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!base) await database.drop();
     },
   };
 }

@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MulterModule } from '@nestjs/platform-express';
 import { AccessModule } from '@tablero/access';
 import { Config } from '@tablero/config';
-import { dataSourceOptions } from '@tablero/database';
+import { DataSourceConReplicas, dataSourceOptions } from '@tablero/database';
 import { IngestionModule } from '@tablero/ingestion';
 import { MetricsModule } from '@tablero/metrics';
 import { ChartsModule } from '@tablero/charts';
@@ -59,7 +59,13 @@ export class AppModule {
                 : undefined,
           },
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, SCHEMA), migrationsRun: true }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...dataSourceOptions(databaseUrl, SCHEMA, config.databaseReplicaUrls),
+            migrationsRun: true,
+          }),
+          dataSourceFactory: async (opciones) => new DataSourceConReplicas(opciones!),
+        }),
         TerminusModule.forRoot({ errorLogStyle: 'pretty' }),
         AccessModule.forRoot({
           tableroPublico: config.publicDashboard,

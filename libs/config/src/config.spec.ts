@@ -24,7 +24,22 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       redisKeyPrefix: 'tablero-jpt:',
       exportaciones: { segundosDeConcesion: 60, intentos: 3, horasDeRetencion: 24 },
+      databaseReplicaUrls: [],
     });
+  });
+
+  it('reads the replicas as a list, only beside a primary, without echoing their passwords', () => {
+    const servidor = { DATABASE_URL: 'postgres://h/db', PSEUDONYM_KEY: 'k'.repeat(32) };
+    expect(
+      loadConfig({ ...servidor, DATABASE_REPLICA_URLS: 'postgres://r1/db, postgres://r2:5433/db' })
+        .databaseReplicaUrls,
+    ).toEqual(['postgres://r1/db', 'postgres://r2:5433/db']);
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://r1/db' })).toThrow(
+      /DATABASE_REPLICA_URLS: las réplicas son de un servidor PostgreSQL: defina también DATABASE_URL/,
+    );
+    expect(() =>
+      loadConfig({ ...servidor, DATABASE_REPLICA_URLS: 'postgres://u:secreto@r1/db,mysql://r2' }),
+    ).toThrow(/DATABASE_REPLICA_URLS: debe ser una lista .*«postgres:\/\/u:\*\*\*@r1\/db,mysql/);
   });
 
   it('publishes the dashboard without login only for the embedded demo, unless told', () => {

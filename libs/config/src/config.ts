@@ -26,6 +26,14 @@ const schema = z.object({
     )
     .refine(canParseUrl, 'no es una URL válida / is not a valid URL')
     .optional(),
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .refine(
+      (lista) =>
+        lista.split(',').every((url) => POSTGRES_URL.test(url.trim()) && canParseUrl(url.trim())),
+      'debe ser una lista de URL postgres:// separadas por comas / must be a comma-separated list of postgres:// URLs',
+    )
+    .optional(),
   DATA_DIR: z.string().min(1).default('data'),
   EMBEDDED_DB_PORT: z.coerce
     .number({ error: 'debe ser un número de puerto / must be a port number' })
@@ -119,6 +127,8 @@ export interface Config {
   readonly port: number;
   /** A PostgreSQL server to use; when absent, the embedded one is started. */
   readonly databaseUrl?: string;
+  /** Streaming replicas of DATABASE_URL the figures may be read from (none: all on the primary). */
+  readonly databaseReplicaUrls: readonly string[];
   readonly dataDir: string;
   readonly embeddedDbPort: number;
   readonly logLevel: string;
@@ -190,6 +200,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const c = parsed.data;
+  if (c.DATABASE_REPLICA_URLS && !c.DATABASE_URL) {
+    throw new ConfigError([
+      'DATABASE_REPLICA_URLS: las réplicas son de un servidor PostgreSQL: defina también DATABASE_URL, el primario / requires DATABASE_URL',
+    ]);
+  }
   if (c.DATABASE_URL && !c.PSEUDONYM_KEY) {
     throw new ConfigError([
       'PSEUDONYM_KEY: es obligatoria con DATABASE_URL: la clave secreta de los seudónimos, de al menos ' +
@@ -201,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     port: c.PORT,
     databaseUrl: c.DATABASE_URL,
+    databaseReplicaUrls: c.DATABASE_REPLICA_URLS?.split(',').map((url) => url.trim()) ?? [],
     dataDir: c.DATA_DIR,
     embeddedDbPort: c.EMBEDDED_DB_PORT,
     logLevel: c.LOG_LEVEL,
@@ -234,8 +250,8 @@ function describeValue(name: string, value: unknown): string {
   if (value === undefined) return '(vacío)';
   const text = String(value);
   if (name === 'PSEUDONYM_KEY') return '(oculto)';
-  return name === 'DATABASE_URL' || name === 'REDIS_URL'
-    ? `«${text.replace(/:[^:@/]*@/, ':***@')}»`
+  return name.startsWith('DATABASE_') || name === 'REDIS_URL'
+    ? `«${text.replace(/:[^:@/,]*@/g, ':***@')}»`
     : `«${text}»`;
 }
 

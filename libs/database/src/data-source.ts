@@ -11,10 +11,26 @@ export interface Schema {
   readonly migrations: NonNullable<PostgresDataSourceOptions['migrations']>;
 }
 
-export function dataSourceOptions(url: string, schema: Schema): PostgresDataSourceOptions {
+/**
+ * With replicas, TypeORM keeps a pool per server; `defaultMode: 'master'` keeps
+ * repositories and query builders on the primary: only leerEnReplica reads elsewhere.
+ */
+export function dataSourceOptions(
+  url: string,
+  schema: Schema,
+  replicas: readonly string[] = [],
+): PostgresDataSourceOptions {
   return {
     type: 'postgres',
-    url,
+    ...(replicas.length > 0
+      ? {
+          replication: {
+            master: { url },
+            slaves: replicas.map((replica) => ({ url: replica })),
+            defaultMode: 'master' as const,
+          },
+        }
+      : { url }),
     applicationName: 'tablero-jpt',
     // The metrics' plans look costly to the planner, which then spends ~100 ms compiling them
     // with JIT for queries that run in a few milliseconds.

@@ -8,3 +8,11 @@ export {
 export { connectDatabase } from './connect-database';
 export { createThrowawayDatabase, ThrowawayDatabase } from './throwaway-database';
 export { dataVersion } from './data-version';
+export {
+  conexionDeLectura,
+  DataSourceConReplicas,
+  EstadoDeReplica,
+  estadoDeReplicas,
+  leerEnReplica,
+  replicado,
+} from './replicas';

@@ -6,6 +6,7 @@
  * 1.048.576 rows: a larger export continues on further sheets. Stops as soon
  * as the signal aborts (the client went away).
  */
+import { conexionDeLectura } from '@tablero/database';
 import { celdaSegura } from '@tablero/domain';
 import { ctesDeHechos, filtroDeHechos, Consulta, Filtros } from '@tablero/metrics';
 import { stringify } from 'csv-stringify';
@@ -63,7 +64,7 @@ export async function exportarDetalle(
               LEFT JOIN territorio t ON t.codigo = s.municipio_codigo) x
      WHERE ${filtro}
      ${opciones.limite ? `LIMIT ${q.p(opciones.limite)}` : ''}`;
-  const runner = dataSource.createQueryRunner();
+  const runner = await conexionDeLectura(dataSource);
   const client = (await runner.connect()) as PoolClient;
   const cursor = client.query(new Cursor(sql, q.params, { rowMode: 'array' }));
   const escritor =

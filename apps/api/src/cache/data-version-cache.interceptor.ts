@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { principalDe } from '@tablero/access';
-import { dataVersion } from '@tablero/database';
+import { dataVersion, leerEnReplica } from '@tablero/database';
 import type { Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import { createHash, randomUUID } from 'node:crypto';
@@ -17,7 +17,8 @@ const ARRANQUE = randomUUID();
  * Keeps the JSON answers of read routes under the data version, read from
  * PostgreSQL on every request: an import commits a new version, so no answer
  * computed before it is served after it. Concurrent requests for the same
- * answer share one computation. A request with `Cache-Control: no-cache`
+ * answer share one computation, on a replica at that version if there is one
+ * (DATABASE_REPLICA_URLS). A request with `Cache-Control: no-cache`
  * computes afresh. Anything but JSON (images, workbooks) passes through.
  * A JSON answer carries an ETag made of the same key, so a browser that holds
  * it revalidates (`private, no-cache`) and is answered 304 without a body
@@ -52,10 +53,10 @@ export class DataVersionCache implements NestInterceptor {
     const guardada = fresca ? undefined : this.guardadas.get(clave);
     if (guardada !== undefined) return enJson(respuesta, clave, guardada);
     const compartida = fresca ? undefined : this.enCurso.get(clave);
-    const calculo = compartida ?? this.calcular(clave, next);
+    const calculo = compartida ?? leerEnReplica(version, () => this.calcular(clave, next));
     const resultado = await calculo;
     if ('json' in resultado) return enJson(respuesta, clave, resultado.json);
-    return compartida ? lastValueFrom(next.handle()) : resultado.otro;
+    return compartida ? lastValueFrom(leerEnReplica(version, () => next.handle())) : resultado.otro;
   }
 
   private calcular(clave: string, next: CallHandler): Promise<Resultado> {

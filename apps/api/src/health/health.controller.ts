@@ -1,7 +1,15 @@
 import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import { Acceso } from '@tablero/access';
+import { estadoDeReplicas, replicado } from '@tablero/database';
+import { DataSource } from 'typeorm';
 import { BASE_NO_DISPONIBLE } from '../errors/http-error.filter';
 
 @ApiTags('salud')
@@ -11,18 +19,33 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly indicadores: HealthIndicatorService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Estado del servicio y de su base de datos (503 si no responde)' })
+  @ApiOperation({
+    summary:
+      'Estado del servicio, de su base de datos (503 si no responde) y del retraso de cada réplica',
+  })
   async check() {
     try {
       return await this.health.check([
         () => this.database.pingCheck('baseDeDatos', { timeout: 3000 }),
+        ...(replicado(this.dataSource) ? [() => this.replicas()] : []),
       ]);
     } catch {
       throw new HttpException(BASE_NO_DISPONIBLE, HttpStatus.SERVICE_UNAVAILABLE);
     }
+  }
+
+  /** A replica silent or behind degrades the service but does not stop it: the primary answers its reads. */
+  private async replicas() {
+    const replicas = await estadoDeReplicas(this.dataSource);
+    const indicador = this.indicadores.check('replicas');
+    return replicas.every((r) => r.responde && r.alDia)
+      ? indicador.up({ replicas })
+      : indicador.degraded({ replicas });
   }
 }

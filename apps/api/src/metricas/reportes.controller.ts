@@ -11,9 +11,11 @@ import {
   Req,
   Res,
   StreamableFile,
+  UseInterceptors,
 } from '@nestjs/common';
 import { Acceso, Auditar, Limitado, Principal, Quien } from '@tablero/access';
 import { ApiError } from '../errors/api-error';
+import { LecturaEnReplica } from '../cache/lectura-en-replica.interceptor';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -46,6 +48,7 @@ export class ReportesController {
   ) {}
 
   @Get('balance')
+  @UseInterceptors(LecturaEnReplica)
   @Limitado('costoso')
   @Auditar('exportacion')
   @ApiOperation({
@@ -96,6 +99,7 @@ export class ReportesController {
   }
 
   @Get('detalle')
+  @UseInterceptors(LecturaEnReplica)
   @Limitado('costoso')
   @Auditar('exportacion')
   @ApiOperation({
