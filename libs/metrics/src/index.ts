@@ -12,7 +12,7 @@ export {
   OpcionesDeFiltro,
   parametrosDeFiltros,
 } from './filtros';
-export { ctesDeHechos, filtroDeHechos } from './hechos.sql';
+export { ctesDeHechos, filtroDeHechos } from './hechos';
 export * from './metas.service';
 export * from './metricas.service';
 export { METRICA, METRICAS, METRICAS_PDT, METRICAS_SUMABLES, MetricaId } from './metrics.catalogue';

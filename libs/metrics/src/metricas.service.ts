@@ -29,7 +29,7 @@ import {
   NOMBRES_MODALIDAD,
   OpcionesDeFiltro,
 } from './filtros';
-import { ctesDeHechos, filtroDeHechos, FuenteAsistencias } from './hechos.sql';
+import { ctesDeHechos, filtroDeHechos, FuenteAsistencias } from './hechos';
 import { COMPONENTES_PARTICIPANTES, METRICA, METRICAS, MetricaId } from './metrics.catalogue';
 
 export const DIMENSIONES = [

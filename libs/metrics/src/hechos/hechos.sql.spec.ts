@@ -1,5 +1,7 @@
-import { Consulta, Filtros } from './filtros';
-import { ctesDeHechos, filtroDeHechos, FuenteAsistencias } from './hechos.sql';
+import { Consulta, Filtros } from '../filtros';
+import { filtroDeHechos } from './alcance.sql';
+import { ctesDeHechos } from './hechos.sql';
+import { FuenteAsistencias } from './pedido';
 
 /**
  * The facts' SQL, kept for review: for each source of attendance records and a few filter sets, the

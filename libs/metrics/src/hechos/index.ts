@@ -1,0 +1,3 @@
+export { filtroDeHechos } from './alcance.sql';
+export { ctesDeHechos } from './hechos.sql';
+export type { FuenteAsistencias } from './pedido';
