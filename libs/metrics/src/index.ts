@@ -15,6 +15,8 @@ export {
 export { ctesDeHechos, filtroDeHechos } from './hechos';
 export * from './metas.service';
 export * from './metricas.service';
+export * from './metricas.tipos';
+export { CONJUNTO, NACIONAL } from './etiquetas';
 export { METRICA, METRICAS, METRICAS_PDT, METRICAS_SUMABLES, MetricaId } from './metrics.catalogue';
 export * from './pdt.service';
 export { MetricsModule } from './metrics.module';

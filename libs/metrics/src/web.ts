@@ -19,7 +19,7 @@ export type {
   Kpis,
   PartidaConciliacion,
   PuntoSerie,
-} from './metricas.service';
+} from './metricas.tipos';
 export type { FaseDeclarada, LineaDeclarada } from './declarado';
 export type { DefinicionMetrica, MetricaId } from './metrics.catalogue';
 export type { AsistenciaTecnicaListada, EntidadPdt, Proporcion, ResumenPdt } from './pdt.service';
