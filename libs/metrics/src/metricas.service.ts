@@ -26,7 +26,7 @@ import {
   filtrosTerritoriales,
   OpcionesDeFiltro,
 } from './filtros';
-import { ctesDeHechos, filtroDeHechos, FuenteAsistencias } from './hechos';
+import { ctesDeHechos, filtroDeHechos, fuenteDeAsistencias } from './hechos';
 import { CONJUNTO, etiquetaDeClave, NACIONAL } from './etiquetas';
 import {
   ActividadListada,
@@ -795,51 +795,6 @@ export class MetricasService {
     );
     return new Map(filas.map((f) => [f.codigo, f.orden]));
   }
-}
-
-/** The dimensions a fact without its activity (from resumen_fase_tipo or resumen_mes) can be told by; a department's row only by its department. */
-const DIMENSIONES_SIN_ACTIVIDAD = new Set<Dimension | undefined>([
-  undefined,
-  'fase',
-  'tipo',
-  'departamento',
-  'municipio',
-  'subregion',
-  'grupo',
-  'modalidad',
-]);
-
-/**
- * The smallest attendance summary that holds what the filters and the
- * breakdown ask for; `porActividad` when every fact must keep its activity
- * and date (series, figures per activity); with `ingenua`, the raw records.
- */
-function fuenteDeAsistencias(
-  f: Filtros,
-  {
-    por,
-    porActividad = false,
-    ingenua = false,
-  }: { por?: Dimension; porActividad?: boolean; ingenua?: boolean },
-): FuenteAsistencias {
-  if (ingenua) return 'asistencias';
-  const municipal =
-    f.municipio || f.subregion || f.tipoSubregion || por === 'municipio' || por === 'subregion';
-  const departamental = f.departamento || f.departamentos || por === 'departamento';
-  const grupal = f.grupo || por === 'grupo';
-  const sinActividad = !porActividad && DIMENSIONES_SIN_ACTIVIDAD.has(por);
-  // A subregion's records are placed in it and its departments, not in a municipality: not for a kind of
-  // subregion, which another subregion's municipalities may belong to.
-  if (f.subregion && !f.municipio && !f.tipoSubregion && por !== 'municipio' && por !== 'subregion')
-    return grupal ? 'subregion_grupo' : 'subregion';
-  if (municipal && sinActividad)
-    return grupal ? 'fase_tipo_municipio' : 'fase_tipo_municipio_total';
-  if (municipal) return 'resumen';
-  if (departamental && sinActividad)
-    return grupal ? 'fase_tipo_departamento' : 'fase_tipo_departamento_total';
-  if (departamental) return grupal ? 'departamento_grupo' : 'departamento';
-  if (grupal) return 'grupo';
-  return 'actividad';
 }
 
 /** The kinds of record the activities of these rows are measured by. */

@@ -156,4 +156,3 @@ export interface ActividadListada {
   readonly aliados: string[];
   readonly cifras: Record<MetricaId, CifraPublicada>;
 }
-

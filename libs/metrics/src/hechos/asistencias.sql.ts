@@ -4,7 +4,8 @@
  * valor, territorio, grupo, and subregion for a subregion's summary).
  */
 import { fueraDeBloques } from './bloques.sql';
-import { FuenteAsistencias, PedidoDeHechos } from './pedido';
+import { FuenteAsistencias } from './fuente';
+import { PedidoDeHechos } from './pedido';
 
 /** The municipalities of the subregion whose code (a parameter) is given. */
 const municipiosDe = (codigo: string) =>

@@ -5,7 +5,8 @@
  * activity, from the summary of the source's level.
  */
 import { Consulta, Filtros } from '../filtros';
-import { FuenteAsistencias, PedidoDeHechos } from './pedido';
+import { FuenteAsistencias } from './fuente';
+import { PedidoDeHechos } from './pedido';
 
 type NivelFaseTipo = 'municipio' | 'departamento' | 'municipio_total';
 

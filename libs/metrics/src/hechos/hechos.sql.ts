@@ -16,7 +16,8 @@ import { Consulta, Filtros } from '../filtros';
 import { cteDeActividades } from './alcance.sql';
 import { bloquesDe, ctesDeBloques, hechosDeBloques } from './bloques.sql';
 import { ctesDeDeclarados, ctesDeDeclaradosComoHechos } from './declarados.sql';
-import { FuenteAsistencias, PedidoDeHechos } from './pedido';
+import { FuenteAsistencias } from './fuente';
+import { PedidoDeHechos } from './pedido';
 import { ctesDeMedidos, ctesDeRegistros } from './registros.sql';
 
 /**
