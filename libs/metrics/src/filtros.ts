@@ -3,7 +3,7 @@
  * them from this table, checks their codes against its catalogues, describes
  * them in charts and workbooks, and the dashboard keeps them in its URL and
  * draws its filter bar from it. How each one scopes the facts is SQL, kept
- * beside the facts (ALCANCE_SQL in hechos.sql.ts), one entry per filter here.
+ * beside the facts (ALCANCE_SQL in hechos/alcance.sql.ts), one entry per filter here.
  */
 import {
   CodigoFase,

@@ -13,10 +13,12 @@ export {
   parametrosDeFiltros,
   periodoInvertido,
 } from './filtros';
-export { ctesDeHechos, filtroDeHechos } from './hechos.sql';
+export { ctesDeHechos, filtroDeHechos } from './hechos';
 export { enSlug, nombreDeArchivo } from './nombre-de-archivo';
 export * from './metas.service';
 export * from './metricas.service';
+export * from './metricas.tipos';
+export { CONJUNTO, NACIONAL } from './etiquetas';
 export {
   METRICA,
   METRICAS,

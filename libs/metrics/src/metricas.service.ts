@@ -1,14 +1,12 @@
 /**
  * The one source of numbers: every figure of the API, the dashboard, the
- * workbooks and the images is computed here, from the facts of hechos.sql.ts
- * and the definitions of the metrics catalogue.
+ * workbooks and the images is computed here, from the facts of hechos/ and
+ * the definitions of the metrics catalogue.
  */
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  compararEnEspanol,
   FUENTE,
-  Modalidad,
   publicarPartes,
   SIN_CIFRA,
   sinCifra,
@@ -26,163 +24,29 @@ import {
   Filtros,
   FILTROS,
   filtrosTerritoriales,
-  NOMBRES_MODALIDAD,
   OpcionesDeFiltro,
   sinFiltros,
 } from './filtros';
-import { ctesDeHechos, filtroDeHechos, FuenteAsistencias } from './hechos.sql';
+import { ctesDeHechos, filtroDeHechos, fuenteDeAsistencias } from './hechos';
+import { CONJUNTO, etiquetaDeClave, NACIONAL } from './etiquetas';
+import {
+  ActividadListada,
+  AmbitoCobertura,
+  Cobertura,
+  Desglose,
+  Dimension,
+  EstadoCobertura,
+  FilaDesglose,
+  Kpis,
+  OpcionesListado,
+  PartidaConciliacion,
+  Periodo,
+  PuntoSerie,
+  Territorio,
+  TramoSerie,
+} from './metricas.tipos';
 import { COMPONENTES_PARTICIPANTES, METRICA, METRICAS, MetricaId } from './metrics.catalogue';
-
-export const DIMENSIONES = [
-  'fase',
-  'tipo',
-  'actividad',
-  'departamento',
-  'municipio',
-  'subregion',
-  'grupo',
-  'aliado',
-  'modalidad',
-  'canal',
-] as const;
-export type Dimension = (typeof DIMENSIONES)[number];
-
-export const PERIODOS = ['dia', 'semana', 'mes'] as const;
-export type Periodo = (typeof PERIODOS)[number];
-
-export interface Kpi {
-  readonly metrica: MetricaId;
-  readonly etiqueta: string;
-  readonly unidad: string;
-  readonly definicion: string;
-  readonly cifra: CifraPublicada;
-  readonly meta: number | null;
-  /** value / target, when a target exists (1 = 100 %). */
-  readonly avance: number | null;
-  /** The figure one month before the cut-off date. */
-  readonly anterior: CifraPublicada | null;
-}
-
-export interface Kpis {
-  readonly fechaCorte: string | null;
-  readonly fechaCorteAnterior: string | null;
-  readonly filtros: Filtros;
-  readonly kpis: Kpi[];
-  readonly fuente: string;
-}
-
-export interface FilaDesglose {
-  /** The code of the row's dimension value; null for facts without one (a national webinar has no department). */
-  readonly clave: string | null;
-  readonly etiqueta: string;
-  readonly cifras: Record<MetricaId, CifraPublicada>;
-}
-
-export interface Desglose {
-  readonly por: Dimension;
-  readonly filtros: Filtros;
-  readonly filas: FilaDesglose[];
-  /** The figures without breakdown; for "aliado" the rows may add up to more (an activity with two allies is in both). */
-  readonly total: Record<MetricaId, CifraPublicada>;
-  /**
-   * By department or municipality: those reached only within a figure declared for several places
-   * together, whose share is not theirs alone (the row «En cifras conjuntas…» holds it).
-   */
-  readonly enCifrasConjuntas?: string[];
-  /**
-   * By department or municipality: the figures with a place of their own, those of the whole
-   * country, those declared for several places together, and those without a place.
-   */
-  readonly reparto?: Record<
-    'propio' | 'nacional' | 'conjunto' | 'sinLugar',
-    Record<MetricaId, CifraPublicada>
-  >;
-}
-
-/** What was known by the end of a period: the figures of what ended in it, and the running total. */
-export interface PuntoSerie {
-  /** The period's first day. */
-  readonly periodo: string;
-  readonly cifra: CifraPublicada;
-  readonly acumulado: CifraPublicada;
-}
-
-/** The figures of what ran from one period to another (the same when it fits in one). */
-export interface TramoSerie {
-  /** First day of the period it started in, and of the period it ended in. */
-  readonly desde: string;
-  readonly hasta: string;
-  readonly cifra: CifraPublicada;
-}
-
-export interface Territorio {
-  readonly codigo: string;
-  readonly nombre: string;
-}
-
-export interface AmbitoCobertura {
-  /** With participants of their own: records, or a figure declared for them. */
-  readonly alcanzados: number;
-  /** Reached only through a figure declared for several places together (a cycle, a subregion). */
-  readonly enCifrasConjuntas: number;
-  /** DANE's units in scope: the denominator. */
-  readonly total: number;
-  /** Neither. */
-  readonly sinAlcanzar: Territorio[];
-}
-
-export type EstadoCobertura = 'propia' | 'conjunta' | 'sin_alcanzar';
-
-export interface Cobertura {
-  readonly filtros: Filtros;
-  readonly departamentos: AmbitoCobertura;
-  readonly municipios: AmbitoCobertura;
-  /** Participants of activities held across the whole country: national coverage, of no one place. */
-  readonly nacional: CifraPublicada;
-  /** Participants by department, for the map and the ranking. */
-  readonly porDepartamento: (Territorio & {
-    readonly estado: EstadoCobertura;
-    readonly participantes: CifraPublicada;
-    readonly municipiosAlcanzados: number;
-    readonly municipiosEnCifrasConjuntas: number;
-    readonly municipiosTotal: number;
-  })[];
-}
-
-export interface PartidaConciliacion {
-  readonly objeto: 'actividad' | 'ciclo';
-  readonly codigo: string;
-  readonly nombre: string;
-  readonly metrica: string;
-  readonly declarado: CifraPublicada;
-  readonly fechaCorteDeclarado: string;
-  readonly registrado: number;
-  /** registrado − declarado. */
-  readonly diferencia: number;
-}
-
-export interface OpcionesListado {
-  readonly pagina: number;
-  readonly tamano: number;
-  readonly orden: 'codigo' | 'titulo' | 'fecha_inicio' | 'fase' | 'tipo';
-  readonly direccion: 'asc' | 'desc';
-  readonly buscar?: string;
-}
-
-export interface ActividadListada {
-  readonly codigo: string;
-  readonly fase: string;
-  readonly tipo: string;
-  readonly titulo: string;
-  readonly fechaInicio: string;
-  readonly fechaFin: string;
-  readonly modalidad: string | null;
-  readonly canal: string | null;
-  readonly lugar: string | null;
-  readonly ciclo: string | null;
-  readonly aliados: string[];
-  readonly cifras: Record<MetricaId, CifraPublicada>;
-}
+import { compararDepartamentos, compararFilas } from './orden';
 
 interface FilaSuma {
   clave: string | null;
@@ -197,36 +61,14 @@ interface FilaSuma {
   mide: string | null;
 }
 
-const ETIQUETA_SIN_VALOR: Record<Dimension, string> = {
-  fase: 'Sin fase',
-  tipo: 'Sin tipo',
-  actividad: 'Sin actividad',
-  departamento: 'Sin territorio (virtual o sin lugar registrado)',
-  municipio: 'Sin municipio identificado',
-  subregion: 'Fuera de las subregiones definidas',
-  grupo: 'Sin grupo de valor identificado',
-  aliado: 'Sin entidad aliada',
-  modalidad: 'Sin modalidad',
-  canal: 'Sin canal registrado',
-};
+/** A fact without a place of its own: national, or of several places together (its `ambito`). */
+const AMBITO_SIN_LUGAR = `CASE h.ambito WHEN 'nacional' THEN '${NACIONAL}' WHEN 'conjunto' THEN '${CONJUNTO}' END`;
 
 /**
  * The SQL expression of each dimension over a fact h, the join it needs
  * (`union`), whether that join can put a fact under several keys, and where
  * its names come from.
  */
-/** The keys of the rows of a territorial breakdown that are no one territory. */
-export const NACIONAL = '#nacional';
-export const CONJUNTO = '#conjunto';
-
-/** A fact without a place of its own: national, or of several places together (its `ambito`). */
-const AMBITO_SIN_LUGAR = `CASE h.ambito WHEN 'nacional' THEN '${NACIONAL}' WHEN 'conjunto' THEN '${CONJUNTO}' END`;
-
-const ETIQUETA_SIN_LUGAR: Readonly<Record<string, string>> = {
-  [NACIONAL]: 'Todo el territorio nacional',
-  [CONJUNTO]: 'En cifras conjuntas de varios territorios',
-};
-
 const DIMENSION_SQL: Record<
   Dimension,
   {
@@ -416,13 +258,7 @@ export class MetricasService {
       lista.push(...aSumas([fila]));
       porClave.set(fila.clave, lista);
     }
-    const etiqueta = (clave: string | null) =>
-      clave === null
-        ? ETIQUETA_SIN_VALOR[por]
-        : (nombres.get(clave) ??
-          ETIQUETA_SIN_LUGAR[clave] ??
-          NOMBRES_MODALIDAD[clave as Modalidad] ??
-          clave);
+    const etiqueta = (clave: string | null) => etiquetaDeClave(por, clave, nombres);
     // An activity of a cycle whose figure belongs to the cycle has none of its own: it says where it is.
     const ciclos = por === 'actividad' ? await this.ciclosDe([...porClave.keys()]) : new Map();
     const midenClave = (clave: string | null) =>
@@ -450,13 +286,7 @@ export class MetricasService {
           : cifras,
       };
     });
-    resultado.sort((a, b) =>
-      orden
-        ? (orden.get(a.clave ?? '') ?? 99) - (orden.get(b.clave ?? '') ?? 99)
-        : (b.cifras.interacciones.valor ?? -1) - (a.cifras.interacciones.valor ?? -1) ||
-          (b.cifras.actividades.valor ?? 0) - (a.cifras.actividades.valor ?? 0) ||
-          compararEnEspanol(a.etiqueta, b.etiqueta),
-    );
+    resultado.sort(compararFilas(orden));
     if (por !== 'departamento' && por !== 'municipio')
       return { por, filtros: f, filas: resultado, total };
     const propios = new Set(
@@ -585,7 +415,6 @@ export class MetricasService {
         : departamentosConjuntos.has(codigo)
           ? 'conjunta'
           : 'sin_alcanzar';
-    const ORDEN: Record<EstadoCobertura, number> = { propia: 0, conjunta: 1, sin_alcanzar: 2 };
     return {
       filtros: f,
       departamentos: ambito(departamentos, departamentosPropios, departamentosConjuntos),
@@ -608,12 +437,7 @@ export class MetricasService {
           ).length,
           municipiosTotal: municipios.filter((m) => m.departamento === d.codigo).length,
         }))
-        .sort(
-          (a, b) =>
-            ORDEN[a.estado] - ORDEN[b.estado] ||
-            (b.participantes.valor ?? 0) - (a.participantes.valor ?? 0) ||
-            compararEnEspanol(a.nombre, b.nombre),
-        ),
+        .sort(compararDepartamentos),
     };
   }
 
@@ -981,51 +805,6 @@ export class MetricasService {
     );
     return new Map(filas.map((f) => [f.codigo, f.orden]));
   }
-}
-
-/** The dimensions a fact without its activity (from resumen_fase_tipo or resumen_mes) can be told by; a department's row only by its department. */
-const DIMENSIONES_SIN_ACTIVIDAD = new Set<Dimension | undefined>([
-  undefined,
-  'fase',
-  'tipo',
-  'departamento',
-  'municipio',
-  'subregion',
-  'grupo',
-  'modalidad',
-]);
-
-/**
- * The smallest attendance summary that holds what the filters and the
- * breakdown ask for; `porActividad` when every fact must keep its activity
- * and date (series, figures per activity); with `ingenua`, the raw records.
- */
-function fuenteDeAsistencias(
-  f: Filtros,
-  {
-    por,
-    porActividad = false,
-    ingenua = false,
-  }: { por?: Dimension; porActividad?: boolean; ingenua?: boolean },
-): FuenteAsistencias {
-  if (ingenua) return 'asistencias';
-  const municipal =
-    f.municipio || f.subregion || f.tipoSubregion || por === 'municipio' || por === 'subregion';
-  const departamental = f.departamento || f.departamentos || por === 'departamento';
-  const grupal = f.grupo || por === 'grupo';
-  const sinActividad = !porActividad && DIMENSIONES_SIN_ACTIVIDAD.has(por);
-  // A subregion's records are placed in it and its departments, not in a municipality: not for a kind of
-  // subregion, which another subregion's municipalities may belong to.
-  if (f.subregion && !f.municipio && !f.tipoSubregion && por !== 'municipio' && por !== 'subregion')
-    return grupal ? 'subregion_grupo' : 'subregion';
-  if (municipal && sinActividad)
-    return grupal ? 'fase_tipo_municipio' : 'fase_tipo_municipio_total';
-  if (municipal) return 'resumen';
-  if (departamental && sinActividad)
-    return grupal ? 'fase_tipo_departamento' : 'fase_tipo_departamento_total';
-  if (departamental) return grupal ? 'departamento_grupo' : 'departamento';
-  if (grupal) return 'grupo';
-  return 'actividad';
 }
 
 /** The kinds of record the activities of these rows are measured by. */

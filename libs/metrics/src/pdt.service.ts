@@ -27,7 +27,7 @@ import {
 } from '@tablero/domain';
 import { DataSource } from 'typeorm';
 import { Consulta, Filtros, filtrosTerritoriales } from './filtros';
-import { filtroDeHechos } from './hechos.sql';
+import { filtroDeHechos } from './hechos';
 
 /** The places the entities are chosen by (see filtrosTerritoriales), and the PDT's own options. */
 export type FiltrosPdt = Filtros & {

@@ -20,7 +20,7 @@ export type {
   Kpis,
   PartidaConciliacion,
   PuntoSerie,
-} from './metricas.service';
+} from './metricas.tipos';
 export type { FaseDeclarada, LineaDeclarada } from './declarado';
 export type { DefinicionMetrica, MetricaId } from './metrics.catalogue';
 export { METRICAS_DE_TARJETA } from './metrics.catalogue';
