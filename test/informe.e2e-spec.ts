@@ -62,10 +62,10 @@ async function informe(
 const plano = (paginas: readonly string[]) => paginas.join('\n').replace(/[ \t]+/g, ' ');
 
 describe.each([
-  ['I', 'informe-fase-I_corte-2023-12-31.pdf'],
-  ['II', 'informe-fase-II_corte-2023-12-31.pdf'],
+  ['I', 'informe_fase-I_corte-2023-12-31.pdf'],
+  ['II', 'informe_fase-II_corte-2023-12-31.pdf'],
   // Phase III has no dated figure yet: no cut-off to name.
-  ['III', 'informe-fase-III.pdf'],
+  ['III', 'informe_fase-III.pdf'],
 ])('El informe de la Fase %s', (fase, archivo) => {
   let r: Informe;
 

@@ -94,7 +94,7 @@ export class ReportesController {
     );
     return new StreamableFile(pdf, {
       type: 'application/pdf',
-      disposition: `attachment; filename="informe-fase-${fase}${fechaCorte ? `_corte-${fechaCorte}` : ''}.pdf"`,
+      disposition: `attachment; filename="${nombreDeArchivo('informe', { fase }, fechaCorte, 'pdf')}"`,
     });
   }
 
