@@ -26,10 +26,12 @@ const SIN_CIFRAS = [
   'resumen_fase_tipo',
   'resumen_grupo',
   'resumen_mes',
+  'resumen_persona',
   'resumen_subregion',
   'resumen_vistas',
   'sesion',
   'token_api',
+  'total_personas',
   'usuario',
 ];
 
