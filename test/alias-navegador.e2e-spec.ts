@@ -5,30 +5,17 @@
  * again without the file, and the figures change once; audited, and the
  * page looked at on a desktop and on a phone.
  */
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { texto } from './support/fixtures';
-import { abrirNavegador, capturar, vigilarPaginas } from './support/navegador';
-import { startTestApp, TestApp } from './support/test-app';
+import { capturar, tableroEnNavegador } from './support/navegador';
+import { TestApp } from './support/test-app';
 
 let servidor: TestApp;
-let navegador: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  [servidor, navegador] = await Promise.all([startTestApp('alias-navegador'), abrirNavegador()]);
+tableroEnNavegador('alias-navegador', (tablero) => {
+  ({ servidor, page } = tablero);
 });
-
-afterAll(async () => {
-  await navegador?.close();
-  await servidor?.close();
-});
-
-vigilarPaginas(
-  () => navegador,
-  (v) => {
-    page = v.page;
-  },
-);
 
 async function api(metodo: string, ruta: string) {
   const response = await fetch(servidor.baseUrl + ruta, { method: metodo });
