@@ -6,7 +6,7 @@
  * page looked at on a desktop and on a phone.
  */
 import { Page } from 'playwright-core';
-import { texto } from './support/fixtures';
+import { ENCABEZADO_FORMULARIO, texto } from './support/fixtures';
 import { capturar, tableroEnNavegador } from './support/navegador';
 import { TestApp } from './support/test-app';
 
@@ -33,16 +33,7 @@ async function asistencias(filtro: string): Promise<number> {
 }
 
 const formulario = texto('Taller Ibagué (respuestas).csv', [
-  [
-    'Marca temporal',
-    'Dirección de correo electrónico',
-    'Nombre completo',
-    'Tipo de documento',
-    'Número de documento',
-    'Departamento',
-    'Municipio',
-    'Grupo de valor',
-  ],
+  ENCABEZADO_FORMULARIO,
   ['10/08/2023 9:01:00', 'a@ibague.gov.co', 'Ana', 'CC', '11122233', 'Tolima', 'Ibagué', 'CTP'],
   [
     '10/08/2023 9:02:00',

@@ -8,7 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
-import { texto, xlsx } from './support/fixtures';
+import { ENCABEZADO_FORMULARIO, texto, xlsx } from './support/fixtures';
 import { importarAceptado } from './support/importar';
 import { servidorConCliente, TestApp } from './support/test-app';
 
@@ -215,17 +215,6 @@ describe('attendance with an annulled code', () => {
     expect(avisos.rowCount).toBe(2);
   });
 });
-
-const ENCABEZADO_FORMULARIO = [
-  'Marca temporal',
-  'Dirección de correo electrónico',
-  'Nombre completo',
-  'Tipo de documento',
-  'Número de documento',
-  'Departamento',
-  'Municipio',
-  'Grupo de valor',
-];
 
 /** A responses sheet as Google Forms downloads it, one answer per row (some sent twice). */
 function respuestas<T>(marca: (i: number) => T): (T | string)[][] {
