@@ -5,30 +5,17 @@
  * again without the file, and the figures change once; audited, and the
  * page looked at on a desktop and on a phone.
  */
-import { Browser, Page } from 'playwright-core';
-import { texto } from './support/fixtures';
-import { abrirNavegador, capturar, vigilarPaginas } from './support/navegador';
-import { startTestApp, TestApp } from './support/test-app';
+import { Page } from 'playwright-core';
+import { ENCABEZADO_FORMULARIO, texto } from './support/fixtures';
+import { capturar, tableroEnNavegador } from './support/navegador';
+import { TestApp } from './support/test-app';
 
 let servidor: TestApp;
-let navegador: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  [servidor, navegador] = await Promise.all([startTestApp('alias-navegador'), abrirNavegador()]);
+tableroEnNavegador('alias-navegador', (tablero) => {
+  ({ servidor, page } = tablero);
 });
-
-afterAll(async () => {
-  await navegador?.close();
-  await servidor?.close();
-});
-
-vigilarPaginas(
-  () => navegador,
-  (v) => {
-    page = v.page;
-  },
-);
 
 async function api(metodo: string, ruta: string) {
   const response = await fetch(servidor.baseUrl + ruta, { method: metodo });
@@ -46,16 +33,7 @@ async function asistencias(filtro: string): Promise<number> {
 }
 
 const formulario = texto('Taller Ibagué (respuestas).csv', [
-  [
-    'Marca temporal',
-    'Dirección de correo electrónico',
-    'Nombre completo',
-    'Tipo de documento',
-    'Número de documento',
-    'Departamento',
-    'Municipio',
-    'Grupo de valor',
-  ],
+  ENCABEZADO_FORMULARIO,
   ['10/08/2023 9:01:00', 'a@ibague.gov.co', 'Ana', 'CC', '11122233', 'Tolima', 'Ibagué', 'CTP'],
   [
     '10/08/2023 9:02:00',

@@ -9,34 +9,16 @@ import { PRESETS } from '@tablero/charts';
 import { Browser, Page } from 'playwright-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  abrirNavegador,
-  CARPETA_CAPTURAS,
-  capturar,
-  nuevaPagina,
-  vigilarPaginas,
-} from './support/navegador';
-import { startTestApp, TestApp } from './support/test-app';
+import { CARPETA_CAPTURAS, capturar, nuevaPagina, tableroEnNavegador } from './support/navegador';
+import { TestApp } from './support/test-app';
 
 let servidor: TestApp;
 let navegador: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  [servidor, navegador] = await Promise.all([startTestApp('compartir'), abrirNavegador()]);
+tableroEnNavegador('compartir', (tablero) => {
+  ({ servidor, navegador, page } = tablero);
 });
-
-afterAll(async () => {
-  await navegador?.close();
-  await servidor?.close();
-});
-
-vigilarPaginas(
-  () => navegador,
-  (v) => {
-    page = v.page;
-  },
-);
 
 async function abrir(ruta: string, en: Page = page): Promise<void> {
   await en.goto(servidor.baseUrl + ruta);

@@ -6,9 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import { CAMPOS_FILTRO, CampoFiltro, FILTROS } from '@tablero/metrics';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { texto } from './support/fixtures';
+import { importarAceptado } from './support/importar';
 import { startTestApp, TestApp } from './support/test-app';
 
 let server: TestApp;
@@ -47,27 +46,6 @@ const VALOR: Record<CampoFiltro, string> = {
 
 type Cifras = Record<CampoFiltro | 'ninguno', number>;
 
-/**
- * Attendances in scope: the records, and the declared figures no record replaces (the launch's
- * "más de 300" in person and "cerca de 1.700" remote in Ibagué, the conversatorios' 3.641, virtual,
- * without a place), which are in force at the reference cut-off (31/12/2023) only.
- */
-const ASISTENCIAS_EN_AMBITO: Cifras = {
-  ninguno: 13 + 300 + 1700 + 3641,
-  fase: 1,
-  desde: 10 + 3641,
-  hasta: 5 + 300 + 1700 + 3641,
-  fechaCorte: 5,
-  departamento: 3,
-  municipio: 3,
-  subregion: 3,
-  tipoSubregion: 6,
-  tipo: 8,
-  aliado: 2,
-  grupo: 5,
-  modalidad: 4 + 1700 + 3641,
-};
-
 /** The records alone: each is one person. */
 const REGISTROS: Cifras = {
   ninguno: 13,
@@ -83,6 +61,19 @@ const REGISTROS: Cifras = {
   aliado: 2,
   grupo: 5,
   modalidad: 4,
+};
+
+/**
+ * Attendances in scope: the records, and the declared figures no record replaces (the launch's
+ * "más de 300" in person and "cerca de 1.700" remote in Ibagué, the conversatorios' 3.641, virtual,
+ * without a place), which are in force at the reference cut-off (31/12/2023) only.
+ */
+const ASISTENCIAS_EN_AMBITO: Cifras = {
+  ...REGISTROS,
+  ninguno: 13 + 300 + 1700 + 3641,
+  desde: 10 + 3641,
+  hasta: 5 + 300 + 1700 + 3641,
+  modalidad: 4 + 1700 + 3641,
 };
 
 /** The attendances on each activity's own row: the cycle-wide conversatorios figure is on none. */
@@ -319,14 +310,12 @@ beforeAll(async () => {
       filas.push([actividad, 'CC', String(documento++), municipio, grupo, modalidad]);
   }
   const ruta = texto('filtros-por-ruta.csv', filas);
-  const form = new FormData();
-  form.append('archivo', new Blob([readFileSync(ruta)]), basename(ruta));
-  const response = await fetch(`${server.baseUrl}/api/v1/importaciones/asistencias`, {
-    method: 'POST',
-    body: form,
-  });
-  expect(response.status).toBe(200);
-  expect(((await response.json()) as { filas: { aceptadas: number } }).filas.aceptadas).toBe(13);
+  const informe = await importarAceptado<{ filas: { aceptadas: number } }>(
+    server,
+    'asistencias',
+    ruta,
+  );
+  expect(informe.filas.aceptadas).toBe(13);
 
   const doc = await json<{
     paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;

@@ -17,28 +17,22 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { PrimerAdministrador } from '@tablero/access';
 import { bytes, carpeta, texto, xlsx, xlsxDePartes, xlsxQueMiente } from './support/fixtures';
 import { freePort } from './support/free-port';
-import { startTestApp, TEST_PSEUDONYM_KEY, TestApp } from './support/test-app';
+import { subirArchivo } from './support/importar';
+import { servidorConCliente, startTestApp, TEST_PSEUDONYM_KEY, TestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
 
 let server: TestApp;
 let db: Client;
 
-beforeAll(async () => {
-  server = await startTestApp('hostil');
-  db = new Client({ connectionString: server.database.url });
-  await db.connect();
-});
-
-afterAll(async () => {
-  await db?.end();
-  await server?.close();
+servidorConCliente('hostil', (s, c) => {
+  [server, db] = [s, c];
 });
 
 interface Respuesta {
@@ -54,19 +48,8 @@ interface Respuesta {
   };
 }
 
-async function importar(
-  tipo: string,
-  ruta: string,
-  consulta = '?dry_run=true',
-): Promise<Respuesta> {
-  const form = new FormData();
-  form.append('archivo', new Blob([readFileSync(ruta)]), basename(ruta));
-  const response = await fetch(`${server.baseUrl}/api/v1/importaciones/${tipo}${consulta}`, {
-    method: 'POST',
-    body: form,
-  });
-  return { status: response.status, body: (await response.json()) as Respuesta['body'] };
-}
+const importar = (tipo: string, ruta: string, consulta = '?dry_run=true'): Promise<Respuesta> =>
+  subirArchivo(server, tipo, ruta, consulta);
 
 const contar = async (tabla: string) =>
   Number((await db.query(`SELECT count(*) AS n FROM ${tabla}`)).rows[0].n);

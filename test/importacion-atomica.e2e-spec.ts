@@ -8,22 +8,15 @@ import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { escribirAsistencias } from './support/asistencias-sinteticas';
 import { carpeta } from './support/fixtures';
-import { startTestApp, TEST_PSEUDONYM_KEY, TestApp } from './support/test-app';
+import { servidorConCliente, TEST_PSEUDONYM_KEY, TestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
 
 let server: TestApp;
 let db: Client;
 
-beforeAll(async () => {
-  server = await startTestApp('atomica');
-  db = new Client({ connectionString: server.database.url });
-  await db.connect();
-});
-
-afterAll(async () => {
-  await db?.end();
-  await server?.close();
+servidorConCliente('atomica', (s, c) => {
+  [server, db] = [s, c];
 });
 
 const contar = async (tabla: string) =>

@@ -5,26 +5,23 @@
  */
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { Client } from 'pg';
 import { ResumenFase } from '@tablero/metrics';
 import { ErrorBody } from '../apps/api/src/errors/api-error';
 import { bombaZip, bytes, texto, xlsx } from './support/fixtures';
-import { startTestApp, TestApp } from './support/test-app';
+import { importarAceptado, subirArchivo } from './support/importar';
+import { servidorConCliente, TestApp } from './support/test-app';
 
 let server: TestApp;
 let db: Client;
 
-beforeAll(async () => {
-  server = await startTestApp('importaciones', { IMPORT_MAX_BYTES: String(2 * 1024 * 1024) });
-  db = new Client({ connectionString: server.database.url });
-  await db.connect();
-});
-
-afterAll(async () => {
-  await db?.end();
-  await server?.close();
-});
+servidorConCliente(
+  'importaciones',
+  (s, c) => {
+    [server, db] = [s, c];
+  },
+  { IMPORT_MAX_BYTES: String(2 * 1024 * 1024) },
+);
 
 interface Informe {
   id: string | null;
@@ -42,28 +39,11 @@ interface Informe {
   rechazos: { fila: number; columna: string | null; valor: string | null; motivo: string }[];
 }
 
-async function importar(
-  tipo: string,
-  ruta: string,
-  consulta = '',
-): Promise<{ status: number; body: Informe & { codigo?: string; mensaje?: string } }> {
-  const form = new FormData();
-  form.append('archivo', new Blob([readFileSync(ruta)]), basename(ruta));
-  const response = await fetch(`${server.baseUrl}/api/v1/importaciones/${tipo}${consulta}`, {
-    method: 'POST',
-    body: form,
-  });
-  return {
-    status: response.status,
-    body: (await response.json()) as Informe & { codigo?: string; mensaje?: string },
-  };
-}
+const importar = (tipo: string, ruta: string, consulta = '') =>
+  subirArchivo<Informe & { codigo?: string; mensaje?: string }>(server, tipo, ruta, consulta);
 
-async function aceptado(tipo: string, ruta: string, consulta = ''): Promise<Informe> {
-  const { status, body } = await importar(tipo, ruta, consulta);
-  expect({ status, body }).toMatchObject({ status: 200 });
-  return body;
-}
+const aceptado = (tipo: string, ruta: string, consulta = '') =>
+  importarAceptado<Informe>(server, tipo, ruta, consulta);
 
 const contar = async (sql: string, params: unknown[] = []) =>
   Number((await db.query(sql, params)).rows[0].n);
@@ -72,6 +52,16 @@ const conteo = (i: Informe) => {
   const { leidas, aceptadas, actualizadas, duplicadas, rechazadas } = i.filas;
   return { leidas, aceptadas, actualizadas, duplicadas, rechazadas };
 };
+
+/** The five counts `conteo` reads, with those not named at zero. */
+const filas = (cuentas: Partial<ReturnType<typeof conteo>>): ReturnType<typeof conteo> => ({
+  leidas: 0,
+  aceptadas: 0,
+  actualizadas: 0,
+  duplicadas: 0,
+  rechazadas: 0,
+  ...cuentas,
+});
 
 describe('asistencias from a Windows-1252 file separated by semicolons', () => {
   const ruta = texto(
@@ -119,13 +109,9 @@ describe('asistencias from a Windows-1252 file separated by semicolons', () => {
   it('accepts 3, counts 1 duplicate, rejects 3 with their reasons in Spanish', async () => {
     const informe = await aceptado('asistencias', ruta);
     expect(informe.formato).toBe('csv');
-    expect(conteo(informe)).toEqual({
-      leidas: 7,
-      aceptadas: 3,
-      actualizadas: 0,
-      duplicadas: 1,
-      rechazadas: 3,
-    });
+    expect(conteo(informe)).toEqual(
+      filas({ leidas: 7, aceptadas: 3, duplicadas: 1, rechazadas: 3 }),
+    );
     expect(informe.columnasIgnoradas).toEqual(['Nombres y apellidos']);
     expect(informe.rechazos).toEqual([
       {
@@ -219,13 +205,7 @@ describe('asistencias from a Windows-1252 file separated by semicolons', () => {
   it('changes nothing when the same file comes again', async () => {
     const antes = (await db.query('SELECT id, xmin::text FROM asistencia ORDER BY id')).rows;
     const informe = await aceptado('asistencias', ruta);
-    expect(conteo(informe)).toEqual({
-      leidas: 7,
-      aceptadas: 0,
-      actualizadas: 0,
-      duplicadas: 4,
-      rechazadas: 3,
-    });
+    expect(conteo(informe)).toEqual(filas({ leidas: 7, duplicadas: 4, rechazadas: 3 }));
     expect((await db.query('SELECT id, xmin::text FROM asistencia ORDER BY id')).rows).toEqual(
       antes,
     );
@@ -275,13 +255,7 @@ describe('a dry run', () => {
     const antes = await contar('SELECT count(*) AS n FROM importacion');
     const informe = await aceptado('asistencias', ruta, '?dry_run=true');
     expect(informe.id).toBeNull();
-    expect(conteo(informe)).toEqual({
-      leidas: 2,
-      aceptadas: 2,
-      actualizadas: 0,
-      duplicadas: 0,
-      rechazadas: 0,
-    });
+    expect(conteo(informe)).toEqual(filas({ leidas: 2, aceptadas: 2 }));
     expect(
       await contar(`SELECT count(*) AS n FROM asistencia WHERE actividad_codigo = 'F2-TAL-05'`),
     ).toBe(0);
@@ -354,13 +328,9 @@ describe('a Microsoft Teams attendance report (UTF-16, tab-separated, with secti
   it('loads the participants as virtual attendances, each person once however often they rejoined', async () => {
     const informe = await aceptado('asistencias', ruta, '?actividad=F2-CAP-01');
     expect(informe.formato).toBe('teams');
-    expect(conteo(informe)).toEqual({
-      leidas: 4,
-      aceptadas: 2,
-      actualizadas: 0,
-      duplicadas: 1,
-      rechazadas: 1,
-    });
+    expect(conteo(informe)).toEqual(
+      filas({ leidas: 4, aceptadas: 2, duplicadas: 1, rechazadas: 1 }),
+    );
     expect(informe.rechazos).toEqual([
       {
         fila: 11,
@@ -395,13 +365,7 @@ describe('a Google Meet attendance report', () => {
     ]);
     const informe = await aceptado('asistencias', ruta, '?actividad=F2-REFUERZO');
     expect(informe.formato).toBe('meet');
-    expect(conteo(informe)).toEqual({
-      leidas: 2,
-      aceptadas: 2,
-      actualizadas: 0,
-      duplicadas: 0,
-      rechazadas: 0,
-    });
+    expect(conteo(informe)).toEqual(filas({ leidas: 2, aceptadas: 2 }));
     expect(informe.columnasIgnoradas).toEqual([
       'First name',
       'Last name',
@@ -482,13 +446,9 @@ describe('activities, then a YouTube Studio export with its Total row', () => {
       ],
     ]);
     const informe = await aceptado('actividades', ruta);
-    expect(conteo(informe)).toEqual({
-      leidas: 4,
-      aceptadas: 1,
-      actualizadas: 2,
-      duplicadas: 0,
-      rechazadas: 1,
-    });
+    expect(conteo(informe)).toEqual(
+      filas({ leidas: 4, aceptadas: 1, actualizadas: 2, rechazadas: 1 }),
+    );
     expect(informe.rechazos.map((r) => `${r.columna}: ${r.motivo}`)).toEqual([
       'fecha_inicio: la columna fecha_inicio es obligatoria y está vacía',
       'aliados: el aliado «Aliado que no existe» no existe',
@@ -500,13 +460,9 @@ describe('activities, then a YouTube Studio export with its Total row', () => {
         )
       ).rows,
     ).toEqual([{ aliado_codigo: 'dafp' }, { aliado_codigo: 'esap' }]);
-    expect(conteo(await aceptado('actividades', ruta))).toEqual({
-      leidas: 4,
-      aceptadas: 0,
-      actualizadas: 0,
-      duplicadas: 3,
-      rechazadas: 1,
-    });
+    expect(conteo(await aceptado('actividades', ruta))).toEqual(
+      filas({ leidas: 4, duplicadas: 3, rechazadas: 1 }),
+    );
   });
 
   it('reads the views of each video, skips the Total row and rejects an unknown video', async () => {
@@ -569,13 +525,7 @@ describe('certificados from an .xlsx with Excel serial dates and numeric codes',
     ]);
     const informe = await aceptado('certificados', ruta);
     expect(informe.formato).toBe('xlsx');
-    expect(conteo(informe)).toEqual({
-      leidas: 3,
-      aceptadas: 2,
-      actualizadas: 0,
-      duplicadas: 0,
-      rechazadas: 1,
-    });
+    expect(conteo(informe)).toEqual(filas({ leidas: 3, aceptadas: 2, rechazadas: 1 }));
     expect(informe.rechazos[0].motivo).toBe(
       'la actividad F1-WEB-01 es de tipo webinar, no curso_virtual',
     );
@@ -601,13 +551,7 @@ describe('declared totals', () => {
       ['F2-LANZAMIENTO', 'vistas', '-4', 'exacto', '31/01/2024'],
     ]);
     const informe = await aceptado('totales', ruta);
-    expect(conteo(informe)).toEqual({
-      leidas: 3,
-      aceptadas: 2,
-      actualizadas: 0,
-      duplicadas: 0,
-      rechazadas: 1,
-    });
+    expect(conteo(informe)).toEqual(filas({ leidas: 3, aceptadas: 2, rechazadas: 1 }));
     const resumen = (await (
       await fetch(`${server.baseUrl}/api/v1/fases/II/resumen`)
     ).json()) as ResumenFase;
@@ -645,13 +589,9 @@ describe('territorios from DANE’s DIVIPOLA list', () => {
       ['05', 'ANTIOQUIA', '73001', 'IBAGUÉ', 'Municipio'],
     ]);
     const informe = await aceptado('territorios', ruta);
-    expect(conteo(informe)).toEqual({
-      leidas: 5,
-      aceptadas: 1,
-      actualizadas: 2,
-      duplicadas: 1,
-      rechazadas: 1,
-    });
+    expect(conteo(informe)).toEqual(
+      filas({ leidas: 5, aceptadas: 1, actualizadas: 2, duplicadas: 1, rechazadas: 1 }),
+    );
     expect(informe.novedades).toEqual([
       '05541 El Peñol (Antioquia): nombre «Peñol» → «El Peñol»',
       '27999 San Juan del Litoral (Chocó): nuevo municipio (Municipio)',

@@ -5,10 +5,11 @@
  * look at (test-output/informe/).
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { texto } from './support/fixtures';
+import { importarAceptado } from './support/importar';
 import { startTestApp, TestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
@@ -228,13 +229,7 @@ describe('the route', () => {
         'presencial',
       ]),
     ]);
-    const form = new FormData();
-    form.append('archivo', new Blob([readFileSync(ruta)]), basename(ruta));
-    const importacion = await fetch(`${server.baseUrl}/api/v1/importaciones/asistencias`, {
-      method: 'POST',
-      body: form,
-    });
-    expect(importacion.status).toBe(200);
+    await importarAceptado(server, 'asistencias', ruta);
     const r = await informe('?fase=II', 'fase-II-con-registros');
     expect(r.status).toBe(200);
     const t = plano(r.paginas);

@@ -6,22 +6,14 @@
  */
 import { Client } from 'pg';
 import { texto } from './support/fixtures';
-import { startTestApp, TestApp } from './support/test-app';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { importarAceptado } from './support/importar';
+import { servidorConCliente, TestApp } from './support/test-app';
 
 let server: TestApp;
 let db: Client;
 
-beforeAll(async () => {
-  server = await startTestApp('metricas');
-  db = new Client({ connectionString: server.database.url });
-  await db.connect();
-});
-
-afterAll(async () => {
-  await db?.end();
-  await server?.close();
+servidorConCliente('metricas', (s, c) => {
+  [server, db] = [s, c];
 });
 
 interface Cifra {
@@ -70,13 +62,7 @@ async function desglose(
 }
 
 async function importar(tipo: string, ruta: string, consulta = ''): Promise<void> {
-  const form = new FormData();
-  form.append('archivo', new Blob([readFileSync(ruta)]), basename(ruta));
-  const response = await fetch(`${server.baseUrl}/api/v1/importaciones/${tipo}${consulta}`, {
-    method: 'POST',
-    body: form,
-  });
-  expect(response.status).toBe(200);
+  await importarAceptado(server, tipo, ruta, consulta);
 }
 
 describe('on the reference data', () => {

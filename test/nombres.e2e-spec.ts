@@ -7,24 +7,16 @@
  * retired.
  */
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { Client } from 'pg';
-import { texto, xlsx } from './support/fixtures';
-import { startTestApp, TestApp } from './support/test-app';
+import { ENCABEZADO_FORMULARIO, texto, xlsx } from './support/fixtures';
+import { importarAceptado } from './support/importar';
+import { servidorConCliente, TestApp } from './support/test-app';
 
 let server: TestApp;
 let db: Client;
 
-beforeAll(async () => {
-  server = await startTestApp('nombres');
-  db = new Client({ connectionString: server.database.url });
-  await db.connect();
-});
-
-afterAll(async () => {
-  await db?.end();
-  await server?.close();
+servidorConCliente('nombres', (s, c) => {
+  [server, db] = [s, c];
 });
 
 interface Informe {
@@ -55,17 +47,8 @@ async function pedir(metodo: string, ruta: string, cuerpo?: unknown) {
   return { status: response.status, body: texto ? JSON.parse(texto) : undefined };
 }
 
-async function importar(tipo: string, ruta: string, consulta = ''): Promise<Informe> {
-  const form = new FormData();
-  form.append('archivo', new Blob([readFileSync(ruta)]), basename(ruta));
-  const response = await fetch(`${server.baseUrl}/api/v1/importaciones/${tipo}${consulta}`, {
-    method: 'POST',
-    body: form,
-  });
-  const body = await response.json();
-  expect({ status: response.status, body }).toMatchObject({ status: 200 });
-  return body as Informe;
-}
+const importar = (tipo: string, ruta: string, consulta = '') =>
+  importarAceptado<Informe>(server, tipo, ruta, consulta);
 
 const conteo = (i: Informe) => {
   const { leidas, aceptadas, duplicadas, rechazadas } = i.filas;
@@ -232,17 +215,6 @@ describe('attendance with an annulled code', () => {
     expect(avisos.rowCount).toBe(2);
   });
 });
-
-const ENCABEZADO_FORMULARIO = [
-  'Marca temporal',
-  'Dirección de correo electrónico',
-  'Nombre completo',
-  'Tipo de documento',
-  'Número de documento',
-  'Departamento',
-  'Municipio',
-  'Grupo de valor',
-];
 
 /** A responses sheet as Google Forms downloads it, one answer per row (some sent twice). */
 function respuestas<T>(marca: (i: number) => T): (T | string)[][] {

@@ -6,10 +6,10 @@
  * the phase III balance workbook and the dashboard in a real browser.
  */
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { texto } from './support/fixtures';
+import { importarAceptado } from './support/importar';
 import { abrirNavegador, CARPETA_CAPTURAS, nuevaPagina, PaginaVigilada } from './support/navegador';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -34,17 +34,7 @@ interface Informe {
   rechazos: { fila: number; columna: string | null; valor: string | null; motivo: string }[];
 }
 
-async function importar(tipo: string, ruta: string): Promise<Informe> {
-  const form = new FormData();
-  form.append('archivo', new Blob([readFileSync(ruta)]), basename(ruta));
-  const response = await fetch(`${server.baseUrl}/api/v1/importaciones/${tipo}`, {
-    method: 'POST',
-    body: form,
-  });
-  const body = (await response.json()) as Informe;
-  expect({ status: response.status, body }).toMatchObject({ status: 200 });
-  return body;
-}
+const importar = (tipo: string, ruta: string) => importarAceptado<Informe>(server, tipo, ruta);
 
 async function obtener<T>(ruta: string): Promise<T> {
   const response = await fetch(server.baseUrl + ruta);

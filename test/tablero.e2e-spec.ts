@@ -5,34 +5,21 @@
  * read back, the lost-connection banner, small screens; no console error anywhere.
  */
 import ExcelJS from 'exceljs';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { readFileSync } from 'node:fs';
 import { texto } from './support/fixtures';
-import { abrirNavegador, capturar, PaginaVigilada, vigilarPaginas } from './support/navegador';
-import { startTestApp, TestApp } from './support/test-app';
+import { capturar, PaginaVigilada, tableroEnNavegador } from './support/navegador';
+import { TestApp } from './support/test-app';
 
 let servidor: TestApp;
-let navegador: Browser;
 let vigilada: PaginaVigilada;
 let page: Page;
 
-beforeAll(async () => {
-  [servidor, navegador] = await Promise.all([startTestApp('tablero'), abrirNavegador()]);
+tableroEnNavegador('tablero', (tablero) => {
+  ({ servidor, page } = tablero);
+  vigilada = tablero;
 });
-
-afterAll(async () => {
-  await navegador?.close();
-  await servidor?.close();
-});
-
-vigilarPaginas(
-  () => navegador,
-  (v) => {
-    vigilada = v;
-    page = v.page;
-  },
-);
 
 /** Opens a path and waits until the view and all its charts are drawn. */
 async function abrir(ruta: string): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { CredencialesService } from '@tablero/access';
 import { Client } from 'pg';
-import { startTestApp, TestApp } from './support/test-app';
+import { servidorConCliente, TestApp } from './support/test-app';
 
 /** Tables no figure is read from, or derived in the same transaction as one that counts. */
 const SIN_CIFRAS = [
@@ -38,15 +38,8 @@ const SIN_CIFRAS = [
 let server: TestApp;
 let db: Client;
 
-beforeAll(async () => {
-  server = await startTestApp('version-de-datos');
-  db = new Client({ connectionString: server.database.url });
-  await db.connect();
-});
-
-afterAll(async () => {
-  await db?.end();
-  await server?.close();
+servidorConCliente('version-de-datos', (s, c) => {
+  [server, db] = [s, c];
 });
 
 const version = async (cliente = db) =>

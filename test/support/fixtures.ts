@@ -116,3 +116,15 @@ function escribirZip(zip: yazl.ZipFile, ruta: string): Promise<string> {
       .on('error', reject),
   );
 }
+
+/** The header of a responses sheet as Google Forms downloads it, in its Spanish words. */
+export const ENCABEZADO_FORMULARIO = [
+  'Marca temporal',
+  'Dirección de correo electrónico',
+  'Nombre completo',
+  'Tipo de documento',
+  'Número de documento',
+  'Departamento',
+  'Municipio',
+  'Grupo de valor',
+];

@@ -6,6 +6,7 @@
 import { Browser, BrowserContextOptions, chromium, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { startTestApp, TestApp } from './test-app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -77,4 +78,33 @@ export function vigilarPaginas(
     await vigilada.page.context().close();
     expect(vigilada.errores).toEqual([]);
   });
+}
+
+/** What a dashboard test drives: its server, the browser and this test's watched page. */
+export interface TableroAbierto extends PaginaVigilada {
+  readonly servidor: TestApp;
+  readonly navegador: Browser;
+}
+
+/**
+ * The file's own server (named `nombre`) and chromium, started once and closed
+ * after the file; before each test `alAbrir` gets them with a fresh watched page.
+ */
+export function tableroEnNavegador(
+  nombre: string,
+  alAbrir: (tablero: TableroAbierto) => void,
+): void {
+  let servidor: TestApp;
+  let navegador: Browser;
+  beforeAll(async () => {
+    [servidor, navegador] = await Promise.all([startTestApp(nombre), abrirNavegador()]);
+  });
+  afterAll(async () => {
+    await navegador?.close();
+    await servidor?.close();
+  });
+  vigilarPaginas(
+    () => navegador,
+    (vigilada) => alAbrir({ ...vigilada, servidor, navegador }),
+  );
 }

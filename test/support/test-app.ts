@@ -4,6 +4,7 @@ import { CredencialesService } from '@tablero/access';
 import { loadConfig, pseudonymKey } from '@tablero/config';
 import type { NextFunction, Request, Response } from 'express';
 import { createDataSource, createThrowawayDatabase, ThrowawayDatabase } from '@tablero/database';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
@@ -117,4 +118,27 @@ export async function startTestApp(
       if (!base) await database.drop();
     },
   };
+}
+
+/**
+ * The file's own application (see `startTestApp`) and a client on its database,
+ * opened before the file's tests, handed to `alIniciar`, and closed after them.
+ */
+export function servidorConCliente(
+  purpose: string,
+  alIniciar: (server: TestApp, db: Client) => void,
+  env: Record<string, string> = {},
+): void {
+  let server: TestApp | undefined;
+  let db: Client | undefined;
+  beforeAll(async () => {
+    server = await startTestApp(purpose, env);
+    db = new Client({ connectionString: server.database.url });
+    await db.connect();
+    alIniciar(server, db);
+  });
+  afterAll(async () => {
+    await db?.end();
+    await server?.close();
+  });
 }

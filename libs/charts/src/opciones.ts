@@ -300,6 +300,30 @@ export function barrasHorizontales(
 }
 
 /**
+ * What vertical bars and a line share: the frame, the rows as the dataset, the
+ * plot area (its right and bottom margins in px at the chart's scale) and the value axis.
+ */
+function sobreCategorias(
+  titulo: string,
+  filas: readonly FilaGrafico[],
+  contexto: Contexto,
+  { derecha, abajo }: { derecha: number; abajo: number },
+): EChartsOption {
+  const { px } = tipografia(contexto);
+  return {
+    ...marco(titulo, contexto, filas),
+    dataset: { source: filas.map(fuenteDeDatos) },
+    grid: {
+      left: px(80),
+      right: px(derecha),
+      top: bajoElTitulo(titulo, contexto, 86),
+      bottom: pieDe(contexto) + px(abajo),
+    },
+    yAxis: ejeDeValores(contexto, 'end'),
+  };
+}
+
+/**
  * Vertical bars in the rows' own order: categories (phases) each in its own
  * colour, or periods of a timeline (months, or a period of several) all in one.
  */
@@ -313,14 +337,7 @@ export function barrasVerticales(
   if (sola) return sola;
   const { texto, px } = tipografia(contexto);
   return {
-    ...marco(titulo, contexto, filas),
-    dataset: { source: filas.map(fuenteDeDatos) },
-    grid: {
-      left: px(80),
-      right: px(24),
-      top: bajoElTitulo(titulo, contexto, 86),
-      bottom: pieDe(contexto) + px(44),
-    },
+    ...sobreCategorias(titulo, filas, contexto, { derecha: 24, abajo: 44 }),
     xAxis: {
       type: 'category',
       // Narrow enough that neighbours never overlap on a half-width dashboard panel (≈ 500 px of plot).
@@ -331,7 +348,6 @@ export function barrasVerticales(
         overflow: 'break',
       },
     },
-    yAxis: ejeDeValores(contexto, 'end'),
     series: [
       {
         type: 'bar',
@@ -354,16 +370,8 @@ export function linea(
   if (sola) return sola;
   const { texto, px } = tipografia(contexto);
   return {
-    ...marco(titulo, contexto, filas),
-    dataset: { source: filas.map(fuenteDeDatos) },
-    grid: {
-      left: px(80),
-      right: px(40),
-      top: bajoElTitulo(titulo, contexto, 86),
-      bottom: pieDe(contexto) + px(24),
-    },
+    ...sobreCategorias(titulo, filas, contexto, { derecha: 40, abajo: 24 }),
     xAxis: { type: 'category', axisLabel: texto },
-    yAxis: ejeDeValores(contexto, 'end'),
     series: [
       {
         type: 'line',

@@ -174,10 +174,7 @@ export function hojaDeclarado(libro: ExcelJS.Workbook, fases: readonly FaseDecla
       'Un ciclo es una serie de actividades cuya cifra la fuente da para el conjunto, no para cada una.',
     columnas.length,
   );
-  ajustar(
-    hoja,
-    columnas.map((c) => c.ancho),
-  );
+  ajustar(hoja, columnas);
 }
 
 export function hojaResumen(
@@ -228,10 +225,7 @@ export function hojaResumen(
   ]);
   fila(hoja, ['Departamentos alcanzados', null, null, cobertura.departamentos]);
   fila(hoja, ['Municipios alcanzados', null, null, cobertura.municipios]);
-  ajustar(
-    hoja,
-    columnas.map((c) => c.ancho),
-  );
+  ajustar(hoja, columnas);
 }
 
 const COLUMNAS_DE_CIFRAS = [
@@ -327,10 +321,7 @@ export function hojaActividades(
   total.getCell(columnaDe(columnas, 'Observación')).value = observacionDe([
     porActividad.total.interacciones,
   ]);
-  ajustar(
-    hoja,
-    columnas.map((c) => c.ancho),
-  );
+  ajustar(hoja, columnas);
 }
 
 type MetricaDeTabla = 'actividades' | 'asistencias' | 'certificados' | 'vistas' | 'interacciones';
@@ -396,10 +387,7 @@ export function hojaDeDesglose(
     ).font = letra({ bold: true });
     opciones.detalle.filas.forEach(escribir);
   }
-  ajustar(
-    hoja,
-    columnas.map((c) => c.ancho),
-  );
+  ajustar(hoja, columnas);
 }
 
 export function hojaConciliacion(
@@ -452,10 +440,7 @@ export function hojaConciliacion(
       columnas.length,
     );
   }
-  ajustar(
-    hoja,
-    columnas.map((c) => c.ancho),
-  );
+  ajustar(hoja, columnas);
 }
 
 /** One row per entity with its milestones and state on the cut-off date, overdue and late ones highlighted. */
@@ -535,10 +520,7 @@ export function hojaEstadoPdt(
   ]) {
     nota(hoja, `${etiqueta}: ${valor}`, columnas.length).font = letra({ bold: true });
   }
-  ajustar(
-    hoja,
-    columnas.map((c) => c.ancho),
-  );
+  ajustar(hoja, columnas);
 }
 
 export function hojaAsistenciasTecnicas(
@@ -582,10 +564,7 @@ export function hojaAsistenciasTecnicas(
     2,
     ultima,
   );
-  ajustar(
-    hoja,
-    columnas.map((c) => c.ancho),
-  );
+  ajustar(hoja, columnas);
 }
 
 /** The main charts as images, each under its title; those without figures are left out. */
@@ -621,10 +600,7 @@ export function hojaMetodologia(
   const hoja = nuevaHoja(libro, 'Metodología', columnas);
   for (const m of metricas) fila(hoja, [m.etiqueta, m.unidad, m.definicion]);
   for (const texto of notas) fila(hoja, ['Nota', '', texto]);
-  ajustar(
-    hoja,
-    columnas.map((c) => c.ancho),
-  );
+  ajustar(hoja, columnas);
 }
 
 /** One statement of the sheets a balance leaves out, and why, in place of empty sheets. */
@@ -638,8 +614,5 @@ export function hojaSinCifras(
   ];
   const hoja = nuevaHoja(libro, 'Sin cifras', columnas);
   for (const par of omitidas) fila(hoja, par);
-  ajustar(
-    hoja,
-    columnas.map((c) => c.ancho),
-  );
+  ajustar(hoja, columnas);
 }

@@ -159,11 +159,15 @@ export function nota(hoja: ExcelJS.Worksheet, texto: string, columnas: number): 
 }
 
 /**
- * Columns as wide as their content, up to each one's widest (`maximos`, by column; 60 otherwise),
- * text that would not fit wrapped and its row made as tall as its lines: nothing is clipped on
+ * Columns as wide as their content, up to each one's widest (`topes`, by column: a number or the
+ * column's `ancho`; 60 otherwise), text that would not fit wrapped and its row made as tall as its lines: nothing is clipped on
  * screen or when printed. A note spans the row's columns and wraps within them all.
  */
-export function ajustar(hoja: ExcelJS.Worksheet, maximos: readonly number[] = []): void {
+export function ajustar(
+  hoja: ExcelJS.Worksheet,
+  topes: readonly (number | ColumnaHoja)[] = [],
+): void {
+  const maximos = topes.map((t) => (typeof t === 'number' ? t : t.ancho));
   const notas = NOTAS.get(hoja) ?? new Set<number>();
   const anchos: number[] = [];
   hoja.eachRow((row, n) => {

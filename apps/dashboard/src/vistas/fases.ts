@@ -1,6 +1,6 @@
 /** Fases I, II, III: one phase at a time, its cards and its charts. */
 import { formatearNumero } from '@tablero/domain';
-import type { FaseDeclarada, Kpis } from '@tablero/metrics';
+import { METRICAS_DE_TARJETA, type FaseDeclarada, type Kpis } from '@tablero/metrics';
 import { pedir } from '../api';
 import { informes } from '../componentes/compartir';
 import { panelGrafico } from '../componentes/panel-grafico';
@@ -11,7 +11,6 @@ import { opcionesDeFiltro } from '../filtros';
 import { sesionNacional } from '../sesion';
 import { Vista } from '../vista';
 import { seccionPdt } from './pdt';
-import { METRICAS_RESUMEN } from './resumen';
 
 export const GRAFICOS_DE_FASE = [
   'actividades-por-tipo',
@@ -82,7 +81,7 @@ export const fasesVista: Vista = async (contenedor, vista) => {
     return;
   }
   for (const id of GRAFICOS_DE_FASE) panelGrafico(graficos, id, vista);
-  graficos.before(tarjetasKpi(`Cifras de la fase ${fase.codigo}`, kpis, METRICAS_RESUMEN));
+  graficos.before(tarjetasKpi(`Cifras de la fase ${fase.codigo}`, kpis, METRICAS_DE_TARJETA));
 };
 
 /** The phase's lines as the source document states them. */

@@ -1,6 +1,6 @@
 /** Resumen: the strategy's KPI cards, each phase's, and the two charts of the whole. */
 import { FASES } from '@tablero/domain';
-import type { Kpis } from '@tablero/metrics';
+import { METRICAS_DE_TARJETA, type Kpis } from '@tablero/metrics';
 import { pedir } from '../api';
 import { informes } from '../componentes/compartir';
 import { tarjetasKpi } from '../componentes/tarjetas';
@@ -9,16 +9,6 @@ import { el } from '../dom';
 import { consultaDeFiltros } from '../estado';
 import { opcionesDeFiltro } from '../filtros';
 import { Vista } from '../vista';
-
-export const METRICAS_RESUMEN = [
-  'interacciones',
-  'actividades',
-  'vistas',
-  'certificados',
-  'asistentes_presenciales',
-  'asistentes_remotos',
-  'participantes',
-];
 
 export const resumen: Vista = async (contenedor, vista) => {
   const { filtros } = vista.estado;
@@ -41,6 +31,6 @@ export const resumen: Vista = async (contenedor, vista) => {
   const enlaces = informes(filtros, tarjetas[0].fechaCorte);
   if (enlaces) encabezado.after(enlaces);
   graficos.before(
-    ...tarjetas.map((k, i) => tarjetasKpi(titulo(ambitos[i].fase), k, METRICAS_RESUMEN)),
+    ...tarjetas.map((k, i) => tarjetasKpi(titulo(ambitos[i].fase), k, METRICAS_DE_TARJETA)),
   );
 };
