@@ -1,18 +1,20 @@
 /**
  * The dashboard's build: the page's TypeScript bundled by esbuild (ECharts
  * imported per chart type, so only what the charts use is shipped) and the
- * territorial topology of the maps published under a name that carries its
- * hash, which the page names in a meta tag; beside each text asset, its brotli
+ * territorial topologies of the maps (complete, and simplified for the national
+ * maps) published under names that carry their hash, which the page names in
+ * meta tags; beside each text asset, its brotli
  * (.br) and gzip (.gz) forms, so the server compresses nothing at request time.
  * Runs after swc, from dist/.
  */
-import { CARPETA_MAPAS } from '@tablero/charts';
+import { CARPETA_MAPAS, FuenteDeMapa, topologiaDelPais } from '@tablero/charts';
 import { CARPETA_TABLERO, rutaDelProyecto } from '@tablero/config';
 import { RUTA_TOPOLOGIA_MUNICIPAL } from '@tablero/domain';
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { Topology } from 'topojson-specification';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** The assets worth compressing: text. Fonts and images are compressed formats already. */
@@ -36,6 +38,23 @@ function comprimirActivos(carpeta: string): void {
   }
 }
 
+/**
+ * Each topology under a name that carries its hash, like esbuild's outputs (eight capitals and
+ * digits), which the server serves as immutable. Answers the links of index.html to replace.
+ */
+function publicarMapas(
+  carpeta: string,
+  topologias: Record<FuenteDeMapa, string>,
+): [string, string][] {
+  mkdirSync(carpeta, { recursive: true });
+  return Object.entries(topologias).map(([fuente, contenido]) => {
+    const hash = createHash('sha256').update(contenido).digest('hex').slice(0, 8).toUpperCase();
+    const publicado = `territorio-${fuente}-${hash}.topo.json`;
+    writeFileSync(join(carpeta, publicado), contenido);
+    return [`/${CARPETA_MAPAS}/territorio-${fuente}.topo.json`, `/${CARPETA_MAPAS}/${publicado}`];
+  });
+}
+
 async function construir(): Promise<void> {
   const raiz = rutaDelProyecto();
   const salida = rutaDelProyecto(...CARPETA_TABLERO);
@@ -46,6 +65,9 @@ async function construir(): Promise<void> {
     outdir: join(salida, 'assets'),
     // A new build gets new names, so that no browser keeps running last week's code from its cache.
     entryNames: '[name]-[hash]',
+    // ECharts in a file of its own, imported when a chart is drawn.
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     metafile: true,
     bundle: true,
     minify: true,
@@ -57,20 +79,27 @@ async function construir(): Promise<void> {
     logLevel: 'warning',
   });
   const publicados = Object.entries(metafile.outputs).flatMap(([archivo, salidaEsbuild]) =>
-    salidaEsbuild.entryPoint ? [[basename(salidaEsbuild.entryPoint), basename(archivo)]] : [],
+    salidaEsbuild.entryPoint && !/echarts\.ts$/.test(salidaEsbuild.entryPoint)
+      ? [[basename(salidaEsbuild.entryPoint), basename(archivo)]]
+      : [],
   );
-  const topologia = readFileSync(RUTA_TOPOLOGIA_MUNICIPAL);
-  // Named like esbuild's outputs (eight capitals and digits), which the server serves as immutable.
-  const hash = createHash('sha256').update(topologia).digest('hex').slice(0, 8).toUpperCase();
-  const mapa = `/${CARPETA_MAPAS}/municipios-${hash}.topo.json`;
-  mkdirSync(join(salida, CARPETA_MAPAS), { recursive: true });
-  writeFileSync(join(salida, mapa), topologia);
+  // Every script the page runs is asked for with the page, not after the one that imports it.
+  const precargas = Object.keys(metafile.outputs)
+    .filter((archivo) => archivo.endsWith('.js') && !/\/main-\w+\.js$/.test(archivo))
+    // The small files main imports first; ECharts, the largest, shares the link after them.
+    .sort((a, b) => Number(/\/echarts-/.test(a)) - Number(/\/echarts-/.test(b)))
+    .map((archivo) => `<link rel="modulepreload" href="/assets/${basename(archivo)}" />`);
+  const completa = readFileSync(RUTA_TOPOLOGIA_MUNICIPAL, 'utf8');
+  const mapas = publicarMapas(join(salida, CARPETA_MAPAS), {
+    completa,
+    pais: JSON.stringify(topologiaDelPais(JSON.parse(completa) as Topology)),
+  });
   const enlaces: [string, string][] = [
     ...publicados.map(([entrada, publicado]): [string, string] => [
       `/assets/${entrada.replace(/\.ts$/, '.js')}`,
       `/assets/${publicado}`,
     ]),
-    [`/${CARPETA_MAPAS}/municipios.topo.json`, mapa],
+    ...mapas,
   ];
   const pagina = enlaces.reduce(
     (html, [enlace, publicado]) => {
@@ -79,7 +108,10 @@ async function construir(): Promise<void> {
     },
     readFileSync(join(fuente, 'index.html'), 'utf8'),
   );
-  writeFileSync(join(salida, 'index.html'), pagina);
+  writeFileSync(
+    join(salida, 'index.html'),
+    pagina.replace('</head>', `  ${precargas.join('\n    ')}\n  </head>`),
+  );
   copyFileSync(join(fuente, 'favicon.svg'), join(salida, 'assets', 'favicon.svg'));
   comprimirActivos(join(salida, 'assets'));
 }

@@ -1,4 +1,8 @@
-/** ECharts with only the chart types and components the catalogue's charts use. */
+/**
+ * ECharts with only the chart types and components the catalogue's charts use: the page
+ * imports it when a chart is drawn (its own file, which the page preloads), so that the
+ * view's figures are asked for while it still downloads.
+ */
 import { BarChart, LineChart, MapChart, PieChart } from 'echarts/charts';
 import {
   AriaComponent,
@@ -13,9 +17,9 @@ import {
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { geometriaDe, mapasDe, NombreMapa } from '@tablero/charts';
+import { fuenteDeMapa, geometriaDe, mapasDe, NombreMapa } from '@tablero/charts';
 import type { EChartsOption } from 'echarts';
-import type { Topology } from 'topojson-specification';
+import { topologia } from './mapas';
 
 echarts.use([
   BarChart,
@@ -34,23 +38,18 @@ echarts.use([
   SVGRenderer,
 ]);
 
-let topologia: Promise<Topology> | undefined;
 const registrados = new Map<NombreMapa, Promise<void>>();
 
-/**
- * The maps an option draws, made from the territorial topology (fetched once, the first time a
- * map is drawn, from the content-hashed file the page names) once each.
- */
+/** The maps an option draws, registered once each. */
 export function cargarMapas(opcion: EChartsOption): Promise<void[]> {
   return Promise.all(
     mapasDe(opcion).map((nombre) => {
       if (!registrados.has(nombre)) {
-        topologia ??= fetch(
-          document.querySelector<HTMLMetaElement>('meta[name="mapa-territorial"]')!.content,
-        ).then((r) => r.json() as Promise<Topology>);
         registrados.set(
           nombre,
-          topologia.then((t) => echarts.registerMap(nombre, geometriaDe(t, nombre) as never)),
+          topologia(fuenteDeMapa(nombre)).then((t) =>
+            echarts.registerMap(nombre, geometriaDe(t, nombre) as never),
+          ),
         );
       }
       return registrados.get(nombre)!;

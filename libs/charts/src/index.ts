@@ -11,6 +11,7 @@ export {
 } from './grafico';
 export {
   CARPETA_MAPAS,
+  fuenteDeMapa,
   geometriaDe,
   MAPA_DEPARTAMENTOS,
   MAPA_MUNICIPIOS,
@@ -18,7 +19,8 @@ export {
   mapasDe,
   SIN_GEOMETRIA,
 } from './mapa';
-export type { GeometriaTerritorial, NombreMapa } from './mapa';
+export type { FuenteDeMapa, GeometriaTerritorial, NombreMapa } from './mapa';
+export { topologiaDelPais } from './topologia-del-pais';
 export { FUENTE_TIPOGRAFICA, PALETA } from './paleta';
 export { ARCHIVOS_DE_FUENTE, renderizarPng, renderizarSvg } from './render';
 export { ChartsModule } from './charts.module';

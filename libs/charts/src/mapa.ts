@@ -2,14 +2,15 @@
  * Colombia's departments and municipalities for the choropleths: DANE's
  * Marco Geoestadístico Nacional 2018, simplified, as one TopoJSON keyed by
  * DIVIPOLA codes (libs/domain/src/referencia/territorio/municipios.topo.json).
- * The browser fetches the topology once (a content-hashed file) and the server
- * reads it to render images; both make the maps a chart asks for from it here.
+ * The build publishes it twice (content-hashed files): whole, for a department's maps, and
+ * simplified for the national ones (`topologia-del-pais.ts`); the browser fetches each the first
+ * time a map needs it and the server reads the same to render images: both make the maps a chart
+ * asks for from them here.
  */
 import type { EChartsOption } from 'echarts';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
-import { presimplify, quantile, simplify } from 'topojson-simplify';
 
 /** The national map of departments; of all municipalities; of one department's municipalities. */
 export type NombreMapa = 'departamentos' | 'municipios' | `municipios-${string}`;
@@ -41,34 +42,23 @@ interface PropiedadesTopologia {
   readonly dpto?: string;
 }
 
-/** A map of the topology as GeoJSON keyed by DIVIPOLA code, as ECharts' registerMap takes it. */
 /**
- * Share of the boundary points a map of the whole country keeps: drawn a few hundred pixels wide,
- * the rest fall within a pixel of their neighbours and only weigh on the image and the page.
+ * Which topology a map is drawn from: the national maps from the whole country's, simplified
+ * (`topologiaDelPais`); one department's municipalities from the complete one.
  */
-const PUNTOS_DEL_MAPA_NACIONAL = 0.12;
+export type FuenteDeMapa = 'pais' | 'completa';
 
-const simplificadas = new WeakMap<Topology, Topology>();
-
-/** The topology with the least significant points dropped (Visvalingam), shared borders kept shared. */
-function paraElPais(topologia: Topology): Topology {
-  let simplificada = simplificadas.get(topologia);
-  if (!simplificada) {
-    // quantile(t, p): the least weight among the share p of points that weigh most.
-    const pesada = presimplify(topologia as Topology<Objects>);
-    simplificada = simplify(pesada, quantile(pesada, PUNTOS_DEL_MAPA_NACIONAL));
-    simplificadas.set(topologia, simplificada);
-  }
-  return simplificada;
+export function fuenteDeMapa(nombre: NombreMapa): FuenteDeMapa {
+  return nombre.startsWith('municipios-') ? 'completa' : 'pais';
 }
 
+/** A map of the topology its source names (`fuenteDeMapa`) as GeoJSON keyed by DIVIPOLA code, as ECharts' registerMap takes it. */
 export function geometriaDe(topologia: Topology, nombre: NombreMapa): GeometriaTerritorial {
   const objeto = nombre === MAPA_DEPARTAMENTOS ? 'departamentos' : 'municipios';
   const departamento = nombre.startsWith('municipios-') ? nombre.slice('municipios-'.length) : null;
-  const dibujada = departamento === null ? paraElPais(topologia) : topologia;
   const coleccion = feature(
-    dibujada,
-    dibujada.objects[objeto] as GeometryCollection<PropiedadesTopologia>,
+    topologia,
+    topologia.objects[objeto] as GeometryCollection<PropiedadesTopologia>,
   );
   const regiones = coleccion.features.filter(
     (f) => departamento === null || f.properties?.dpto === departamento,

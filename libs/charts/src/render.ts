@@ -11,7 +11,8 @@ import { RUTA_TOPOLOGIA_MUNICIPAL } from '@tablero/domain';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Topology } from 'topojson-specification';
-import { geometriaDe, mapasDe, NombreMapa } from './mapa';
+import { fuenteDeMapa, geometriaDe, mapasDe, NombreMapa } from './mapa';
+import { topologiaDelPais } from './topologia-del-pais';
 import { FUENTE_TIPOGRAFICA } from './paleta';
 
 /** The TTF files every server-side output draws its text with (images, PDF reports). */
@@ -33,7 +34,8 @@ function registrarMapas(nombres: readonly NombreMapa[]): void {
   for (const nombre of nombres) {
     if (registrados.has(nombre)) continue;
     topologia ??= JSON.parse(readFileSync(RUTA_TOPOLOGIA_MUNICIPAL, 'utf8')) as Topology;
-    echarts.registerMap(nombre, geometriaDe(topologia, nombre) as never);
+    const fuente = fuenteDeMapa(nombre) === 'pais' ? topologiaDelPais(topologia) : topologia;
+    echarts.registerMap(nombre, geometriaDe(fuente, nombre) as never);
     registrados.add(nombre);
   }
 }

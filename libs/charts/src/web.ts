@@ -8,6 +8,6 @@ export type {
   DefinicionGrafico,
   FilaGrafico,
 } from './grafico';
-export { geometriaDe, mapasDe } from './mapa';
+export { fuenteDeMapa, geometriaDe, mapaMunicipal, mapasDe } from './mapa';
 export { ANCHO_ESTRECHO } from './opciones';
-export type { NombreMapa } from './mapa';
+export type { FuenteDeMapa, NombreMapa } from './mapa';

@@ -13,7 +13,6 @@ import {
 } from '@tablero/charts';
 import { pedir } from '../api';
 import { el, mensaje, tabla } from '../dom';
-import { cargarMapas, echarts } from '../echarts';
 import { CampoFiltro, nombreDeArchivo } from '@tablero/metrics';
 import { consultaDeFiltros, filtrar } from '../estado';
 import { puede } from '../sesion';
@@ -95,6 +94,8 @@ export function panelGrafico(
   );
 
   const seccion = padre.lastElementChild as HTMLElement;
+  // ECharts is evaluated while the figures are on their way.
+  const graficador = import('../echarts');
   const dibujado = pedir<DatosGrafico>(`${base}.json${consulta}`, vista.senal)
     .then(async ({ filas, contexto, fechaCorte }) => {
       for (const a of descargas)
@@ -117,6 +118,7 @@ export function panelGrafico(
         ancho: ancho || undefined,
       });
       const esMapa = [opcion.series].flat().some((s) => s?.type === 'map');
+      const { cargarMapas, echarts } = await graficador;
       await cargarMapas(opcion);
       if (vista.senal.aborted) return;
       const horizontal = !Array.isArray(opcion.yAxis) && opcion.yAxis?.type === 'category';

@@ -8,8 +8,10 @@
 import { formatearNumero } from '@tablero/domain';
 import type { Cobertura } from '@tablero/metrics';
 import { pedir } from '../api';
+import { fuenteDeMapa, mapaMunicipal } from '@tablero/charts';
 import { panelGrafico } from '../componentes/panel-grafico';
 import { desplazable, el, tabla } from '../dom';
+import { topologia } from '../mapas';
 import { consultaDeFiltros, filtrar } from '../estado';
 import { opcionesDeFiltro } from '../filtros';
 import { Vista } from '../vista';
@@ -22,18 +24,16 @@ const ESTADO = {
 
 export const territorio: Vista = async (contenedor, vista) => {
   const { filtros } = vista.estado;
-  const { departamentos } = await opcionesDeFiltro();
-  const departamento = departamentos.find((d) => d.codigo === filtros.departamento);
+  const departamento = filtros.departamento;
+  // The map's topology and the figures are asked for at once; the department's name follows.
+  void topologia(fuenteDeMapa(mapaMunicipal(departamento)));
   const graficos = el('div', { class: 'rejilla' });
+  const titulo = el('h1', {}, 'Territorio');
   const volver = el('button', { type: 'button', class: 'secundario' }, '← Todo el país');
   volver.addEventListener('click', () =>
     filtrar({ departamento: undefined, municipio: undefined }),
   );
-  contenedor.append(
-    el('h1', {}, departamento ? `Territorio: ${departamento.nombre}` : 'Territorio'),
-    departamento ? volver : '',
-    graficos,
-  );
+  contenedor.append(titulo, departamento ? volver : '', graficos);
   if (!departamento) panelGrafico(graficos, 'mapa-por-departamento', vista);
   panelGrafico(graficos, 'mapa-por-municipio', vista);
   panelGrafico(
@@ -41,11 +41,12 @@ export const territorio: Vista = async (contenedor, vista) => {
     departamento ? 'interacciones-por-municipio' : 'interacciones-por-departamento',
     vista,
   );
-
-  const cobertura = await pedir<Cobertura>(
-    `/api/v1/cobertura${consultaDeFiltros(filtros)}`,
-    vista.senal,
-  );
+  const [{ departamentos }, cobertura] = await Promise.all([
+    opcionesDeFiltro(),
+    pedir<Cobertura>(`/api/v1/cobertura${consultaDeFiltros(filtros)}`, vista.senal),
+  ]);
+  const nombre = departamentos.find((d) => d.codigo === departamento)?.nombre;
+  if (nombre) titulo.textContent = `Territorio: ${nombre}`;
   const { departamentos: d, municipios: m } = cobertura;
   const ambito = (a: Cobertura['departamentos'], unidad: string) =>
     `${unidad}: ${formatearNumero(a.alcanzados)} con participantes propios` +
