@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MulterModule } from '@nestjs/platform-express';
 import { AccessModule } from '@tablero/access';
 import { Config } from '@tablero/config';
-import { DataSourceConReplicas, dataSourceOptions } from '@tablero/database';
+import { abrirConexiones, DataSourceConReplicas, dataSourceOptions } from '@tablero/database';
 import { IngestionModule } from '@tablero/ingestion';
 import { MetricsModule } from '@tablero/metrics';
 import { ChartsModule } from '@tablero/charts';
@@ -64,7 +64,8 @@ export class AppModule {
             ...dataSourceOptions(databaseUrl, SCHEMA, config.databaseReplicaUrls),
             migrationsRun: true,
           }),
-          dataSourceFactory: async (opciones) => new DataSourceConReplicas(opciones!),
+          dataSourceFactory: async (opciones) =>
+            abrirConexiones(await new DataSourceConReplicas(opciones!).initialize()),
         }),
         TerminusModule.forRoot({ errorLogStyle: 'pretty' }),
         AccessModule.forRoot({

@@ -1,4 +1,10 @@
-export { createDataSource, dataSourceOptions, pendingSchemaChanges, Schema } from './data-source';
+export {
+  abrirConexiones,
+  createDataSource,
+  dataSourceOptions,
+  pendingSchemaChanges,
+  Schema,
+} from './data-source';
 export {
   DataDirInUseError,
   EmbeddedDatabaseError,
