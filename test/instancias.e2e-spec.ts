@@ -197,10 +197,16 @@ it('cancels from A an export that B runs', async () => {
   try {
     const id = await exportar(b, 'formato=xlsx');
     await esperar(`la exportación ${id} en B`, () => fila(id), ejecutaEn(b), 60);
+    // B waits while A cancels, so that the export cannot end first however fast it runs.
+    b.proceso.child.kill('SIGSTOP');
     a.proceso.child.kill('SIGCONT');
-    expect((await api(a, `/reportes/detalle/trabajos/${id}`, { method: 'DELETE' })).status).toBe(
-      204,
-    );
+    try {
+      expect((await api(a, `/reportes/detalle/trabajos/${id}`, { method: 'DELETE' })).status).toBe(
+        204,
+      );
+    } finally {
+      b.proceso.child.kill('SIGCONT');
+    }
     const fin = await esperar(
       `la cancelación de ${id}`,
       () => trabajo(a, id),

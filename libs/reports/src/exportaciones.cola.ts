@@ -82,14 +82,30 @@ export class ColaDeExportaciones {
     return filas.length === 1;
   }
 
-  async terminar(id: string, ejecutor: string, filas: number, bytes: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE exportacion
-          SET estado = 'lista', filas = $3, total = $3, bytes = $4, terminada_en = now(),
-              expira_en = now() + $5 * interval '1 hour', ejecutor = NULL, bloqueada_hasta = NULL
-        WHERE id = $1 AND ejecutor = $2 AND estado = 'en_curso'`,
+  /**
+   * Marks the file ready, unless its cancellation was asked since the last heartbeat (the
+   * caller was answered 204: the job must end cancelled) or another instance took the job.
+   */
+  async terminar(
+    id: string,
+    ejecutor: string,
+    filas: number,
+    bytes: number,
+  ): Promise<'lista' | Exclude<Latido, 'sigue'>> {
+    const [fila] = await this.dataSource.query<{ terminada: boolean; cancelada: boolean | null }[]>(
+      `WITH terminada AS (
+         UPDATE exportacion
+            SET estado = 'lista', filas = $3, total = $3, bytes = $4, terminada_en = now(),
+                expira_en = now() + $5 * interval '1 hour', ejecutor = NULL, bloqueada_hasta = NULL
+          WHERE id = $1 AND ejecutor = $2 AND estado = 'en_curso' AND NOT cancelacion_pedida
+          RETURNING id)
+       SELECT EXISTS (SELECT 1 FROM terminada) AS terminada,
+              (SELECT cancelacion_pedida FROM exportacion
+                WHERE id = $1 AND ejecutor = $2 AND estado = 'en_curso') AS cancelada`,
       [id, ejecutor, filas, bytes, this.opciones.horasDeRetencion],
     );
+    if (fila.terminada) return 'lista';
+    return fila.cancelada ? 'cancelada' : 'perdida';
   }
 
   /** Ends a job that will not be finished: cancelled, or failed with `error`; its chunks go. */

@@ -156,7 +156,11 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
       });
       await finished(archivo);
       if (control.signal.aborted) throw new ExportacionCancelada();
-      await this.cola.terminar(trabajo.id, ejecutor, total, archivo.bytes);
+      const fin = await this.cola.terminar(trabajo.id, ejecutor, total, archivo.bytes);
+      if (fin !== 'lista') {
+        control.abort(fin satisfies Motivo);
+        throw new ExportacionCancelada();
+      }
     } catch (error) {
       await this.terminarSinArchivo(trabajo.id, ejecutor, control.signal, error).catch((e: Error) =>
         this.logger.warn(`Exportación ${trabajo.id}: ${e.message}`),
