@@ -72,7 +72,9 @@ const CASOS: Caso[] = [
   {
     nombre: '.xlsx cuyos textos dicen 5 KB',
     tipo: 'asistencias',
-    crear: (c, m) => xlsxQueMiente(join(c, 'miente.xlsx').replace(/^.*\//, ''), m * 20),
+    crear: (c, m) =>
+      // Expanding to at most 500 MB: a longer text is beyond what JavaScript holds in one string.
+      xlsxQueMiente(join(c, 'miente.xlsx').replace(/^.*\//, ''), Math.min(m * 20, 500)),
   },
 ];
 
@@ -80,7 +82,9 @@ export async function entradasHostiles(pg: RunningDatabase, megas: number, carpe
   const base = await createThrowawayDatabase(pg.url, 'fallas-hostiles');
   const secreto = `tjpt_${randomBytes(32).toString('base64url')}`;
   let cumple = true;
-  console.log(`3. Entradas hostiles de ${n.format(megas)} MB (x20 descomprimido para el .xlsx)`);
+  console.log(
+    `3. Entradas hostiles de ${n.format(megas)} MB (el .xlsx, ×20 descomprimido, hasta 500 MB)`,
+  );
   try {
     for (const caso of CASOS) {
       const archivo = await caso.crear(carpeta, megas);
