@@ -54,10 +54,8 @@ const DESCOMPRIMIR: Record<string, (cuerpo: Buffer) => Buffer> = {
   gzip: gunzipSync,
 };
 
-type Activo = 'guion' | 'graficos' | 'estilos' | 'mapaDelPais' | 'mapaCompleto';
-
-/** The asset paths the served page names: scripts, style sheet and map geometries. */
-async function activosDeLaPagina(): Promise<Record<Activo, string>> {
+/** The asset paths the served page names: script, style sheet and map geometry. */
+async function activosDeLaPagina(): Promise<Record<'guion' | 'estilos' | 'mapa', string>> {
   const { cuerpo } = await pedirCrudo('/resumen');
   const html = cuerpo.toString('utf8');
   const buscar = (patron: RegExp) => {
@@ -67,27 +65,23 @@ async function activosDeLaPagina(): Promise<Record<Activo, string>> {
   };
   return {
     guion: buscar(/<script type="module" src="([^"]+)"/),
-    graficos: buscar(/<link rel="modulepreload" href="([^"]+\/echarts-[^"]+)"/),
     estilos: buscar(/<link rel="stylesheet" href="([^"]+)"/),
-    mapaDelPais: buscar(/<meta name="mapa-pais" content="([^"]+)"/),
-    mapaCompleto: buscar(/<meta name="mapa-completa" content="([^"]+)"/),
+    mapa: buscar(/<meta name="mapa-territorial" content="([^"]+)"/),
   };
 }
 
 describe('static assets', () => {
-  const TIPOS: Record<Activo, string> = {
+  const TIPOS = {
     guion: 'text/javascript; charset=utf-8',
-    graficos: 'text/javascript; charset=utf-8',
     estilos: 'text/css; charset=utf-8',
-    mapaDelPais: 'application/json; charset=utf-8',
-    mapaCompleto: 'application/json; charset=utf-8',
+    mapa: 'application/json; charset=utf-8',
   };
 
-  it.each(Object.keys(TIPOS) as Activo[])(
+  it.each(['guion', 'estilos', 'mapa'] as const)(
     'the %s has a hashed name, is immutable, and its br and gz decompress to the same bytes',
     async (activo) => {
       const ruta = (await activosDeLaPagina())[activo];
-      expect(basename(ruta)).toMatch(/^[a-z]+(-[a-z]+)*-[A-Z0-9]{8}\.(js|css|topo\.json)$/);
+      expect(basename(ruta)).toMatch(/^[a-z]+-[A-Z0-9]{8}\.(js|css|topo\.json)$/);
       const original = await pedirCrudo(ruta, { 'accept-encoding': 'identity' });
       expect(original.estado).toBe(200);
       expect(original.cabeceras['content-encoding']).toBeUndefined();
@@ -223,54 +217,6 @@ describe('API answers', () => {
       JSON.parse(kpis.cuerpo.toString('utf8')),
     );
     expect((await pedirCrudo('/api/v1/kpis?fase=II', { 'if-none-match': nueva })).estado).toBe(304);
-  });
-});
-
-describe('the page’s stamp', () => {
-  const estampaDe = async (cabeceras: Record<string, string> = {}) =>
-    /<meta name="estampa-de-datos" content="([\w-]+)"/.exec(
-      (await pedirCrudo('/resumen', cabeceras)).cuerpo.toString('utf8'),
-    )![1];
-
-  it('lets the browser keep the figures asked for under it, until the data or the caller change', async () => {
-    const estampa = await estampaDe();
-    expect(await estampaDe()).toBe(estampa);
-    const conEstampa = `/api/v1/kpis?fase=II&version=${estampa}`;
-    const guardable = await pedirCrudo(conEstampa);
-    expect(guardable.estado).toBe(200);
-    expect(guardable.cabeceras['cache-control']).toBe('private, max-age=86400, immutable');
-    expect(JSON.parse(guardable.cuerpo.toString('utf8'))).toEqual(
-      JSON.parse((await pedirCrudo('/api/v1/kpis?fase=II')).cuerpo.toString('utf8')),
-    );
-    expect((await pedirCrudo('/api/v1/kpis?fase=II&version=otra')).cabeceras['cache-control']).toBe(
-      'private, no-cache',
-    );
-
-    const lector = await servidor.app.get(CredencialesService).crearToken({
-      nombre: 'lector nacional',
-      rol: 'lectura',
-      departamentos: null,
-      creadoPor: 'pruebas',
-    });
-    const suya = { authorization: `Bearer ${lector.secreto}` };
-    expect(await estampaDe(suya)).not.toBe(estampa);
-    expect((await pedirCrudo(conEstampa, suya)).cabeceras['cache-control']).toBe(
-      'private, no-cache',
-    );
-
-    expect(await importar(['6655443322'])).toBe(200);
-    const nueva = await estampaDe();
-    expect(nueva).not.toBe(estampa);
-    const trasImportar = await pedirCrudo(conEstampa);
-    expect(trasImportar.cabeceras['cache-control']).toBe('private, no-cache');
-    expect(JSON.parse(trasImportar.cuerpo.toString('utf8'))).not.toEqual(
-      JSON.parse(guardable.cuerpo.toString('utf8')),
-    );
-  });
-
-  it('is accepted by the routes that check their parameters, as the dashboard sends it everywhere', async () => {
-    for (const ruta of ['/api/v1/importaciones', '/api/v1/filtros', '/api/v1/cobertura'])
-      expect((await pedirCrudo(`${ruta}?version=x`)).estado).toBe(200);
   });
 });
 

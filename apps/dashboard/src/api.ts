@@ -51,14 +51,8 @@ async function responder(ruta: string, senal?: AbortSignal): Promise<Response> {
   }
 }
 
-/** The stamp the server wrote into the page: figures asked for under it are kept by the browser. */
-const estampa = document.querySelector<HTMLMetaElement>('meta[name="estampa-de-datos"]')?.content;
-
 export async function pedir<T>(ruta: string, senal?: AbortSignal): Promise<T> {
-  const conEstampa = estampa
-    ? `${ruta}${ruta.includes('?') ? '&' : '?'}version=${encodeURIComponent(estampa)}`
-    : ruta;
-  const respuesta = await responder(conEstampa, senal);
+  const respuesta = await responder(ruta, senal);
   const cuerpo = (await respuesta.json().catch(() => null)) as { mensaje?: string } | null;
   if (!respuesta.ok) {
     throw new ErrorDeApi(

@@ -7,7 +7,6 @@ import { LRUCache } from 'lru-cache';
 import { createHash, randomUUID } from 'node:crypto';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { estampaDeDatos, PARAMETRO_ESTAMPA } from './estampa-de-datos';
 
 type Resultado = { readonly json: string } | { readonly otro: unknown };
 
@@ -23,8 +22,7 @@ const ARRANQUE = randomUUID();
  * computes afresh. Anything but JSON (images, workbooks) passes through.
  * A JSON answer carries an ETag made of the same key, so a browser that holds
  * it revalidates (`private, no-cache`) and is answered 304 without a body
- * until the data, the day or the caller's scope change. A request that carries the page's stamp
- * (`?version=`, see estampa-de-datos.ts) is answered to be kept without revalidation.
+ * until the data, the day or the caller's scope change.
  */
 @Injectable()
 export class DataVersionCache implements NestInterceptor {
@@ -53,13 +51,11 @@ export class DataVersionCache implements NestInterceptor {
     ].join('|');
     const fresca = /no-cache/.test(peticion.get('cache-control') ?? '');
     const guardada = fresca ? undefined : this.guardadas.get(clave);
-    const inmutable =
-      peticion.query[PARAMETRO_ESTAMPA] === estampaDeDatos(version, principalDe(peticion));
-    if (guardada !== undefined) return enJson(respuesta, clave, guardada, inmutable);
+    if (guardada !== undefined) return enJson(respuesta, clave, guardada);
     const compartida = fresca ? undefined : this.enCurso.get(clave);
     const calculo = compartida ?? leerEnReplica(version, () => this.calcular(clave, next));
     const resultado = await calculo;
-    if ('json' in resultado) return enJson(respuesta, clave, resultado.json, inmutable);
+    if ('json' in resultado) return enJson(respuesta, clave, resultado.json);
     return compartida ? lastValueFrom(leerEnReplica(version, () => next.handle())) : resultado.otro;
   }
 
@@ -87,16 +83,10 @@ function esJson(cuerpo: unknown): cuerpo is object {
   );
 }
 
-/**
- * Express answers 304 on its own when the request's If-None-Match holds this ETag. An answer
- * asked for under the caller's current stamp is kept by the browser as it is.
- */
-function enJson(respuesta: Response, clave: string, json: string, inmutable: boolean): string {
+/** Express answers 304 on its own when the request's If-None-Match holds this ETag. */
+function enJson(respuesta: Response, clave: string, json: string): string {
   respuesta.type('application/json');
-  respuesta.setHeader(
-    'Cache-Control',
-    inmutable ? 'private, max-age=86400, immutable' : 'private, no-cache',
-  );
+  respuesta.setHeader('Cache-Control', 'private, no-cache');
   const etiqueta = createHash('sha256').update(`${ARRANQUE}|${clave}`).digest('base64url');
   respuesta.setHeader('ETag', `W/"${etiqueta.slice(0, 27)}"`);
   return json;

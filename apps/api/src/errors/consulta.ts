@@ -1,6 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
 import { parseFase } from '@tablero/domain';
-import { PARAMETRO_ESTAMPA } from '../cache/estampa-de-datos';
 import { ApiError } from './api-error';
 
 /** How a query parameter is read: a kind of value, or a closed list of values. */
@@ -21,8 +20,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /**
  * The query parameters a route accepts, checked at the edge: an unknown
- * parameter or a malformed value is a 400 that names it, in Spanish. The
- * dashboard's stamp (`version`) is accepted by every route and read by the cache alone.
+ * parameter or a malformed value is a 400 that names it, in Spanish.
  */
 export function validarConsulta<E extends Record<string, Regla>>(
   consulta: Record<string, unknown>,
@@ -30,7 +28,6 @@ export function validarConsulta<E extends Record<string, Regla>>(
 ): { [K in keyof E]?: Valor<E[K]> } {
   const resultado: Record<string, unknown> = {};
   for (const [nombre, valor] of Object.entries(consulta)) {
-    if (nombre === PARAMETRO_ESTAMPA) continue;
     const regla = esperados[nombre];
     if (!regla) {
       throw new ApiError(

@@ -12,11 +12,7 @@ import {
 import { CARPETA_TABLERO, rutaDelProyecto } from '@tablero/config';
 import type { Response } from 'express';
 import { readFile } from 'node:fs/promises';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { dataVersion } from '@tablero/database';
-import { DataSource } from 'typeorm';
 import { describirSesion } from '../acceso/sesion';
-import { estampaDeDatos } from '../cache/estampa-de-datos';
 import { ApiError } from '../errors/api-error';
 
 /** The page's paths: the dashboard routes in the browser, the server answers each with the same page. */
@@ -28,7 +24,6 @@ export const RUTAS_DEL_TABLERO = ['/', ...VISTAS.map((v) => `/${v.ruta}`)];
  * It carries the caller's session (what GET /api/v1/sesion answers) in a JSON block, so that
  * the view asks for its data at once instead of after a round trip for the session; a JSON
  * block is data, not a script, so the Content-Security-Policy (script-src 'self') holds.
- * Its figures' stamp (estampa-de-datos.ts) lets the browser keep them until the data change.
  */
 @ApiExcludeController()
 @Acceso('publico')
@@ -37,7 +32,6 @@ export class TableroController {
   private readonly pagina = rutaDelProyecto(...CARPETA_TABLERO, 'index.html');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly primerAdministrador: PrimerAdministrador,
     @Inject(OPCIONES_ACCESO) private readonly opciones: OpcionesAcceso,
   ) {}
@@ -59,9 +53,6 @@ export class TableroController {
     );
     // "<" escaped, so that no value can close the block.
     const bloque = `<script type="application/json" id="sesion">${JSON.stringify(sesion).replace(/</g, '\\u003c')}</script>`;
-    const estampa = `<meta name="estampa-de-datos" content="${estampaDeDatos(await dataVersion(this.dataSource), quien)}" />`;
-    respuesta
-      .type('html')
-      .send(html.replace('</head>', `    ${bloque}\n    ${estampa}\n  </head>`));
+    respuesta.type('html').send(html.replace('</head>', `    ${bloque}\n  </head>`));
   }
 }
