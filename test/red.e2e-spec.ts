@@ -54,8 +54,10 @@ const DESCOMPRIMIR: Record<string, (cuerpo: Buffer) => Buffer> = {
   gzip: gunzipSync,
 };
 
-/** The asset paths the served page names: script, style sheet and map geometry. */
-async function activosDeLaPagina(): Promise<Record<'guion' | 'estilos' | 'mapa', string>> {
+type Activo = 'guion' | 'graficos' | 'estilos' | 'mapaDelPais' | 'mapaCompleto';
+
+/** The asset paths the served page names: scripts, style sheet and map geometries. */
+async function activosDeLaPagina(): Promise<Record<Activo, string>> {
   const { cuerpo } = await pedirCrudo('/resumen');
   const html = cuerpo.toString('utf8');
   const buscar = (patron: RegExp) => {
@@ -65,23 +67,27 @@ async function activosDeLaPagina(): Promise<Record<'guion' | 'estilos' | 'mapa',
   };
   return {
     guion: buscar(/<script type="module" src="([^"]+)"/),
+    graficos: buscar(/<link rel="modulepreload" href="([^"]+\/echarts-[^"]+)"/),
     estilos: buscar(/<link rel="stylesheet" href="([^"]+)"/),
-    mapa: buscar(/<meta name="mapa-territorial" content="([^"]+)"/),
+    mapaDelPais: buscar(/<meta name="mapa-pais" content="([^"]+)"/),
+    mapaCompleto: buscar(/<meta name="mapa-completa" content="([^"]+)"/),
   };
 }
 
 describe('static assets', () => {
-  const TIPOS = {
+  const TIPOS: Record<Activo, string> = {
     guion: 'text/javascript; charset=utf-8',
+    graficos: 'text/javascript; charset=utf-8',
     estilos: 'text/css; charset=utf-8',
-    mapa: 'application/json; charset=utf-8',
+    mapaDelPais: 'application/json; charset=utf-8',
+    mapaCompleto: 'application/json; charset=utf-8',
   };
 
-  it.each(['guion', 'estilos', 'mapa'] as const)(
+  it.each(Object.keys(TIPOS) as Activo[])(
     'the %s has a hashed name, is immutable, and its br and gz decompress to the same bytes',
     async (activo) => {
       const ruta = (await activosDeLaPagina())[activo];
-      expect(basename(ruta)).toMatch(/^[a-z]+-[A-Z0-9]{8}\.(js|css|topo\.json)$/);
+      expect(basename(ruta)).toMatch(/^[a-z]+(-[a-z]+)*-[A-Z0-9]{8}\.(js|css|topo\.json)$/);
       const original = await pedirCrudo(ruta, { 'accept-encoding': 'identity' });
       expect(original.estado).toBe(200);
       expect(original.cabeceras['content-encoding']).toBeUndefined();
