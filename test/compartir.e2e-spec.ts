@@ -158,6 +158,8 @@ describe('Copiar enlace', () => {
     await abrir('/fases?fase=II&departamento=73');
     const cifras = await page.locator('.tarjeta .cifra').allInnerTexts();
     await page.getByRole('button', { name: 'Copiar enlace' }).click();
+    // The clipboard answers asynchronously: the message appears once it has the link.
+    await page.getByRole('status').filter({ hasText: 'Enlace copiado' }).waitFor();
     await expect(
       page.getByRole('status').filter({ hasText: 'Enlace copiado' }).count(),
     ).resolves.toBe(1);
