@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { escribirAsistencias } from './support/asistencias-sinteticas';
 import { carpeta } from './support/fixtures';
@@ -79,4 +79,93 @@ it('counts each person once when the same file is imported twice at the same tim
   expect(a.filas.duplicadas + b.filas.duplicadas).toBe(20_000);
   expect(await contar('asistencia')).toBe(20_000);
   expect(await contar('importacion')).toBe(2);
+});
+
+describe('a file larger than one chunk (50.000 rows), merged a chunk at a time', () => {
+  const FILAS = 120_000;
+  const ruta = join(carpeta, 'asistencias-por-tramos.csv');
+
+  const vaciar = async () => {
+    await db.query(`TRUNCATE asistencia, importacion_rechazo, importacion_aviso, importacion_fila_rechazada,
+                             resumen_actividad, resumen_departamento, resumen_departamento_grupo, resumen_grupo,
+                             resumen_asistencia, resumen_fase_tipo`);
+    await db.query('DELETE FROM importacion');
+  };
+
+  beforeAll(async () => {
+    await vaciar();
+    await escribirAsistencias(ruta, FILAS);
+    // Rows 2, 3 and 4 of the data again near the end of the file, past two chunk boundaries.
+    const lineas = readFileSync(ruta, 'utf8').split('\n');
+    appendFileSync(ruta, `${lineas[1]}\n${lineas[2]}\n${lineas[3]}\n`);
+  });
+
+  const enviar = async (headers: Record<string, string> = {}) => {
+    const form = new FormData();
+    form.append('archivo', new Blob([readFileSync(ruta)]), 'asistencias-por-tramos.csv');
+    const response = await fetch(`${server.baseUrl}/api/v1/importaciones/asistencias`, {
+      method: 'POST',
+      body: form,
+      headers,
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as {
+      filas: { leidas: number; aceptadas: number; duplicadas: number; rechazadas: number };
+      rechazos: { fila: number; motivo: string }[];
+    };
+  };
+  const porMunicipio = async () =>
+    (
+      await db.query<{ municipio_codigo: string; n: string }>(
+        `SELECT municipio_codigo, count(*) AS n FROM asistencia GROUP BY 1 ORDER BY 1`,
+      )
+    ).rows;
+
+  it('limits a department-limited principal row by row in every chunk', async () => {
+    const token = await fetch(`${server.baseUrl}/api/v1/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ nombre: 'tramos-05', rol: 'editor', departamentos: ['05'] }),
+    });
+    expect(token.status).toBe(201);
+    const { secreto } = (await token.json()) as { secreto: string };
+    const informe = await enviar({ authorization: `Bearer ${secreto}` });
+    // The synthetic file puts one row in five in Medellín (05001): rows 2, 7, 12 … of the file.
+    expect(informe.filas).toMatchObject({ leidas: FILAS + 3, aceptadas: FILAS / 5, duplicadas: 1 });
+    expect(informe.filas.rechazadas).toBe(FILAS + 3 - FILAS / 5 - 1);
+    expect(informe.rechazos[0]).toMatchObject({ fila: 3 });
+    expect(informe.rechazos[0].motivo).toContain('fuera de sus departamentos');
+    const { rows } = await db.query<{ max: number }>(
+      `SELECT max(fila) AS max FROM importacion_rechazo WHERE motivo LIKE '%fuera de sus departamentos%'`,
+    );
+    expect(rows[0].max).toBe(FILAS + 4);
+    expect(await porMunicipio()).toEqual([{ municipio_codigo: '05001', n: String(FILAS / 5) }]);
+    await vaciar();
+  });
+
+  it('counts a person repeated in a later chunk once, grows the summaries as a rebuild would, and changes nothing when imported again', async () => {
+    const primera = await enviar();
+    expect(primera.filas).toEqual({
+      leidas: FILAS + 3,
+      aceptadas: FILAS,
+      actualizadas: 0,
+      duplicadas: 3,
+      rechazadas: 0,
+      omitidas: 0,
+    });
+    expect(await contar('asistencia')).toBe(FILAS);
+    const resumen = `SELECT actividad_codigo, municipio_codigo, modalidad, sum(asistencias)::int AS n
+                       FROM resumen_asistencia GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+    const { rows: crecido } = await db.query(resumen);
+    const { rows: contado } = await db.query(
+      `SELECT actividad_codigo, municipio_codigo, modalidad, count(*)::int AS n
+         FROM asistencia GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    );
+    expect(crecido).toEqual(contado);
+
+    const segunda = await enviar();
+    expect(segunda.filas).toMatchObject({ aceptadas: 0, duplicadas: FILAS + 3 });
+    expect(await contar('asistencia')).toBe(FILAS);
+    expect((await db.query(resumen)).rows).toEqual(crecido);
+  });
 });

@@ -6,6 +6,7 @@
  */
 import { TipoImportacionCodigo } from '@tablero/domain';
 import { QueryRunner } from 'typeorm';
+import { enElTramo, Tramo } from './tipos/tipo-importacion';
 
 interface TerritorioDeLaFila {
   /** The column a person reads in the rejection. */
@@ -56,17 +57,21 @@ export async function rechazarFueraDeSusDepartamentos(
   queryRunner: QueryRunner,
   tipo: TipoImportacionCodigo,
   departamentos: readonly string[],
+  tramo?: Tramo,
 ): Promise<void> {
   const territorio = TERRITORIO_DE_LA_FILA[tipo];
   if (!territorio) throw new ImportacionNacional(tipo, departamentos);
   const lista = departamentos.join(', ');
+  // One pass over the table, no self-join: joined, a chunk's rows looked few enough to the
+  // planner (a temporary table has no statistics) for a nested loop over all of them.
+  const codigo = territorio.sql;
   await queryRunner.query(
     `UPDATE stage s
-        SET errores = jsonb_build_array(jsonb_build_object('columna', $2::text, 'valor', t.codigo, 'motivo',
-              CASE WHEN t.codigo IS NULL THEN $3::text
-                   ELSE 'el territorio ' || t.codigo || ' está fuera de sus departamentos (' || $4::text || ')' END))
-       FROM (SELECT s.fila, ${territorio.sql} AS codigo FROM stage s WHERE s.errores IS NULL) t
-      WHERE s.fila = t.fila AND (t.codigo IS NULL OR NOT left(t.codigo, 2) = ANY ($1::text[]))`,
+        SET errores = jsonb_build_array(jsonb_build_object('columna', $2::text, 'valor', ${codigo}, 'motivo',
+              CASE WHEN ${codigo} IS NULL THEN $3::text
+                   ELSE 'el territorio ' || ${codigo} || ' está fuera de sus departamentos (' || $4::text || ')' END))
+      WHERE s.errores IS NULL AND ${enElTramo(tramo, 's')}
+        AND (${codigo} IS NULL OR NOT left(${codigo}, 2) = ANY ($1::text[]))`,
     [
       departamentos,
       territorio.columna,

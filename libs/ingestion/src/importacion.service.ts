@@ -35,6 +35,7 @@ import {
   Opciones,
   Rechazo,
   TipoImportacion,
+  Tramo,
   ValorStage,
 } from './tipos/tipo-importacion';
 
@@ -119,6 +120,8 @@ interface Origen {
 
 const MUESTRA_RECHAZOS = 100;
 const LOTE_COPY = 256 * 1024;
+/** Rows validated, staged and merged together: large enough for set-based merges, small enough to keep in memory. */
+const FILAS_POR_TRAMO = 50_000;
 
 @Injectable()
 export class ImportacionService {
@@ -226,7 +229,7 @@ export class ImportacionService {
         ],
       );
       await queryRunner.query(
-        `CREATE TEMP TABLE stage (fila integer NOT NULL, errores jsonb, avisos jsonb, conservada jsonb, ${tipo.stage
+        `CREATE TEMP TABLE stage (tramo integer NOT NULL, fila integer NOT NULL, errores jsonb, avisos jsonb, conservada jsonb, ${tipo.stage
           .map(([nombre, sqlTipo]) => `${nombre} ${sqlTipo}`)
           .join(', ')}) ON COMMIT DROP`,
       );
@@ -237,10 +240,33 @@ export class ImportacionService {
         seudonimo: seudonimizador(this.options.pseudonymKey),
         hoy: new Date().toISOString().slice(0, 10),
       };
-      const leidas = await copiarAlStage(client, tipo, tabla.filas, contexto);
-      if (departamentos)
-        await rechazarFueraDeSusDepartamentos(queryRunner, tipo.codigo, departamentos);
-      await tipo.revisar?.(queryRunner, contexto);
+      const porTramos = { aceptadas: 0, actualizadas: 0, novedades: [] as string[] };
+      const leidas = await copiarAlStage(
+        client,
+        tipo,
+        tabla.filas,
+        contexto,
+        tipo.porTramos
+          ? async (tramo) => {
+              if (departamentos)
+                await rechazarFueraDeSusDepartamentos(
+                  queryRunner,
+                  tipo.codigo,
+                  departamentos,
+                  tramo,
+                );
+              const fusion = await tipo.fusionar(queryRunner, id, tramo);
+              porTramos.aceptadas += fusion.aceptadas;
+              porTramos.actualizadas += fusion.actualizadas;
+              porTramos.novedades.push(...(fusion.novedades ?? []));
+            }
+          : undefined,
+      );
+      if (!tipo.porTramos) {
+        if (departamentos)
+          await rechazarFueraDeSusDepartamentos(queryRunner, tipo.codigo, departamentos);
+        await tipo.revisar?.(queryRunner, contexto);
+      }
 
       await queryRunner.query(
         `INSERT INTO importacion_rechazo (importacion_id, fila, columna, valor, motivo, catalogo, desconocido)
@@ -254,7 +280,11 @@ export class ImportacionService {
         `SELECT count(*) FILTER (WHERE errores IS NULL)::int AS validas,
                 count(*) FILTER (WHERE errores IS NOT NULL)::int AS rechazadas FROM stage`,
       );
-      const { aceptadas, actualizadas, novedades = [] } = await tipo.fusionar(queryRunner, id);
+      const {
+        aceptadas,
+        actualizadas,
+        novedades = [],
+      } = tipo.porTramos ? porTramos : await tipo.fusionar(queryRunner, id);
       const totalAvisos = await registrarFilas(queryRunner, id, reintentoDe);
       const filas = {
         leidas,
@@ -374,31 +404,46 @@ async function registrarFilas(
   return avisos as number;
 }
 
-/** Streams validated rows into the staging table with COPY, honouring back-pressure. Returns the rows read. */
+/**
+ * Validates the rows and stages them with COPY a chunk at a time. For a kind
+ * that merges by chunks, each chunk's merge runs on the server while this
+ * process validates the next rows. Returns the rows read.
+ */
 async function copiarAlStage(
   client: PoolClient,
   tipo: TipoImportacion,
   filas: AsyncIterable<FilaCanonica>,
   contexto: Contexto,
+  fusionarTramo?: (tramo: Tramo) => Promise<void>,
 ): Promise<number> {
-  const columnas = ['fila', 'errores', 'avisos', 'conservada', ...tipo.stage.map(([n]) => n)];
-  const copia: Writable = client.query(
-    copyFrom(`COPY stage (${columnas.join(', ')}) FROM STDIN (FORMAT csv)`),
-  );
-  const terminada = new Promise<void>((resolve, reject) => {
-    copia.on('finish', resolve);
-    copia.on('error', reject);
-  });
+  const columnas = [
+    'tramo',
+    'fila',
+    'errores',
+    'avisos',
+    'conservada',
+    ...tipo.stage.map(([n]) => n),
+  ];
+  const sentencia = `COPY stage (${columnas.join(', ')}) FROM STDIN (FORMAT csv)`;
   let leidas = 0;
-  // Rows go to the server in chunks: one socket write per row would cost more than the rows.
-  let lote: string[] = [];
-  let tamano = 0;
-  const enviar = async () => {
-    if (lote.length === 0) return;
-    const ok = copia.write(lote.join(''));
-    lote = [];
-    tamano = 0;
-    if (!ok) await once(copia, 'drain');
+  let numero = 0;
+  let lineas: string[] = [];
+  // The previous chunk's merge: settles to its error, or null.
+  let fusion: Promise<unknown> = Promise.resolve(null);
+  const fusionTerminada = async () => {
+    const error = await fusion;
+    if (error) throw error;
+  };
+  const copiar = async () => {
+    await fusionTerminada();
+    await copiarLineas(client, sentencia, lineas);
+    lineas = [];
+    const tramo = { numero: numero++ };
+    if (fusionarTramo)
+      fusion = fusionarTramo(tramo).then(
+        () => null,
+        (error: unknown) => error,
+      );
   };
   try {
     for await (const fila of filas) {
@@ -412,9 +457,10 @@ async function copiarAlStage(
             })),
           }
         : tipo.validar(fila.valores, contexto);
-      const linea =
+      lineas.push(
         'rechazos' in resultado
           ? lineaCsv([
+              numero,
               fila.numero,
               JSON.stringify(resultado.rechazos),
               null,
@@ -422,17 +468,51 @@ async function copiarAlStage(
               ...tipo.stage.map(() => null),
             ])
           : lineaCsv([
+              numero,
               fila.numero,
               null,
               resultado.avisos ? JSON.stringify(resultado.avisos) : null,
               null,
               ...resultado.valores,
-            ]);
+            ]),
+      );
+      if (lineas.length >= FILAS_POR_TRAMO) await copiar();
+    }
+    if (lineas.length > 0) await copiar();
+    await fusionTerminada();
+  } catch (error) {
+    // The connection is the transaction's: its rollback waits for a merge still running.
+    await fusion;
+    throw error;
+  }
+  return leidas;
+}
+
+/** One COPY of the lines, sent in batches that honour back-pressure: one socket write per row would cost more than the rows. */
+async function copiarLineas(
+  client: PoolClient,
+  sentencia: string,
+  lineas: string[],
+): Promise<void> {
+  const copia: Writable = client.query(copyFrom(sentencia));
+  const terminada = new Promise<void>((resolve, reject) => {
+    copia.on('finish', resolve);
+    copia.on('error', reject);
+  });
+  try {
+    let lote: string[] = [];
+    let tamano = 0;
+    for (const linea of lineas) {
       lote.push(linea);
       tamano += linea.length;
-      if (tamano >= LOTE_COPY) await enviar();
+      if (tamano >= LOTE_COPY) {
+        const ok = copia.write(lote.join(''));
+        lote = [];
+        tamano = 0;
+        if (!ok) await once(copia, 'drain');
+      }
     }
-    await enviar();
+    if (lote.length > 0) copia.write(lote.join(''));
   } catch (error) {
     copia.destroy(error as Error);
     await terminada.catch(() => undefined);
@@ -440,7 +520,6 @@ async function copiarAlStage(
   }
   copia.end();
   await terminada;
-  return leidas;
 }
 
 /** One line of COPY's CSV format: an unquoted empty field is NULL, a quoted one an empty string. */

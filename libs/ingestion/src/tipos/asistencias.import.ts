@@ -3,7 +3,7 @@ import { QueryRunner } from 'typeorm';
 import { fecha, texto, textoHasta, TIPOS_DOCUMENTO, ValorInvalido } from '../valores';
 import { columnaDepartamento, municipioDeLaFila } from './campos-territoriales';
 import { actividadDeLaFila, grupoDeValor, identidad, modalidad } from './comunes';
-import { Columna, TipoImportacion } from './tipo-importacion';
+import { Columna, enElTramo, TipoImportacion, Tramo } from './tipo-importacion';
 import { formatoFecha, Validacion } from './validacion';
 
 const SEXO_ALIAS: Record<string, (typeof SEXOS)[number]> = {
@@ -171,8 +171,10 @@ export const asistencias: TipoImportacion = {
     ]);
   },
 
+  porTramos: true,
+
   /** New attendances, and the summaries the figures are read from grow by them in the same statement. */
-  async fusionar(queryRunner: QueryRunner, importacionId: string) {
+  async fusionar(queryRunner: QueryRunner, importacionId: string, tramo?: Tramo) {
     const resumenes = sumarAResumenes('nuevas')
       .map((insert, i) => `resumen_${i} AS (${insert})`)
       .join(',\n');
@@ -182,7 +184,7 @@ export const asistencias: TipoImportacion = {
                                  grupo_de_valor_codigo, entidad, cargo, sexo, importacion_id)
          SELECT actividad_codigo, persona_clave, modalidad, fecha, municipio_codigo,
                 grupo_de_valor_codigo, entidad, cargo, sexo, $1
-           FROM stage WHERE errores IS NULL ORDER BY fila
+           FROM stage WHERE errores IS NULL AND ${enElTramo(tramo, 'stage')} ORDER BY fila
          ON CONFLICT ON CONSTRAINT uq_asistencia_persona DO NOTHING
          RETURNING actividad_codigo, municipio_codigo, grupo_de_valor_codigo, modalidad),
        ${resumenes}

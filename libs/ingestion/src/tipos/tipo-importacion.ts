@@ -67,6 +67,18 @@ export interface Fusion {
   readonly novedades?: readonly string[];
 }
 
+/** The rows one COPY staged: a kind that merges by chunks merges them while the next rows are validated. */
+export interface Tramo {
+  readonly numero: number;
+}
+
+/** SQL over the staging table under `alias` that keeps the rows of a chunk (every row without one). */
+export function enElTramo(tramo: Tramo | undefined, alias: string): string {
+  if (!tramo) return 'true';
+  if (!Number.isInteger(tramo.numero)) throw new Error(`Tramo inválido: ${tramo.numero}`);
+  return `${alias}.tramo = ${tramo.numero}`;
+}
+
 /**
  * An import kind: its columns (the template), how a row is validated into
  * staging values, and how the staged rows are merged into the tables in one
@@ -89,6 +101,11 @@ export interface TipoImportacion {
    * other or what is already stored (sets `errores` on them in `stage`).
    */
   revisar?(queryRunner: QueryRunner, contexto: Contexto): Promise<void>;
-  /** Merges the valid staged rows (table `stage`, `errores IS NULL`) into the model. */
-  fusionar(queryRunner: QueryRunner, importacionId: string): Promise<Fusion>;
+  /**
+   * Its rows are merged a chunk at a time, each while the next is validated:
+   * only for a kind whose valid rows never depend on later ones (no `revisar`).
+   */
+  readonly porTramos?: boolean;
+  /** Merges the valid staged rows (table `stage`, `errores IS NULL`), of the chunk if given, into the model. */
+  fusionar(queryRunner: QueryRunner, importacionId: string, tramo?: Tramo): Promise<Fusion>;
 }
