@@ -92,20 +92,24 @@ export class ColaDeExportaciones {
     filas: number,
     bytes: number,
   ): Promise<'lista' | Exclude<Latido, 'sigue'>> {
-    const [fila] = await this.dataSource.query<{ terminada: boolean; cancelada: boolean | null }[]>(
+    const terminada = await this.dataSource.query<unknown[]>(
       `WITH terminada AS (
          UPDATE exportacion
             SET estado = 'lista', filas = $3, total = $3, bytes = $4, terminada_en = now(),
                 expira_en = now() + $5 * interval '1 hour', ejecutor = NULL, bloqueada_hasta = NULL
           WHERE id = $1 AND ejecutor = $2 AND estado = 'en_curso' AND NOT cancelacion_pedida
           RETURNING id)
-       SELECT EXISTS (SELECT 1 FROM terminada) AS terminada,
-              (SELECT cancelacion_pedida FROM exportacion
-                WHERE id = $1 AND ejecutor = $2 AND estado = 'en_curso') AS cancelada`,
+       SELECT * FROM terminada`,
       [id, ejecutor, filas, bytes, this.opciones.horasDeRetencion],
     );
-    if (fila.terminada) return 'lista';
-    return fila.cancelada ? 'cancelada' : 'perdida';
+    if (terminada.length === 1) return 'lista';
+    // Read in a statement of its own: a cancellation committed while the update waited for the
+    // row is not in that statement's snapshot.
+    const [fila] = await this.dataSource.query<{ cancelacion_pedida: boolean }[]>(
+      `SELECT cancelacion_pedida FROM exportacion WHERE id = $1 AND ejecutor = $2 AND estado = 'en_curso'`,
+      [id, ejecutor],
+    );
+    return fila?.cancelacion_pedida ? 'cancelada' : 'perdida';
   }
 
   /** Ends a job that will not be finished: cancelled, or failed with `error`; its chunks go. */
@@ -122,16 +126,22 @@ export class ColaDeExportaciones {
     );
   }
 
-  /** Gives a job back untouched (this instance is stopping): another takes it at once. */
+  /**
+   * Gives a job back untouched (this instance is stopping): another takes it at
+   * once, unless its cancellation was asked, which ends it here.
+   */
   async devolver(id: string, ejecutor: string) {
     await this.dataSource.query(
       `WITH devuelto AS (
          UPDATE exportacion
-            SET ejecutor = NULL, bloqueada_hasta = NULL, intentos = intentos - 1, filas = 0
+            SET ejecutor = NULL, bloqueada_hasta = NULL, intentos = intentos - 1, filas = 0,
+                estado = CASE WHEN cancelacion_pedida THEN 'cancelada' ELSE estado END,
+                terminada_en = CASE WHEN cancelacion_pedida THEN now() END,
+                expira_en = CASE WHEN cancelacion_pedida THEN now() + $3 * interval '1 hour' END
           WHERE id = $1 AND ejecutor = $2 AND estado = 'en_curso'
           RETURNING id)
        DELETE FROM exportacion_parte WHERE exportacion_id IN (SELECT id FROM devuelto)`,
-      [id, ejecutor],
+      [id, ejecutor, this.opciones.horasDeRetencion],
     );
   }
 
