@@ -38,7 +38,7 @@ const estado = async (id: string) =>
 it('tells a runner "cancelada" when the cancellation commits while its finish waits for the row', async () => {
   const id = await encolar();
   expect((await cola.tomar('A'))?.id).toBe(id);
-  const otro = new Client({ connectionString: base.ds.options.url as string });
+  const otro = new Client({ connectionString: (base.ds.options as { url: string }).url });
   await otro.connect();
   try {
     await otro.query('BEGIN');

@@ -12,8 +12,13 @@ export function topologia(fuente: FuenteDeMapa): Promise<Topology> {
   let pedida = topologias.get(fuente);
   if (!pedida) {
     const ruta = document.querySelector<HTMLMetaElement>(`meta[name="mapa-${fuente}"]`)!.content;
-    pedida = fetch(ruta).then((r) => r.json() as Promise<Topology>);
+    pedida = fetch(ruta).then((r) => {
+      if (!r.ok) throw new Error(`No se pudo cargar el mapa (${r.status}).`);
+      return r.json() as Promise<Topology>;
+    });
     topologias.set(fuente, pedida);
+    // A failed fetch is asked again by the next view that needs the map, not remembered.
+    pedida.catch(() => topologias.delete(fuente));
   }
   return pedida;
 }

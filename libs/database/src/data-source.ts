@@ -62,10 +62,16 @@ const CONEXIONES_AL_ARRANCAR = 4;
  */
 export async function abrirConexiones<D extends DataSource>(dataSource: D): Promise<D> {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  const abiertas = await Promise.all(
+  const abiertas = await Promise.allSettled(
     Array.from({ length: CONEXIONES_AL_ARRANCAR }, () => pool.connect()),
   );
-  for (const conexion of abiertas) conexion.release();
+  for (const a of abiertas) if (a.status === 'fulfilled') a.value.release();
+  const fallida = abiertas.find((a) => a.status === 'rejected');
+  if (fallida) {
+    // The server will not start: its pools must not keep it, or the database, waiting.
+    await dataSource.destroy();
+    throw fallida.reason;
+  }
   return dataSource;
 }
 
