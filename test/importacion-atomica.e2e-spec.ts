@@ -81,7 +81,7 @@ it('counts each person once when the same file is imported twice at the same tim
   expect(await contar('importacion')).toBe(2);
 });
 
-describe('a file larger than one chunk (50.000 rows), merged a chunk at a time', () => {
+describe('a file larger than one chunk (25.000 rows), merged a chunk at a time', () => {
   const FILAS = 120_000;
   const ruta = join(carpeta, 'asistencias-por-tramos.csv');
 

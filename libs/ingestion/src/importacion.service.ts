@@ -121,7 +121,7 @@ interface Origen {
 const MUESTRA_RECHAZOS = 100;
 const LOTE_COPY = 256 * 1024;
 /** Rows validated, staged and merged together: large enough for set-based merges, small enough to keep in memory. */
-const FILAS_POR_TRAMO = 50_000;
+const FILAS_POR_TRAMO = 25_000;
 
 @Injectable()
 export class ImportacionService {
@@ -233,6 +233,8 @@ export class ImportacionService {
           .map(([nombre, sqlTipo]) => `${nombre} ${sqlTipo}`)
           .join(', ')}) ON COMMIT DROP`,
       );
+      // Each chunk's merge reads its own rows, not the whole table again.
+      if (tipo.porTramos) await queryRunner.query('CREATE INDEX ON stage (tramo)');
       const tabla = await origen.abrir(queryRunner);
       const contexto: Contexto = {
         catalogos,
