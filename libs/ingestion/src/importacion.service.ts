@@ -242,33 +242,30 @@ export class ImportacionService {
         seudonimo: seudonimizador(this.options.pseudonymKey),
         hoy: new Date().toISOString().slice(0, 10),
       };
-      const porTramos = { aceptadas: 0, actualizadas: 0, novedades: [] as string[] };
+      const fusion = { aceptadas: 0, actualizadas: 0, novedades: [] as string[] };
+      // The rows of a chunk, or all of them: limited to the principal's departments, checked
+      // against each other (a kind that merges by chunks has no such check), then merged.
+      const fusionar = async (tramo?: Tramo) => {
+        if (departamentos)
+          await rechazarFueraDeSusDepartamentos(queryRunner, tipo.codigo, departamentos, tramo);
+        if (!tramo) await tipo.revisar?.(queryRunner, contexto);
+        const {
+          aceptadas,
+          actualizadas,
+          novedades = [],
+        } = await tipo.fusionar(queryRunner, id, tramo);
+        fusion.aceptadas += aceptadas;
+        fusion.actualizadas += actualizadas;
+        fusion.novedades.push(...novedades);
+      };
       const leidas = await copiarAlStage(
         client,
         tipo,
         tabla.filas,
         contexto,
-        tipo.porTramos
-          ? async (tramo) => {
-              if (departamentos)
-                await rechazarFueraDeSusDepartamentos(
-                  queryRunner,
-                  tipo.codigo,
-                  departamentos,
-                  tramo,
-                );
-              const fusion = await tipo.fusionar(queryRunner, id, tramo);
-              porTramos.aceptadas += fusion.aceptadas;
-              porTramos.actualizadas += fusion.actualizadas;
-              porTramos.novedades.push(...(fusion.novedades ?? []));
-            }
-          : undefined,
+        tipo.porTramos ? fusionar : undefined,
       );
-      if (!tipo.porTramos) {
-        if (departamentos)
-          await rechazarFueraDeSusDepartamentos(queryRunner, tipo.codigo, departamentos);
-        await tipo.revisar?.(queryRunner, contexto);
-      }
+      if (!tipo.porTramos) await fusionar();
 
       await queryRunner.query(
         `INSERT INTO importacion_rechazo (importacion_id, fila, columna, valor, motivo, catalogo, desconocido)
@@ -282,11 +279,7 @@ export class ImportacionService {
         `SELECT count(*) FILTER (WHERE errores IS NULL)::int AS validas,
                 count(*) FILTER (WHERE errores IS NOT NULL)::int AS rechazadas FROM stage`,
       );
-      const {
-        aceptadas,
-        actualizadas,
-        novedades = [],
-      } = tipo.porTramos ? porTramos : await tipo.fusionar(queryRunner, id);
+      const { aceptadas, actualizadas, novedades } = fusion;
       const totalAvisos = await registrarFilas(queryRunner, id, reintentoDe);
       const filas = {
         leidas,
