@@ -24,7 +24,13 @@ import { PrimerAdministrador } from '@tablero/access';
 import { bytes, carpeta, texto, xlsx, xlsxDePartes, xlsxQueMiente } from './support/fixtures';
 import { freePort } from './support/free-port';
 import { subirArchivo } from './support/importar';
-import { servidorConCliente, startTestApp, TEST_PSEUDONYM_KEY, TestApp } from './support/test-app';
+import {
+  crearToken,
+  servidorConCliente,
+  startTestApp,
+  TEST_PSEUDONYM_KEY,
+  TestApp,
+} from './support/test-app';
 
 jest.setTimeout(120_000);
 
@@ -414,7 +420,7 @@ describe('access', () => {
   });
 
   it('answers 403 to a subregion outside a limited token’s departments', async () => {
-    const { secreto } = await crearToken('lectura', ['05']);
+    const secreto = await crearToken(server.baseUrl, 'hostil-lectura', 'lectura', ['05']);
     const pedir = (consulta: string) =>
       fetch(`${server.baseUrl}/api/v1/kpis?${consulta}`, {
         headers: { authorization: `Bearer ${secreto}` },
@@ -441,16 +447,6 @@ describe('access', () => {
     }
   });
 });
-
-async function crearToken(rol: string, departamentos: string[]) {
-  const response = await fetch(`${server.baseUrl}/api/v1/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ nombre: `hostil-${rol}`, rol, departamentos }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as { secreto: string };
-}
 
 describe('the command line', () => {
   const CLI = join(__dirname, '../dist/apps/cli/src/main.js');

@@ -8,7 +8,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { escribirAsistencias } from './support/asistencias-sinteticas';
 import { carpeta } from './support/fixtures';
-import { servidorConCliente, TEST_PSEUDONYM_KEY, TestApp } from './support/test-app';
+import { crearToken, servidorConCliente, TEST_PSEUDONYM_KEY, TestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
 
@@ -122,13 +122,7 @@ describe('a file larger than one chunk (25.000 rows), merged a chunk at a time',
     ).rows;
 
   it('limits a department-limited principal row by row in every chunk', async () => {
-    const token = await fetch(`${server.baseUrl}/api/v1/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ nombre: 'tramos-05', rol: 'editor', departamentos: ['05'] }),
-    });
-    expect(token.status).toBe(201);
-    const { secreto } = (await token.json()) as { secreto: string };
+    const secreto = await crearToken(server.baseUrl, 'tramos-05', 'editor', ['05']);
     const informe = await enviar({ authorization: `Bearer ${secreto}` });
     // The synthetic file puts one row in five in Medellín (05001): rows 2, 7, 12 … of the file.
     expect(informe.filas).toMatchObject({ leidas: FILAS + 3, aceptadas: FILAS / 5, duplicadas: 1 });

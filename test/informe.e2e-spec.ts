@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { texto } from './support/fixtures';
 import { importarAceptado } from './support/importar';
-import { startTestApp, TestApp } from './support/test-app';
+import { crearToken, startTestApp, TestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
 
@@ -190,13 +190,7 @@ describe('the route', () => {
   });
 
   it('limited to a user’s departments: their figures only, without the national declared lines', async () => {
-    const token = await fetch(`${server.baseUrl}/api/v1/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ nombre: 'informe-tolima', rol: 'analista', departamentos: ['73'] }),
-    });
-    expect(token.status).toBe(201);
-    const { secreto } = (await token.json()) as { secreto: string };
+    const secreto = await crearToken(server.baseUrl, 'informe-tolima', 'analista', ['73']);
     const r = await informe('?fase=II', 'fase-II-tolima', { authorization: `Bearer ${secreto}` });
     expect(r.status).toBe(200);
     const t = plano(r.paginas);

@@ -142,3 +142,19 @@ export function servidorConCliente(
     await server?.close();
   });
 }
+
+/** A bearer token the test server's admin creates; returns its secret. */
+export async function crearToken(
+  baseUrl: string,
+  nombre: string,
+  rol: string,
+  departamentos: string[],
+): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ nombre, rol, departamentos }),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { secreto: string }).secreto;
+}
