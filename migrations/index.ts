@@ -24,6 +24,7 @@ import { ActividadNacional1796470694459 } from './1796470694459-ActividadNaciona
 import { ResumenFaseTipoConClave1796483233017 } from './1796483233017-ResumenFaseTipoConClave';
 import { PersonasUnicas1796490000000 } from './1796490000000-PersonasUnicas';
 import { TrabajosCompartidos1796523101085 } from './1796523101085-TrabajosCompartidos';
+import { ArchivosEnS31796600000000 } from './1796600000000-ArchivosEnS3';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ResumenFaseTipoConClave1796483233017,
   PersonasUnicas1796490000000,
   TrabajosCompartidos1796523101085,
+  ArchivosEnS31796600000000,
 ];

@@ -43,7 +43,7 @@ it('tells a runner "cancelada" when the cancellation commits while its finish wa
   try {
     await otro.query('BEGIN');
     await otro.query(`UPDATE exportacion SET cancelacion_pedida = true WHERE id = $1`, [id]);
-    const terminar = cola.terminar(id, 'A', 10, 100);
+    const terminar = cola.terminar(id, 'A', 10, 100, null);
     await new Promise((r) => setTimeout(r, 300));
     await otro.query('COMMIT');
     expect(await terminar).toBe('cancelada');

@@ -98,7 +98,13 @@ export async function startTestApp(
     });
   }
   configureApp(app, config);
-  await app.listen(0, '127.0.0.1');
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    await app.close();
+    if (!base) await database.drop();
+    throw error;
+  }
   if (credencial === 'admin') {
     tokenAdmin = (
       await app.get(CredencialesService).crearToken({

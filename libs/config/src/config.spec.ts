@@ -42,6 +42,41 @@ describe('loadConfig', () => {
     ).toThrow(/DATABASE_REPLICA_URLS: debe ser una lista .*«postgres:\/\/u:\*\*\*@r1\/db,mysql/);
   });
 
+  it('keeps the export files in a bucket only when one is named', () => {
+    expect(loadConfig({}).exportaciones.s3).toBeUndefined();
+    expect(
+      loadConfig({
+        S3_BUCKET: 'tablero-jpt',
+        S3_ENDPOINT: 'https://minio.dnp.gov.co:9000',
+        S3_PREFIX: 'produccion/',
+        S3_ACCESS_KEY_ID: 'jpt',
+        S3_SECRET_ACCESS_KEY: 'secreto',
+      }).exportaciones.s3,
+    ).toEqual({
+      bucket: 'tablero-jpt',
+      endpoint: 'https://minio.dnp.gov.co:9000',
+      region: 'us-east-1',
+      prefijo: 'produccion/',
+      credenciales: { accessKeyId: 'jpt', secretAccessKey: 'secreto' },
+    });
+    expect(loadConfig({ S3_BUCKET: 'tablero-jpt' }).exportaciones.s3).toEqual({
+      bucket: 'tablero-jpt',
+      endpoint: undefined,
+      region: 'us-east-1',
+      prefijo: '',
+      credenciales: undefined,
+    });
+    expect(() => loadConfig({ S3_ENDPOINT: 'http://minio:9000', S3_PREFIX: 'x/' })).toThrow(
+      /S3_ENDPOINT, S3_PREFIX: configuran el almacenamiento S3: defina también S3_BUCKET/,
+    );
+    expect(() => loadConfig({ S3_BUCKET: 'tablero-jpt', S3_ACCESS_KEY_ID: 'jpt' })).toThrow(
+      /S3_ACCESS_KEY_ID y S3_SECRET_ACCESS_KEY: defina las dos/,
+    );
+    expect(() => loadConfig({ S3_BUCKET: 'Mal_Nombre', S3_SECRET_ACCESS_KEY: 'x' })).toThrow(
+      /S3_BUCKET: debe ser un nombre de bucket S3/,
+    );
+  });
+
   it('publishes the dashboard without login only for the embedded demo, unless told', () => {
     const servidor = { DATABASE_URL: 'postgres://h/db', PSEUDONYM_KEY: 'k'.repeat(32) };
     expect(loadConfig(servidor).publicDashboard).toBe(false);

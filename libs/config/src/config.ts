@@ -110,6 +110,28 @@ const schema = z.object({
     .positive('debe ser positivo / must be positive')
     .max(720, 'no puede pasar de 720 / must be at most 720')
     .default(24),
+  S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'debe ser un nombre de bucket S3 (3 a 63 minúsculas, cifras, puntos o guiones) / must be an S3 bucket name',
+    )
+    .optional(),
+  S3_ENDPOINT: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'debe ser una URL http:// o https:// / must be an http(s) URL')
+    .refine(canParseUrl, 'no es una URL válida / is not a valid URL')
+    .optional(),
+  S3_REGION: z.string().min(1).max(64).default('us-east-1'),
+  S3_PREFIX: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9!_.*'()/-]{1,200}$/,
+      "debe tener solo letras, cifras y !_.*'()/- (hasta 200) / must be a safe S3 key prefix",
+    )
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 function canParseUrl(value: string): boolean {
@@ -170,7 +192,21 @@ export interface Config {
     readonly segundosDeConcesion: number;
     readonly intentos: number;
     readonly horasDeRetencion: number;
+    /** The bucket their files go to; absent: in PostgreSQL, beside the jobs. */
+    readonly s3?: OpcionesS3;
   };
+}
+
+/** An S3-compatible bucket (AWS S3, MinIO, Ceph…) for the files of the background exports. */
+export interface OpcionesS3 {
+  readonly bucket: string;
+  /** An S3-compatible server's URL (path-style addressing); absent: AWS S3 in `region`. */
+  readonly endpoint?: string;
+  readonly region: string;
+  /** Starts every key the server writes (several deployments on one bucket). */
+  readonly prefijo: string;
+  /** Absent: the AWS SDK's own chain (AWS_* variables, profile, instance role). */
+  readonly credenciales?: { readonly accessKeyId: string; readonly secretAccessKey: string };
 }
 
 export class ConfigError extends Error {
@@ -211,6 +247,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         '32 caracteres, que no debe cambiar nunca (por ejemplo, openssl rand -hex 32) / required with DATABASE_URL',
     ]);
   }
+  const sinBucket = ['S3_ENDPOINT', 'S3_PREFIX', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter(
+    (name) => !c.S3_BUCKET && input[name] !== undefined,
+  );
+  if (sinBucket.length > 0) {
+    throw new ConfigError([
+      `${sinBucket.join(', ')}: configuran el almacenamiento S3: defina también S3_BUCKET / requires S3_BUCKET`,
+    ]);
+  }
+  if (!c.S3_ACCESS_KEY_ID !== !c.S3_SECRET_ACCESS_KEY) {
+    throw new ConfigError([
+      'S3_ACCESS_KEY_ID y S3_SECRET_ACCESS_KEY: defina las dos, o ninguna para usar la cadena de credenciales de AWS / set both or neither',
+    ]);
+  }
   return {
     env: c.NODE_ENV,
     host: c.HOST,
@@ -237,6 +286,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       segundosDeConcesion: c.EXPORT_LEASE_SECONDS,
       intentos: c.EXPORT_MAX_ATTEMPTS,
       horasDeRetencion: c.EXPORT_RETENTION_HOURS,
+      s3: c.S3_BUCKET
+        ? {
+            bucket: c.S3_BUCKET,
+            endpoint: c.S3_ENDPOINT,
+            region: c.S3_REGION,
+            prefijo: c.S3_PREFIX ?? '',
+            credenciales:
+              c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY
+                ? { accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY }
+                : undefined,
+          }
+        : undefined,
     },
   };
 }

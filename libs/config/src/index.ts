@@ -1,2 +1,2 @@
-export { Config, ConfigError, loadConfig, pseudonymKey } from './config';
+export { Config, ConfigError, loadConfig, OpcionesS3, pseudonymKey } from './config';
 export { CARPETA_TABLERO, rutaDelProyecto } from './rutas';

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { archivoEnPartes, BYTES_POR_PARTE } from './archivo-en-partes';
+import { archivoEnPartes } from './archivo-en-partes';
+
+const BYTES_POR_PARTE = 256 * 1024;
 
 function trozos(total: number, tamano: number): Buffer[] {
   return Array.from({ length: Math.ceil(total / tamano) }, (_, i) =>
@@ -18,6 +20,7 @@ describe('archivoEnPartes', () => {
         return true;
       },
       (motivo) => motivos.push(motivo),
+      BYTES_POR_PARTE,
     );
     const total = 2 * BYTES_POR_PARTE + 12_345;
     await pipeline(Readable.from(trozos(total, 64 * 1024)), archivo);
@@ -36,6 +39,7 @@ describe('archivoEnPartes', () => {
     const archivo = archivoEnPartes(
       async () => ++llamadas < 2,
       (motivo) => motivos.push(motivo),
+      BYTES_POR_PARTE,
     );
     await pipeline(Readable.from(trozos(4 * BYTES_POR_PARTE, 64 * 1024)), archivo);
     expect(llamadas).toBe(2);

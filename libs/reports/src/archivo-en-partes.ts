@@ -1,10 +1,8 @@
 import { Writable } from 'node:stream';
 
-/** Chunks of about this size: one insert each, and a download holds one at a time. */
-export const BYTES_POR_PARTE = 1024 * 1024;
-
 /**
- * A stream that keeps what is written in numbered chunks through `guardar`,
+ * A stream that keeps what is written in numbered chunks of at least
+ * `bytesPorParte` (the last may be smaller) through `guardar`,
  * waiting for each (backpressure). When `guardar` fails or says no, it tells
  * `alFallar` once and drops the rest without erroring, so that the writer
  * feeding it stops at its own next check instead of waiting for a drain.
@@ -12,6 +10,7 @@ export const BYTES_POR_PARTE = 1024 * 1024;
 export function archivoEnPartes(
   guardar: (numero: number, datos: Buffer) => Promise<boolean>,
   alFallar: (motivo: unknown) => void,
+  bytesPorParte: number,
 ): Writable & { readonly bytes: number } {
   let pendientes: Buffer[] = [];
   let enEspera = 0;
@@ -36,7 +35,7 @@ export function archivoEnPartes(
     write(chunk: Buffer, _encoding, listo) {
       pendientes.push(chunk);
       enEspera += chunk.length;
-      if (enEspera < BYTES_POR_PARTE) return listo();
+      if (enEspera < bytesPorParte) return listo();
       void vaciar().then(() => listo());
     },
     final(listo) {

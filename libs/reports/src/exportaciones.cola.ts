@@ -83,7 +83,7 @@ export class ColaDeExportaciones {
   }
 
   /**
-   * Marks the file ready, unless its cancellation was asked since the last heartbeat (the
+   * Marks the file ready (`objeto`: its key in the bucket, if kept there), unless its cancellation was asked since the last heartbeat (the
    * caller was answered 204: the job must end cancelled) or another instance took the job.
    */
   async terminar(
@@ -91,16 +91,17 @@ export class ColaDeExportaciones {
     ejecutor: string,
     filas: number,
     bytes: number,
+    objeto: string | null,
   ): Promise<'lista' | Exclude<Latido, 'sigue'>> {
     const terminada = await this.dataSource.query<unknown[]>(
       `WITH terminada AS (
          UPDATE exportacion
-            SET estado = 'lista', filas = $3, total = $3, bytes = $4, terminada_en = now(),
+            SET estado = 'lista', filas = $3, total = $3, bytes = $4, objeto = $6, terminada_en = now(),
                 expira_en = now() + $5 * interval '1 hour', ejecutor = NULL, bloqueada_hasta = NULL
           WHERE id = $1 AND ejecutor = $2 AND estado = 'en_curso' AND NOT cancelacion_pedida
           RETURNING id)
        SELECT * FROM terminada`,
-      [id, ejecutor, filas, bytes, this.opciones.horasDeRetencion],
+      [id, ejecutor, filas, bytes, this.opciones.horasDeRetencion, objeto],
     );
     if (terminada.length === 1) return 'lista';
     // Read in a statement of its own: a cancellation committed while the update waited for the
@@ -166,11 +167,18 @@ export class ColaDeExportaciones {
   }
 
   /**
-   * Deletes what expired, and ends the jobs whose runner died when no attempt
-   * is left or their cancellation was asked.
+   * Deletes what expired (its files first, through `descartarArchivos`), and ends
+   * the jobs whose runner died when no attempt is left or their cancellation was asked.
    */
-  async barrer(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM exportacion WHERE expira_en < now()`);
+  async barrer(descartarArchivos: (ids: readonly string[]) => Promise<void>): Promise<void> {
+    const vencidas = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id::text FROM exportacion WHERE expira_en < now() ORDER BY id LIMIT 500`,
+    );
+    if (vencidas.length > 0) {
+      const ids = vencidas.map(({ id }) => id);
+      await descartarArchivos(ids);
+      await this.dataSource.query(`DELETE FROM exportacion WHERE id = ANY($1::bigint[])`, [ids]);
+    }
     await this.dataSource.query(
       `WITH fin AS (
          UPDATE exportacion

@@ -1,8 +1,9 @@
 /**
  * Exports too big for one request, run in the background by whichever
  * instance of the server takes them from the queue in PostgreSQL
- * (exportaciones.cola.ts); their files are kept there too, so any instance
- * answers the progress, the download and the cancellation. An instance that
+ * (exportaciones.cola.ts); their files are kept there too, or in an S3 bucket
+ * (exportaciones.almacen.ts), so any instance answers the progress, the
+ * download and the cancellation. An instance that
  * dies leaves its jobs to the others once their lease runs out; one that stops
  * gives them back.
  */
@@ -22,11 +23,23 @@ import { hostname } from 'node:os';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
+import type { OpcionesS3 } from '@tablero/config';
 import { archivoEnPartes } from './archivo-en-partes';
+import {
+  AlmacenDeArchivos,
+  ArchivoNoDisponible,
+  ArchivosEnPostgres,
+} from './exportaciones.almacen';
+import { ArchivosEnS3 } from './exportaciones.almacen-s3';
 import { ColaDeExportaciones, OpcionesExportaciones, TrabajoTomado } from './exportaciones.cola';
 import { ExportacionCancelada, exportarDetalle } from './detalle.export';
 
 export const OPCIONES_EXPORTACIONES = Symbol('OPCIONES_EXPORTACIONES');
+
+/** The queue's options, and the bucket the files go to (none: PostgreSQL). */
+export interface OpcionesDelServicio extends OpcionesExportaciones {
+  readonly s3?: OpcionesS3;
+}
 
 /** How often an idle instance looks for work and sweeps what expired. */
 const BUSCAR_CADA_MS = 1000;
@@ -52,6 +65,7 @@ type Motivo = 'cancelada' | 'perdida' | 'apagado';
 export class ExportacionesService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ExportacionesService.name);
   private readonly cola: ColaDeExportaciones;
+  private readonly almacen: AlmacenDeArchivos;
   private readonly instancia = `${hostname().slice(0, 40)}:${process.pid}`;
   private readonly enCurso = new Map<string, { control: AbortController; fin: Promise<void> }>();
   private reloj?: NodeJS.Timeout;
@@ -59,12 +73,14 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(OPCIONES_EXPORTACIONES) private readonly opciones: OpcionesExportaciones,
+    @Inject(OPCIONES_EXPORTACIONES) private readonly opciones: OpcionesDelServicio,
   ) {
     this.cola = new ColaDeExportaciones(dataSource, opciones);
+    this.almacen = opciones.s3 ? new ArchivosEnS3(opciones.s3) : new ArchivosEnPostgres(this.cola);
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await this.almacen.comprobar();
     this.reloj = setInterval(() => void this.buscarTrabajo(), BUSCAR_CADA_MS);
     this.reloj.unref();
     void this.buscarTrabajo();
@@ -74,6 +90,7 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
     clearInterval(this.reloj);
     for (const { control } of this.enCurso.values()) control.abort('apagado' satisfies Motivo);
     await Promise.all([...this.enCurso.values()].map(({ fin }) => fin));
+    this.almacen.detener();
   }
 
   /** Queues the export, owned by the caller's id, and returns at once with the job. */
@@ -103,16 +120,23 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
     return this.cola.pedirCancelacion(id);
   }
 
-  /** The finished file, read from PostgreSQL a chunk at a time. */
-  archivo(trabajo: Exportacion): Readable {
-    return Readable.from(this.cola.partes(trabajo.id));
+  /** The finished file, as it is read from where it is kept; ArchivoNoDisponible when it is not there. */
+  archivo(trabajo: Exportacion): Promise<Readable> {
+    return this.almacen.leer(trabajo).catch((error: Error) => {
+      if (!(error instanceof ArchivoNoDisponible)) {
+        this.logger.error(
+          `No se pudo leer el archivo de la exportación ${trabajo.id}: ${error.message}`,
+        );
+      }
+      throw error;
+    });
   }
 
   private async buscarTrabajo(): Promise<void> {
     if (this.buscando || !this.dataSource.isInitialized) return;
     this.buscando = true;
     try {
-      await this.cola.barrer();
+      await this.cola.barrer((ids) => this.almacen.descartar(ids));
       while (this.enCurso.size < EN_PARALELO) {
         const ejecutor = `${this.instancia}:${randomUUID().slice(0, 8)}`;
         const trabajo = await this.cola.tomar(ejecutor);
@@ -144,10 +168,12 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
         ),
       Math.min(BUSCAR_CADA_MS, (this.opciones.segundosDeConcesion * 1000) / 3),
     );
+    const abierto = this.almacen.abrir(trabajo, ejecutor);
     try {
       const archivo = archivoEnPartes(
-        (numero, datos) => this.cola.guardarParte(trabajo.id, ejecutor, numero, datos),
+        (numero, datos) => abierto.guardar(numero, datos),
         (motivo) => control.abort(motivo instanceof Error ? motivo : ('perdida' satisfies Motivo)),
+        abierto.bytesPorParte,
       );
       const total = await exportarDetalle(this.dataSource, trabajo.filtros as Filtros, archivo, {
         formato: trabajo.formato,
@@ -156,15 +182,16 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
       });
       await finished(archivo);
       if (control.signal.aborted) throw new ExportacionCancelada();
-      const fin = await this.cola.terminar(trabajo.id, ejecutor, total, archivo.bytes);
+      const objeto = await abierto.cerrar();
+      const fin = await this.cola.terminar(trabajo.id, ejecutor, total, archivo.bytes, objeto);
       if (fin !== 'lista') {
         control.abort(fin satisfies Motivo);
         throw new ExportacionCancelada();
       }
     } catch (error) {
-      await this.terminarSinArchivo(trabajo.id, ejecutor, control.signal, error).catch((e: Error) =>
-        this.logger.warn(`Exportación ${trabajo.id}: ${e.message}`),
-      );
+      const avisar = (e: Error) => this.logger.warn(`Exportación ${trabajo.id}: ${e.message}`);
+      await abierto.descartar().catch(avisar);
+      await this.terminarSinArchivo(trabajo.id, ejecutor, control.signal, error).catch(avisar);
     } finally {
       clearInterval(latido);
     }

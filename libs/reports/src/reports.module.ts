@@ -2,14 +2,17 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ChartsModule } from '@tablero/charts';
 import { MetricsModule } from '@tablero/metrics';
 import { BalanceService } from './balance.service';
-import { OpcionesExportaciones } from './exportaciones.cola';
-import { ExportacionesService, OPCIONES_EXPORTACIONES } from './exportaciones.service';
+import {
+  ExportacionesService,
+  OPCIONES_EXPORTACIONES,
+  OpcionesDelServicio,
+} from './exportaciones.service';
 import { InformeService } from './informe/informe.service';
 
 @Module({})
 export class ReportsModule {
-  /** `exportaciones`: lease, attempts and retention of the background exports. */
-  static forRoot(exportaciones: OpcionesExportaciones): DynamicModule {
+  /** `exportaciones`: lease, attempts, retention and bucket of the background exports. */
+  static forRoot(exportaciones: OpcionesDelServicio): DynamicModule {
     return {
       module: ReportsModule,
       imports: [MetricsModule, ChartsModule],

@@ -22,6 +22,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MetricasService, nombreDeArchivo } from '@tablero/metrics';
 import {
   alcanceDeExportacion,
+  ArchivoNoDisponible,
   BalanceService,
   ExportacionCancelada,
   ExportacionesService,
@@ -191,7 +192,17 @@ export class ReportesController {
         `La exportación ${id} está ${trabajo.estado.replace('_', ' ')}.`,
       );
     }
-    return new StreamableFile(this.exportaciones.archivo(trabajo), {
+    const archivo = await this.exportaciones.archivo(trabajo).catch((error: Error) => {
+      if (error instanceof ArchivoNoDisponible) {
+        throw new ApiError(HttpStatus.GONE, 'EXPORTACION_SIN_ARCHIVO', error.message);
+      }
+      throw new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'ALMACENAMIENTO_NO_DISPONIBLE',
+        `No se pudo leer el archivo de la exportación ${id}; intente de nuevo en unos minutos.`,
+      );
+    });
+    return new StreamableFile(archivo, {
       length: Number(trabajo.bytes),
       type:
         trabajo.formato === 'csv'

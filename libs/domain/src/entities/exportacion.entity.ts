@@ -45,6 +45,10 @@ export class Exportacion {
   @Column({ type: 'varchar', length: 2, array: true, nullable: true })
   departamentos!: string[] | null;
 
+  /** The finished file's key in the S3 bucket; null: its chunks are in PostgreSQL. */
+  @Column({ type: 'varchar', length: 1024, nullable: true })
+  objeto!: string | null;
+
   /** Rows written so far. */
   @Column({ type: 'integer', default: 0 })
   filas!: number;

@@ -1,0 +1,113 @@
+/**
+ * The S3 store of the export files against an S3-compatible server: an
+ * attempt's file uploaded in parts and read back whole, dropped by its own
+ * attempt, a job's folder emptied when it expires without touching another's,
+ * and a bucket that is not there named at start-up.
+ */
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { text } from 'node:stream/consumers';
+import { ArchivoNoDisponible } from '../libs/reports/src/exportaciones.almacen';
+import { ArchivosEnS3 } from '../libs/reports/src/exportaciones.almacen-s3';
+import { TrabajoTomado } from '../libs/reports/src/exportaciones.cola';
+import { iniciarServidorS3, ServidorS3 } from './support/servidor-s3';
+
+let s3: ServidorS3;
+let almacen: ArchivosEnS3;
+
+const PREFIJO = 'prueba/';
+const trabajo = (id: string): TrabajoTomado => ({ id, formato: 'csv', filtros: {}, intentos: 1 });
+
+beforeAll(async () => {
+  s3 = await iniciarServidorS3();
+  almacen = new ArchivosEnS3({
+    bucket: s3.bucket,
+    endpoint: s3.env.S3_ENDPOINT,
+    region: 'us-east-1',
+    prefijo: PREFIJO,
+    credenciales: {
+      accessKeyId: s3.env.S3_ACCESS_KEY_ID,
+      secretAccessKey: s3.env.S3_SECRET_ACCESS_KEY,
+    },
+  });
+});
+afterAll(async () => {
+  almacen?.detener();
+  await s3?.cerrar();
+});
+
+async function escribir(id: string, partes: Buffer[]): Promise<string> {
+  const abierto = almacen.abrir(trabajo(id));
+  for (const [numero, datos] of partes.entries()) {
+    expect(await abierto.guardar(numero, datos)).toBe(true);
+  }
+  const clave = await abierto.cerrar();
+  expect(clave).toEqual(
+    expect.stringMatching(new RegExp(`^${PREFIJO}exportaciones/${id}/1-.+\\.csv$`)),
+  );
+  return clave!;
+}
+
+it('uploads a file in parts and reads it back whole', async () => {
+  const partes = [
+    Buffer.alloc(almacen.abrir(trabajo('0')).bytesPorParte, 'a'),
+    Buffer.from('última línea;ñ\n'),
+  ];
+  const clave = await escribir('10', partes);
+  expect(await s3.objetos(`${PREFIJO}exportaciones/10/`)).toEqual([
+    { clave, bytes: Buffer.concat(partes).length },
+  ]);
+  const leido = await text(await almacen.leer({ id: '10', objeto: clave }));
+  expect(leido).toBe(Buffer.concat(partes).toString());
+});
+
+it('drops what an attempt wrote when that attempt is discarded after closing', async () => {
+  const abierto = almacen.abrir(trabajo('11'));
+  await abierto.guardar(0, Buffer.from('x;y\n'));
+  const clave = await abierto.cerrar();
+  expect(await s3.objetos(`${PREFIJO}exportaciones/11/`)).toHaveLength(1);
+  await abierto.descartar();
+  expect(await s3.objetos(`${PREFIJO}exportaciones/11/`)).toEqual([]);
+  await expect(almacen.leer({ id: '11', objeto: clave })).rejects.toBeInstanceOf(
+    ArchivoNoDisponible,
+  );
+});
+
+it('empties the folders of expired jobs, every attempt in them, and nobody else’s', async () => {
+  await escribir('12', [Buffer.from('a\n')]);
+  await escribir('12', [Buffer.from('b\n')]);
+  await s3.cliente.send(
+    new PutObjectCommand({
+      Bucket: s3.bucket,
+      Key: `${PREFIJO}exportaciones/120/x.csv`,
+      Body: 'c',
+    }),
+  );
+  await escribir('13', [Buffer.from('d\n')]);
+  await almacen.descartar(['12', '13']);
+  expect((await s3.objetos(`${PREFIJO}exportaciones/`)).map((o) => o.clave)).toEqual(
+    expect.arrayContaining([`${PREFIJO}exportaciones/120/x.csv`]),
+  );
+  expect(await s3.objetos(`${PREFIJO}exportaciones/12/`)).toEqual([]);
+  expect(await s3.objetos(`${PREFIJO}exportaciones/13/`)).toEqual([]);
+});
+
+it('says a file is not there when the job has no key in the bucket', async () => {
+  await expect(almacen.leer({ id: '14', objeto: null })).rejects.toBeInstanceOf(
+    ArchivoNoDisponible,
+  );
+});
+
+it('names the bucket when it cannot be used', async () => {
+  const otro = new ArchivosEnS3({
+    bucket: 'no-existe',
+    endpoint: s3.env.S3_ENDPOINT,
+    region: 'us-east-1',
+    prefijo: '',
+    credenciales: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+  await expect(otro.comprobar()).rejects.toThrow(
+    /S3_BUCKET: no se puede usar el bucket «no-existe» de http/,
+  );
+  otro.detener();
+  await expect(almacen.comprobar()).resolves.toBeUndefined();
+});
