@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -124,7 +124,9 @@ export async function entradasHostiles(pg: RunningDatabase, megas: number, carpe
         const durante = sondear(() => !terminada);
         const inicio = Date.now();
         // Sent by curl, in a process of its own: encoding a 20 MB form here would stall this
-        // process's own event loop, and with it the health probes' clock.
+        // process's own event loop, and with it the health probes' clock. The answer goes to a
+        // file: a dry run's rejected rows can run to megabytes.
+        const respuesta = `${archivo}.respuesta.json`;
         const { stdout } = await ejecutar('curl', [
           '--silent',
           '--show-error',
@@ -132,15 +134,18 @@ export async function entradasHostiles(pg: RunningDatabase, megas: number, carpe
           `authorization: Bearer ${secreto}`,
           '--form',
           `archivo=@${archivo}`,
+          '--output',
+          respuesta,
           '--write-out',
-          '\n%{http_code}',
+          '%{http_code}',
           `${url}/api/v1/importaciones/${caso.tipo}?dry_run=true`,
         ]);
-        const [json, estado] = [
-          stdout.slice(0, stdout.lastIndexOf('\n')),
-          Number(stdout.slice(stdout.lastIndexOf('\n') + 1)),
-        ];
-        const cuerpo = JSON.parse(json) as { codigo?: string; filas?: { leidas: number } };
+        const estado = Number(stdout);
+        const cuerpo = JSON.parse(readFileSync(respuesta, 'utf8')) as {
+          codigo?: string;
+          filas?: { leidas: number };
+        };
+        rmSync(respuesta);
         const duracion = Date.now() - inicio;
         terminada = true;
         const salud = await durante;
