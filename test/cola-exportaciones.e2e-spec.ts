@@ -69,3 +69,29 @@ it('gives back to the queue a job nobody asked to cancel', async () => {
   expect(await estado(id)).toEqual({ estado: 'en_curso', ejecutor: null, expira: false });
   expect((await cola.tomar('B'))?.id).toBe(id);
 });
+
+it('ends a dead runner’s job even when the files of expired jobs cannot be deleted, and keeps those jobs', async () => {
+  const vencida = await encolar();
+  await base.ds.query(
+    `UPDATE exportacion SET estado = 'lista', expira_en = now() - interval '1 minute' WHERE id = $1`,
+    [vencida],
+  );
+  const huerfana = await encolar();
+  await base.ds.query(
+    `UPDATE exportacion SET ejecutor = 'muerto', intentos = 3, bloqueada_hasta = now() - interval '1 minute'
+      WHERE id = $1`,
+    [huerfana],
+  );
+  await expect(
+    cola.barrer(() => Promise.reject(new Error('el bucket no responde'))),
+  ).rejects.toThrow('el bucket no responde');
+  expect((await estado(huerfana)).estado).toBe('fallida');
+  expect(await estado(vencida)).toBeDefined();
+
+  const descartadas: string[] = [];
+  await cola.barrer(async (ids) => {
+    descartadas.push(...ids);
+  });
+  expect(descartadas).toContain(vencida);
+  expect(await estado(vencida)).toBeUndefined();
+});

@@ -171,14 +171,6 @@ export class ColaDeExportaciones {
    * the jobs whose runner died when no attempt is left or their cancellation was asked.
    */
   async barrer(descartarArchivos: (ids: readonly string[]) => Promise<void>): Promise<void> {
-    const vencidas = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id::text FROM exportacion WHERE expira_en < now() ORDER BY id LIMIT 500`,
-    );
-    if (vencidas.length > 0) {
-      const ids = vencidas.map(({ id }) => id);
-      await descartarArchivos(ids);
-      await this.dataSource.query(`DELETE FROM exportacion WHERE id = ANY($1::bigint[])`, [ids]);
-    }
     await this.dataSource.query(
       `WITH fin AS (
          UPDATE exportacion
@@ -196,6 +188,15 @@ export class ColaDeExportaciones {
         this.opciones.horasDeRetencion,
       ],
     );
+    // Last: a bucket that does not answer keeps the expired jobs for the next sweep, and only them.
+    const vencidas = await this.dataSource.query<{ id: string }[]>(
+      `SELECT id::text FROM exportacion WHERE expira_en < now() ORDER BY id LIMIT 500`,
+    );
+    if (vencidas.length > 0) {
+      const ids = vencidas.map(({ id }) => id);
+      await descartarArchivos(ids);
+      await this.dataSource.query(`DELETE FROM exportacion WHERE id = ANY($1::bigint[])`, [ids]);
+    }
   }
 
   /** The chunks of a finished file, one query each, so that a download holds one chunk at a time. */

@@ -136,7 +136,12 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
     if (this.buscando || !this.dataSource.isInitialized) return;
     this.buscando = true;
     try {
-      await this.cola.barrer((ids) => this.almacen.descartar(ids));
+      // Jobs are still taken while the files of expired ones cannot be deleted.
+      await this.cola
+        .barrer((ids) => this.almacen.descartar(ids))
+        .catch((error: Error) =>
+          this.logger.warn(`No se pudieron borrar las exportaciones vencidas: ${error.message}`),
+        );
       while (this.enCurso.size < EN_PARALELO) {
         const ejecutor = `${this.instancia}:${randomUUID().slice(0, 8)}`;
         const trabajo = await this.cola.tomar(ejecutor);
