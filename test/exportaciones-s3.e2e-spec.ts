@@ -24,6 +24,9 @@ let a: TestApp;
 let b: TestApp;
 let ds: DataSource;
 let asistencias: number;
+let s3Cerrado = false;
+/** The first test's export, whose file stays in the bucket. */
+let exportada: string;
 
 beforeAll(async () => {
   s3 = await iniciarServidorS3();
@@ -39,7 +42,7 @@ afterAll(async () => {
   await ds?.destroy();
   await b?.close();
   await a?.close();
-  await s3?.cerrar();
+  if (!s3Cerrado) await s3?.cerrar();
 });
 
 interface Trabajo {
@@ -67,6 +70,7 @@ it('runs an export into the bucket and serves its file from the other instance',
   const { id } = (await inicio.json()) as Trabajo;
   const listo = await esperarTrabajo(b, id);
   expect(listo).toMatchObject({ estado: 'lista', filas: asistencias });
+  exportada = id;
 
   const [fila] = await ds.query<{ objeto: string | null; partes: number }[]>(
     `SELECT objeto, (SELECT count(*)::int FROM exportacion_parte WHERE exportacion_id = e.id) AS partes
@@ -133,4 +137,12 @@ it('does not start when its bucket does not exist', async () => {
   await expect(
     startTestApp('exportaciones-s3-sin-bucket', { ...s3.env, S3_BUCKET: 'no-existe' }),
   ).rejects.toThrow(/S3_BUCKET: no se puede usar el bucket «no-existe»/);
+});
+
+it('answers 503 while the bucket does not answer', async () => {
+  await s3.cerrar();
+  s3Cerrado = true;
+  const archivo = await fetch(`${a.baseUrl}/api/v1/reportes/detalle/trabajos/${exportada}/archivo`);
+  expect(archivo.status).toBe(503);
+  expect(await archivo.json()).toMatchObject({ codigo: 'ALMACENAMIENTO_NO_DISPONIBLE' });
 });
