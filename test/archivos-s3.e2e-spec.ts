@@ -16,6 +16,8 @@ let almacen: ArchivosEnS3;
 
 const PREFIJO = 'prueba/';
 const trabajo = (id: string): TrabajoTomado => ({ id, formato: 'csv', filtros: {}, intentos: 1 });
+/** The signal of an attempt nobody stops. */
+const enCurso = new AbortController().signal;
 
 beforeAll(async () => {
   s3 = await iniciarServidorS3();
@@ -36,40 +38,38 @@ afterAll(async () => {
 });
 
 async function escribir(id: string, partes: Buffer[]): Promise<string> {
-  const abierto = almacen.abrir(trabajo(id));
+  const abierto = almacen.abrir(trabajo(id), 'A', enCurso);
   for (const [numero, datos] of partes.entries()) {
     expect(await abierto.guardar(numero, datos)).toBe(true);
   }
-  const clave = await abierto.cerrar();
-  expect(clave).toEqual(
+  const objeto = await abierto.cerrar();
+  expect(objeto).toEqual(
     expect.stringMatching(new RegExp(`^${PREFIJO}exportaciones/${id}/1-.+\\.csv$`)),
   );
-  return clave!;
+  return objeto!;
 }
 
 it('uploads a file in parts and reads it back whole', async () => {
   const partes = [
-    Buffer.alloc(almacen.abrir(trabajo('0')).bytesPorParte, 'a'),
+    Buffer.alloc(almacen.abrir(trabajo('0'), 'A', enCurso).bytesPorParte, 'a'),
     Buffer.from('última línea;ñ\n'),
   ];
-  const clave = await escribir('10', partes);
+  const objeto = await escribir('10', partes);
   expect(await s3.objetos(`${PREFIJO}exportaciones/10/`)).toEqual([
-    { clave, bytes: Buffer.concat(partes).length },
+    { objeto, bytes: Buffer.concat(partes).length },
   ]);
-  const leido = await text(await almacen.leer({ id: '10', objeto: clave }));
+  const leido = await text(await almacen.leer({ id: '10', objeto }));
   expect(leido).toBe(Buffer.concat(partes).toString());
 });
 
 it('drops what an attempt wrote when that attempt is discarded after closing', async () => {
-  const abierto = almacen.abrir(trabajo('11'));
+  const abierto = almacen.abrir(trabajo('11'), 'A', enCurso);
   await abierto.guardar(0, Buffer.from('x;y\n'));
-  const clave = await abierto.cerrar();
+  const objeto = await abierto.cerrar();
   expect(await s3.objetos(`${PREFIJO}exportaciones/11/`)).toHaveLength(1);
   await abierto.descartar();
   expect(await s3.objetos(`${PREFIJO}exportaciones/11/`)).toEqual([]);
-  await expect(almacen.leer({ id: '11', objeto: clave })).rejects.toBeInstanceOf(
-    ArchivoNoDisponible,
-  );
+  await expect(almacen.leer({ id: '11', objeto })).rejects.toBeInstanceOf(ArchivoNoDisponible);
 });
 
 it('empties the folders of expired jobs, every attempt in them, and nobody else’s', async () => {
@@ -83,12 +83,37 @@ it('empties the folders of expired jobs, every attempt in them, and nobody else�
     }),
   );
   await escribir('13', [Buffer.from('d\n')]);
-  await almacen.descartar(['12', '13']);
-  expect((await s3.objetos(`${PREFIJO}exportaciones/`)).map((o) => o.clave)).toEqual(
+  expect(await almacen.descartar(['12', '13'])).toEqual(['12', '13']);
+  expect((await s3.objetos(`${PREFIJO}exportaciones/`)).map((o) => o.objeto)).toEqual(
     expect.arrayContaining([`${PREFIJO}exportaciones/120/x.csv`]),
   );
   expect(await s3.objetos(`${PREFIJO}exportaciones/12/`)).toEqual([]);
   expect(await s3.objetos(`${PREFIJO}exportaciones/13/`)).toEqual([]);
+});
+
+it('stops an upload when its attempt is stopped, and tells a person in Spanish when the bucket fails', async () => {
+  const detenido = new AbortController();
+  detenido.abort('cancelada');
+  await expect(
+    almacen.abrir(trabajo('15'), 'A', detenido.signal).guardar(0, Buffer.from('x\n')),
+  ).rejects.toMatchObject({ name: 'AbortError' });
+
+  const sinServidor = new ArchivosEnS3({
+    bucket: s3.bucket,
+    endpoint: 'http://127.0.0.1:9',
+    region: 'us-east-1',
+    prefijo: '',
+    credenciales: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+  try {
+    await expect(
+      sinServidor.abrir(trabajo('16'), 'A', enCurso).guardar(0, Buffer.from('x\n')),
+    ).rejects.toThrow(
+      'No se pudo guardar el archivo en el almacenamiento; pida la exportación de nuevo.',
+    );
+  } finally {
+    sinServidor.detener();
+  }
 });
 
 it('says a file is not there when the job has no key in the bucket', async () => {

@@ -3,6 +3,7 @@
  * told when a cancellation arrives while it finishes, and what becomes of a
  * job given back after its cancellation was asked.
  */
+import { ArchivosSinBorrar } from '../libs/reports/src/exportaciones.almacen';
 import { ColaDeExportaciones } from '../libs/reports/src/exportaciones.cola';
 import { Client } from 'pg';
 import { abrirBaseDePrueba, BaseDePrueba } from './support/test-app';
@@ -70,28 +71,41 @@ it('gives back to the queue a job nobody asked to cancel', async () => {
   expect((await cola.tomar('B'))?.id).toBe(id);
 });
 
-it('ends a dead runner’s job even when the files of expired jobs cannot be deleted, and keeps those jobs', async () => {
-  const vencida = await encolar();
-  await base.ds.query(
-    `UPDATE exportacion SET estado = 'lista', expira_en = now() - interval '1 minute' WHERE id = $1`,
-    [vencida],
-  );
+it('ends a dead runner’s job when no attempt is left', async () => {
   const huerfana = await encolar();
   await base.ds.query(
     `UPDATE exportacion SET ejecutor = 'muerto', intentos = 3, bloqueada_hasta = now() - interval '1 minute'
       WHERE id = $1`,
     [huerfana],
   );
-  await expect(
-    cola.barrer(() => Promise.reject(new Error('el bucket no responde'))),
-  ).rejects.toThrow('el bucket no responde');
-  expect((await estado(huerfana)).estado).toBe('fallida');
-  expect(await estado(vencida)).toBeDefined();
+  await cola.terminarHuerfanas();
+  expect(await estado(huerfana)).toEqual({ estado: 'fallida', ejecutor: null, expira: true });
+});
 
-  const descartadas: string[] = [];
-  await cola.barrer(async (ids) => {
-    descartadas.push(...ids);
-  });
-  expect(descartadas).toContain(vencida);
-  expect(await estado(vencida)).toBeUndefined();
+it('deletes the expired jobs whose files are gone, and keeps those whose files could not be deleted', async () => {
+  const vencida = async () => {
+    const id = await encolar();
+    await base.ds.query(
+      `UPDATE exportacion SET estado = 'lista', expira_en = now() - interval '1 minute' WHERE id = $1`,
+      [id],
+    );
+    return id;
+  };
+  const [borrable, atascada] = [await vencida(), await vencida()];
+  const pedidas: string[] = [];
+  await expect(
+    cola.borrarVencidas(async (ids) => {
+      pedidas.push(...ids);
+      throw new ArchivosSinBorrar(
+        ids.filter((id) => id !== atascada),
+        `No se pudo borrar del bucket: ${atascada}`,
+      );
+    }),
+  ).rejects.toThrow(`No se pudo borrar del bucket: ${atascada}`);
+  expect(pedidas).toEqual(expect.arrayContaining([borrable, atascada]));
+  expect(await estado(borrable)).toBeUndefined();
+  expect(await estado(atascada)).toMatchObject({ estado: 'lista' });
+
+  await cola.borrarVencidas(async (ids) => ids);
+  expect(await estado(atascada)).toBeUndefined();
 });

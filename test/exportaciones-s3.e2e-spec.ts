@@ -79,7 +79,7 @@ it('runs an export into the bucket and serves its file from the other instance',
   );
   expect(fila.partes).toBe(0);
   const objetos = await s3.objetos(`${PREFIJO}exportaciones/${id}/`);
-  expect(objetos).toEqual([{ clave: fila.objeto, bytes: Number(listo.bytes) }]);
+  expect(objetos).toEqual([{ objeto: fila.objeto, bytes: Number(listo.bytes) }]);
   expect(objetos[0].bytes).toBeGreaterThan(8 * 1024 * 1024);
 
   const archivo = await fetch(`${b.baseUrl}/api/v1/reportes/detalle/trabajos/${id}/archivo`, {
@@ -124,7 +124,8 @@ it('empties the job’s folder in the bucket when the job expires', async () => 
   await ds.query(`UPDATE exportacion SET expira_en = now() - interval '1 second' WHERE id = $1`, [
     id,
   ]);
-  for (let intento = 0; intento < 50; intento++) {
+  // Expired jobs are deleted every 10 s.
+  for (let intento = 0; intento < 125; intento++) {
     const quedan = await ds.query(`SELECT 1 FROM exportacion WHERE id = $1`, [id]);
     if (quedan.length === 0) break;
     await new Promise((r) => setTimeout(r, 200));

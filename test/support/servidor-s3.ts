@@ -15,7 +15,7 @@ export interface ServidorS3 {
   readonly env: Record<string, string>;
   readonly cliente: S3Client;
   /** Keys under `prefijo`, with their sizes. */
-  objetos(prefijo: string): Promise<{ clave: string; bytes: number }[]>;
+  objetos(prefijo: string): Promise<{ objeto: string; bytes: number }[]>;
   cerrar(): Promise<void>;
 }
 
@@ -53,7 +53,7 @@ export async function iniciarServidorS3(bucket = 'tablero-jpt'): Promise<Servido
       const lista = await cliente.send(
         new ListObjectsV2Command({ Bucket: bucket, Prefix: prefijo }),
       );
-      return (lista.Contents ?? []).map(({ Key, Size }) => ({ clave: Key!, bytes: Size! }));
+      return (lista.Contents ?? []).map(({ Key, Size }) => ({ objeto: Key!, bytes: Size! }));
     },
     cerrar: async () => {
       cliente.destroy();

@@ -69,6 +69,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ S3_ENDPOINT: 'http://minio:9000', S3_PREFIX: 'x/' })).toThrow(
       /S3_ENDPOINT, S3_PREFIX: configuran el almacenamiento S3: defina también S3_BUCKET/,
     );
+    expect(() => loadConfig({ S3_REGION: 'sa-east-1' })).toThrow(
+      /S3_REGION: configuran el almacenamiento S3: defina también S3_BUCKET/,
+    );
+    expect(() =>
+      loadConfig({ S3_BUCKET: 'tablero-jpt', S3_ENDPOINT: 'https://jpt:secreto@minio:9000' }),
+    ).toThrow(/S3_ENDPOINT: no debe llevar usuario ni clave.*«https:\/\/jpt:\*\*\*@minio:9000»/);
     expect(() => loadConfig({ S3_BUCKET: 'tablero-jpt', S3_ACCESS_KEY_ID: 'jpt' })).toThrow(
       /S3_ACCESS_KEY_ID y S3_SECRET_ACCESS_KEY: defina las dos/,
     );

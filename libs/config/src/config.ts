@@ -121,6 +121,10 @@ const schema = z.object({
     .string()
     .regex(/^https?:\/\/\S+$/, 'debe ser una URL http:// o https:// / must be an http(s) URL')
     .refine(canParseUrl, 'no es una URL válida / is not a valid URL')
+    .refine(
+      (url) => !canParseUrl(url) || (!new URL(url).username && !new URL(url).password),
+      'no debe llevar usuario ni clave: use S3_ACCESS_KEY_ID y S3_SECRET_ACCESS_KEY / must not carry credentials',
+    )
     .optional(),
   S3_REGION: z.string().min(1).max(64).default('us-east-1'),
   S3_PREFIX: z
@@ -247,9 +251,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         '32 caracteres, que no debe cambiar nunca (por ejemplo, openssl rand -hex 32) / required with DATABASE_URL',
     ]);
   }
-  const sinBucket = ['S3_ENDPOINT', 'S3_PREFIX', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter(
-    (name) => !c.S3_BUCKET && input[name] !== undefined,
-  );
+  const sinBucket = [
+    'S3_ENDPOINT',
+    'S3_REGION',
+    'S3_PREFIX',
+    'S3_ACCESS_KEY_ID',
+    'S3_SECRET_ACCESS_KEY',
+  ].filter((name) => !c.S3_BUCKET && input[name] !== undefined);
   if (sinBucket.length > 0) {
     throw new ConfigError([
       `${sinBucket.join(', ')}: configuran el almacenamiento S3: defina también S3_BUCKET / requires S3_BUCKET`,
@@ -311,7 +319,7 @@ function describeValue(name: string, value: unknown): string {
   if (value === undefined) return '(vacío)';
   const text = String(value);
   if (name === 'PSEUDONYM_KEY') return '(oculto)';
-  return name.startsWith('DATABASE_') || name === 'REDIS_URL'
+  return name.startsWith('DATABASE_') || name === 'REDIS_URL' || name === 'S3_ENDPOINT'
     ? `«${text.replace(/:[^:@/,]*@/g, ':***@')}»`
     : `«${text}»`;
 }

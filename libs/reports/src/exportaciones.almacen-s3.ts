@@ -23,28 +23,44 @@ import type { OpcionesS3 } from '@tablero/config';
 import type { Exportacion } from '@tablero/domain';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { AlmacenDeArchivos, ArchivoAbierto, ArchivoNoDisponible } from './exportaciones.almacen';
+import {
+  AlmacenDeArchivos,
+  ArchivoAbierto,
+  ArchivoNoDisponible,
+  ArchivosSinBorrar,
+} from './exportaciones.almacen';
 import type { TrabajoTomado } from './exportaciones.cola';
+import { TIPO_DE_ARCHIVO } from './tipos-de-archivo';
 
 /** Every part of a multipart upload but the last must be at least 5 MiB. */
 const BYTES_POR_PARTE_EN_S3 = 8 * 1024 * 1024;
 
-const TIPOS = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
+/** A bucket that does not answer fails the request instead of holding an export, its lease and the shutdown. */
+const ESPERA_DE_CONEXION_MS = 5_000;
+const ESPERA_DE_RESPUESTA_MS = 60_000;
+
+/** What a person reads of a failure of the bucket; the detail goes to the log. */
+class AlmacenamientoNoDisponible extends Error {
+  constructor(causa: unknown) {
+    super('No se pudo guardar el archivo en el almacenamiento; pida la exportación de nuevo.', {
+      cause: causa,
+    });
+  }
+}
 
 export class ArchivosEnS3 implements AlmacenDeArchivos {
   private readonly cliente: S3Client;
-  private readonly bucket: string;
 
   constructor(private readonly opciones: OpcionesS3) {
-    this.bucket = opciones.bucket;
     this.cliente = new S3Client({
       region: opciones.region,
       endpoint: opciones.endpoint,
       forcePathStyle: opciones.endpoint !== undefined,
       credentials: opciones.credenciales,
+      requestHandler: {
+        connectionTimeout: ESPERA_DE_CONEXION_MS,
+        requestTimeout: ESPERA_DE_RESPUESTA_MS,
+      },
       // Not every S3-compatible server takes the checksums the SDK adds to every request by default.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
@@ -53,10 +69,10 @@ export class ArchivosEnS3 implements AlmacenDeArchivos {
 
   async comprobar(): Promise<void> {
     try {
-      await this.cliente.send(new HeadBucketCommand({ Bucket: this.bucket }));
+      await this.cliente.send(new HeadBucketCommand({ Bucket: this.opciones.bucket }));
     } catch (error) {
       throw new Error(
-        `S3_BUCKET: no se puede usar el bucket «${this.bucket}»` +
+        `S3_BUCKET: no se puede usar el bucket «${this.opciones.bucket}»` +
           `${this.opciones.endpoint ? ` de ${this.opciones.endpoint}` : ''}: ` +
           `${(error as Error).name} ${(error as Error).message}`.trim(),
         { cause: error },
@@ -64,44 +80,64 @@ export class ArchivosEnS3 implements AlmacenDeArchivos {
     }
   }
 
-  abrir(trabajo: TrabajoTomado): ArchivoAbierto {
+  abrir(trabajo: TrabajoTomado, _ejecutor: string, senal: AbortSignal): ArchivoAbierto {
     const destino = {
-      Bucket: this.bucket,
+      Bucket: this.opciones.bucket,
       Key: `${this.carpeta(trabajo.id)}${trabajo.intentos}-${randomUUID()}.${trabajo.formato}`,
     };
+    const enviar = <T>(paso: () => Promise<T>) =>
+      paso().catch((error: unknown) => {
+        throw senal.aborted ? error : new AlmacenamientoNoDisponible(error);
+      });
     const partes: CompletedPart[] = [];
     let subida: Promise<string | undefined> | undefined;
     let cerrado = false;
     const idDeSubida = () =>
-      (subida ??= this.cliente
-        .send(new CreateMultipartUploadCommand({ ...destino, ContentType: TIPOS[trabajo.formato] }))
-        .then(({ UploadId }) => UploadId));
+      (subida ??= enviar(() =>
+        this.cliente.send(
+          new CreateMultipartUploadCommand({
+            ...destino,
+            ContentType: TIPO_DE_ARCHIVO[trabajo.formato],
+          }),
+          { abortSignal: senal },
+        ),
+      ).then(({ UploadId }) => UploadId));
     return {
       bytesPorParte: BYTES_POR_PARTE_EN_S3,
       guardar: async (numero, datos) => {
         const UploadId = await idDeSubida();
-        const { ETag } = await this.cliente.send(
-          new UploadPartCommand({ ...destino, UploadId, PartNumber: numero + 1, Body: datos }),
+        const { ETag } = await enviar(() =>
+          this.cliente.send(
+            new UploadPartCommand({ ...destino, UploadId, PartNumber: numero + 1, Body: datos }),
+            { abortSignal: senal },
+          ),
         );
         partes.push({ ETag, PartNumber: numero + 1 });
         return true;
       },
       cerrar: async () => {
         if (subida) {
-          await this.cliente.send(
-            new CompleteMultipartUploadCommand({
-              ...destino,
-              UploadId: await subida,
-              MultipartUpload: { Parts: partes },
-            }),
+          const UploadId = await subida;
+          await enviar(() =>
+            this.cliente.send(
+              new CompleteMultipartUploadCommand({
+                ...destino,
+                UploadId,
+                MultipartUpload: { Parts: partes },
+              }),
+              { abortSignal: senal },
+            ),
           );
         } else {
-          await this.cliente.send(
-            new PutObjectCommand({
-              ...destino,
-              Body: Buffer.alloc(0),
-              ContentType: TIPOS[trabajo.formato],
-            }),
+          await enviar(() =>
+            this.cliente.send(
+              new PutObjectCommand({
+                ...destino,
+                Body: Buffer.alloc(0),
+                ContentType: TIPO_DE_ARCHIVO[trabajo.formato],
+              }),
+              { abortSignal: senal },
+            ),
           );
         }
         cerrado = true;
@@ -109,10 +145,11 @@ export class ArchivosEnS3 implements AlmacenDeArchivos {
       },
       descartar: async () => {
         if (cerrado) await this.cliente.send(new DeleteObjectCommand(destino));
-        else if (subida)
+        else if (subida) {
           await this.cliente.send(
             new AbortMultipartUploadCommand({ ...destino, UploadId: await subida }),
           );
+        }
       },
     };
   }
@@ -125,7 +162,7 @@ export class ArchivosEnS3 implements AlmacenDeArchivos {
     if (!trabajo.objeto) throw new ArchivoNoDisponible(trabajo.id);
     try {
       const { Body } = await this.cliente.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: trabajo.objeto }),
+        new GetObjectCommand({ Bucket: this.opciones.bucket, Key: trabajo.objeto }),
       );
       return Body as Readable;
     } catch (error) {
@@ -134,32 +171,45 @@ export class ArchivosEnS3 implements AlmacenDeArchivos {
     }
   }
 
-  async descartar(ids: readonly string[]): Promise<void> {
+  async descartar(ids: readonly string[]): Promise<string[]> {
+    const vaciadas: string[] = [];
+    const fallas: string[] = [];
     for (const id of ids) {
-      let siguiente: string | undefined;
-      do {
-        const lista = await this.cliente.send(
-          new ListObjectsV2Command({
-            Bucket: this.bucket,
-            Prefix: this.carpeta(id),
-            ContinuationToken: siguiente,
+      try {
+        await this.vaciarCarpeta(id);
+        vaciadas.push(id);
+      } catch (error) {
+        fallas.push(`${id} (${(error as Error).message})`);
+      }
+    }
+    if (fallas.length > 0) {
+      throw new ArchivosSinBorrar(vaciadas, `No se pudo borrar del bucket: ${fallas.join('; ')}`);
+    }
+    return vaciadas;
+  }
+
+  private async vaciarCarpeta(id: string): Promise<void> {
+    let siguiente: string | undefined;
+    do {
+      const lista = await this.cliente.send(
+        new ListObjectsV2Command({
+          Bucket: this.opciones.bucket,
+          Prefix: this.carpeta(id),
+          ContinuationToken: siguiente,
+        }),
+      );
+      const objetos = (lista.Contents ?? []).map(({ Key }) => ({ Key }));
+      if (objetos.length > 0) {
+        const { Errors } = await this.cliente.send(
+          new DeleteObjectsCommand({
+            Bucket: this.opciones.bucket,
+            Delete: { Objects: objetos, Quiet: true },
           }),
         );
-        const objetos = (lista.Contents ?? []).map(({ Key }) => ({ Key }));
-        if (objetos.length > 0) {
-          const { Errors } = await this.cliente.send(
-            new DeleteObjectsCommand({
-              Bucket: this.bucket,
-              Delete: { Objects: objetos, Quiet: true },
-            }),
-          );
-          if (Errors?.length) {
-            throw new Error(`No se pudo borrar ${Errors[0].Key} del bucket: ${Errors[0].Message}`);
-          }
-        }
-        siguiente = lista.NextContinuationToken;
-      } while (siguiente);
-    }
+        if (Errors?.length) throw new Error(`${Errors[0].Key}: ${Errors[0].Message}`);
+      }
+      siguiente = lista.NextContinuationToken;
+    } while (siguiente);
   }
 
   private carpeta(id: string): string {

@@ -22,11 +22,15 @@ export interface ArchivoAbierto {
 export interface AlmacenDeArchivos {
   /** Checks at start-up that the files can be kept (the bucket exists and answers). */
   comprobar(): Promise<void>;
-  abrir(trabajo: TrabajoTomado, ejecutor: string): ArchivoAbierto;
+  /** `senal` stops what the attempt has under way when it is cancelled, lost or the server stops. */
+  abrir(trabajo: TrabajoTomado, ejecutor: string, senal: AbortSignal): ArchivoAbierto;
   /** A finished file; ArchivoNoDisponible when it is not where this store keeps files. */
   leer(trabajo: Pick<Exportacion, 'id' | 'objeto'>): Promise<Readable>;
-  /** Drops every file kept for these jobs, before their rows are deleted. */
-  descartar(ids: readonly string[]): Promise<void>;
+  /**
+   * Drops every file kept for these jobs, before their rows are deleted; answers the jobs whose
+   * files are gone, or throws ArchivosSinBorrar naming those and why the others are not.
+   */
+  descartar(ids: readonly string[]): Promise<readonly string[]>;
   /** Lets go of its connections (the server is stopping). */
   detener(): void;
 }
@@ -38,6 +42,16 @@ export class ArchivoNoDisponible extends Error {
         'o se borró. Pida la exportación de nuevo.',
     );
     this.name = 'ArchivoNoDisponible';
+  }
+}
+
+export class ArchivosSinBorrar extends Error {
+  constructor(
+    readonly borrados: readonly string[],
+    mensaje: string,
+  ) {
+    super(mensaje);
+    this.name = 'ArchivosSinBorrar';
   }
 }
 
@@ -68,8 +82,8 @@ export class ArchivosEnPostgres implements AlmacenDeArchivos {
   }
 
   /** The chunks go with their job's row (ON DELETE CASCADE). */
-  descartar(): Promise<void> {
-    return Promise.resolve();
+  descartar(ids: readonly string[]): Promise<readonly string[]> {
+    return Promise.resolve(ids);
   }
 
   detener(): void {}

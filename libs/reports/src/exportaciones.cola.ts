@@ -7,6 +7,7 @@
  */
 import { Exportacion } from '@tablero/domain';
 import { DataSource } from 'typeorm';
+import { ArchivosSinBorrar } from './exportaciones.almacen';
 
 export interface OpcionesExportaciones {
   /** How long a job stays with an instance that stops renewing its lease. */
@@ -83,8 +84,9 @@ export class ColaDeExportaciones {
   }
 
   /**
-   * Marks the file ready (`objeto`: its key in the bucket, if kept there), unless its cancellation was asked since the last heartbeat (the
-   * caller was answered 204: the job must end cancelled) or another instance took the job.
+   * Marks the file ready (`objeto`: its key in the bucket, if kept there), unless its
+   * cancellation was asked since the last heartbeat (the caller was answered 204: the job must
+   * end cancelled) or another instance took the job.
    */
   async terminar(
     id: string,
@@ -166,11 +168,8 @@ export class ColaDeExportaciones {
     return filas.length === 1;
   }
 
-  /**
-   * Deletes what expired (its files first, through `descartarArchivos`), and ends
-   * the jobs whose runner died when no attempt is left or their cancellation was asked.
-   */
-  async barrer(descartarArchivos: (ids: readonly string[]) => Promise<void>): Promise<void> {
+  /** Ends the jobs whose runner died when no attempt is left or their cancellation was asked. */
+  async terminarHuerfanas(): Promise<void> {
     await this.dataSource.query(
       `WITH fin AS (
          UPDATE exportacion
@@ -188,15 +187,33 @@ export class ColaDeExportaciones {
         this.opciones.horasDeRetencion,
       ],
     );
-    // Last: a bucket that does not answer keeps the expired jobs for the next sweep, and only them.
+  }
+
+  /**
+   * Deletes the jobs that expired once `descartarArchivos` answers that their files are gone;
+   * a job whose files could not be deleted stays for the next sweep.
+   */
+  async borrarVencidas(
+    descartarArchivos: (ids: readonly string[]) => Promise<readonly string[]>,
+  ): Promise<void> {
     const vencidas = await this.dataSource.query<{ id: string }[]>(
-      `SELECT id::text FROM exportacion WHERE expira_en < now() ORDER BY id LIMIT 500`,
+      `SELECT id::text FROM exportacion WHERE expira_en < now() ORDER BY expira_en LIMIT 500`,
     );
-    if (vencidas.length > 0) {
-      const ids = vencidas.map(({ id }) => id);
-      await descartarArchivos(ids);
-      await this.dataSource.query(`DELETE FROM exportacion WHERE id = ANY($1::bigint[])`, [ids]);
+    if (vencidas.length === 0) return;
+    let sinArchivos: readonly string[];
+    let falla: ArchivosSinBorrar | undefined;
+    try {
+      sinArchivos = await descartarArchivos(vencidas.map(({ id }) => id));
+    } catch (error) {
+      if (!(error instanceof ArchivosSinBorrar)) throw error;
+      [sinArchivos, falla] = [error.borrados, error];
     }
+    if (sinArchivos.length > 0) {
+      await this.dataSource.query(`DELETE FROM exportacion WHERE id = ANY($1::bigint[])`, [
+        sinArchivos,
+      ]);
+    }
+    if (falla) throw falla;
   }
 
   /** The chunks of a finished file, one query each, so that a download holds one chunk at a time. */

@@ -41,8 +41,10 @@ export interface OpcionesDelServicio extends OpcionesExportaciones {
   readonly s3?: OpcionesS3;
 }
 
-/** How often an idle instance looks for work and sweeps what expired. */
+/** How often an idle instance looks for work and ends the jobs of instances that died. */
 const BUSCAR_CADA_MS = 1000;
+/** How often it deletes the jobs that expired, and their files. */
+const BORRAR_VENCIDAS_CADA_MS = 10_000;
 /** Exports one instance runs at once: each holds a database connection and a core. */
 const EN_PARALELO = 2;
 
@@ -70,6 +72,8 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
   private readonly enCurso = new Map<string, { control: AbortController; fin: Promise<void> }>();
   private reloj?: NodeJS.Timeout;
   private buscando = false;
+  private borrando = false;
+  private proximoBorrado = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -135,13 +139,9 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
   private async buscarTrabajo(): Promise<void> {
     if (this.buscando || !this.dataSource.isInitialized) return;
     this.buscando = true;
+    void this.borrarVencidas();
     try {
-      // Jobs are still taken while the files of expired ones cannot be deleted.
-      await this.cola
-        .barrer((ids) => this.almacen.descartar(ids))
-        .catch((error: Error) =>
-          this.logger.warn(`No se pudieron borrar las exportaciones vencidas: ${error.message}`),
-        );
+      await this.cola.terminarHuerfanas();
       while (this.enCurso.size < EN_PARALELO) {
         const ejecutor = `${this.instancia}:${randomUUID().slice(0, 8)}`;
         const trabajo = await this.cola.tomar(ejecutor);
@@ -159,6 +159,20 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
     }
   }
 
+  /** On its own: jobs are still taken while the files of expired ones cannot be deleted. */
+  private async borrarVencidas(): Promise<void> {
+    if (this.borrando || Date.now() < this.proximoBorrado) return;
+    this.borrando = true;
+    try {
+      await this.cola.borrarVencidas((ids) => this.almacen.descartar(ids));
+    } catch (error) {
+      this.logger.warn(`No se pudieron borrar exportaciones vencidas: ${(error as Error).message}`);
+    } finally {
+      this.proximoBorrado = Date.now() + BORRAR_VENCIDAS_CADA_MS;
+      this.borrando = false;
+    }
+  }
+
   private async ejecutar(
     trabajo: TrabajoTomado,
     ejecutor: string,
@@ -173,7 +187,10 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
         ),
       Math.min(BUSCAR_CADA_MS, (this.opciones.segundosDeConcesion * 1000) / 3),
     );
-    const abierto = this.almacen.abrir(trabajo, ejecutor);
+    const abierto = this.almacen.abrir(trabajo, ejecutor, control.signal);
+    // From the file's closing to the queue's answer: a finish whose answer was lost may have
+    // committed, and its job then points at the file.
+    let porConfirmar = false;
     try {
       const archivo = archivoEnPartes(
         (numero, datos) => abierto.guardar(numero, datos),
@@ -188,14 +205,17 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
       await finished(archivo);
       if (control.signal.aborted) throw new ExportacionCancelada();
       const objeto = await abierto.cerrar();
+      porConfirmar = true;
       const fin = await this.cola.terminar(trabajo.id, ejecutor, total, archivo.bytes, objeto);
+      porConfirmar = false;
       if (fin !== 'lista') {
         control.abort(fin satisfies Motivo);
         throw new ExportacionCancelada();
       }
     } catch (error) {
       const avisar = (e: Error) => this.logger.warn(`Exportación ${trabajo.id}: ${e.message}`);
-      await abierto.descartar().catch(avisar);
+      // Left for the job's expiry, which empties its folder.
+      if (!porConfirmar) await abierto.descartar().catch(avisar);
       await this.terminarSinArchivo(trabajo.id, ejecutor, control.signal, error).catch(avisar);
     } finally {
       clearInterval(latido);
@@ -218,7 +238,8 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
     if (motivo === 'apagado') return this.cola.devolver(id, ejecutor);
     if (motivo === 'cancelada') return this.cola.abandonar(id, ejecutor, 'cancelada');
     const mensaje = motivo instanceof Error ? motivo.message : String(motivo);
-    this.logger.error(`Exportación ${id} fallida: ${mensaje}`);
+    const causa = motivo instanceof Error && motivo.cause instanceof Error ? motivo.cause : null;
+    this.logger.error(`Exportación ${id} fallida: ${mensaje}${causa ? ` (${causa.message})` : ''}`);
     return this.cola.abandonar(id, ejecutor, 'fallida', mensaje.slice(0, 500));
   }
 }

@@ -8,6 +8,7 @@ export {
   FILAS_POR_HOJA,
 } from './detalle.export';
 export { alcanceDeExportacion } from './exportaciones.acceso';
+export { TIPO_DE_ARCHIVO } from './tipos-de-archivo';
 export { ArchivoNoDisponible } from './exportaciones.almacen';
 export { exportacionPublica, ExportacionesService } from './exportaciones.service';
 export { libroDeDatosDeGrafico } from './datos-grafico.workbook';

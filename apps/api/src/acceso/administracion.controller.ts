@@ -20,7 +20,7 @@ import {
   Rol,
   UsuariosService,
 } from '@tablero/access';
-import { libroDeAuditoria, csvDeAuditoria } from '@tablero/reports';
+import { csvDeAuditoria, libroDeAuditoria, TIPO_DE_ARCHIVO } from '@tablero/reports';
 import { validarConsulta } from '../errors/consulta';
 
 interface DatosUsuario {
@@ -121,13 +121,13 @@ export class AdministracionController {
     const entradas = await this.auditoria.listar({ ...filtros, limite: formato ? 100_000 : 1000 });
     if (formato === 'csv') {
       return new StreamableFile(Buffer.from(csvDeAuditoria(entradas), 'utf8'), {
-        type: 'text/csv; charset=utf-8',
+        type: TIPO_DE_ARCHIVO.csv,
         disposition: 'attachment; filename="auditoria.csv"',
       });
     }
     if (formato === 'xlsx') {
       return new StreamableFile(await libroDeAuditoria(entradas), {
-        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        type: TIPO_DE_ARCHIVO.xlsx,
         disposition: 'attachment; filename="auditoria.xlsx"',
       });
     }

@@ -27,10 +27,9 @@ import {
 } from '@tablero/ingestion';
 import { rm } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
+import { TIPO_DE_ARCHIVO } from '@tablero/reports';
 import { ApiError } from '../errors/api-error';
 import { validarConsulta } from '../errors/consulta';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function tipoImportacion(tipo: string): TipoImportacionCodigo {
   if (!(TIPOS_IMPORTACION as readonly string[]).includes(tipo)) {
@@ -45,7 +44,7 @@ function tipoImportacion(tipo: string): TipoImportacionCodigo {
 
 function xlsx(buffer: Buffer, nombre: string): StreamableFile {
   return new StreamableFile(buffer, {
-    type: XLSX,
+    type: TIPO_DE_ARCHIVO.xlsx,
     disposition: `attachment; filename="${nombre}"`,
   });
 }

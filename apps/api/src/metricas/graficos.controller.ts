@@ -29,7 +29,7 @@ import {
   PRESETS,
 } from '@tablero/charts';
 import { MetricasService, nombreDeArchivo } from '@tablero/metrics';
-import { libroDeDatosDeGrafico } from '@tablero/reports';
+import { libroDeDatosDeGrafico, TIPO_DE_ARCHIVO } from '@tablero/reports';
 import { ApiError } from '../errors/api-error';
 import { invalido } from '../errors/consulta';
 import { ApiFiltros, leerFiltros } from './filtros.params';
@@ -135,7 +135,7 @@ export class GraficosController {
     );
     if (formato === 'xlsx') {
       return new StreamableFile(await libroDeDatosDeGrafico(grafico, datos.filas, datos.contexto), {
-        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        type: TIPO_DE_ARCHIVO.xlsx,
         disposition: `attachment; filename="${nombre}"`,
       });
     }

@@ -29,6 +29,7 @@ import {
   exportarDetalle,
   exportacionPublica,
   InformeService,
+  TIPO_DE_ARCHIVO,
 } from '@tablero/reports';
 import { Request, Response } from 'express';
 import { invalido } from '../errors/consulta';
@@ -68,7 +69,7 @@ export class ReportesController {
       this.metricas.fechaDeCorte(filtros),
     ]);
     return new StreamableFile(libro, {
-      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      type: TIPO_DE_ARCHIVO.xlsx,
       disposition: `attachment; filename="${nombreDeArchivo('balance', filtros, fechaCorte, 'xlsx')}"`,
     });
   }
@@ -124,12 +125,7 @@ export class ReportesController {
     const cancelacion = new AbortController();
     request.on('close', () => cancelacion.abort());
     response.status(200);
-    response.setHeader(
-      'Content-Type',
-      formato === 'csv'
-        ? 'text/csv; charset=utf-8'
-        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
+    response.setHeader('Content-Type', TIPO_DE_ARCHIVO[formato]);
     response.setHeader(
       'Content-Disposition',
       `attachment; filename="${nombreDeArchivo('detalle-asistencias', filtros, fechaCorte, formato)}"`,
@@ -204,10 +200,7 @@ export class ReportesController {
     });
     return new StreamableFile(archivo, {
       length: Number(trabajo.bytes),
-      type:
-        trabajo.formato === 'csv'
-          ? 'text/csv; charset=utf-8'
-          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      type: TIPO_DE_ARCHIVO[trabajo.formato],
       disposition: `attachment; filename="detalle-asistencias-${id}.${trabajo.formato}"`,
     });
   }
