@@ -6,7 +6,8 @@
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { text } from 'node:stream/consumers';
-import { ArchivoNoDisponible } from '../libs/reports/src/exportaciones.almacen';
+import { createServer, Socket, AddressInfo } from 'node:net';
+import { ArchivoNoDisponible, ArchivosSinBorrar } from '../libs/reports/src/exportaciones.almacen';
 import { ArchivosEnS3 } from '../libs/reports/src/exportaciones.almacen-s3';
 import { TrabajoTomado } from '../libs/reports/src/exportaciones.cola';
 import { iniciarServidorS3, ServidorS3 } from './support/servidor-s3';
@@ -113,6 +114,34 @@ it('stops an upload when its attempt is stopped, and tells a person in Spanish w
     );
   } finally {
     sinServidor.detener();
+  }
+});
+
+it('gives up on a bucket that accepts the connection and never answers', async () => {
+  const conexiones: Socket[] = [];
+  const mudo = createServer((conexion) => conexiones.push(conexion));
+  await new Promise<void>((listo) => mudo.listen(0, '127.0.0.1', listo));
+  const { port } = mudo.address() as AddressInfo;
+  const sinRespuesta = new ArchivosEnS3(
+    {
+      bucket: s3.bucket,
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'us-east-1',
+      prefijo: '',
+      credenciales: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    },
+    { conexionMs: 500, silencioMs: 300 },
+  );
+  try {
+    await expect(
+      sinRespuesta.abrir(trabajo('17'), 'A', enCurso).guardar(0, Buffer.from('x\n')),
+    ).rejects.toThrow('No se pudo guardar el archivo en el almacenamiento');
+    await expect(sinRespuesta.descartar(['17'])).rejects.toBeInstanceOf(ArchivosSinBorrar);
+    expect(conexiones.length).toBeGreaterThan(0);
+  } finally {
+    sinRespuesta.detener();
+    for (const conexion of conexiones) conexion.destroy();
+    await new Promise((listo) => mudo.close(listo));
   }
 });
 

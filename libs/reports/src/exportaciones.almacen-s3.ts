@@ -35,9 +35,17 @@ import { TIPO_DE_ARCHIVO } from './tipos-de-archivo';
 /** Every part of a multipart upload but the last must be at least 5 MiB. */
 const BYTES_POR_PARTE_EN_S3 = 8 * 1024 * 1024;
 
-/** A bucket that does not answer fails the request instead of holding an export, its lease and the shutdown. */
-const ESPERA_DE_CONEXION_MS = 5_000;
-const ESPERA_DE_RESPUESTA_MS = 60_000;
+/**
+ * A bucket that does not answer fails the request (after the SDK's three attempts) instead of
+ * holding an export, its lease, the sweep and the shutdown: milliseconds to connect, and of
+ * silence on a connection.
+ */
+export interface Esperas {
+  readonly conexionMs: number;
+  readonly silencioMs: number;
+}
+
+const ESPERAS: Esperas = { conexionMs: 5_000, silencioMs: 60_000 };
 
 /** What a person reads of a failure of the bucket; the detail goes to the log. */
 class AlmacenamientoNoDisponible extends Error {
@@ -51,16 +59,16 @@ class AlmacenamientoNoDisponible extends Error {
 export class ArchivosEnS3 implements AlmacenDeArchivos {
   private readonly cliente: S3Client;
 
-  constructor(private readonly opciones: OpcionesS3) {
+  constructor(
+    private readonly opciones: OpcionesS3,
+    esperas = ESPERAS,
+  ) {
     this.cliente = new S3Client({
       region: opciones.region,
       endpoint: opciones.endpoint,
       forcePathStyle: opciones.endpoint !== undefined,
       credentials: opciones.credenciales,
-      requestHandler: {
-        connectionTimeout: ESPERA_DE_CONEXION_MS,
-        requestTimeout: ESPERA_DE_RESPUESTA_MS,
-      },
+      requestHandler: { connectionTimeout: esperas.conexionMs, socketTimeout: esperas.silencioMs },
       // Not every S3-compatible server takes the checksums the SDK adds to every request by default.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',

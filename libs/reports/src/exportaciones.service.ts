@@ -72,6 +72,7 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
   private readonly enCurso = new Map<string, { control: AbortController; fin: Promise<void> }>();
   private reloj?: NodeJS.Timeout;
   private buscando = false;
+  private borrado: Promise<void> = Promise.resolve();
   private borrando = false;
   private proximoBorrado = 0;
 
@@ -94,6 +95,7 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
     clearInterval(this.reloj);
     for (const { control } of this.enCurso.values()) control.abort('apagado' satisfies Motivo);
     await Promise.all([...this.enCurso.values()].map(({ fin }) => fin));
+    await this.borrado;
     this.almacen.detener();
   }
 
@@ -139,7 +141,7 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
   private async buscarTrabajo(): Promise<void> {
     if (this.buscando || !this.dataSource.isInitialized) return;
     this.buscando = true;
-    void this.borrarVencidas();
+    if (!this.borrando && Date.now() >= this.proximoBorrado) this.borrado = this.borrarVencidas();
     try {
       await this.cola.terminarHuerfanas();
       while (this.enCurso.size < EN_PARALELO) {
@@ -161,7 +163,6 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
 
   /** On its own: jobs are still taken while the files of expired ones cannot be deleted. */
   private async borrarVencidas(): Promise<void> {
-    if (this.borrando || Date.now() < this.proximoBorrado) return;
     this.borrando = true;
     try {
       await this.cola.borrarVencidas((ids) => this.almacen.descartar(ids));
