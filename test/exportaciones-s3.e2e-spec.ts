@@ -11,7 +11,12 @@ import { createDataSource } from '@tablero/database';
 import { generarDatos } from '../bench/datos-sinteticos';
 import { SCHEMA } from '../migrations/schema';
 import { iniciarServidorS3, ServidorS3 } from './support/servidor-s3';
-import { startTestApp, TestApp } from './support/test-app';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './support/free-port';
+import { startServerProcess } from './support/server-process';
+import { startTestApp, TEST_PSEUDONYM_KEY, TestApp } from './support/test-app';
 
 jest.setTimeout(180_000);
 
@@ -138,6 +143,24 @@ it('does not start when its bucket does not exist', async () => {
   await expect(
     startTestApp('exportaciones-s3-sin-bucket', { ...s3.env, S3_BUCKET: 'no-existe' }),
   ).rejects.toThrow(/S3_BUCKET: no se puede usar el bucket «no-existe»/);
+});
+
+it('stops `npm start` with the reason when its bucket does not exist, without a stack trace', async () => {
+  const carpeta = mkdtempSync(join(tmpdir(), 'tablero-s3-'));
+  const proceso = startServerProcess({
+    ...s3.env,
+    S3_BUCKET: 'no-existe',
+    DATABASE_URL: a.database.url,
+    PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
+    PORT: String(await freePort()),
+    DATA_DIR: carpeta,
+  });
+  expect(await proceso.exited()).toBe(1);
+  rmSync(carpeta, { recursive: true, force: true });
+  expect(proceso.output()).toContain(
+    `S3_BUCKET: no se puede usar el bucket «no-existe» de ${s3.env.S3_ENDPOINT}`,
+  );
+  expect(proceso.output()).not.toMatch(/\n\s+at /);
 });
 
 it('answers 503 while the bucket does not answer', async () => {

@@ -8,6 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig, pseudonymKey } from '@tablero/config';
 import { connectDatabase, DataDirInUseError, EmbeddedDatabaseError } from '@tablero/database';
 import { PrimerAdministrador } from '@tablero/access';
+import { AlmacenInaccesible } from '@tablero/reports';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 
@@ -60,7 +61,13 @@ async function bootstrap(): Promise<void> {
 class StartupError extends Error {}
 
 bootstrap().catch((error: unknown) => {
-  const known = [ConfigError, DataDirInUseError, EmbeddedDatabaseError, StartupError];
+  const known = [
+    ConfigError,
+    DataDirInUseError,
+    EmbeddedDatabaseError,
+    StartupError,
+    AlmacenInaccesible,
+  ];
   console.error(known.some((k) => error instanceof k) ? (error as Error).message : error);
   process.exit(1);
 });

@@ -25,6 +25,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   AlmacenDeArchivos,
+  AlmacenInaccesible,
   ArchivoAbierto,
   ArchivoNoDisponible,
   ArchivosSinBorrar,
@@ -79,10 +80,11 @@ export class ArchivosEnS3 implements AlmacenDeArchivos {
     try {
       await this.cliente.send(new HeadBucketCommand({ Bucket: this.opciones.bucket }));
     } catch (error) {
-      throw new Error(
+      throw new AlmacenInaccesible(
         `S3_BUCKET: no se puede usar el bucket «${this.opciones.bucket}»` +
-          `${this.opciones.endpoint ? ` de ${this.opciones.endpoint}` : ''}: ` +
-          `${(error as Error).name} ${(error as Error).message}`.trim(),
+          `${this.opciones.endpoint ? ` de ${this.opciones.endpoint}` : ''} ` +
+          `(${(error as Error).name}: ${(error as Error).message}). ` +
+          'Revise S3_BUCKET, S3_ENDPOINT y las credenciales. / The bucket cannot be used.',
         { cause: error },
       );
     }

@@ -35,6 +35,9 @@ export interface AlmacenDeArchivos {
   detener(): void;
 }
 
+/** The files cannot be kept where the configuration says: the server does not start. */
+export class AlmacenInaccesible extends Error {}
+
 export class ArchivoNoDisponible extends Error {
   constructor(id: string) {
     super(

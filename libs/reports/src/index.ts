@@ -9,7 +9,7 @@ export {
 } from './detalle.export';
 export { alcanceDeExportacion } from './exportaciones.acceso';
 export { TIPO_DE_ARCHIVO } from './tipos-de-archivo';
-export { ArchivoNoDisponible } from './exportaciones.almacen';
+export { AlmacenInaccesible, ArchivoNoDisponible } from './exportaciones.almacen';
 export { exportacionPublica, ExportacionesService } from './exportaciones.service';
 export { libroDeDatosDeGrafico } from './datos-grafico.workbook';
 export { csvDeAuditoria, EntradaDeAuditoria, libroDeAuditoria } from './auditoria.workbook';
