@@ -8,7 +8,8 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { text } from 'node:stream/consumers';
 import { createServer, Socket, AddressInfo } from 'node:net';
 import { ArchivoNoDisponible, ArchivosSinBorrar } from '../libs/reports/src/exportaciones.almacen';
-import { ArchivosEnS3 } from '../libs/reports/src/exportaciones.almacen-s3';
+import type { OpcionesS3 } from '@tablero/config';
+import { ArchivosEnS3, Esperas } from '../libs/reports/src/exportaciones.almacen-s3';
 import { TrabajoTomado } from '../libs/reports/src/exportaciones.cola';
 import { iniciarServidorS3, ServidorS3 } from './support/servidor-s3';
 
@@ -22,21 +23,30 @@ const enCurso = new AbortController().signal;
 
 beforeAll(async () => {
   s3 = await iniciarServidorS3();
-  almacen = new ArchivosEnS3({
-    bucket: s3.bucket,
-    endpoint: s3.env.S3_ENDPOINT,
-    region: 'us-east-1',
-    prefijo: PREFIJO,
-    credenciales: {
-      accessKeyId: s3.env.S3_ACCESS_KEY_ID,
-      secretAccessKey: s3.env.S3_SECRET_ACCESS_KEY,
-    },
-  });
+  almacen = almacenEn({});
 });
 afterAll(async () => {
   almacen?.detener();
   await s3?.cerrar();
 });
+
+/** The store on the test's server, but for `cambios`. */
+function almacenEn(cambios: Partial<OpcionesS3>, esperas?: Esperas): ArchivosEnS3 {
+  return new ArchivosEnS3(
+    {
+      bucket: s3.bucket,
+      endpoint: s3.env.S3_ENDPOINT,
+      region: 'us-east-1',
+      prefijo: PREFIJO,
+      credenciales: {
+        accessKeyId: s3.env.S3_ACCESS_KEY_ID,
+        secretAccessKey: s3.env.S3_SECRET_ACCESS_KEY,
+      },
+      ...cambios,
+    },
+    esperas,
+  );
+}
 
 async function escribir(id: string, partes: Buffer[]): Promise<string> {
   const abierto = almacen.abrir(trabajo(id), 'A', enCurso);
@@ -99,13 +109,7 @@ it('stops an upload when its attempt is stopped, and tells a person in Spanish w
     almacen.abrir(trabajo('15'), 'A', detenido.signal).guardar(0, Buffer.from('x\n')),
   ).rejects.toMatchObject({ name: 'AbortError' });
 
-  const sinServidor = new ArchivosEnS3({
-    bucket: s3.bucket,
-    endpoint: 'http://127.0.0.1:9',
-    region: 'us-east-1',
-    prefijo: '',
-    credenciales: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
+  const sinServidor = almacenEn({ endpoint: 'http://127.0.0.1:9' });
   try {
     await expect(
       sinServidor.abrir(trabajo('16'), 'A', enCurso).guardar(0, Buffer.from('x\n')),
@@ -122,14 +126,8 @@ it('gives up on a bucket that accepts the connection and never answers', async (
   const mudo = createServer((conexion) => conexiones.push(conexion));
   await new Promise<void>((listo) => mudo.listen(0, '127.0.0.1', listo));
   const { port } = mudo.address() as AddressInfo;
-  const sinRespuesta = new ArchivosEnS3(
-    {
-      bucket: s3.bucket,
-      endpoint: `http://127.0.0.1:${port}`,
-      region: 'us-east-1',
-      prefijo: '',
-      credenciales: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    },
+  const sinRespuesta = almacenEn(
+    { endpoint: `http://127.0.0.1:${port}` },
     { conexionMs: 500, silencioMs: 300 },
   );
   try {
@@ -152,13 +150,7 @@ it('says a file is not there when the job has no key in the bucket', async () =>
 });
 
 it('names the bucket when it cannot be used', async () => {
-  const otro = new ArchivosEnS3({
-    bucket: 'no-existe',
-    endpoint: s3.env.S3_ENDPOINT,
-    region: 'us-east-1',
-    prefijo: '',
-    credenciales: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
+  const otro = almacenEn({ bucket: 'no-existe' });
   await expect(otro.comprobar()).rejects.toThrow(
     /S3_BUCKET: no se puede usar el bucket «no-existe» de http/,
   );

@@ -3,9 +3,8 @@
  * instance of the server takes them from the queue in PostgreSQL
  * (exportaciones.cola.ts); their files are kept there too, or in an S3 bucket
  * (exportaciones.almacen.ts), so any instance answers the progress, the
- * download and the cancellation. An instance that
- * dies leaves its jobs to the others once their lease runs out; one that stops
- * gives them back.
+ * download and the cancellation. An instance that dies leaves its jobs to the
+ * others once their lease runs out; one that stops gives them back.
  */
 import {
   Inject,
@@ -73,7 +72,7 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
   private reloj?: NodeJS.Timeout;
   private buscando = false;
   private borrado: Promise<void> = Promise.resolve();
-  private borrando = false;
+  /** When the next sweep of expired jobs may start; never while one runs. */
   private proximoBorrado = 0;
 
   constructor(
@@ -141,7 +140,7 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
   private async buscarTrabajo(): Promise<void> {
     if (this.buscando || !this.dataSource.isInitialized) return;
     this.buscando = true;
-    if (!this.borrando && Date.now() >= this.proximoBorrado) this.borrado = this.borrarVencidas();
+    if (Date.now() >= this.proximoBorrado) this.borrado = this.borrarVencidas();
     try {
       await this.cola.terminarHuerfanas();
       while (this.enCurso.size < EN_PARALELO) {
@@ -163,14 +162,13 @@ export class ExportacionesService implements OnApplicationBootstrap, OnApplicati
 
   /** On its own: jobs are still taken while the files of expired ones cannot be deleted. */
   private async borrarVencidas(): Promise<void> {
-    this.borrando = true;
+    this.proximoBorrado = Infinity;
     try {
       await this.cola.borrarVencidas((ids) => this.almacen.descartar(ids));
     } catch (error) {
       this.logger.warn(`No se pudieron borrar exportaciones vencidas: ${(error as Error).message}`);
     } finally {
       this.proximoBorrado = Date.now() + BORRAR_VENCIDAS_CADA_MS;
-      this.borrando = false;
     }
   }
 
