@@ -62,26 +62,46 @@ export function buscarActividad(
   throw new ValorDesconocido('actividad', valor, motivo(codigo));
 }
 
+/** The catalogues' rows as stored: plain data, so that another thread can build the same indexes. */
+export interface FuentesDeCatalogos {
+  readonly actividades: readonly (ActividadConocida & { youtube: string | null })[];
+  readonly ciclos: readonly { codigo: string; fase: CodigoFase; tipo: string }[];
+  readonly territorios: readonly Entrada[];
+  readonly subregiones: readonly Entrada[];
+  readonly grupos: readonly Entrada[];
+  readonly aliados: readonly Entrada[];
+  readonly tipos: readonly Entrada[];
+  readonly alias: readonly (AliasConocido & { catalogo: CatalogoAlias })[];
+}
+
 export async function cargarCatalogos(manager: EntityManager): Promise<Catalogos> {
+  return construirCatalogos(await leerCatalogos(manager));
+}
+
+export async function leerCatalogos(manager: EntityManager): Promise<FuentesDeCatalogos> {
   // One query after another: they share the import's connection.
-  const actividades = await manager.query<(ActividadConocida & { youtube: string | null })[]>(
-    `SELECT codigo, fase_codigo AS fase, tipo_codigo AS tipo, fecha_inicio::text AS "fechaInicio",
-            fecha_fin::text AS "fechaFin", modalidad, youtube_video_id AS youtube FROM actividad`,
-  );
-  const ciclos = await manager.query<{ codigo: string; fase: CodigoFase; tipo: string }[]>(
-    'SELECT codigo, fase_codigo AS fase, tipo_codigo AS tipo FROM ciclo',
-  );
-  const territorios = await manager.query<Entrada[]>('SELECT codigo, nombre FROM territorio');
-  const subregiones = await manager.query<Entrada[]>('SELECT codigo, nombre FROM subregion');
-  const grupos = await manager.query<Entrada[]>('SELECT codigo, nombre FROM grupo_de_valor');
-  const aliados = await manager.query<Entrada[]>('SELECT codigo, nombre, sigla FROM aliado');
-  const tipos = await manager.query<Entrada[]>(
-    'SELECT codigo, nombre FROM tipo_actividad ORDER BY orden',
-  );
-  const alias = await manager.query<(AliasConocido & { catalogo: CatalogoAlias })[]>(
-    `SELECT catalogo, clave, coalesce(${Object.values(COLUMNA_ENTRADA_ALIAS).join(', ')}) AS codigo
-       FROM alias WHERE retirado_en IS NULL`,
-  );
+  return {
+    actividades: await manager.query(
+      `SELECT codigo, fase_codigo AS fase, tipo_codigo AS tipo, fecha_inicio::text AS "fechaInicio",
+              fecha_fin::text AS "fechaFin", modalidad, youtube_video_id AS youtube FROM actividad`,
+    ),
+    ciclos: await manager.query(
+      'SELECT codigo, fase_codigo AS fase, tipo_codigo AS tipo FROM ciclo',
+    ),
+    territorios: await manager.query('SELECT codigo, nombre FROM territorio'),
+    subregiones: await manager.query('SELECT codigo, nombre FROM subregion'),
+    grupos: await manager.query('SELECT codigo, nombre FROM grupo_de_valor'),
+    aliados: await manager.query('SELECT codigo, nombre, sigla FROM aliado'),
+    tipos: await manager.query('SELECT codigo, nombre FROM tipo_actividad ORDER BY orden'),
+    alias: await manager.query(
+      `SELECT catalogo, clave, coalesce(${Object.values(COLUMNA_ENTRADA_ALIAS).join(', ')}) AS codigo
+         FROM alias WHERE retirado_en IS NULL`,
+    ),
+  };
+}
+
+export function construirCatalogos(fuentes: FuentesDeCatalogos): Catalogos {
+  const { actividades, ciclos, alias } = fuentes;
   const de = (catalogo: CatalogoAlias) => alias.filter((a) => a.catalogo === catalogo);
   return {
     actividades: new Map(actividades.map((a) => [a.codigo, a])),
@@ -90,11 +110,11 @@ export async function cargarCatalogos(manager: EntityManager): Promise<Catalogos
       actividades.filter((a) => a.youtube).map((a) => [a.youtube as string, a.codigo]),
     ),
     ciclos: new Map(ciclos.map((c) => [c.codigo, { fase: c.fase, tipo: c.tipo }])),
-    territorios: new IndiceTerritorial(territorios, de('territorio')),
-    subregiones: new Buscador('subregion', subregiones, de('subregion')),
-    gruposDeValor: new Buscador('grupo_de_valor', grupos, de('grupo_de_valor')),
-    aliados: new Buscador('aliado', aliados, de('aliado')),
-    tiposActividad: new Buscador('tipo_actividad', tipos, de('tipo_actividad')),
+    territorios: new IndiceTerritorial(fuentes.territorios, de('territorio')),
+    subregiones: new Buscador('subregion', fuentes.subregiones, de('subregion')),
+    gruposDeValor: new Buscador('grupo_de_valor', fuentes.grupos, de('grupo_de_valor')),
+    aliados: new Buscador('aliado', fuentes.aliados, de('aliado')),
+    tiposActividad: new Buscador('tipo_actividad', fuentes.tipos, de('tipo_actividad')),
     modalidades: new Buscador(
       'modalidad',
       MODALIDADES.map((m) => ({ codigo: m, nombre: m })),

@@ -21,12 +21,11 @@ import { stat } from 'node:fs/promises';
 import { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Writable } from 'node:stream';
-import { once } from 'node:events';
 import { DataSource, QueryRunner } from 'typeorm';
 import { comprobarTipoEnAlcance, rechazarFueraDeSusDepartamentos } from './alcance-departamental';
-import { cargarCatalogos } from './catalogos';
+import { construirCatalogos, FuentesDeCatalogos, leerCatalogos } from './catalogos';
 import { abrirArchivo } from './lectura/archivo';
-import { FilaCanonica, reconocer, Tabla } from './lectura/formatos';
+import { FilaCanonica, reconocer } from './lectura/formatos';
 import { seudonimizador } from './seudonimo';
 import { TIPOS } from './tipos';
 import {
@@ -36,8 +35,10 @@ import {
   Rechazo,
   TipoImportacion,
   Tramo,
-  ValorStage,
 } from './tipos/tipo-importacion';
+import { hayHiloDeValidacion, validarEnHilo } from './validacion/en-hilo';
+import { TablaValidada, validarAqui } from './validacion/tabla-validada';
+import { COLUMNAS_DEL_STAGE, TramoValidado } from './validacion/tramos';
 
 export const INGESTION_OPTIONS = Symbol('INGESTION_OPTIONS');
 
@@ -114,14 +115,23 @@ interface Origen {
   readonly opciones: Opciones;
   readonly archivo: InformeImportacion['archivo'];
   readonly reintentoDe: string | null;
-  /** Opens the rows, inside the import's transaction (before COPY starts on its connection). */
-  abrir(queryRunner: QueryRunner): Promise<Tabla>;
+  /** Opens the rows, validated, inside the import's transaction (before COPY starts on its connection). */
+  abrir(apertura: Apertura): Promise<TablaValidada>;
+}
+
+interface Apertura {
+  readonly queryRunner: QueryRunner;
+  readonly contexto: Contexto;
+  /** The catalogues' rows the context was built from. */
+  readonly catalogos: FuentesDeCatalogos;
 }
 
 const MUESTRA_RECHAZOS = 100;
-const LOTE_COPY = 256 * 1024;
-/** Rows validated, staged and merged together: large enough for set-based merges, small enough to keep in memory. */
-const FILAS_POR_TRAMO = 25_000;
+/**
+ * From this size on, a file is read and validated in a thread of its own: a
+ * smaller one is done in a few seconds, and the thread takes a quarter of a second to start.
+ */
+const BYTES_PARA_VALIDAR_EN_HILO = 4 * 1024 * 1024;
 
 @Injectable()
 export class ImportacionService {
@@ -144,12 +154,27 @@ export class ImportacionService {
       opciones,
       archivo: { nombre: solicitud.nombreArchivo, bytes: size, sha256 },
       reintentoDe: null,
-      abrir: async () => {
+      abrir: async ({ contexto, catalogos }) => {
+        const alLeer = solicitud.alLeer && ((bytes: number) => solicitud.alLeer!(bytes, size));
+        if (hayHiloDeValidacion && size >= BYTES_PARA_VALIDAR_EN_HILO) {
+          return validarEnHilo(
+            {
+              ruta: solicitud.ruta,
+              tipo: tipo.codigo,
+              opciones,
+              maxDescomprimido: this.options.maxXlsxExpandedBytes,
+              catalogos,
+              secreto: this.options.pseudonymKey,
+              hoy: contexto.hoy,
+            },
+            alLeer,
+          );
+        }
         const lectura = await abrirArchivo(solicitud.ruta, {
           maxDescomprimido: this.options.maxXlsxExpandedBytes,
-          alLeer: solicitud.alLeer && ((bytes) => solicitud.alLeer!(bytes, size)),
+          alLeer,
         });
-        return reconocer(lectura, tipo, opciones);
+        return validarAqui(await reconocer(lectura, tipo, opciones), tipo, contexto);
       },
     });
   }
@@ -172,7 +197,7 @@ export class ImportacionService {
         sha256: original.archivoSha256,
       },
       reintentoDe: original.id,
-      abrir: async (queryRunner) => {
+      abrir: async ({ queryRunner, contexto }) => {
         await queryRunner.query('SELECT 1 FROM importacion WHERE id = $1 FOR UPDATE', [
           original.id,
         ]);
@@ -187,7 +212,7 @@ export class ImportacionService {
             `La importación ${original.id} no tiene filas rechazadas pendientes que se puedan volver a procesar.`,
           );
         }
-        return {
+        const tabla = {
           formato: 'reintento',
           hoja: null,
           columnasIgnoradas: [],
@@ -197,6 +222,7 @@ export class ImportacionService {
           })(),
           omitidas: () => 0,
         };
+        return validarAqui(tabla, TIPOS[original.tipo], contexto);
       },
     });
   }
@@ -211,8 +237,9 @@ export class ImportacionService {
     const queryRunner = this.dataSource.createQueryRunner();
     const client = (await queryRunner.connect()) as PoolClient;
     await queryRunner.startTransaction();
+    let tabla: TablaValidada | undefined;
     try {
-      const catalogos = await cargarCatalogos(queryRunner.manager);
+      const catalogos = await leerCatalogos(queryRunner.manager);
       const [{ id }] = await queryRunner.query(
         `INSERT INTO importacion (tipo, formato, archivo_nombre, archivo_bytes, archivo_sha256, usuario, opciones,
                                  departamentos, reintento_de)
@@ -235,13 +262,13 @@ export class ImportacionService {
       );
       // Each chunk's merge reads its own rows, not the whole table again.
       if (tipo.porTramos) await queryRunner.query('CREATE INDEX ON stage (tramo)');
-      const tabla = await origen.abrir(queryRunner);
       const contexto: Contexto = {
-        catalogos,
+        catalogos: construirCatalogos(catalogos),
         opciones,
         seudonimo: seudonimizador(this.options.pseudonymKey),
         hoy: new Date().toISOString().slice(0, 10),
       };
+      tabla = await origen.abrir({ queryRunner, contexto, catalogos });
       const fusion = { aceptadas: 0, actualizadas: 0, novedades: [] as string[] };
       // The rows of a chunk, or all of them: limited to the principal's departments, checked
       // against each other (a kind that merges by chunks has no such check), then merged.
@@ -261,8 +288,7 @@ export class ImportacionService {
       const leidas = await copiarAlStage(
         client,
         tipo,
-        tabla.filas,
-        contexto,
+        tabla.tramos,
         tipo.porTramos ? fusionar : undefined,
       );
       if (!tipo.porTramos) await fusionar();
@@ -328,6 +354,7 @@ export class ImportacionService {
       if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction();
       throw error;
     } finally {
+      await tabla?.cerrar();
       await queryRunner.release();
     }
   }
@@ -400,80 +427,38 @@ async function registrarFilas(
 }
 
 /**
- * Validates the rows and stages them with COPY a chunk at a time. For a kind
- * that merges by chunks, each chunk's merge runs on the server while this
- * process validates the next rows. Returns the rows read.
+ * Stages the validated rows with COPY a chunk at a time. For a kind that
+ * merges by chunks, each chunk's merge runs on the server while the next
+ * rows are validated. Returns the rows read.
  */
 async function copiarAlStage(
   client: PoolClient,
   tipo: TipoImportacion,
-  filas: AsyncIterable<FilaCanonica>,
-  contexto: Contexto,
+  tramos: AsyncIterable<TramoValidado>,
   fusionarTramo?: (tramo: Tramo) => Promise<void>,
 ): Promise<number> {
-  const columnas = [
-    'tramo',
-    'fila',
-    'errores',
-    'avisos',
-    'conservada',
-    ...tipo.stage.map(([n]) => n),
-  ];
+  const columnas = [...COLUMNAS_DEL_STAGE, ...tipo.stage.map(([n]) => n)];
   const sentencia = `COPY stage (${columnas.join(', ')}) FROM STDIN (FORMAT csv)`;
   let leidas = 0;
   let numero = 0;
-  let lineas: string[] = [];
   // The previous chunk's merge: settles to its error, or null.
   let fusion: Promise<unknown> = Promise.resolve(null);
   const fusionTerminada = async () => {
     const error = await fusion;
     if (error) throw error;
   };
-  const copiar = async () => {
-    await fusionTerminada();
-    await copiarLineas(client, sentencia, lineas);
-    lineas = [];
-    const tramo = { numero: numero++ };
-    if (fusionarTramo)
-      fusion = fusionarTramo(tramo).then(
-        () => null,
-        (error: unknown) => error,
-      );
-  };
   try {
-    for await (const fila of filas) {
-      leidas++;
-      const resultado: ReturnType<TipoImportacion['validar']> = fila.problemas
-        ? {
-            rechazos: fila.problemas.map((p) => ({
-              columna: p.campo,
-              valor: null,
-              motivo: p.motivo,
-            })),
-          }
-        : tipo.validar(fila.valores, contexto);
-      lineas.push(
-        'rechazos' in resultado
-          ? lineaCsv([
-              numero,
-              fila.numero,
-              JSON.stringify(resultado.rechazos),
-              null,
-              resultado.conservada ? JSON.stringify(resultado.conservada) : null,
-              ...tipo.stage.map(() => null),
-            ])
-          : lineaCsv([
-              numero,
-              fila.numero,
-              null,
-              resultado.avisos ? JSON.stringify(resultado.avisos) : null,
-              null,
-              ...resultado.valores,
-            ]),
-      );
-      if (lineas.length >= FILAS_POR_TRAMO) await copiar();
+    for await (const { lineas, filas } of tramos) {
+      leidas += filas;
+      await fusionTerminada();
+      await copiar(client, sentencia, lineas);
+      const tramo = { numero: numero++ };
+      if (fusionarTramo)
+        fusion = fusionarTramo(tramo).then(
+          () => null,
+          (error: unknown) => error,
+        );
     }
-    if (lineas.length > 0) await copiar();
     await fusionTerminada();
   } catch (error) {
     // The connection is the transaction's: its rollback waits for a merge still running.
@@ -483,58 +468,15 @@ async function copiarAlStage(
   return leidas;
 }
 
-/** One COPY of the lines, sent in batches that honour back-pressure: one socket write per row would cost more than the rows. */
-async function copiarLineas(
-  client: PoolClient,
-  sentencia: string,
-  lineas: string[],
-): Promise<void> {
+/** One COPY of a chunk's lines. */
+async function copiar(client: PoolClient, sentencia: string, lineas: Uint8Array): Promise<void> {
   const copia: Writable = client.query(copyFrom(sentencia));
   const terminada = new Promise<void>((resolve, reject) => {
     copia.on('finish', resolve);
     copia.on('error', reject);
   });
-  try {
-    let lote: string[] = [];
-    let tamano = 0;
-    for (const linea of lineas) {
-      lote.push(linea);
-      tamano += linea.length;
-      if (tamano >= LOTE_COPY) {
-        const ok = copia.write(lote.join(''));
-        lote = [];
-        tamano = 0;
-        if (!ok) await once(copia, 'drain');
-      }
-    }
-    if (lote.length > 0) copia.write(lote.join(''));
-  } catch (error) {
-    copia.destroy(error as Error);
-    await terminada.catch(() => undefined);
-    throw error;
-  }
-  copia.end();
+  copia.end(lineas);
   await terminada;
-}
-
-/** One line of COPY's CSV format: an unquoted empty field is NULL, a quoted one an empty string. */
-function lineaCsv(valores: (ValorStage | undefined)[]): string {
-  return (
-    valores
-      .map((v) => {
-        if (v === null || v === undefined) return '';
-        if (typeof v === 'number') return String(v);
-        if (Buffer.isBuffer(v)) return `\\x${v.toString('hex')}`;
-        if (Array.isArray(v))
-          return comillas(`{${v.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
-        return comillas(v);
-      })
-      .join(',') + '\n'
-  );
-}
-
-function comillas(texto: string): string {
-  return `"${texto.replace(/"/g, '""')}"`;
 }
 
 async function muestraDeRechazos(queryRunner: QueryRunner, id: string): Promise<RechazoDeFila[]> {

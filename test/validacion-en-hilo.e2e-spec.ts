@@ -1,0 +1,204 @@
+/**
+ * A large file is read and validated in a thread of its own (issue 23), in the
+ * built server only: the TypeScript sources the other tests run validate in
+ * the server's thread. The same file imported both ways gives the same report
+ * and the same rows; a file that fails to read fails the same way, with
+ * nothing kept.
+ */
+import { createThrowawayDatabase, ThrowawayDatabase } from '@tablero/database';
+import { rutaDelProyecto } from '@tablero/config';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { freePort } from './support/free-port';
+import { ServerProcess, startServerProcess } from './support/server-process';
+import { startTestApp, TEST_PSEUDONYM_KEY, TestApp, testServerUrl } from './support/test-app';
+
+jest.setTimeout(180_000);
+
+/** Over the size from which the server validates in a thread of its own (4 MiB). */
+const FILAS = 90_000;
+const MUNICIPIOS = ['05001', '76001', '54001', '44001', '73001', '11001'];
+
+interface Informe {
+  id: string | null;
+  formato: string;
+  filas: Record<string, number>;
+  rechazos: { fila: number; columna: string | null; valor: string | null; motivo: string }[];
+  avisos: unknown[];
+  totalAvisos: number;
+}
+
+/** Where a file is imported, and with which credential. */
+interface Destino {
+  readonly base: string;
+  readonly autorizacion: Record<string, string>;
+}
+
+const carpeta = mkdtempSync(join(tmpdir(), 'tablero-validacion-en-hilo-'));
+let construido: { proceso: ServerProcess; base: ThrowawayDatabase; destino: Destino };
+let enProceso: TestApp;
+
+/** Attendances of distinct people, with unknown municipalities, bad dates and repeated people here and there. */
+function asistencias(nombre: string, alterar: (lineas: string[]) => void = () => {}): string {
+  const lineas = [
+    'codigo_actividad,tipo_documento,numero_documento,nombre,codigo_municipio,modalidad,fecha',
+  ];
+  for (let i = 0; i < FILAS; i++) {
+    const actividad = `F2-TAL-${String((i % 38) + 1).padStart(2, '0')}`;
+    const municipio = i % 997 === 0 ? '99999' : MUNICIPIOS[i % MUNICIPIOS.length];
+    const fecha = i % 1_499 === 0 ? '31/02/2023' : '15/08/2023';
+    lineas.push(
+      i % 2_003 === 1
+        ? lineas[lineas.length - 1]
+        : `${actividad},CC,${20_000_000 + i},Persona Número ${i},${municipio},presencial,${fecha}`,
+    );
+  }
+  alterar(lineas);
+  const ruta = join(carpeta, nombre);
+  writeFileSync(ruta, lineas.join('\n') + '\n');
+  return ruta;
+}
+
+async function importar(
+  destino: Destino,
+  ruta: string,
+  consulta = '',
+): Promise<{ status: number; body: Informe & { codigo?: string } }> {
+  const form = new FormData();
+  form.append('archivo', new Blob([readFileSync(ruta)]), 'asistencias.csv');
+  const response = await fetch(`${destino.base}/api/v1/importaciones/asistencias${consulta}`, {
+    method: 'POST',
+    body: form,
+    headers: destino.autorizacion,
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as Informe & { codigo?: string },
+  };
+}
+
+/** What a report says, without what differs between two databases (its id). */
+const comparable = ({ id: _, ...informe }: Informe) => informe;
+
+async function consultar<T>(url: string, sql: string): Promise<T[]> {
+  const cliente = new Client({ connectionString: url });
+  await cliente.connect();
+  try {
+    return (await cliente.query(sql)).rows as T[];
+  } finally {
+    await cliente.end();
+  }
+}
+
+/** The attendances stored, by activity, municipality and date, and the imports recorded. */
+const estado = (url: string) =>
+  consultar(
+    url,
+    `SELECT (SELECT count(*)::int FROM importacion) AS importaciones,
+            (SELECT json_agg(a ORDER BY a) FROM (
+               SELECT actividad_codigo || ' ' || municipio_codigo || ' ' || fecha || ' ' || count(*) AS a
+                 FROM asistencia GROUP BY actividad_codigo, municipio_codigo, fecha) x) AS asistencias`,
+  );
+
+beforeAll(async () => {
+  const base = await createThrowawayDatabase(testServerUrl(), 'validacion-en-hilo');
+  const puerto = await freePort();
+  const proceso = startServerProcess({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    PORT: String(puerto),
+    DATA_DIR: carpeta,
+    DATABASE_URL: base.url,
+    PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
+    EXPENSIVE_MAX_PER_MINUTE: '1000',
+  });
+  construido = {
+    proceso,
+    base,
+    destino: { base: `http://127.0.0.1:${puerto}`, autorizacion: {} },
+  };
+  await proceso.waitFor(/Tablero JPT listo/, 60_000);
+  const secreto = `tjpt_${randomBytes(24).toString('base64url')}`;
+  const cliente = new Client({ connectionString: base.url });
+  await cliente.connect();
+  await cliente.query(
+    `INSERT INTO token_api (nombre, hash, rol, creado_por) VALUES ('hilo', $1, 'admin', 'pruebas')`,
+    [createHash('sha256').update(secreto).digest('hex')],
+  );
+  await cliente.end();
+  construido.destino = {
+    ...construido.destino,
+    autorizacion: { authorization: `Bearer ${secreto}` },
+  };
+  enProceso = await startTestApp('validacion-en-proceso');
+});
+
+afterAll(async () => {
+  const { proceso, base } = construido ?? {};
+  if (proceso && proceso.child.exitCode === null) {
+    proceso.child.kill('SIGTERM');
+    await proceso.exited();
+  }
+  await base?.drop();
+  await enProceso?.close();
+  rmSync(carpeta, { recursive: true, force: true });
+});
+
+it('imports a large file in its own thread exactly as the server thread does', async () => {
+  const ruta = asistencias('grande.csv');
+  expect(statSync(ruta).size).toBeGreaterThan(4 * 1024 * 1024);
+  expect(existsSync(rutaDelProyecto('dist/libs/ingestion/src/validacion/hilo.js'))).toBe(true);
+  const aqui: Destino = { base: enProceso.baseUrl, autorizacion: {} };
+
+  const ensayo = await importar(construido.destino, ruta, '?dry_run=true');
+  expect(ensayo.status).toBe(200);
+  expect(ensayo.body.id).toBeNull();
+  const vacio = await estado(construido.base.url);
+  expect(vacio[0]).toMatchObject({ importaciones: 0, asistencias: null });
+
+  const [enHilo, enElServidor] = [
+    await importar(construido.destino, ruta),
+    await importar(aqui, ruta),
+  ];
+  expect(enHilo.status).toBe(200);
+  expect(enElServidor.status).toBe(200);
+  expect(comparable(enHilo.body)).toEqual(comparable(enElServidor.body));
+  expect(ensayo.body.filas).toEqual(enHilo.body.filas);
+  expect(enHilo.body.filas).toMatchObject({ leidas: FILAS, omitidas: 0 });
+  expect(enHilo.body.filas.rechazadas).toBeGreaterThan(150);
+  expect(enHilo.body.filas.duplicadas).toBeGreaterThan(40);
+  expect(JSON.stringify(enHilo.body.rechazos)).toMatch(/99999/);
+  expect(await estado(construido.base.url)).toEqual(await estado(enProceso.database.url));
+
+  const otraVez = await importar(construido.destino, ruta);
+  expect(otraVez.body.filas).toMatchObject({
+    leidas: FILAS,
+    aceptadas: 0,
+    actualizadas: 0,
+    duplicadas: enHilo.body.filas.aceptadas + enHilo.body.filas.duplicadas,
+  });
+});
+
+it('refuses a large file that cannot be read, keeping nothing, and goes on serving', async () => {
+  const antes = await estado(construido.base.url);
+  const sinComillaDeCierre = asistencias('comilla.csv', (lineas) => {
+    lineas[60_000] = lineas[60_000].replace('Persona', '"Persona');
+  });
+  const comilla = await importar(construido.destino, sinComillaDeCierre);
+  expect(comilla.status).toBe(400);
+  expect(comilla.body.codigo).toBe('CSV_MAL_FORMADO');
+
+  const encabezados = asistencias('encabezados.csv', (lineas) => {
+    lineas[0] = 'actividad_x,documento_y,lugar_z';
+  });
+  const sinEncabezados = await importar(construido.destino, encabezados);
+  expect(sinEncabezados.status).toBe(400);
+  expect(sinEncabezados.body.codigo).toBe('ENCABEZADOS_NO_RECONOCIDOS');
+
+  expect(await estado(construido.base.url)).toEqual(antes);
+  const salud = await fetch(`${construido.destino.base}/api/health`);
+  expect(salud.status).toBe(200);
+});
