@@ -78,7 +78,13 @@ const CASOS: Caso[] = [
   },
 ];
 
-export async function entradasHostiles(pg: RunningDatabase, megas: number, carpeta: string) {
+/** Runs the cases whose name includes `filtro` (all of them without it). */
+export async function entradasHostiles(
+  pg: RunningDatabase,
+  megas: number,
+  carpeta: string,
+  filtro = '',
+) {
   const base = await createThrowawayDatabase(pg.url, 'fallas-hostiles');
   const secreto = `tjpt_${randomBytes(32).toString('base64url')}`;
   let cumple = true;
@@ -86,7 +92,7 @@ export async function entradasHostiles(pg: RunningDatabase, megas: number, carpe
     `3. Entradas hostiles de ${n.format(megas)} MB (el .xlsx, ×20 descomprimido, hasta 500 MB)`,
   );
   try {
-    for (const caso of CASOS) {
+    for (const caso of CASOS.filter((c) => c.nombre.includes(filtro))) {
       const archivo = await caso.crear(carpeta, megas);
       const puerto = await freePort();
       const servidor = startServerProcess({

@@ -267,6 +267,7 @@ async function main(): Promise<void> {
       filas: { type: 'string', default: '300000' },
       megas: { type: 'string', default: '20' },
       solo: { type: 'string' },
+      caso: { type: 'string', default: '' },
     },
   });
   const dataDir = mkdtempSync(join(tmpdir(), 'tablero-fallas-pg-'));
@@ -287,6 +288,7 @@ async function main(): Promise<void> {
         pg,
         Number(values.megas),
         mkdtempSync(join(tmpdir(), 'tablero-hostiles-')),
+        values.caso,
       );
     process.exitCode = cumple ? 0 : 1;
   } finally {
