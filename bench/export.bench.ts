@@ -11,11 +11,11 @@ import { loadConfig } from '@tablero/config';
 import { connectDatabase } from '@tablero/database';
 import { FUENTE } from '@tablero/domain';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { urlDeBench } from './data.bench';
 import { formatoEsCo as n } from './servidor';
+import { carpetaDeBench } from './medicion';
 
 interface Medida {
   filas: number;
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const servidor = await connectDatabase(config, 'shared');
   const url = urlDeBench(servidor.url);
-  const carpeta = mkdtempSync(join(tmpdir(), 'tablero-bench-export-'));
+  const carpeta = carpetaDeBench('exportacion');
   try {
     console.log('Exportación de detalle a .xlsx (tablero_bench)');
     for (const filas of [100_000, 1_000_000]) {

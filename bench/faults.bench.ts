@@ -20,8 +20,7 @@ import {
 import { cargarReferencia } from '@tablero/domain';
 import { MetricasService } from '@tablero/metrics';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as esperar } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -32,6 +31,7 @@ import { freePort } from '../test/support/free-port';
 import { startServerProcess } from '../test/support/server-process';
 import { entradasHostiles } from './entradas-hostiles';
 import { formatoEsCo as n } from './servidor';
+import { carpetaDeBench } from './medicion';
 
 const CLAVE_SEUDONIMOS = 'clave-de-las-fallas-de-tablero-jpt-0123456789';
 const CLIENTES = 10;
@@ -213,7 +213,7 @@ async function cifras(url: string): Promise<Record<string, unknown>> {
 }
 
 async function importacionCortada(pg: RunningDatabase, filas: number): Promise<boolean> {
-  const archivo = join(mkdtempSync(join(tmpdir(), 'tablero-fallas-')), 'asistencias.csv');
+  const archivo = join(carpetaDeBench('fallas'), 'asistencias.csv');
   await escribirAsistencias(archivo, filas);
   const limpia = await createThrowawayDatabase(pg.url, 'fallas-limpia');
   const cortada = await createThrowawayDatabase(pg.url, 'fallas-cortada');
@@ -270,7 +270,7 @@ async function main(): Promise<void> {
       caso: { type: 'string', default: '' },
     },
   });
-  const dataDir = mkdtempSync(join(tmpdir(), 'tablero-fallas-pg-'));
+  const dataDir = carpetaDeBench('fallas-pg');
   const port = await freePort();
   const iniciar = () => startEmbeddedDatabase({ dataDir, port });
   let pg = await iniciar();
@@ -287,13 +287,12 @@ async function main(): Promise<void> {
       cumple &&= await entradasHostiles(
         pg,
         Number(values.megas),
-        mkdtempSync(join(tmpdir(), 'tablero-hostiles-')),
+        carpetaDeBench('hostiles'),
         values.caso,
       );
     process.exitCode = cumple ? 0 : 1;
   } finally {
     await pg.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

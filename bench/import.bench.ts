@@ -9,8 +9,7 @@
  * RSS at a tenth of the rows and at all of them.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -21,6 +20,7 @@ import { reconstruirResumenAsistencia, sumarAResumenes } from '@tablero/domain';
 import { SCHEMA } from '../migrations/schema';
 import { escribirAsistencias } from '../test/support/asistencias-sinteticas';
 import { baseDeBench, formatoEsCo as n } from './servidor';
+import { carpetaDeBench } from './medicion';
 
 interface Medida {
   filas: { leidas: number; aceptadas: number };
@@ -113,7 +113,7 @@ function importar(url: string, archivo: string): Medida {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { filas: { type: 'string', default: '1000000' } } });
   const filas = Number(values.filas);
-  const carpeta = mkdtempSync(join(tmpdir(), 'tablero-bench-import-'));
+  const carpeta = carpetaDeBench('importacion');
   const grande = join(carpeta, 'asistencias.csv');
   const pequeno = join(carpeta, 'asistencias-10.csv');
   await escribirAsistencias(grande, filas);

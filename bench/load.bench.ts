@@ -19,8 +19,7 @@ import { loadConfig } from '@tablero/config';
 import { connectDatabase, createDataSource } from '@tablero/database';
 import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
@@ -30,6 +29,7 @@ import { iniciarReplicaEnStreaming } from '../test/support/replica-en-streaming'
 import { ServerProcess, startServerProcess } from '../test/support/server-process';
 import { urlDeBench } from './data.bench';
 import { iniciarProxyEnTurno, ProxyEnTurno } from './proxy-en-turno';
+import { carpetaDeBench } from './medicion';
 import { baseDeBench, formatoEsCo as n } from './servidor';
 
 /** What the dashboard's views ask for. */
@@ -170,7 +170,7 @@ async function conInstancias(cantidad: number, clientes: number, segundos: numbe
   const base = await baseDeBench('carga_instancias', par.primario);
   const replica = new URL(par.replica);
   replica.pathname = new URL(base.url).pathname;
-  const datos = mkdtempSync(join(tmpdir(), 'tablero-carga-'));
+  const datos = carpetaDeBench('carga');
   const entorno = {
     DATABASE_URL: base.url,
     DATABASE_REPLICA_URLS: replica.toString(),
@@ -257,7 +257,6 @@ async function conInstancias(cantidad: number, clientes: number, segundos: numbe
     if (ds.isInitialized) await ds.destroy();
     await base.cerrar();
     await par.detener();
-    rmSync(datos, { recursive: true, force: true });
   }
 }
 

@@ -1,4 +1,14 @@
-/** Timing helpers shared by the benchmarks. */
+/** Timing helpers shared by the benchmarks, and their scratch folders. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A folder of the benchmark's own in the system's temporary folder, deleted when the process exits. */
+export function carpetaDeBench(nombre: string): string {
+  const carpeta = mkdtempSync(join(tmpdir(), `tablero-bench-${nombre}-`));
+  process.on('exit', () => rmSync(carpeta, { recursive: true, force: true }));
+  return carpeta;
+}
 
 /** The nearest-rank percentile: the smallest time with at least p % of the times at or under it. */
 export function percentil(ms: number[], p: number): number {

@@ -12,13 +12,11 @@ import 'reflect-metadata';
 import { loadConfig } from '@tablero/config';
 import { connectDatabase, createDataSource } from '@tablero/database';
 import { Dimension, Filtros, MetricasService } from '@tablero/metrics';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCHEMA } from '../migrations/schema';
 import { escribirAsistencias } from '../test/support/asistencias-sinteticas';
 import { BASE_BENCH, urlDeBench } from './data.bench';
-import { cronometrar, medir, percentil } from './medicion';
+import { carpetaDeBench, cronometrar, medir, percentil } from './medicion';
 import { formatoEsCo as n, servidorDeBench } from './servidor';
 
 const REPETICIONES = 40;
@@ -199,10 +197,7 @@ async function main(): Promise<void> {
       );
     }
     const antes = await asistenciasEnKpis(base, headers);
-    const archivo = join(
-      mkdtempSync(join(tmpdir(), 'tablero-bench-metricas-')),
-      'asistencias-10000.csv',
-    );
+    const archivo = join(carpetaDeBench('metricas'), 'asistencias-10000.csv');
     // Into the synthetic activities, which already have records: no declared figure is replaced.
     await escribirAsistencias(archivo, 10_000, {
       actividad: (i) => `SIN-${String((i % 2000) + 1).padStart(6, '0')}`,

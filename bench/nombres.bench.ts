@@ -11,11 +11,11 @@
 import { DIVIPOLA, NOMBRES_COMUNES_MUNICIPIO } from '@tablero/domain';
 import { once } from 'node:events';
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createWriteStream, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { baseDeBench, formatoEsCo as n } from './servidor';
+import { carpetaDeBench } from './medicion';
 
 type Forma = 'codigo' | 'nombre';
 
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   });
   const filas = Number(values.filas);
   const rondas = Number(values.rondas);
-  const carpeta = mkdtempSync(join(tmpdir(), 'tablero-bench-nombres-'));
+  const carpeta = carpetaDeBench('nombres');
   const archivos: Record<Forma, string> = {
     codigo: join(carpeta, 'asistencias-por-codigo.csv'),
     nombre: join(carpeta, 'asistencias-por-nombre.csv'),

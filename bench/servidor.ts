@@ -12,12 +12,10 @@ import {
   startEmbeddedDatabase,
   ThrowawayDatabase,
 } from '@tablero/database';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SCHEMA } from '../migrations/schema';
 import { AppModule } from '../apps/api/src/app.module';
 import { configureApp, OpcionesDeServidor } from '../apps/api/src/configure-app';
+import { carpetaDeBench } from './medicion';
 
 export interface BaseDeBench {
   readonly url: string;
@@ -30,7 +28,7 @@ export async function baseDeBench(proposito: string, servidorDado?: string): Pro
     (servidorDado ?? process.env.DATABASE_URL)
       ? undefined
       : await startEmbeddedDatabase({
-          dataDir: mkdtempSync(join(tmpdir(), 'tablero-bench-')),
+          dataDir: carpetaDeBench('postgres'),
           port: 54400 + (process.pid % 500),
         });
   const servidor = servidorDado ?? process.env.DATABASE_URL ?? embebida!.url;
