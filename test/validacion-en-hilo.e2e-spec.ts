@@ -10,7 +10,8 @@ import { rutaDelProyecto } from '@tablero/config';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { freePort } from './support/free-port';
 import { ServerProcess, startServerProcess } from './support/server-process';
@@ -42,11 +43,15 @@ let construido: { proceso: ServerProcess; base: ThrowawayDatabase; destino: Dest
 let enProceso: TestApp;
 
 /** Attendances of distinct people, with unknown municipalities, bad dates and repeated people here and there. */
-function asistencias(nombre: string, alterar: (lineas: string[]) => void = () => {}): string {
+function asistencias(
+  nombre: string,
+  alterar: (lineas: string[]) => void = () => {},
+  filas = FILAS,
+): string {
   const lineas = [
     'codigo_actividad,tipo_documento,numero_documento,nombre,codigo_municipio,modalidad,fecha',
   ];
-  for (let i = 0; i < FILAS; i++) {
+  for (let i = 0; i < filas; i++) {
     const actividad = `F2-TAL-${String((i % 38) + 1).padStart(2, '0')}`;
     const municipio = i % 997 === 0 ? '99999' : MUNICIPIOS[i % MUNICIPIOS.length];
     const fecha = i % 1_499 === 0 ? '31/02/2023' : '15/08/2023';
@@ -62,13 +67,25 @@ function asistencias(nombre: string, alterar: (lineas: string[]) => void = () =>
   return ruta;
 }
 
+/** The CSV's rows on the «Datos» sheet of a workbook that opens with instructions, as the template does. */
+async function enLibro(csv: string): Promise<string> {
+  const ruta = csv.replace(/\.csv$/, '.xlsx');
+  const libro = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: ruta, useSharedStrings: false });
+  libro.addWorksheet('Instrucciones').addRow(['Llene la hoja «Datos».']).commit();
+  const hoja = libro.addWorksheet('Datos');
+  for (const linea of readFileSync(csv, 'utf8').trimEnd().split('\n'))
+    hoja.addRow(linea.split(',')).commit();
+  await libro.commit();
+  return ruta;
+}
+
 async function importar(
   destino: Destino,
   ruta: string,
   consulta = '',
 ): Promise<{ status: number; body: Informe & { codigo?: string } }> {
   const form = new FormData();
-  form.append('archivo', new Blob([readFileSync(ruta)]), 'asistencias.csv');
+  form.append('archivo', new Blob([readFileSync(ruta)]), basename(ruta));
   const response = await fetch(`${destino.base}/api/v1/importaciones/asistencias${consulta}`, {
     method: 'POST',
     body: form,
@@ -180,6 +197,19 @@ it('imports a large file in its own thread exactly as the server thread does', a
     actualizadas: 0,
     duplicadas: enHilo.body.filas.aceptadas + enHilo.body.filas.duplicadas,
   });
+});
+
+it('reads the «Datos» sheet of a large workbook in its own thread as the server thread does', async () => {
+  // An .xlsx is compressed: it takes more rows than the CSV to reach the size.
+  const filas = 120_000;
+  const ruta = await enLibro(asistencias('libro.csv', undefined, filas));
+  expect(statSync(ruta).size).toBeGreaterThan(4 * 1024 * 1024);
+  const aqui: Destino = { base: enProceso.baseUrl, autorizacion: {} };
+  const enHilo = await importar(construido.destino, ruta, '?dry_run=true');
+  const enElServidor = await importar(aqui, ruta, '?dry_run=true');
+  expect(enHilo.status).toBe(200);
+  expect(enHilo.body).toMatchObject({ formato: 'xlsx', hoja: 'Datos', filas: { leidas: filas } });
+  expect(comparable(enHilo.body)).toEqual(comparable(enElServidor.body));
 });
 
 it('refuses a large file that cannot be read, keeping nothing, and goes on serving', async () => {
