@@ -5,7 +5,7 @@
  * and the same rows; a file that fails to read fails the same way, with
  * nothing kept.
  */
-import { createThrowawayDatabase, ThrowawayDatabase } from '@tablero/database';
+import { createDataSource, createThrowawayDatabase, ThrowawayDatabase } from '@tablero/database';
 import { rutaDelProyecto } from '@tablero/config';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,19 @@ import { Client } from 'pg';
 import { freePort } from './support/free-port';
 import { ServerProcess, startServerProcess } from './support/server-process';
 import { startTestApp, TEST_PSEUDONYM_KEY, TestApp, testServerUrl } from './support/test-app';
+import { SCHEMA } from '../migrations/schema';
+import { construirCatalogos, leerCatalogos } from '../libs/ingestion/src/catalogos';
+import { abrirArchivo } from '../libs/ingestion/src/lectura/archivo';
+import { reconocer } from '../libs/ingestion/src/lectura/formatos';
+import { seudonimizador } from '../libs/ingestion/src/seudonimo';
+import { TIPOS } from '../libs/ingestion/src/tipos';
+import { validarAqui, TablaValidada } from '../libs/ingestion/src/validacion/tabla-validada';
+import type * as EnHilo from '../libs/ingestion/src/validacion/en-hilo';
+
+/** The thread as built: the sources have none. */
+const { validarEnHilo } = jest.requireActual<typeof EnHilo>(
+  rutaDelProyecto('dist/libs/ingestion/src/validacion/en-hilo.js'),
+);
 
 jest.setTimeout(180_000);
 
@@ -231,4 +244,103 @@ it('refuses a large file that cannot be read, keeping nothing, and goes on servi
   expect(await estado(construido.base.url)).toEqual(antes);
   const salud = await fetch(`${construido.destino.base}/api/health`);
   expect(salud.status).toBe(200);
+});
+
+describe('the validation thread itself', () => {
+  const hoy = '2026-12-06';
+  const secreto = Buffer.from(TEST_PSEUDONYM_KEY);
+  const tipo = TIPOS.asistencias;
+
+  /** Rows whose staged text is wide and in two-byte characters: a chunk outgrows its first 8 MiB. */
+  function anchas(nombre: string, filas: number): string {
+    const largo = 'ñ'.repeat(200);
+    const lineas = [
+      'codigo_actividad,tipo_documento,numero_documento,codigo_municipio,entidad,cargo',
+    ];
+    for (let i = 0; i < filas; i++)
+      lineas.push(
+        `F2-TAL-01,CC,${30_000_000 + i},${i % 500 === 0 ? '99999' : '05001'},${largo},${largo}`,
+      );
+    const ruta = join(carpeta, nombre);
+    writeFileSync(ruta, lineas.join('\n') + '\n');
+    return ruta;
+  }
+
+  async function catalogos() {
+    const ds = createDataSource(construido.base.url, SCHEMA);
+    await ds.initialize();
+    try {
+      return await leerCatalogos(ds.manager);
+    } finally {
+      await ds.destroy();
+    }
+  }
+
+  async function bytes(tabla: TablaValidada): Promise<{ lineas: Buffer; filas: number[] }> {
+    const partes: Buffer[] = [];
+    const filas: number[] = [];
+    for await (const tramo of tabla.tramos) {
+      partes.push(Buffer.from(tramo.lineas));
+      filas.push(tramo.filas);
+    }
+    return { lineas: Buffer.concat(partes), filas };
+  }
+
+  it('sends, byte for byte, the chunks the server thread writes', async () => {
+    const ruta = anchas('anchas.csv', 30_000);
+    const fuentes = await catalogos();
+    const peticion = {
+      ruta,
+      tipo: tipo.codigo,
+      opciones: {},
+      maxDescomprimido: 1024 ** 3,
+      catalogos: fuentes,
+      secreto,
+      hoy,
+    };
+    const contexto = {
+      catalogos: construirCatalogos(fuentes),
+      opciones: {},
+      seudonimo: seudonimizador(secreto),
+      hoy,
+    };
+    const leidos: number[] = [];
+    const enHilo = await bytes(await validarEnHilo(peticion, (b) => leidos.push(b)));
+    const aqui = await bytes(
+      validarAqui(
+        await reconocer(await abrirArchivo(ruta, { maxDescomprimido: 1024 ** 3 }), tipo, {}),
+        tipo,
+        contexto,
+      ),
+    );
+    expect(enHilo.filas).toEqual([25_000, 5_000]);
+    expect(aqui.filas).toEqual(enHilo.filas);
+    expect(enHilo.lineas.length).toBeGreaterThan(16 * 1024 * 1024);
+    expect(enHilo.lineas.equals(aqui.lineas)).toBe(true);
+    expect(leidos.at(-1)).toBe(statSync(ruta).size);
+  });
+
+  it('stops when the import stops taking chunks, and says what is wrong with the file', async () => {
+    const fuentes = await catalogos();
+    const peticion = (ruta: string) => ({
+      ruta,
+      tipo: tipo.codigo,
+      opciones: {},
+      maxDescomprimido: 1024 ** 3,
+      catalogos: fuentes,
+      secreto,
+      hoy,
+    });
+    const tabla = await validarEnHilo(peticion(anchas('a-medias.csv', 80_000)));
+    const tramos = tabla.tramos[Symbol.asyncIterator]();
+    expect((await tramos.next()).value).toMatchObject({ filas: 25_000 });
+    await tabla.cerrar();
+    expect(await tramos.next()).toEqual({ done: true, value: undefined });
+
+    const sinEncabezados = join(carpeta, 'sin-encabezados.csv');
+    writeFileSync(sinEncabezados, 'uno,dos\n1,2\n');
+    await expect(validarEnHilo(peticion(sinEncabezados))).rejects.toMatchObject({
+      codigo: 'ENCABEZADOS_NO_RECONOCIDOS',
+    });
+  });
 });

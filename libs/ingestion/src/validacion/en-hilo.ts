@@ -20,7 +20,7 @@ export function validarEnHilo(
   peticion: PeticionAlHilo,
   alLeer?: (bytes: number) => void,
 ): Promise<TablaValidada> {
-  const hilo = new Worker(HILO, { workerData: peticion });
+  const hilo = new Worker(HILO, { workerData: { ...peticion, progreso: !!alLeer } });
   const pendientes: TramoValidado[] = [];
   let omitidas: number | null = null;
   let falla: Error | null = null;
@@ -32,12 +32,13 @@ export function validarEnHilo(
   };
   const cerrar = async () => {
     cerrado = true;
+    cambio();
     await hilo.terminate();
   };
 
   async function* tramos(): AsyncGenerator<TramoValidado> {
     try {
-      for (;;) {
+      while (!cerrado) {
         if (falla) throw falla;
         const tramo = pendientes.shift();
         if (tramo) {
@@ -90,6 +91,7 @@ export function validarEnHilo(
       }
     });
     hilo.on('error', fallar);
+    hilo.on('messageerror', fallar);
     hilo.on('exit', (codigo) =>
       fallar(
         new Error(

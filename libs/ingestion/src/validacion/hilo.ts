@@ -12,7 +12,7 @@ import { reconocer } from '../lectura/formatos';
 import { seudonimizador } from '../seudonimo';
 import { TIPOS } from '../tipos';
 import { validarEnTramos } from './tramos';
-import { DelHilo, PeticionAlHilo, TRAMOS_EN_VUELO } from './mensajes';
+import { DatosDelHilo, DelHilo, TRAMOS_EN_VUELO } from './mensajes';
 
 const puerto = parentPort!;
 const enviar = (mensaje: DelHilo) =>
@@ -33,11 +33,11 @@ const credito = async () => {
   creditos--;
 };
 
-async function validar(peticion: PeticionAlHilo): Promise<void> {
+async function validar(peticion: DatosDelHilo): Promise<void> {
   const tipo = TIPOS[peticion.tipo];
   const lectura = await abrirArchivo(peticion.ruta, {
     maxDescomprimido: peticion.maxDescomprimido,
-    alLeer: (bytes) => enviar({ tipo: 'leidos', bytes }),
+    alLeer: peticion.progreso ? (bytes) => enviar({ tipo: 'leidos', bytes }) : undefined,
   });
   const { filas, ...tabla } = await reconocer(lectura, tipo, peticion.opciones);
   enviar({
@@ -60,7 +60,7 @@ async function validar(peticion: PeticionAlHilo): Promise<void> {
   enviar({ tipo: 'fin', omitidas: tabla.omitidas() });
 }
 
-validar(workerData as PeticionAlHilo).catch((error: Error) =>
+validar(workerData as DatosDelHilo).catch((error: Error) =>
   enviar({
     tipo: 'error',
     codigo: error instanceof ArchivoInvalido ? error.codigo : null,

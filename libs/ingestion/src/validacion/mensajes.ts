@@ -18,6 +18,11 @@ export interface PeticionAlHilo {
   readonly hoy: string;
 }
 
+/** What the thread starts with: the request, and whether anyone follows the bytes read. */
+export interface DatosDelHilo extends PeticionAlHilo {
+  readonly progreso: boolean;
+}
+
 export type DelHilo =
   | { readonly tipo: 'leidos'; readonly bytes: number }
   | {

@@ -34,8 +34,9 @@ export async function* validarEnTramos(
   let bytes = 0;
   let enElTramo = 0;
   const escribir = (linea: string) => {
-    if (bytes + Buffer.byteLength(linea) > lineas.length) {
-      const mayor = Buffer.allocUnsafeSlow(lineas.length * 2);
+    const necesarios = bytes + Buffer.byteLength(linea);
+    if (necesarios > lineas.length) {
+      const mayor = Buffer.allocUnsafeSlow(Math.max(lineas.length * 2, necesarios));
       lineas.copy(mayor, 0, 0, bytes);
       lineas = mayor;
     }
