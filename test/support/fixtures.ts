@@ -1,13 +1,17 @@
 /** Files as DNP teams have them, written by the tests themselves. */
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { createWriteStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
 
 export const carpeta = mkdtempSync(join(tmpdir(), 'tablero-fixtures-'));
+const borrar = () => rmSync(carpeta, { recursive: true, force: true });
+// The files go with the test file that wrote them, or with the benchmark when it exits.
+if (typeof afterAll === 'function') afterAll(borrar);
+else process.on('exit', borrar);
 
 export function texto(
   nombre: string,
