@@ -264,11 +264,21 @@ describe('the validation thread itself', () => {
     return ruta;
   }
 
-  async function catalogos() {
+  /** What an import asks of the thread for a file, with the built server's catalogues. */
+  async function peticion(ruta: string) {
     const ds = createDataSource(construido.base.url, SCHEMA);
     await ds.initialize();
     try {
-      return await leerCatalogos(ds.manager);
+      const catalogos = await leerCatalogos(ds.manager);
+      return {
+        ruta,
+        tipo: tipo.codigo,
+        opciones: {},
+        maxDescomprimido: 1024 ** 3,
+        catalogos,
+        secreto,
+        hoy,
+      };
     } finally {
       await ds.destroy();
     }
@@ -286,24 +296,15 @@ describe('the validation thread itself', () => {
 
   it('sends, byte for byte, the chunks the server thread writes', async () => {
     const ruta = anchas('anchas.csv', 30_000);
-    const fuentes = await catalogos();
-    const peticion = {
-      ruta,
-      tipo: tipo.codigo,
-      opciones: {},
-      maxDescomprimido: 1024 ** 3,
-      catalogos: fuentes,
-      secreto,
-      hoy,
-    };
+    const alHilo = await peticion(ruta);
     const contexto = {
-      catalogos: construirCatalogos(fuentes),
+      catalogos: construirCatalogos(alHilo.catalogos),
       opciones: {},
       seudonimo: seudonimizador(secreto),
       hoy,
     };
     const leidos: number[] = [];
-    const enHilo = await bytes(await validarEnHilo(peticion, (b) => leidos.push(b)));
+    const enHilo = await bytes(await validarEnHilo(alHilo, (b) => leidos.push(b)));
     const aqui = await bytes(
       validarAqui(
         await reconocer(await abrirArchivo(ruta, { maxDescomprimido: 1024 ** 3 }), tipo, {}),
@@ -319,17 +320,9 @@ describe('the validation thread itself', () => {
   });
 
   it('stops when the import stops taking chunks, and says what is wrong with the file', async () => {
-    const fuentes = await catalogos();
-    const peticion = (ruta: string) => ({
-      ruta,
-      tipo: tipo.codigo,
-      opciones: {},
-      maxDescomprimido: 1024 ** 3,
-      catalogos: fuentes,
-      secreto,
-      hoy,
-    });
-    const tabla = await validarEnHilo(peticion(asistencias('a-medias.csv', undefined, 60_000)));
+    const tabla = await validarEnHilo(
+      await peticion(asistencias('a-medias.csv', undefined, 60_000)),
+    );
     const tramos = tabla.tramos[Symbol.asyncIterator]();
     expect((await tramos.next()).value).toMatchObject({ filas: 25_000 });
     await tabla.cerrar();
@@ -337,7 +330,7 @@ describe('the validation thread itself', () => {
 
     const sinEncabezados = join(carpeta, 'sin-encabezados.csv');
     writeFileSync(sinEncabezados, 'uno,dos\n1,2\n');
-    await expect(validarEnHilo(peticion(sinEncabezados))).rejects.toMatchObject({
+    await expect(validarEnHilo(await peticion(sinEncabezados))).rejects.toMatchObject({
       codigo: 'ENCABEZADOS_NO_RECONOCIDOS',
     });
   });
