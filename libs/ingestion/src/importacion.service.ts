@@ -188,8 +188,9 @@ export class ImportacionService {
   async reintentar(solicitud: SolicitudReintento): Promise<InformeImportacion> {
     const original = await this.buscar(solicitud.importacionId, solicitud.departamentos ?? null);
     if (!original) throw new Error(`No existe la importación ${solicitud.importacionId}.`);
+    const tipo = TIPOS[original.tipo];
     return this.ejecutar(solicitud, {
-      tipo: TIPOS[original.tipo],
+      tipo,
       opciones: original.opciones,
       archivo: {
         nombre: original.archivoNombre,
@@ -222,7 +223,7 @@ export class ImportacionService {
           })(),
           omitidas: () => 0,
         };
-        return validarAqui(tabla, TIPOS[original.tipo], contexto);
+        return validarAqui(tabla, tipo, contexto);
       },
     });
   }
@@ -256,7 +257,7 @@ export class ImportacionService {
         ],
       );
       await queryRunner.query(
-        `CREATE TEMP TABLE stage (tramo integer NOT NULL, fila integer NOT NULL, errores jsonb, avisos jsonb, conservada jsonb, ${tipo.stage
+        `CREATE TEMP TABLE stage (${[...COLUMNAS_DEL_STAGE, ...tipo.stage]
           .map(([nombre, sqlTipo]) => `${nombre} ${sqlTipo}`)
           .join(', ')}) ON COMMIT DROP`,
       );
@@ -437,7 +438,7 @@ async function copiarAlStage(
   tramos: AsyncIterable<TramoValidado>,
   fusionarTramo?: (tramo: Tramo) => Promise<void>,
 ): Promise<number> {
-  const columnas = [...COLUMNAS_DEL_STAGE, ...tipo.stage.map(([n]) => n)];
+  const columnas = [...COLUMNAS_DEL_STAGE, ...tipo.stage].map(([nombre]) => nombre);
   const sentencia = `COPY stage (${columnas.join(', ')}) FROM STDIN (FORMAT csv)`;
   let leidas = 0;
   let numero = 0;

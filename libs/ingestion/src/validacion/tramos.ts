@@ -21,8 +21,14 @@ export interface TramoValidado {
 /** What a chunk's lines start with room for: a row of attendance takes some 170 bytes. */
 const BYTES_INICIALES = 8 * 1024 * 1024;
 
-/** The staging table's leading columns; a kind's own follow them. */
-export const COLUMNAS_DEL_STAGE = ['tramo', 'fila', 'errores', 'avisos', 'conservada'];
+/** The staging table's leading columns, in the order of each line; a kind's own follow them. */
+export const COLUMNAS_DEL_STAGE: readonly (readonly [string, string])[] = [
+  ['tramo', 'integer NOT NULL'],
+  ['fila', 'integer NOT NULL'],
+  ['errores', 'jsonb'],
+  ['avisos', 'jsonb'],
+  ['conservada', 'jsonb'],
+];
 
 export async function* validarEnTramos(
   filas: AsyncIterable<FilaCanonica>,
