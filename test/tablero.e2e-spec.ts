@@ -7,10 +7,16 @@
 import ExcelJS from 'exceljs';
 import { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { texto } from './support/fixtures';
 import { capturar, PaginaVigilada, tableroEnNavegador } from './support/navegador';
 import { TestApp } from './support/test-app';
+
+const ejecutar = promisify(execFile);
 
 let servidor: TestApp;
 let vigilada: PaginaVigilada;
@@ -80,6 +86,21 @@ describe('Resumen', () => {
       'Programas de Gobierno 33.274',
       'Transición de Gobiernos Territoriales 2024-2027 ≈ 21.712',
     ]);
+  });
+
+  it('prints every chart with its table, whether "Ver datos" was opened or not', async () => {
+    await abrir('/resumen');
+    const paneles = await page.locator('.panel[data-estado="listo"]').count();
+    expect(paneles).toBeGreaterThan(1);
+    const ruta = join(mkdtempSync(join(tmpdir(), 'tablero-impreso-')), 'resumen.pdf');
+    await page.pdf({ path: ruta, format: 'A4' });
+    const { stdout } = await ejecutar('pdftotext', ['-enc', 'UTF-8', ruta, '-']);
+    rmSync(dirname(ruta), { recursive: true });
+    // Each table's first column is headed «Categoría»; no chart draws that word.
+    expect(stdout.match(/^Categoría$/gm)).toHaveLength(paneles);
+    expect(stdout.replace(/\s+/g, ' ')).toContain(
+      'Interacciones registradas por fase · Toda la estrategia · Corte: 31/12/2023 Categoría',
+    );
   });
 });
 

@@ -53,7 +53,10 @@ export function panelGrafico(
     { type: 'button', 'aria-expanded': 'false', 'aria-controls': idDatos },
     'Ver datos',
   );
+  // The table is built when first shown or printed: a municipal map's has a row per municipality.
+  let construirTabla = () => {};
   verDatos.addEventListener('click', () => {
+    construirTabla();
     datos.hidden = !datos.hidden;
     verDatos.setAttribute('aria-expanded', String(!datos.hidden));
     verDatos.textContent = datos.hidden ? 'Ver datos' : 'Ocultar datos';
@@ -162,19 +165,24 @@ export function panelGrafico(
       );
       estado.replaceWith(contexto.nota ? el('p', { class: 'nota' }, contexto.nota) : '');
       seccion.dataset.estado = 'listo';
-      datos.append(
-        tabla(
-          `${definicion.titulo} · ${contexto.filtrosEnPalabras}` +
-            (contexto.fechaCorte ? ` · Corte: ${contexto.fechaCorte}` : ''),
-          conSeries ? ['Categoría', 'Serie', 'Cifra'] : ['Categoría', 'Cifra'],
-          filas.map((f) => [
-            filtro && f.clave ? botonFiltro(f.etiqueta, filtro, f.clave) : f.etiqueta,
-            ...(conSeries ? [f.serie ?? ''] : []),
-            texto(f),
-          ]),
-          [conSeries ? 2 : 1],
-        ),
-      );
+      construirTabla = () => {
+        construirTabla = () => {};
+        datos.append(
+          tabla(
+            `${definicion.titulo} · ${contexto.filtrosEnPalabras}` +
+              (contexto.fechaCorte ? ` · Corte: ${contexto.fechaCorte}` : ''),
+            conSeries ? ['Categoría', 'Serie', 'Cifra'] : ['Categoría', 'Cifra'],
+            filas.map((f) => [
+              filtro && f.clave ? botonFiltro(f.etiqueta, filtro, f.clave) : f.etiqueta,
+              ...(conSeries ? [f.serie ?? ''] : []),
+              texto(f),
+            ]),
+            [conSeries ? 2 : 1],
+          ),
+        );
+      };
+      if (!datos.hidden) construirTabla();
+      addEventListener('beforeprint', () => construirTabla(), { signal: vista.senal });
     })
     .catch((error: Error) => {
       if (vista.senal.aborted) return;
