@@ -2,8 +2,8 @@
  * Part of `npm run bench:faults`: the server in its own process imports files
  * of the shapes that froze it or blew its memory (issue 23), while a client
  * asks /api/health every 20 ms. For each: the import's answer and time, the
- * health latency (max and p99) beside the same client with no import, and the
- * server's peak RSS (VmHWM).
+ * health latency (max and p99) beside the same client with no import and beside
+ * an unknown route's (the event loop alone), and the server's peak RSS (VmHWM).
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -114,18 +114,25 @@ export async function entradasHostiles(
         );
         await cliente.end();
         const url = `http://127.0.0.1:${puerto}`;
+        const tardanza = async (ruta: string) => {
+          const inicio = performance.now();
+          await (await fetch(`${url}${ruta}`)).arrayBuffer();
+          return performance.now() - inicio;
+        };
+        // Health asks the database; an unknown route only the server's event loop (a 404 with
+        // neither database nor disk): apart, they tell a busy database from a busy server.
         const sondear = async (mientras: () => boolean) => {
-          const ms: number[] = [];
+          const salud: number[] = [];
+          const solo: number[] = [];
           while (mientras()) {
-            const inicio = performance.now();
-            await fetch(`${url}/api/health`);
-            ms.push(performance.now() - inicio);
+            salud.push(await tardanza('/api/health'));
+            solo.push(await tardanza('/api/v1/ruta-inexistente'));
             await new Promise((r) => setTimeout(r, 20));
           }
-          return ms;
+          return { salud, solo };
         };
         const sola = Date.now() + 2000;
-        const reposo = await sondear(() => Date.now() < sola);
+        const reposo = (await sondear(() => Date.now() < sola)).salud;
         let terminada = false;
         const durante = sondear(() => !terminada);
         const inicio = Date.now();
@@ -154,7 +161,7 @@ export async function entradasHostiles(
         rmSync(respuesta);
         const duracion = Date.now() - inicio;
         terminada = true;
-        const salud = await durante;
+        const { salud, solo } = await durante;
         const rss =
           Number(
             /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${servidor.child.pid}/status`, 'utf8'))?.[1],
@@ -166,7 +173,8 @@ export async function entradasHostiles(
           `   ${caso.nombre.padEnd(34)} ${n.format(statSync(archivo).size / 1048576)} MB → ${estado} ` +
             `${cuerpo.codigo ?? `${n.format(cuerpo.filas?.leidas ?? 0)} filas`} en ${n.format(duracion)} ms; ` +
             `/api/health máx ${n.format(maximo)} ms, p99 ${n.format(percentil(salud, 99))} ms ` +
-            `(${n.format(salud.length)} sondeos; sin importación máx ${n.format(Math.max(...reposo))} ms); ` +
+            `(${n.format(salud.length)} sondeos; sin importación máx ${n.format(Math.max(...reposo))} ms; ` +
+            `una ruta sin base ni disco máx ${n.format(Math.max(...solo))} ms); ` +
             `RSS pico ${n.format(rss)} MB`,
         );
       } finally {
