@@ -27,8 +27,10 @@ const MAX_RATIO = 200;
 export const MAX_COLUMNAS = 16_384;
 /** One XML text or tag this long is no spreadsheet's (a cell holds at most 32.767 characters). */
 const MAX_TOKEN = 1024 * 1024;
-/** The shared strings are kept in memory for the whole read: their characters are bounded. */
-export const MAX_CARACTERES_COMPARTIDOS = 64 * 1024 * 1024;
+/** The shared strings are kept in memory for the whole read: the bytes they take there are bounded. */
+export const MAX_BYTES_COMPARTIDOS = 64 * 1024 * 1024;
+/** A character JavaScript keeps in two bytes, and with it every character of its string. */
+const FUERA_DE_LATIN_1 = /[\u0100-\uffff]/;
 const MAX_TEXTOS_COMPARTIDOS = 16 * 1024 * 1024;
 /** The sheet the templates put the data on. */
 const HOJA_DE_DATOS = 'datos';
@@ -478,16 +480,24 @@ export class TextosCompartidos {
   private readonly bloques: { primero: number; texto: string; fines: Uint32Array }[] = [];
   private pendientes: string[] = [];
   private cantidad = 0;
-  private caracteres = 0;
+  /** What the joined blocks take. */
+  private bytes = 0;
+  private caracteresPendientes = 0;
+  /** A block is kept in two bytes a character when any of its texts needs it. */
+  private pendientesEnDosBytes = false;
 
   agregar(texto: string): void {
-    this.caracteres += texto.length;
     this.cantidad++;
-    if (this.caracteres > MAX_CARACTERES_COMPARTIDOS || this.cantidad > MAX_TEXTOS_COMPARTIDOS) {
+    this.caracteresPendientes += texto.length;
+    this.pendientesEnDosBytes ||= FUERA_DE_LATIN_1.test(texto);
+    if (
+      this.bytes + this.bytesPendientes() > MAX_BYTES_COMPARTIDOS ||
+      this.cantidad > MAX_TEXTOS_COMPARTIDOS
+    ) {
       throw new ArchivoInvalido(
         'XLSX_TEXTOS_EXCESIVOS',
-        `Los textos del archivo .xlsx pasan de ${formatearNumero(MAX_CARACTERES_COMPARTIDOS)} caracteres: ` +
-          'divida el archivo o guárdelo como CSV.',
+        `Los textos del archivo .xlsx ocupan más de ${formatearNumero(MAX_BYTES_COMPARTIDOS / 1024 / 1024)} MB ` +
+          'en memoria: divida el archivo o guárdelo como CSV.',
       );
     }
     this.pendientes.push(texto);
@@ -505,7 +515,14 @@ export class TextosCompartidos {
       texto: this.pendientes.join(''),
       fines,
     });
+    this.bytes += this.bytesPendientes();
     this.pendientes = [];
+    this.caracteresPendientes = 0;
+    this.pendientesEnDosBytes = false;
+  }
+
+  private bytesPendientes(): number {
+    return this.caracteresPendientes * (this.pendientesEnDosBytes ? 2 : 1);
   }
 
   obtener(indice: number): string | undefined {
