@@ -319,6 +319,28 @@ describe('the validation thread itself', () => {
     expect(leidos.at(-1)).toBe(statSync(ruta).size);
   });
 
+  it('refuses a file that needs more memory than the thread may take, with its reason', async () => {
+    const ruta = join(carpeta, 'fila-enorme.csv');
+    writeFileSync(
+      ruta,
+      'codigo_actividad,tipo_documento,numero_documento,codigo_municipio,entidad\n' +
+        `F2-TAL-01,CC,30000000,05001,${'€'.repeat(15 * 1024 * 1024)}\n`,
+    );
+    const alHilo = await peticion(ruta);
+    const leer = async (memoriaMb?: number) => {
+      let filas = 0;
+      for await (const tramo of (await validarEnHilo(alHilo, undefined, memoriaMb)).tramos)
+        filas += tramo.filas;
+      return filas;
+    };
+    await expect(leer(32)).rejects.toMatchObject({
+      codigo: 'ARCHIVO_EXCEDE_MEMORIA',
+      message: expect.stringMatching(/^Validar este archivo pide más de 32 MB de memoria/),
+    });
+    // Within the server's own limit the same row is read, and rejected for its length.
+    await expect(leer()).resolves.toBe(1);
+  });
+
   it('stops when the import stops taking chunks, and says what is wrong with the file', async () => {
     const tabla = await validarEnHilo(
       await peticion(asistencias('a-medias.csv', undefined, 60_000)),

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { formatearNumero } from '@tablero/domain';
 import { ArchivoInvalido } from '../lectura/archivo-invalido';
 import { DelHilo, PeticionAlHilo } from './mensajes';
 import { TablaValidada } from './tabla-validada';
@@ -12,6 +13,12 @@ const HILO = join(__dirname, 'hilo.js');
 export const hayHiloDeValidacion = existsSync(HILO);
 
 /**
+ * The most the validation thread's heap may take. Past it the thread stops and
+ * the file is refused; the server goes on, its own memory untouched.
+ */
+export const MEMORIA_DEL_HILO_MB = 256;
+
+/**
  * Reads and validates a file in a thread of its own. Resolves once the header
  * is recognised (or rejects with what was wrong with the file); its chunks are
  * taken as the import stages them.
@@ -19,8 +26,12 @@ export const hayHiloDeValidacion = existsSync(HILO);
 export function validarEnHilo(
   peticion: PeticionAlHilo,
   alLeer?: (bytes: number) => void,
+  memoriaMb = MEMORIA_DEL_HILO_MB,
 ): Promise<TablaValidada> {
-  const hilo = new Worker(HILO, { workerData: { ...peticion, progreso: !!alLeer } });
+  const hilo = new Worker(HILO, {
+    workerData: { ...peticion, progreso: !!alLeer },
+    resourceLimits: { maxOldGenerationSizeMb: memoriaMb },
+  });
   const pendientes: TramoValidado[] = [];
   let omitidas: number | null = null;
   let falla: Error | null = null;
@@ -90,7 +101,18 @@ export function validarEnHilo(
           break;
       }
     });
-    hilo.on('error', fallar);
+    hilo.on('error', (error: Error & { code?: string }) =>
+      fallar(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new ArchivoInvalido(
+              'ARCHIVO_EXCEDE_MEMORIA',
+              `Validar este archivo pide más de ${formatearNumero(memoriaMb)} MB de memoria, lo que el ` +
+                'servidor dedica a cada importación: divídalo en archivos más pequeños o, si es un ' +
+                '.xlsx, guárdelo como CSV.',
+            )
+          : error,
+      ),
+    );
     hilo.on('messageerror', fallar);
     hilo.on('exit', (codigo) =>
       fallar(
