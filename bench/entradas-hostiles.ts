@@ -11,6 +11,7 @@ import { createWriteStream, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { createThrowawayDatabase, RunningDatabase } from '@tablero/database';
 import { escribirAsistencias } from '../test/support/asistencias-sinteticas';
@@ -68,6 +69,28 @@ const CASOS: Caso[] = [
     tipo: 'asistencias',
     crear: (c, m) =>
       repetido(join(c, 'comilla.csv'), `${ENCABEZADO}\n"`, 'x'.repeat(1023) + '\n', m),
+  },
+  {
+    nombre: '.xlsx de casi 64 MB de textos',
+    tipo: 'asistencias',
+    crear: async (c) => {
+      // Just under what the reader keeps of a workbook's texts: the heaviest one accepted.
+      const ruta = join(c, 'textos.xlsx');
+      const libro = new ExcelJS.stream.xlsx.WorkbookWriter({
+        filename: ruta,
+        useSharedStrings: true,
+      });
+      const hoja = libro.addWorksheet('Datos');
+      hoja.addRow([...ENCABEZADO.split(','), 'entidad', 'cargo']).commit();
+      for (let i = 0; i < 160_000; i++) {
+        const texto = String(i).padStart(8, '0') + 'é'.repeat(190);
+        hoja
+          .addRow(['F2-TAL-01', 'CC', String(30_000_000 + i), '05001', `a${texto}`, `b${texto}`])
+          .commit();
+      }
+      await libro.commit();
+      return ruta;
+    },
   },
   {
     nombre: '.xlsx cuyos textos dicen 5 KB',
