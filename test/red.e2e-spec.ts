@@ -2,7 +2,7 @@
  * The dashboard on a slow link, over real HTTP: hashed assets cached for a year and
  * served pre-compressed (brotli or gzip) by Accept-Encoding, the page revalidated on each
  * visit, JSON compressed, ETag and 304 under the data version, and a first visit that
- * asks for its data without waiting for the session first.
+ * asks for its data without waiting for the session first, and for Territorio's map with the page.
  */
 import { CredencialesService } from '@tablero/access';
 import { Browser } from 'playwright-core';
@@ -255,5 +255,35 @@ describe('first visit in chromium', () => {
     expect(sucesos.slice(0, primeraRespuesta).sort()).toEqual(
       expect.arrayContaining(['pide /api/v1/filtros', 'pide /api/v1/kpis']),
     );
+  });
+
+  it('asks for Territorio’s map with the page, before the scripts run, once', async () => {
+    const { mapaDelPais, mapaCompleto } = await activosDeLaPagina();
+    const visitar = async (ruta: string) => {
+      const contexto = await navegador.newContext();
+      const page = await contexto.newPage();
+      const pedidos: string[] = [];
+      const avisos: string[] = [];
+      page.on('request', (r) => {
+        const { pathname } = new URL(r.url());
+        if (pathname.startsWith('/api/') || pathname.includes('/mapas/')) pedidos.push(pathname);
+      });
+      page.on('console', (m) => {
+        if (/preload/i.test(m.text())) avisos.push(m.text());
+      });
+      await page.goto(`${servidor.baseUrl}${ruta}`);
+      await page.waitForSelector('main[aria-busy="false"]');
+      await contexto.close();
+      expect(avisos).toEqual([]);
+      return pedidos;
+    };
+    const pais = await visitar('/territorio');
+    expect(pais[0]).toBe(mapaDelPais);
+    expect(pais.filter((p) => p.includes('/mapas/'))).toEqual([mapaDelPais]);
+    // A department's municipalities are drawn from the complete map.
+    const tolima = await visitar('/territorio?departamento=73');
+    expect(tolima[0]).toBe(mapaCompleto);
+    expect(tolima.filter((p) => p.includes('/mapas/'))).toEqual([mapaCompleto]);
+    expect((await visitar('/resumen')).filter((p) => p.includes('/mapas/'))).toEqual([]);
   });
 });

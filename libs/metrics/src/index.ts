@@ -6,6 +6,7 @@ export {
   Consulta,
   FILTROS,
   Filtros,
+  filtrosDeParametros,
   FueraDeSusDepartamentos,
   limitarADepartamentos,
   filtrosTerritoriales,

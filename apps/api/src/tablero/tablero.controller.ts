@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpStatus, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
   Acceso,
@@ -10,7 +10,9 @@ import {
   VISTAS,
 } from '@tablero/access';
 import { CARPETA_TABLERO, rutaDelProyecto } from '@tablero/config';
-import type { Response } from 'express';
+import { fuenteDeMapa, mapaMunicipal } from '@tablero/charts';
+import { filtrosDeParametros } from '@tablero/metrics';
+import type { Request, Response } from 'express';
 import { readFile } from 'node:fs/promises';
 import { describirSesion } from '../acceso/sesion';
 import { ApiError } from '../errors/api-error';
@@ -38,7 +40,11 @@ export class TableroController {
 
   @Get(RUTAS_DEL_TABLERO)
   @Header('Cache-Control', 'private, no-cache')
-  async mostrar(@Quien() quien: Principal, @Res() respuesta: Response): Promise<void> {
+  async mostrar(
+    @Quien() quien: Principal,
+    @Req() solicitud: Request,
+    @Res() respuesta: Response,
+  ): Promise<void> {
     const html = await readFile(this.pagina, 'utf8').catch(() => {
       throw new ApiError(
         HttpStatus.SERVICE_UNAVAILABLE,
@@ -53,6 +59,21 @@ export class TableroController {
     );
     // "<" escaped, so that no value can close the block.
     const bloque = `<script type="application/json" id="sesion">${JSON.stringify(sesion).replace(/</g, '\\u003c')}</script>`;
-    respuesta.type('html').send(html.replace('</head>', `    ${bloque}\n  </head>`));
+    const mapa =
+      solicitud.path.replace(/\/+$/, '') === '/territorio' && sesion.permisos.includes('tablero')
+        ? precargaDelMapa(html, solicitud)
+        : '';
+    respuesta.type('html').send(html.replace('</head>', `    ${bloque}${mapa}\n  </head>`));
   }
+}
+
+/**
+ * Territorio's topology, the largest file the view asks for, asked for with the page rather than
+ * once the scripts have run: the one its maps draw from under the page's filters, as the view picks it.
+ */
+function precargaDelMapa(html: string, solicitud: Request): string {
+  const parametros = new URLSearchParams(solicitud.originalUrl.split('?')[1] ?? '');
+  const fuente = fuenteDeMapa(mapaMunicipal(filtrosDeParametros(parametros).departamento));
+  const ruta = new RegExp(`<meta name="mapa-${fuente}" content="([^"]+)"`).exec(html)?.[1];
+  return ruta ? `\n    <link rel="preload" href="${ruta}" as="fetch" crossorigin />` : '';
 }
