@@ -2,7 +2,8 @@
  * The dashboard on a slow link, over real HTTP: hashed assets cached for a year and
  * served pre-compressed (brotli or gzip) by Accept-Encoding, the page revalidated on each
  * visit, JSON compressed, ETag and 304 under the data version, and a first visit that
- * asks for its data without waiting for the session first, and for Territorio's map with the page.
+ * asks for its data without waiting for the session first: the page names the view's answers
+ * and Territorio's map as preloads.
  */
 import { CredencialesService } from '@tablero/access';
 import { Browser } from 'playwright-core';
@@ -257,16 +258,21 @@ describe('first visit in chromium', () => {
     );
   });
 
-  it('asks for Territorio’s map with the page, before the scripts run, once', async () => {
+  it('names in the page what each view asks for, and the view uses each answer once', async () => {
     const { mapaDelPais, mapaCompleto } = await activosDeLaPagina();
     const visitar = async (ruta: string) => {
+      const html = (await pedirCrudo(ruta)).cuerpo.toString('utf8');
+      const precargas = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch"/g)].map(
+        (m) => m[1].replace(/&amp;/g, '&'),
+      );
       const contexto = await navegador.newContext();
       const page = await contexto.newPage();
       const pedidos: string[] = [];
       const avisos: string[] = [];
       page.on('request', (r) => {
-        const { pathname } = new URL(r.url());
-        if (pathname.startsWith('/api/') || pathname.includes('/mapas/')) pedidos.push(pathname);
+        const { pathname, search } = new URL(r.url());
+        if (pathname.startsWith('/api/') || pathname.includes('/mapas/'))
+          pedidos.push(pathname + search);
       });
       page.on('console', (m) => {
         if (/preload/i.test(m.text())) avisos.push(m.text());
@@ -275,15 +281,33 @@ describe('first visit in chromium', () => {
       await page.waitForSelector('main[aria-busy="false"]');
       await contexto.close();
       expect(avisos).toEqual([]);
-      return pedidos;
+      // Asked for once: a preload the view did not take up would be fetched a second time.
+      expect(new Set(pedidos).size).toBe(pedidos.length);
+      expect(pedidos.slice(0, precargas.length)).toEqual(precargas);
+      return { precargas, pedidos };
     };
     const pais = await visitar('/territorio');
-    expect(pais[0]).toBe(mapaDelPais);
-    expect(pais.filter((p) => p.includes('/mapas/'))).toEqual([mapaDelPais]);
-    // A department's municipalities are drawn from the complete map.
-    const tolima = await visitar('/territorio?departamento=73');
-    expect(tolima[0]).toBe(mapaCompleto);
-    expect(tolima.filter((p) => p.includes('/mapas/'))).toEqual([mapaCompleto]);
-    expect((await visitar('/resumen')).filter((p) => p.includes('/mapas/'))).toEqual([]);
+    expect(pais.precargas[0]).toBe(mapaDelPais);
+    expect(pais.pedidos.filter((p) => p.includes('/mapas/'))).toEqual([mapaDelPais]);
+    expect(pais.precargas).toEqual(
+      expect.arrayContaining([
+        '/api/v1/filtros',
+        '/api/v1/cobertura',
+        '/api/v1/graficos/mapa-por-departamento.json',
+      ]),
+    );
+    // A department's municipalities are drawn from the complete map, its figures under its filter.
+    const tolima = await visitar('/territorio?departamento=73&fase=II');
+    expect(tolima.precargas[0]).toBe(mapaCompleto);
+    expect(tolima.pedidos.filter((p) => p.includes('/mapas/'))).toEqual([mapaCompleto]);
+    expect(tolima.precargas).toContain('/api/v1/cobertura?fase=II&departamento=73');
+    expect(tolima.precargas.some((p) => p.includes('mapa-por-departamento'))).toBe(false);
+    const resumen = await visitar('/resumen');
+    expect(resumen.pedidos.filter((p) => p.includes('/mapas/'))).toEqual([]);
+    expect(resumen.precargas.filter((p) => p.startsWith('/api/v1/kpis'))).toHaveLength(4);
+    const participacion = await visitar('/participacion?fase=I');
+    expect(participacion.precargas).toContain('/api/v1/personas-unicas?fase=I');
+    // Nothing to preload for a visitor who may not see the figures: the sign-in page.
+    expect((await visitar('/ingresar')).precargas).toEqual([]);
   });
 });

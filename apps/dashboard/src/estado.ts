@@ -3,19 +3,7 @@
  * view's own options (page, order, search) in the query, so a link reproduces the view.
  */
 import { RutaVista, VISTAS } from '@tablero/access';
-import {
-  CAMPOS_FILTRO,
-  CampoFiltro,
-  FILTROS,
-  Filtros,
-  filtrosDeParametros,
-  parametrosDeFiltros,
-} from '@tablero/metrics';
-
-/** The filters of the filter bar and of clicks on charts: those the bar has a control for. */
-export const CAMPOS_DEL_TABLERO: readonly CampoFiltro[] = CAMPOS_FILTRO.filter(
-  (campo) => 'control' in FILTROS[campo],
-);
+import { CampoFiltro, FILTROS, Filtros, filtrosDelTablero } from '@tablero/metrics';
 
 export interface Estado {
   readonly vista: RutaVista;
@@ -28,19 +16,7 @@ export function estadoActual(): Estado {
   const ruta = location.pathname.replace(/^\/+|\/+$/g, '');
   const vista = VISTAS.find((v) => v.ruta === ruta)?.ruta ?? 'resumen';
   const parametros = new URLSearchParams(location.search);
-  const todos = filtrosDeParametros(parametros);
-  const filtros = Object.fromEntries(
-    CAMPOS_DEL_TABLERO.flatMap((campo) => (todos[campo] ? [[campo, todos[campo]]] : [])),
-  ) as Filtros;
-  return { vista, filtros, parametros };
-}
-
-/** The query string of the filters alone ("?fase=II&departamento=73", or ""), and a view's own parameters. */
-export function consultaDeFiltros(filtros: Filtros, extra: Record<string, string> = {}): string {
-  const q = parametrosDeFiltros(filtros);
-  for (const [k, v] of Object.entries(extra)) q.set(k, v);
-  const texto = q.toString();
-  return texto ? `?${texto}` : '';
+  return { vista, filtros: filtrosDelTablero(parametros), parametros };
 }
 
 export function enlace(vista: RutaVista, parametros: URLSearchParams): string {

@@ -7,16 +7,18 @@ import {
   OpcionesDeFiltro,
   opcionesDeLista,
   periodoInvertido,
+  CAMPOS_DEL_TABLERO,
 } from '@tablero/metrics';
+import { RUTA_OPCIONES_DE_FILTRO } from '@tablero/charts';
 import { pedir } from './api';
 import { el } from './dom';
-import { CAMPOS_DEL_TABLERO, Estado, filtrar } from './estado';
+import { Estado, filtrar } from './estado';
 
 let opciones: Promise<OpcionesDeFiltro> | undefined;
 
 /** The filters' values and names, asked for once. */
 export function opcionesDeFiltro(): Promise<OpcionesDeFiltro> {
-  opciones ??= pedir<OpcionesDeFiltro>('/api/v1/filtros');
+  opciones ??= pedir<OpcionesDeFiltro>(RUTA_OPCIONES_DE_FILTRO);
   return opciones;
 }
 

@@ -11,3 +11,15 @@ export type {
 export { fuenteDeMapa, geometriaDe, mapaMunicipal, mapasDe } from './mapa';
 export { ANCHO_ESTRECHO } from './opciones';
 export type { FuenteDeMapa, NombreMapa } from './mapa';
+export {
+  ambitosDeResumen,
+  GRAFICOS_DE_PARTICIPACION,
+  GRAFICOS_DE_RESUMEN,
+  graficosDeTerritorio,
+  pedidosDeVista,
+  RUTA_OPCIONES_DE_FILTRO,
+  rutaDeCobertura,
+  rutaDeKpis,
+  rutaDePersonasUnicas,
+  rutaDelGrafico,
+} from './pedidos-de-vista';

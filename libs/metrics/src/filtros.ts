@@ -222,6 +222,27 @@ export function filtrosDeParametros(parametros: URLSearchParams): Filtros {
   ) as Filtros;
 }
 
+/** The query string of the filters ("?fase=II&departamento=73", or ""), and a view's own parameters. */
+export function consultaDeFiltros(filtros: Filtros, extra: Record<string, string> = {}): string {
+  const q = parametrosDeFiltros(filtros);
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  const texto = q.toString();
+  return texto ? `?${texto}` : '';
+}
+
+/** The filters of the dashboard's filter bar and of clicks on its charts: those the bar has a control for. */
+export const CAMPOS_DEL_TABLERO: readonly CampoFiltro[] = CAMPOS_FILTRO.filter(
+  (campo) => 'control' in FILTROS[campo],
+);
+
+/** The dashboard's filters in a page's query string (the view's own options left aside). */
+export function filtrosDelTablero(parametros: URLSearchParams): Filtros {
+  const todos = filtrosDeParametros(parametros);
+  return Object.fromEntries(
+    CAMPOS_DEL_TABLERO.flatMap((campo) => (todos[campo] ? [[campo, todos[campo]]] : [])),
+  ) as Filtros;
+}
+
 /**
  * Why a period cannot be read, in the words the API and the filter bar both say it: «Desde»
  * after «Hasta» (dates as aaaa-mm-dd compare as text); undefined for a period that can.

@@ -1,12 +1,15 @@
 export { CifraPublicada, cifrasSumables } from './cifras';
 export {
+  CAMPOS_DEL_TABLERO,
   CAMPOS_FILTRO,
+  consultaDeFiltros,
   CAMPOS_TERRITORIALES,
   CampoFiltro,
   Consulta,
   FILTROS,
   Filtros,
   filtrosDeParametros,
+  filtrosDelTablero,
   FueraDeSusDepartamentos,
   limitarADepartamentos,
   filtrosTerritoriales,

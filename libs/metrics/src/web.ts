@@ -1,10 +1,13 @@
 /** What the browser may import from this library: the shapes of the API's answers and the filters' table. */
 export type { CifraPublicada } from './cifras';
 export {
+  CAMPOS_DEL_TABLERO,
   CAMPOS_FILTRO,
+  consultaDeFiltros,
   CAMPOS_TERRITORIALES,
   FILTROS,
   filtrosDeParametros,
+  filtrosDelTablero,
   filtrosTerritoriales,
   NOMBRES_MODALIDAD,
   opcionesDeLista,

@@ -10,8 +10,13 @@ import {
   VISTAS,
 } from '@tablero/access';
 import { CARPETA_TABLERO, rutaDelProyecto } from '@tablero/config';
-import { fuenteDeMapa, mapaMunicipal } from '@tablero/charts';
-import { filtrosDeParametros } from '@tablero/metrics';
+import {
+  fuenteDeMapa,
+  mapaMunicipal,
+  pedidosDeVista,
+  RUTA_OPCIONES_DE_FILTRO,
+} from '@tablero/charts';
+import { Filtros, filtrosDelTablero } from '@tablero/metrics';
 import type { Request, Response } from 'express';
 import { readFile } from 'node:fs/promises';
 import { describirSesion } from '../acceso/sesion';
@@ -26,6 +31,8 @@ export const RUTAS_DEL_TABLERO = ['/', ...VISTAS.map((v) => `/${v.ruta}`)];
  * It carries the caller's session (what GET /api/v1/sesion answers) in a JSON block, so that
  * the view asks for its data at once instead of after a round trip for the session; a JSON
  * block is data, not a script, so the Content-Security-Policy (script-src 'self') holds.
+ * For a caller who may see the figures, it names what the view will ask for (the filter bar's
+ * values, the view's answers, Territorio's map) as preloads, fetched while the scripts load.
  */
 @ApiExcludeController()
 @Acceso('publico')
@@ -59,21 +66,34 @@ export class TableroController {
     );
     // "<" escaped, so that no value can close the block.
     const bloque = `<script type="application/json" id="sesion">${JSON.stringify(sesion).replace(/</g, '\\u003c')}</script>`;
-    const mapa =
-      solicitud.path.replace(/\/+$/, '') === '/territorio' && sesion.permisos.includes('tablero')
-        ? precargaDelMapa(html, solicitud)
-        : '';
-    respuesta.type('html').send(html.replace('</head>', `    ${bloque}${mapa}\n  </head>`));
+    const vista = solicitud.path.replace(/^\/+|\/+$/g, '') || 'resumen';
+    const precargas =
+      VISTAS.find((v) => v.ruta === vista)?.permiso === 'tablero' &&
+      sesion.permisos.includes('tablero')
+        ? precargasDeVista(html, vista, solicitud)
+        : [];
+    const enlaces = precargas.map(
+      (ruta) =>
+        `\n    <link rel="preload" href="${ruta.replace(/&/g, '&amp;')}" as="fetch" crossorigin />`,
+    );
+    respuesta
+      .type('html')
+      .send(html.replace('</head>', `    ${bloque}${enlaces.join('')}\n  </head>`));
   }
 }
 
 /**
- * Territorio's topology, the largest file the view asks for, asked for with the page rather than
- * once the scripts have run: the one its maps draw from under the page's filters, as the view picks it.
+ * What the view asks for under the page's filters. Territorio's topology, the largest of them,
+ * is the one its maps draw from, as the view picks it (the country's, or one department's).
  */
-function precargaDelMapa(html: string, solicitud: Request): string {
-  const parametros = new URLSearchParams(solicitud.originalUrl.split('?')[1] ?? '');
-  const fuente = fuenteDeMapa(mapaMunicipal(filtrosDeParametros(parametros).departamento));
-  const ruta = new RegExp(`<meta name="mapa-${fuente}" content="([^"]+)"`).exec(html)?.[1];
-  return ruta ? `\n    <link rel="preload" href="${ruta}" as="fetch" crossorigin />` : '';
+function precargasDeVista(html: string, vista: string, solicitud: Request): string[] {
+  const filtros: Filtros = filtrosDelTablero(
+    new URLSearchParams(solicitud.originalUrl.split('?')[1] ?? ''),
+  );
+  const fuente = fuenteDeMapa(mapaMunicipal(filtros.departamento));
+  const mapa =
+    vista === 'territorio'
+      ? new RegExp(`<meta name="mapa-${fuente}" content="([^"]+)"`).exec(html)?.[1]
+      : undefined;
+  return [...(mapa ? [mapa] : []), RUTA_OPCIONES_DE_FILTRO, ...pedidosDeVista(vista, filtros)];
 }

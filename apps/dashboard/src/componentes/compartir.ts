@@ -4,9 +4,8 @@
  * the workbook's file named as the API names it.
  */
 import { FASES } from '@tablero/domain';
-import { Filtros, nombreDeArchivo } from '@tablero/metrics';
+import { Filtros, nombreDeArchivo, consultaDeFiltros } from '@tablero/metrics';
 import { el } from '../dom';
-import { consultaDeFiltros } from '../estado';
 import { puede } from '../sesion';
 
 /** The button, the read-only field a browser without clipboard access selects instead, and the confirmation. */

@@ -10,11 +10,12 @@ import {
   FilaGrafico,
   filtrosDelGrafico,
   GRAFICO,
+  rutaDelGrafico,
 } from '@tablero/charts';
 import { pedir } from '../api';
 import { el, mensaje, tabla } from '../dom';
 import { CampoFiltro, nombreDeArchivo } from '@tablero/metrics';
-import { consultaDeFiltros, filtrar } from '../estado';
+import { filtrar } from '../estado';
 import { puede } from '../sesion';
 import { ContextoVista } from '../vista';
 
@@ -42,8 +43,6 @@ export function panelGrafico(
   const definicion = GRAFICO.get(id);
   if (!definicion) throw new Error(`Gráfico desconocido: ${id}`);
   const filtros = filtrosDelGrafico(definicion, vista.estado.filtros);
-  const consulta = consultaDeFiltros(filtros, extra);
-  const base = `/api/v1/graficos/${id}`;
   const idDatos = `grafico-${++siguiente}-datos`;
   const lienzo = el('div', { class: 'lienzo', role: 'img', 'aria-label': definicion.titulo });
   const estado = mensaje('cargando', 'Cargando…');
@@ -63,11 +62,11 @@ export function panelGrafico(
   });
   // Named as the API names the file, once the figures' cut-off date is known.
   const descargas: HTMLAnchorElement[] = [];
-  const descarga = (formato: string, texto: string, titulo: string) => {
+  const descarga = (formato: 'png' | 'svg' | 'xlsx', texto: string, titulo: string) => {
     const a = el(
       'a',
       {
-        href: `${base}.${formato}${consulta}`,
+        href: rutaDelGrafico(id, formato, vista.estado.filtros, extra),
         download: true,
         title: titulo,
         'data-formato': formato,
@@ -99,7 +98,10 @@ export function panelGrafico(
   const seccion = padre.lastElementChild as HTMLElement;
   // ECharts is evaluated while the figures are on their way.
   const graficador = import('../echarts');
-  const dibujado = pedir<DatosGrafico>(`${base}.json${consulta}`, vista.senal)
+  const dibujado = pedir<DatosGrafico>(
+    rutaDelGrafico(id, 'json', vista.estado.filtros, extra),
+    vista.senal,
+  )
     .then(async ({ filas, contexto, fechaCorte }) => {
       for (const a of descargas)
         a.download = nombreDeArchivo(id, filtros, fechaCorte, a.dataset.formato!);

@@ -1,9 +1,10 @@
 /** Actividades: the searchable, sortable, paged table of activities, its state in the URL. */
+import { consultaDeFiltros } from '@tablero/metrics';
 import { formatearFecha, formatearNumero } from '@tablero/domain';
 import type { ActividadListada } from '@tablero/metrics';
 import { pedir } from '../api';
 import { campo, el, mensaje } from '../dom';
-import { consultaDeFiltros, navegar } from '../estado';
+import { navegar } from '../estado';
 import { Vista } from '../vista';
 
 const COLUMNAS: readonly { titulo: string; orden?: string; num?: boolean }[] = [

@@ -1,12 +1,13 @@
 /** Fases I, II, III: one phase at a time, its cards and its charts. */
 import { formatearNumero } from '@tablero/domain';
+import { rutaDeKpis } from '@tablero/charts';
 import { METRICAS_DE_TARJETA, type FaseDeclarada, type Kpis } from '@tablero/metrics';
 import { pedir } from '../api';
 import { informes } from '../componentes/compartir';
 import { panelGrafico } from '../componentes/panel-grafico';
 import { sinCifras, tarjetasKpi } from '../componentes/tarjetas';
 import { desplazable, el, mensaje, tabla } from '../dom';
-import { consultaDeFiltros, navegar } from '../estado';
+import { navegar } from '../estado';
 import { opcionesDeFiltro } from '../filtros';
 import { sesionNacional } from '../sesion';
 import { Vista } from '../vista';
@@ -59,7 +60,7 @@ export const fasesVista: Vista = async (contenedor, vista) => {
   const pdt = fase.codigo === 'III' ? el('div') : null;
   if (pdt) pestanas.after(pdt);
   const [kpis, lineas] = await Promise.all([
-    pedir<Kpis>(`/api/v1/kpis${consultaDeFiltros(vista.estado.filtros)}`, vista.senal),
+    pedir<Kpis>(rutaDeKpis(vista.estado.filtros), vista.senal),
     // The phase as declared is national: a department-limited user reads their departments' figures only.
     sesionNacional()
       ? pedir<FaseDeclarada>(`/api/v1/fases/${fase.codigo}/declarado`, vista.senal)

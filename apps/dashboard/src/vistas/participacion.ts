@@ -1,31 +1,25 @@
 /** Participación: by grupo de valor, allied entity and channel; unique persons against attendances. */
+import { GRAFICOS_DE_PARTICIPACION, rutaDeKpis, rutaDePersonasUnicas } from '@tablero/charts';
 import { formatearNumero } from '@tablero/domain';
 import type { CifraPublicada, Kpis } from '@tablero/metrics';
 import { pedir } from '../api';
 import { panelGrafico } from '../componentes/panel-grafico';
 import { cifraDeTarjeta } from '../componentes/tarjetas';
 import { el } from '../dom';
-import { consultaDeFiltros } from '../estado';
 import { Vista } from '../vista';
 
 export const participacion: Vista = async (contenedor, vista) => {
-  const consulta = consultaDeFiltros(vista.estado.filtros);
+  const { filtros } = vista.estado;
   const personasYAsistencias = el('section', {
     class: 'grupo-kpi',
     'aria-labelledby': 'titulo-personas',
   });
   const graficos = el('div', { class: 'rejilla' });
   contenedor.append(el('h1', {}, 'Participación'), personasYAsistencias, graficos);
-  for (const id of [
-    'asistencias-por-grupo',
-    'interacciones-por-aliado',
-    'interacciones-por-canal',
-  ]) {
-    panelGrafico(graficos, id, vista);
-  }
+  for (const id of GRAFICOS_DE_PARTICIPACION) panelGrafico(graficos, id, vista);
   const [kpis, personas] = await Promise.all([
-    pedir<Kpis>(`/api/v1/kpis${consulta}`, vista.senal),
-    pedir<{ cifra: CifraPublicada }>(`/api/v1/personas-unicas${consulta}`, vista.senal),
+    pedir<Kpis>(rutaDeKpis(filtros), vista.senal),
+    pedir<{ cifra: CifraPublicada }>(rutaDePersonasUnicas(filtros), vista.senal),
   ]);
   const asistencias = kpis.kpis.find((k) => k.metrica === 'asistencias')!.cifra;
   const tarjeta = (titulo: string, cifra: CifraPublicada, nota: string) =>

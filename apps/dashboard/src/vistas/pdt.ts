@@ -3,7 +3,7 @@
  * date (the data's latest unless one is chosen), the milestone funnel, the overdue entities
  * with their days late and the technical assistance over time.
  */
-import { filtrosTerritoriales } from '@tablero/metrics';
+import { filtrosTerritoriales, consultaDeFiltros } from '@tablero/metrics';
 import type { EntidadPdt, ResumenPdt } from '@tablero/metrics';
 import {
   formatearFecha,
@@ -14,7 +14,7 @@ import {
 import { pedir } from '../api';
 import { panelGrafico } from '../componentes/panel-grafico';
 import { el, mensaje, tabla } from '../dom';
-import { consultaDeFiltros, navegar } from '../estado';
+import { navegar } from '../estado';
 import { ContextoVista } from '../vista';
 
 export const GRAFICOS_PDT = [

@@ -1,12 +1,11 @@
 /** Resumen: the strategy's KPI cards, each phase's, and the two charts of the whole. */
-import { FASES } from '@tablero/domain';
+import { ambitosDeResumen, GRAFICOS_DE_RESUMEN, rutaDeKpis } from '@tablero/charts';
 import { METRICAS_DE_TARJETA, type Kpis } from '@tablero/metrics';
 import { pedir } from '../api';
 import { informes } from '../componentes/compartir';
 import { tarjetasKpi } from '../componentes/tarjetas';
 import { panelGrafico } from '../componentes/panel-grafico';
 import { el } from '../dom';
-import { consultaDeFiltros } from '../estado';
 import { opcionesDeFiltro } from '../filtros';
 import { Vista } from '../vista';
 
@@ -15,13 +14,12 @@ export const resumen: Vista = async (contenedor, vista) => {
   const graficos = el('div', { class: 'rejilla' });
   const encabezado = el('h1', {}, 'Resumen');
   contenedor.append(encabezado, graficos);
-  for (const id of ['interacciones-por-fase', 'interacciones-acumuladas'])
-    panelGrafico(graficos, id, vista);
+  for (const id of GRAFICOS_DE_RESUMEN) panelGrafico(graficos, id, vista);
   // The phases' codes are a closed list: their cards are asked for at once, their names alongside.
-  const ambitos = [filtros, ...(filtros.fase ? [] : FASES.map((fase) => ({ ...filtros, fase })))];
+  const ambitos = ambitosDeResumen(filtros);
   const [{ fases }, ...tarjetas] = await Promise.all([
     opcionesDeFiltro(),
-    ...ambitos.map((f) => pedir<Kpis>(`/api/v1/kpis${consultaDeFiltros(f)}`, vista.senal)),
+    ...ambitos.map((f) => pedir<Kpis>(rutaDeKpis(f), vista.senal)),
   ]);
   const titulo = (fase: string | undefined) => {
     if (!fase) return 'Toda la estrategia';

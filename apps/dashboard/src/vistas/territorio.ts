@@ -8,11 +8,16 @@
 import { formatearNumero } from '@tablero/domain';
 import type { Cobertura } from '@tablero/metrics';
 import { pedir } from '../api';
-import { fuenteDeMapa, mapaMunicipal } from '@tablero/charts';
+import {
+  fuenteDeMapa,
+  graficosDeTerritorio,
+  mapaMunicipal,
+  rutaDeCobertura,
+} from '@tablero/charts';
 import { panelGrafico } from '../componentes/panel-grafico';
 import { desplazable, el, tabla } from '../dom';
 import { topologia } from '../mapas';
-import { consultaDeFiltros, filtrar } from '../estado';
+import { filtrar } from '../estado';
 import { opcionesDeFiltro } from '../filtros';
 import { Vista } from '../vista';
 
@@ -34,16 +39,10 @@ export const territorio: Vista = async (contenedor, vista) => {
     filtrar({ departamento: undefined, municipio: undefined }),
   );
   contenedor.append(titulo, departamento ? volver : '', graficos);
-  if (!departamento) panelGrafico(graficos, 'mapa-por-departamento', vista);
-  panelGrafico(graficos, 'mapa-por-municipio', vista);
-  panelGrafico(
-    graficos,
-    departamento ? 'interacciones-por-municipio' : 'interacciones-por-departamento',
-    vista,
-  );
+  for (const id of graficosDeTerritorio(filtros)) panelGrafico(graficos, id, vista);
   const [{ departamentos }, cobertura] = await Promise.all([
     opcionesDeFiltro(),
-    pedir<Cobertura>(`/api/v1/cobertura${consultaDeFiltros(filtros)}`, vista.senal),
+    pedir<Cobertura>(rutaDeCobertura(filtros), vista.senal),
   ]);
   const nombre = departamentos.find((d) => d.codigo === departamento)?.nombre;
   if (nombre) titulo.textContent = `Territorio: ${nombre}`;
