@@ -352,6 +352,33 @@ describe('Behaviour', () => {
     }
   });
 
+  it('draws the charts again when the window narrows, their titles wrapped inside the canvas', async () => {
+    /** The text of each chart drawn past its canvas's left or right edge. */
+    const desbordados = () =>
+      page.evaluate(async () => {
+        await new Promise((listo) => requestAnimationFrame(() => requestAnimationFrame(listo)));
+        return [...document.querySelectorAll('.lienzo svg')].flatMap((svg) => {
+          const lienzo = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('text')]
+            .filter((t) => {
+              const caja = t.getBoundingClientRect();
+              return (
+                caja.width > 0 && (caja.left < lienzo.left - 1 || caja.right > lienzo.right + 1)
+              );
+            })
+            .map((t) => t.textContent);
+        });
+      });
+    for (const ruta of ['/resumen', '/participacion']) {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await abrir(ruta);
+      await expect(desbordados()).resolves.toEqual([]);
+      await page.setViewportSize({ width: 360, height: 740 });
+      await expect(desbordados()).resolves.toEqual([]);
+      await capturar(page, `08-telefono-tras-achicar-${ruta.slice(1)}`);
+    }
+  });
+
   it('is keyboard navigable: skip link first, then the menu', async () => {
     await abrir('/resumen');
     await page.keyboard.press('Tab');

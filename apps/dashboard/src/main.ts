@@ -124,17 +124,21 @@ document.querySelector('.saltar')!.addEventListener('click', (e) => {
   e.preventDefault();
   contenido.focus();
 });
+// Charts are drawn again at their new width, once per frame however many events a drag fires.
+let redimensionando = 0;
 addEventListener('resize', () => {
-  for (const g of actual?.graficos ?? []) g.resize();
+  cancelAnimationFrame(redimensionando);
+  redimensionando = requestAnimationFrame(() => {
+    for (const g of actual?.graficos ?? []) g.redimensionar();
+  });
 });
 /** A printed page's width in CSS pixels, A4 or carta upright, inside the print stylesheet's margins. */
 const ANCHO_EN_PAPEL = 680;
 // Charts are drawn at a width in pixels: narrowed for paper, then back to the screen's.
 addEventListener('beforeprint', () => {
-  for (const g of actual?.graficos ?? [])
-    if (g.getWidth() > ANCHO_EN_PAPEL) g.resize({ width: ANCHO_EN_PAPEL });
+  for (const g of actual?.graficos ?? []) g.redimensionar(ANCHO_EN_PAPEL);
 });
 addEventListener('afterprint', () => {
-  for (const g of actual?.graficos ?? []) g.resize();
+  for (const g of actual?.graficos ?? []) g.redimensionar();
 });
 void dibujar();

@@ -12,6 +12,7 @@ import {
   GRAFICO,
   rutaDelGrafico,
 } from '@tablero/charts';
+import type { EChartsOption } from 'echarts';
 import { pedir } from '../api';
 import { el, mensaje, tabla } from '../dom';
 import { CampoFiltro, nombreDeArchivo } from '@tablero/metrics';
@@ -116,33 +117,30 @@ export function panelGrafico(
       }
       // The note is told above the chart, where it wraps; the image carries it under its drawing.
       // The panel's width wraps titles and sizes a lone figure, as an image's width does.
-      const ancho = lienzo.clientWidth;
-      const opcion = definicion.opcion(filas, {
-        ...contexto,
-        nota: undefined,
-        ancho: ancho || undefined,
-      });
-      const esMapa = [opcion.series].flat().some((s) => s?.type === 'map');
+      const opcionA = (ancho: number) =>
+        definicion.opcion(filas, { ...contexto, nota: undefined, ancho: ancho || undefined });
+      let ancho = lienzo.clientWidth;
+      const opcion = opcionA(ancho);
       const { cargarMapas, echarts } = await graficador;
       await cargarMapas(opcion);
       if (vista.senal.aborted) return;
-      const horizontal = !Array.isArray(opcion.yAxis) && opcion.yAxis?.type === 'category';
-      // On a phone the title wraps to more lines and each bar carries its label above it;
-      // small multiples keep the height of a small chart per row of panels.
-      const estrecho = ancho < ANCHO_ESTRECHO;
-      const renglones = Array.isArray(opcion.grid)
-        ? Math.max(...opcion.grid.map((g) => ((g as { coord?: number[] }).coord?.[1] ?? 0) + 1))
-        : 0;
-      lienzo.style.height = `${
-        esMapa
-          ? 620
-          : horizontal
-            ? Math.max(380, (estrecho ? 200 : 150) + filas.length * (estrecho ? 56 : 30))
-            : Math.max(estrecho ? 380 : 440, 160 + renglones * 170)
-      }px`;
+      lienzo.style.height = `${alturaDelLienzo(opcion, ancho, filas.length)}px`;
       const grafico = echarts.init(lienzo, null, { renderer: 'svg' });
-      vista.graficos.push(grafico);
       grafico.setOption(opcion);
+      vista.graficos.push({
+        redimensionar(anchoMaximo = Infinity) {
+          const disponible = lienzo.clientWidth;
+          const nuevo = Math.min(disponible, anchoMaximo);
+          if (nuevo !== ancho) {
+            ancho = nuevo;
+            const otra = opcionA(ancho);
+            lienzo.style.height = `${alturaDelLienzo(otra, ancho, filas.length)}px`;
+            grafico.setOption(otra, { notMerge: true });
+          }
+          grafico.resize(nuevo < disponible ? { width: nuevo } : undefined);
+        },
+        dispose: () => grafico.dispose(),
+      });
       const por = 'por' in definicion.consulta ? definicion.consulta.por : undefined;
       const filtro = por ? FILTRO_DE_DIMENSION[por] : undefined;
       if (filtro) {
@@ -192,6 +190,23 @@ export function panelGrafico(
       seccion.dataset.estado = 'error';
     });
   vista.pendientes.push(dibujado);
+}
+
+/**
+ * The canvas's height for a chart drawn at a width: maps keep theirs; on a phone the title wraps
+ * to more lines and each bar carries its label above it; small multiples keep the height of a
+ * small chart per row of panels.
+ */
+function alturaDelLienzo(opcion: EChartsOption, ancho: number, filas: number): number {
+  const esMapa = [opcion.series].flat().some((s) => s?.type === 'map');
+  const horizontal = !Array.isArray(opcion.yAxis) && opcion.yAxis?.type === 'category';
+  const estrecho = ancho < ANCHO_ESTRECHO;
+  const renglones = Array.isArray(opcion.grid)
+    ? Math.max(...opcion.grid.map((g) => ((g as { coord?: number[] }).coord?.[1] ?? 0) + 1))
+    : 0;
+  if (esMapa) return 620;
+  if (horizontal) return Math.max(380, (estrecho ? 200 : 150) + filas * (estrecho ? 56 : 30));
+  return Math.max(estrecho ? 380 : 440, 160 + renglones * 170);
 }
 
 /** The keyboard's way to do what a click on a bar or region does. */
