@@ -355,20 +355,18 @@ describe('Behaviour', () => {
   it('draws the charts again when the window narrows, their titles wrapped inside the canvas', async () => {
     /** The text of each chart drawn past its canvas's left or right edge. */
     const desbordados = () =>
-      page.evaluate(async () => {
+      page.evaluate<string[]>(`(async () => {
         await new Promise((listo) => requestAnimationFrame(() => requestAnimationFrame(listo)));
         return [...document.querySelectorAll('.lienzo svg')].flatMap((svg) => {
           const lienzo = svg.getBoundingClientRect();
           return [...svg.querySelectorAll('text')]
             .filter((t) => {
               const caja = t.getBoundingClientRect();
-              return (
-                caja.width > 0 && (caja.left < lienzo.left - 1 || caja.right > lienzo.right + 1)
-              );
+              return caja.width > 0 && (caja.left < lienzo.left - 1 || caja.right > lienzo.right + 1);
             })
             .map((t) => t.textContent);
         });
-      });
+      })()`);
     for (const ruta of ['/resumen', '/participacion']) {
       await page.setViewportSize({ width: 1440, height: 900 });
       await abrir(ruta);
