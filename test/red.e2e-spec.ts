@@ -133,6 +133,32 @@ describe('static assets', () => {
     expect(JSON.parse(bloque![1])).toEqual(sesion);
     expect(sesion).toMatchObject({ usuario: { rol: 'admin' } });
   });
+
+  it('writes the filter bar’s values into a view’s page, as /api/v1/filtros answers each caller', async () => {
+    const escritas = async (ruta: string, cabeceras: Record<string, string> = {}) => {
+      const html = (await pedirCrudo(ruta, cabeceras)).cuerpo.toString('utf8');
+      const bloque =
+        /<script type="application\/json" id="opciones-de-filtro">(.*?)<\/script>/.exec(html);
+      return bloque ? (JSON.parse(bloque[1]) as { departamentos: object[] }) : null;
+    };
+    const filtros = async (cabeceras: Record<string, string> = {}) =>
+      (await fetch(`${servidor.baseUrl}/api/v1/filtros`, { headers: cabeceras })).json();
+    const nacional = await escritas('/territorio?fase=II');
+    expect(nacional).toEqual(await filtros());
+    expect(nacional!.departamentos.length).toBeGreaterThan(30);
+    const lector = await servidor.app.get(CredencialesService).crearToken({
+      nombre: 'lector del Tolima, en la página',
+      rol: 'lectura',
+      departamentos: ['73'],
+      creadoPor: 'pruebas',
+    });
+    const suya = { authorization: `Bearer ${lector.secreto}` };
+    const delTolima = await escritas('/resumen', suya);
+    expect(delTolima!.departamentos).toEqual([{ codigo: '73', nombre: 'Tolima' }]);
+    expect(delTolima).toEqual(await filtros(suya));
+    // A view without the filter bar carries none.
+    expect(await escritas('/importaciones')).toBeNull();
+  });
 });
 
 /** Imports one attendance of each person to a phase II workshop in Ibagué; the answer's status. */
@@ -238,7 +264,7 @@ describe('first visit in chromium', () => {
     await navegador?.close();
   });
 
-  it('asks for the filters and the figures at once, without a round trip for the session', async () => {
+  it('asks for the figures at once, without a round trip for the session or the filters', async () => {
     const contexto = await navegador.newContext();
     const page = await contexto.newPage();
     const sucesos: string[] = [];
@@ -252,9 +278,13 @@ describe('first visit in chromium', () => {
     await page.waitForSelector('main[aria-busy="false"]');
     await contexto.close();
     expect(sucesos).not.toContain('pide /api/v1/sesion');
+    expect(sucesos).not.toContain('pide /api/v1/filtros');
     const primeraRespuesta = sucesos.findIndex((s) => s.startsWith('recibe'));
     expect(sucesos.slice(0, primeraRespuesta).sort()).toEqual(
-      expect.arrayContaining(['pide /api/v1/filtros', 'pide /api/v1/kpis']),
+      expect.arrayContaining([
+        'pide /api/v1/kpis',
+        'pide /api/v1/graficos/interacciones-por-fase.json',
+      ]),
     );
   });
 
@@ -290,11 +320,7 @@ describe('first visit in chromium', () => {
     expect(pais.precargas[0]).toBe(mapaDelPais);
     expect(pais.pedidos.filter((p) => p.includes('/mapas/'))).toEqual([mapaDelPais]);
     expect(pais.precargas).toEqual(
-      expect.arrayContaining([
-        '/api/v1/filtros',
-        '/api/v1/cobertura',
-        '/api/v1/graficos/mapa-por-departamento.json',
-      ]),
+      expect.arrayContaining(['/api/v1/cobertura', '/api/v1/graficos/mapa-por-departamento.json']),
     );
     // A department's municipalities are drawn from the complete map, its figures under its filter.
     const tolima = await visitar('/territorio?departamento=73&fase=II');

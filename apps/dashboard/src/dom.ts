@@ -116,3 +116,8 @@ export function formularioDeAccion(
   });
   return form;
 }
+
+/** A JSON block the server wrote into the page (`<script type="application/json" id=…>`), or null. */
+export function datosDeLaPagina<T>(id: string): T | null {
+  return JSON.parse(document.getElementById(id)?.textContent || 'null') as T | null;
+}

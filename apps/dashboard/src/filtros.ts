@@ -9,16 +9,16 @@ import {
   periodoInvertido,
   CAMPOS_DEL_TABLERO,
 } from '@tablero/metrics';
-import { RUTA_OPCIONES_DE_FILTRO } from '@tablero/charts';
 import { pedir } from './api';
-import { el } from './dom';
+import { datosDeLaPagina, el } from './dom';
 import { Estado, filtrar } from './estado';
 
 let opciones: Promise<OpcionesDeFiltro> | undefined;
 
-/** The filters' values and names, asked for once. */
+/** The filters' values and names: written into a view's page with it, or else asked for once. */
 export function opcionesDeFiltro(): Promise<OpcionesDeFiltro> {
-  opciones ??= pedir<OpcionesDeFiltro>(RUTA_OPCIONES_DE_FILTRO);
+  const escritas = datosDeLaPagina<OpcionesDeFiltro>('opciones-de-filtro');
+  opciones ??= escritas ? Promise.resolve(escritas) : pedir<OpcionesDeFiltro>('/api/v1/filtros');
   return opciones;
 }
 

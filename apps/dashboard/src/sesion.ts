@@ -1,4 +1,6 @@
 /** Who is using the dashboard, as the API says (GET /api/v1/sesion): their role's permissions decide what shows. */
+import { datosDeLaPagina } from './dom';
+
 export interface Sesion {
   readonly usuario: { nombre: string; rol: string; departamentos: string[] | null } | null;
   readonly permisos: readonly string[];
@@ -7,7 +9,7 @@ export interface Sesion {
 }
 
 /** The session the server wrote into the page; asked for only when the page has none. */
-let actual = JSON.parse(document.getElementById('sesion')?.textContent || 'null') as Sesion | null;
+let actual = datosDeLaPagina<Sesion>('sesion');
 
 export async function cargarSesion(): Promise<Sesion> {
   actual ??= (await (

@@ -20,7 +20,7 @@ export {
   SIN_GEOMETRIA,
 } from './mapa';
 export type { FuenteDeMapa, GeometriaTerritorial, NombreMapa } from './mapa';
-export { pedidosDeVista, RUTA_OPCIONES_DE_FILTRO } from './pedidos-de-vista';
+export { pedidosDeVista } from './pedidos-de-vista';
 export { topologiaDelPais } from './topologia-del-pais';
 export { FUENTE_TIPOGRAFICA, PALETA } from './paleta';
 export { ARCHIVOS_DE_FUENTE, renderizarPng, renderizarSvg } from './render';

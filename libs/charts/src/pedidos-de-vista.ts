@@ -8,9 +8,6 @@ import { consultaDeFiltros, type Filtros } from '@tablero/metrics';
 import { GRAFICO } from './charts.catalogue';
 import { filtrosDelGrafico } from './grafico';
 
-/** The filter bar's values and names: every view with filters asks for them. */
-export const RUTA_OPCIONES_DE_FILTRO = '/api/v1/filtros';
-
 /**
  * A chart's rows (json), image (png, svg) or figures as a workbook (xlsx) under the page's filters;
  * `extra`, the view's own parameters its figures depend on (the PDT states' date).

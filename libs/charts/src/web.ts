@@ -17,7 +17,6 @@ export {
   GRAFICOS_DE_RESUMEN,
   graficosDeTerritorio,
   pedidosDeVista,
-  RUTA_OPCIONES_DE_FILTRO,
   rutaDeCobertura,
   rutaDeKpis,
   rutaDePersonasUnicas,

@@ -639,8 +639,11 @@ export class MetricasService {
     return fila.hay ? Number(fila.personas) : null;
   }
 
-  /** The values of the filters read from catalogues, with their names, for the dashboard's filter bar. */
-  async opcionesDeFiltro(): Promise<OpcionesDeFiltro> {
+  /**
+   * The values of the filters read from catalogues, with their names, for the dashboard's filter
+   * bar; for a department-limited caller, only its departments.
+   */
+  async opcionesDeFiltro(suyos: readonly string[] | null): Promise<OpcionesDeFiltro> {
     const lista = (sql: string) => this.dataSource.query<OpcionesDeFiltro['fases']>(sql);
     const [fases, tipos, departamentos, subregiones, aliados, grupos] = await Promise.all([
       lista(`SELECT codigo, nombre FROM fase ORDER BY codigo`),
@@ -653,7 +656,14 @@ export class MetricasService {
       lista(`SELECT codigo, nombre FROM aliado ORDER BY nombre`),
       lista(`SELECT codigo, nombre FROM grupo_de_valor ORDER BY nombre`),
     ]);
-    return { fases, tipos, departamentos, subregiones, aliados, grupos };
+    return {
+      fases,
+      tipos,
+      departamentos: suyos ? departamentos.filter((d) => suyos.includes(d.codigo)) : departamentos,
+      subregiones,
+      aliados,
+      grupos,
+    };
   }
 
   /** The filters in words, for titles and sheets: "Fase II · Departamento: Tolima"; "Toda la estrategia" when none. */

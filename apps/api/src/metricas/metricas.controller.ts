@@ -36,15 +36,8 @@ export class MetricasController {
     summary:
       'Los valores que puede tomar cada filtro, con su nombre (fases, tipos, departamentos…)',
   })
-  async opcionesDeFiltro(@Quien() quien: Principal) {
-    const opciones = await this.metricas.opcionesDeFiltro();
-    const { departamentos } = quien;
-    return departamentos
-      ? {
-          ...opciones,
-          departamentos: opciones.departamentos.filter((d) => departamentos.includes(d.codigo)),
-        }
-      : opciones;
+  opcionesDeFiltro(@Quien() quien: Principal) {
+    return this.metricas.opcionesDeFiltro(quien.departamentos);
   }
 
   @Get('kpis')

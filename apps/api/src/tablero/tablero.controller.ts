@@ -10,13 +10,8 @@ import {
   VISTAS,
 } from '@tablero/access';
 import { CARPETA_TABLERO, rutaDelProyecto } from '@tablero/config';
-import {
-  fuenteDeMapa,
-  mapaMunicipal,
-  pedidosDeVista,
-  RUTA_OPCIONES_DE_FILTRO,
-} from '@tablero/charts';
-import { Filtros, filtrosDelTablero } from '@tablero/metrics';
+import { fuenteDeMapa, mapaMunicipal, pedidosDeVista } from '@tablero/charts';
+import { Filtros, filtrosDelTablero, MetricasService } from '@tablero/metrics';
 import type { Request, Response } from 'express';
 import { readFile } from 'node:fs/promises';
 import { describirSesion } from '../acceso/sesion';
@@ -31,8 +26,9 @@ export const RUTAS_DEL_TABLERO = ['/', ...VISTAS.map((v) => `/${v.ruta}`)];
  * It carries the caller's session (what GET /api/v1/sesion answers) in a JSON block, so that
  * the view asks for its data at once instead of after a round trip for the session; a JSON
  * block is data, not a script, so the Content-Security-Policy (script-src 'self') holds.
- * For a caller who may see the figures, it names what the view will ask for (the filter bar's
- * values, the view's answers, Territorio's map) as preloads, fetched while the scripts load.
+ * For a caller who may see the figures, a view with the filter bar also carries the bar's
+ * values (what GET /api/v1/filtros answers) and names what the view will ask for (its answers,
+ * Territorio's map) as preloads, fetched while the scripts load.
  */
 @ApiExcludeController()
 @Acceso('publico')
@@ -43,6 +39,7 @@ export class TableroController {
   constructor(
     private readonly primerAdministrador: PrimerAdministrador,
     @Inject(OPCIONES_ACCESO) private readonly opciones: OpcionesAcceso,
+    private readonly metricas: MetricasService,
   ) {}
 
   @Get(RUTAS_DEL_TABLERO)
@@ -64,22 +61,31 @@ export class TableroController {
       this.opciones.tableroPublico,
       this.primerAdministrador.codigo !== null,
     );
-    // "<" escaped, so that no value can close the block.
-    const bloque = `<script type="application/json" id="sesion">${JSON.stringify(sesion).replace(/</g, '\\u003c')}</script>`;
     const vista = solicitud.path.replace(/^\/+|\/+$/g, '') || 'resumen';
-    const precargas =
+    const conFiltros =
       VISTAS.find((v) => v.ruta === vista)?.permiso === 'tablero' &&
-      sesion.permisos.includes('tablero')
-        ? precargasDeVista(html, vista, solicitud)
-        : [];
-    const enlaces = precargas.map(
-      (ruta) =>
-        `\n    <link rel="preload" href="${ruta.replace(/&/g, '&amp;')}" as="fetch" crossorigin />`,
-    );
+      sesion.permisos.includes('tablero');
+    // Without the database the page still goes out: the view asks for the values and says why not.
+    const opcionesDeFiltro = conFiltros
+      ? await this.metricas.opcionesDeFiltro(quien.departamentos).catch(() => null)
+      : null;
+    const bloques = [
+      bloqueJson('sesion', sesion),
+      opcionesDeFiltro ? bloqueJson('opciones-de-filtro', opcionesDeFiltro) : '',
+      ...(conFiltros ? precargasDeVista(html, vista, solicitud) : []).map(
+        (ruta) =>
+          `<link rel="preload" href="${ruta.replace(/&/g, '&amp;')}" as="fetch" crossorigin />`,
+      ),
+    ].filter(Boolean);
     respuesta
       .type('html')
-      .send(html.replace('</head>', `    ${bloque}${enlaces.join('')}\n  </head>`));
+      .send(html.replace('</head>', `    ${bloques.join('\n    ')}\n  </head>`));
   }
+}
+
+/** Data for the page's scripts; "<" escaped, so that no value can close the block. */
+function bloqueJson(id: string, valor: unknown): string {
+  return `<script type="application/json" id="${id}">${JSON.stringify(valor).replace(/</g, '\\u003c')}</script>`;
 }
 
 /**
@@ -95,5 +101,5 @@ function precargasDeVista(html: string, vista: string, solicitud: Request): stri
     vista === 'territorio'
       ? new RegExp(`<meta name="mapa-${fuente}" content="([^"]+)"`).exec(html)?.[1]
       : undefined;
-  return [...(mapa ? [mapa] : []), RUTA_OPCIONES_DE_FILTRO, ...pedidosDeVista(vista, filtros)];
+  return [...(mapa ? [mapa] : []), ...pedidosDeVista(vista, filtros)];
 }
