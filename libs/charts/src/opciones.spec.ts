@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { GRAFICOS } from './charts.catalogue';
 import { Contexto, FilaGrafico } from './grafico';
 import {
+  altoDelLienzo,
   barrasApiladas,
   barrasHorizontales,
   barrasVerticales,
@@ -238,6 +239,67 @@ describe('every chart', () => {
     expect(tamano().title[0].textStyle.fontSize).toBe(20);
     expect(tamano(2).title[0].textStyle.fontSize).toBe(40);
     expect(tamano(2).grid.top).toBe(2 * tamano().grid.top);
+  });
+});
+
+describe('on a phone’s panel (360 px)', () => {
+  const telefono: Contexto = {
+    ...contexto,
+    ancho: 330,
+    unidad: 'vistas + personas certificadas + asistencias',
+  };
+
+  it('makes each bar’s row tall enough for its label above it, however many lines it wraps to', () => {
+    const corta = { etiqueta: 'DAFP', valor: 4015, texto: '≈ 4.015' };
+    const larga = {
+      etiqueta: 'Gobernaciones (equipos de asistencia técnica municipal)',
+      valor: 5715,
+      texto: '≈ 5.715',
+    };
+    const alto = (todas: FilaGrafico[]) => {
+      const opcion = barrasHorizontales('Interacciones por entidad aliada', todas, telefono) as {
+        grid: { top: number; bottom: number };
+      };
+      return (
+        (altoDelLienzo(opcion, 330, todas.length) - opcion.grid.top - opcion.grid.bottom) /
+        todas.length
+      );
+    };
+    const cortas = Array.from({ length: 6 }, (_, i) => ({ ...corta, etiqueta: `DAFP ${i}` }));
+    // A row: the bar (14 px), its gap (16 px) and 15 px a line of its label; one long label, two lines each.
+    expect(alto(cortas)).toBe(14 + 16 + 15);
+    expect(alto([...cortas.slice(1), larga])).toBe(14 + 16 + 2 * 15);
+  });
+
+  it('leaves room under the value axis for a unit wrapped to two lines', () => {
+    const grid = (c: Contexto) =>
+      (barrasHorizontales('Interacciones', filas, c) as { grid: { bottom: number } }).grid.bottom;
+    expect(grid(telefono) - grid({ ...telefono, unidad: 'asistencias' })).toBe(15);
+  });
+
+  it('wraps a lone figure’s long name instead of shrinking it below legible', () => {
+    const svg = renderizarSvg(
+      barrasHorizontales(
+        'Vistas por webinar',
+        [
+          {
+            etiqueta: 'Ciclo de webinars de la Fase II (YouTube Live del DNP)',
+            valor: 11551,
+            texto: '11.551',
+          },
+        ],
+        telefono,
+      ),
+      330,
+      380,
+    );
+    const tamanos = [
+      ...svg.matchAll(/font-size:(\d+)px;[^"]*font-weight:bold;[^"]*"[^>]*>([^<]+)</g),
+    ]
+      .filter(([, , texto]) => /webinars|DNP|11\.551/.test(texto))
+      .map(([, tamano]) => Number(tamano));
+    expect(tamanos.length).toBeGreaterThan(2);
+    expect(Math.min(...tamanos)).toBeGreaterThanOrEqual(18);
   });
 });
 

@@ -69,6 +69,42 @@ function ejeDeCategorias(
 /** A bar's thickness on a phone, where its label sits above it. */
 const ALTO_BARRA_ESTRECHA = 14;
 
+/**
+ * The height of a dashboard panel's canvas for an option drawn at a width: maps keep theirs;
+ * horizontal bars get a row each, on a phone tall enough for its label above it however many
+ * lines the label wraps to; small multiples keep the height of a small chart per row of panels.
+ */
+export function altoDelLienzo(opcion: EChartsOption, ancho: number, filas: number): number {
+  if ([opcion.series].flat().some((s) => s?.type === 'map')) return 620;
+  const renglones = Array.isArray(opcion.grid)
+    ? Math.max(...opcion.grid.map((g) => ((g as { coord?: number[] }).coord?.[1] ?? 0) + 1))
+    : 0;
+  const categorias = Array.isArray(opcion.yAxis) ? undefined : opcion.yAxis;
+  if (categorias?.type !== 'category')
+    return Math.max(ancho < ANCHO_ESTRECHO ? 380 : 440, 160 + renglones * 170);
+  if (ancho >= ANCHO_ESTRECHO) return Math.max(380, 150 + filas * 30);
+  const { axisLabel } = categorias as {
+    axisLabel: {
+      width: number;
+      fontSize: number;
+      lineHeight: number;
+      formatter: (e: string) => string;
+    };
+  };
+  const { top, bottom } = opcion.grid as { top: number; bottom: number };
+  const fuente = [opcion.dataset].flat()[0]?.source as { etiqueta: string }[] | undefined;
+  const lineas = Math.max(
+    1,
+    ...(fuente ?? []).map(
+      ({ etiqueta }) =>
+        envolver(axisLabel.formatter(etiqueta), axisLabel.width, axisLabel.fontSize).split('\n')
+          .length,
+    ),
+  );
+  const fila = ALTO_BARRA_ESTRECHA + 16 + lineas * axisLabel.lineHeight;
+  return Math.max(380, top + bottom + filas * fila);
+}
+
 /** A row as ECharts' dataset takes it. */
 const fuenteDeDatos = ({ clave, etiqueta, valor, texto }: FilaGrafico) => ({
   clave,
@@ -80,15 +116,27 @@ const fuenteDeDatos = ({ clave, etiqueta, valor, texto }: FilaGrafico) => ({
 const conCifra = (filas: readonly FilaGrafico[]) =>
   filas.filter((f): f is FilaGrafico & { valor: number } => f.valor !== null && f.valor > 0);
 
+/** The unit under a horizontal value axis, wrapped to the canvas on a phone. */
+function unidadDelEje(contexto: Contexto): string {
+  const { texto, px } = tipografia(contexto);
+  return estrecho(contexto)
+    ? envolver(contexto.unidad, contexto.ancho! - px(112), texto.fontSize)
+    : contexto.unidad;
+}
+
+/** Room under a horizontal value axis for its ticks and its unit, however many lines it wraps to. */
+function bajoElEje(contexto: Contexto): number {
+  const { texto, px } = tipografia(contexto);
+  return px(24) + (unidadDelEje(contexto).split('\n').length - 1) * texto.lineHeight;
+}
+
 /** Every figure is a count: whole-number ticks only, and the axis names the unit. */
 function ejeDeValores(contexto: Contexto, ubicacion: 'middle' | 'end' = 'middle') {
   const { texto, px } = tipografia(contexto);
   return {
     type: 'value' as const,
-    // On a phone a long unit wraps over the plot instead of running off the canvas.
-    name: estrecho(contexto)
-      ? envolver(contexto.unidad, contexto.ancho! - px(112), texto.fontSize)
-      : contexto.unidad,
+    // On a phone a long unit wraps instead of running off the canvas.
+    name: unidadDelEje(contexto),
     nameLocation: ubicacion,
     nameGap: px(ubicacion === 'middle' ? 30 : 12),
     // Above a vertical axis the unit starts at the axis and runs right, never off the canvas.
@@ -119,13 +167,20 @@ function etiquetaConTexto(contexto: Contexto, position: 'top' | 'right', show = 
 /** A message or a figure in the middle of the canvas, in place of a chart; parts told side by side go one per line. */
 function enElCentro(contexto: Contexto, lineas: string[], destacada = false) {
   const { texto, px } = tipografia(contexto);
-  const renglones = lineas.flatMap((l) => l.split(' · '));
-  const maximo = destacada ? px(renglones.some((r) => r.length > 24) ? 26 : TAMANO.cifra) : px(18);
-  // On a known width (an image, a phone's panel) the longest line fits it.
-  const largo = Math.max(...renglones.map((r) => r.length));
-  const tamano = contexto.ancho
-    ? Math.min(maximo, Math.floor((contexto.ancho - px(32)) / (largo * 0.64)))
+  const partes = lineas.flatMap((l) => l.split(' · '));
+  const maximo = destacada ? px(partes.some((r) => r.length > 24) ? 26 : TAMANO.cifra) : px(18);
+  const minimo = destacada ? px(18) : px(TAMANO.texto);
+  // On a known width (an image, a phone's panel) the longest line fits it, down to a size still
+  // read at a glance; below that, lines wrap (bold glyphs measured as 0.64 em, envolver's 0.6).
+  const ancho = contexto.ancho ? contexto.ancho - px(32) : undefined;
+  const largo = Math.max(...partes.map((r) => r.length));
+  const tamano = ancho
+    ? Math.max(minimo, Math.min(maximo, Math.floor(ancho / (largo * 0.64))))
     : maximo;
+  const renglones =
+    ancho && tamano * 0.64 * largo > ancho
+      ? partes.flatMap((r) => envolver(r, ancho, (tamano * 0.64) / 0.6).split('\n'))
+      : partes;
   return [
     {
       type: 'text' as const,
@@ -283,7 +338,7 @@ export function barrasHorizontales(
       left: margen,
       right: enTelefono ? px(24) : Math.min(px(320), px(20) + 7 * e * textoMasLargo),
       top: bajoElTitulo(titulo, contexto, 86),
-      bottom: pieDe(contexto) + px(24),
+      bottom: pieDe(contexto) + bajoElEje(contexto),
     },
     xAxis: ejeDeValores(contexto),
     yAxis: ejeDeCategorias(contexto, margen, (etiqueta) => `${etiqueta}: ${textoDe.get(etiqueta)}`),
@@ -613,7 +668,7 @@ export function barrasApiladas(
       left: margen,
       right: px(40),
       top: bajoElTitulo(titulo, contexto, 110),
-      bottom: pieDe(contexto) + px(24),
+      bottom: pieDe(contexto) + bajoElEje(contexto),
     },
     xAxis: ejeDeValores(contexto),
     yAxis: ejeDeCategorias(contexto, margen),

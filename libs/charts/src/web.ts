@@ -9,7 +9,7 @@ export type {
   FilaGrafico,
 } from './grafico';
 export { fuenteDeMapa, geometriaDe, mapaMunicipal, mapasDe } from './mapa';
-export { ANCHO_ESTRECHO } from './opciones';
+export { altoDelLienzo } from './opciones';
 export type { FuenteDeMapa, NombreMapa } from './mapa';
 export {
   ambitosDeResumen,

@@ -5,14 +5,13 @@
  * as an accessible table, the numbers as .xlsx, and a click that filters the page.
  */
 import {
-  ANCHO_ESTRECHO,
+  altoDelLienzo,
   DatosGrafico,
   FilaGrafico,
   filtrosDelGrafico,
   GRAFICO,
   rutaDelGrafico,
 } from '@tablero/charts';
-import type { EChartsOption } from 'echarts';
 import { pedir } from '../api';
 import { el, mensaje, tabla } from '../dom';
 import { CampoFiltro, nombreDeArchivo } from '@tablero/metrics';
@@ -124,7 +123,7 @@ export function panelGrafico(
       const { cargarMapas, echarts } = await graficador;
       await cargarMapas(opcion);
       if (vista.senal.aborted) return;
-      lienzo.style.height = `${alturaDelLienzo(opcion, ancho, filas.length)}px`;
+      lienzo.style.height = `${altoDelLienzo(opcion, ancho, filas.length)}px`;
       const grafico = echarts.init(lienzo, null, { renderer: 'svg' });
       grafico.setOption(opcion);
       vista.graficos.push({
@@ -134,7 +133,7 @@ export function panelGrafico(
           if (nuevo !== ancho) {
             ancho = nuevo;
             const otra = opcionA(ancho);
-            lienzo.style.height = `${alturaDelLienzo(otra, ancho, filas.length)}px`;
+            lienzo.style.height = `${altoDelLienzo(otra, ancho, filas.length)}px`;
             grafico.setOption(otra, { notMerge: true });
           }
           grafico.resize(nuevo < disponible ? { width: nuevo } : undefined);
@@ -190,23 +189,6 @@ export function panelGrafico(
       seccion.dataset.estado = 'error';
     });
   vista.pendientes.push(dibujado);
-}
-
-/**
- * The canvas's height for a chart drawn at a width: maps keep theirs; on a phone the title wraps
- * to more lines and each bar carries its label above it; small multiples keep the height of a
- * small chart per row of panels.
- */
-function alturaDelLienzo(opcion: EChartsOption, ancho: number, filas: number): number {
-  const esMapa = [opcion.series].flat().some((s) => s?.type === 'map');
-  const horizontal = !Array.isArray(opcion.yAxis) && opcion.yAxis?.type === 'category';
-  const estrecho = ancho < ANCHO_ESTRECHO;
-  const renglones = Array.isArray(opcion.grid)
-    ? Math.max(...opcion.grid.map((g) => ((g as { coord?: number[] }).coord?.[1] ?? 0) + 1))
-    : 0;
-  if (esMapa) return 620;
-  if (horizontal) return Math.max(380, (estrecho ? 200 : 150) + filas * (estrecho ? 56 : 30));
-  return Math.max(estrecho ? 380 : 440, 160 + renglones * 170);
 }
 
 /** The keyboard's way to do what a click on a bar or region does. */
