@@ -354,7 +354,7 @@ describe('Behaviour', () => {
 
   it('draws the charts again when the window narrows, their titles wrapped inside the canvas', async () => {
     /** The text of each chart drawn past its canvas's left or right edge. */
-    const desbordados = () =>
+    const medir = () =>
       page.evaluate<string[]>(`(async () => {
         await new Promise((listo) => requestAnimationFrame(() => requestAnimationFrame(listo)));
         return [...document.querySelectorAll('.lienzo svg')].flatMap((svg) => {
@@ -367,6 +367,16 @@ describe('Behaviour', () => {
             .map((t) => t.textContent);
         });
       })()`);
+    // The redraw follows the window's resize event by a frame or two: measured again until it
+    // settles, for two seconds at most.
+    const desbordados = async () => {
+      let vistos = await medir();
+      for (let intento = 0; vistos.length && intento < 20; intento++) {
+        await page.waitForTimeout(100);
+        vistos = await medir();
+      }
+      return vistos;
+    };
     for (const ruta of ['/resumen', '/participacion']) {
       await page.setViewportSize({ width: 1440, height: 900 });
       await abrir(ruta);
