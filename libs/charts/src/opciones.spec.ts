@@ -271,6 +271,11 @@ describe('on a phone’s panel (360 px)', () => {
     expect(alto([...cortas.slice(1), larga])).toBe(14 + 16 + 2 * 15);
   });
 
+  it('gives a canvas not laid out yet (no width) the rows of labels beside the bars', () => {
+    const opcion = barrasHorizontales('Interacciones', filas, contexto);
+    expect(altoDelLienzo(opcion, 0, 20)).toBe(150 + 20 * 30);
+  });
+
   it('leaves room under the value axis for a unit wrapped to two lines', () => {
     const grid = (c: Contexto) =>
       (barrasHorizontales('Interacciones', filas, c) as { grid: { bottom: number } }).grid.bottom;

@@ -82,23 +82,25 @@ export function altoDelLienzo(opcion: EChartsOption, ancho: number, filas: numbe
   const categorias = Array.isArray(opcion.yAxis) ? undefined : opcion.yAxis;
   if (categorias?.type !== 'category')
     return Math.max(ancho < ANCHO_ESTRECHO ? 380 : 440, 160 + renglones * 170);
-  if (ancho >= ANCHO_ESTRECHO) return Math.max(380, 150 + filas * 30);
   const { axisLabel } = categorias as {
-    axisLabel: {
+    axisLabel?: {
       width: number;
       fontSize: number;
       lineHeight: number;
-      formatter: (e: string) => string;
+      inside?: boolean;
+      formatter?: (e: string) => string;
     };
   };
+  // Labels beside the bars (any width but a phone's, or a canvas not laid out yet): a row each.
+  if (!axisLabel?.inside) return Math.max(380, 150 + filas * 30);
+  const rotulo = axisLabel.formatter ?? ((e: string) => e);
   const { top, bottom } = opcion.grid as { top: number; bottom: number };
   const fuente = [opcion.dataset].flat()[0]?.source as { etiqueta: string }[] | undefined;
   const lineas = Math.max(
     1,
     ...(fuente ?? []).map(
       ({ etiqueta }) =>
-        envolver(axisLabel.formatter(etiqueta), axisLabel.width, axisLabel.fontSize).split('\n')
-          .length,
+        envolver(rotulo(etiqueta), axisLabel.width, axisLabel.fontSize).split('\n').length,
     ),
   );
   const fila = ALTO_BARRA_ESTRECHA + 16 + lineas * axisLabel.lineHeight;
