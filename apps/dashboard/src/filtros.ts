@@ -13,12 +13,15 @@ import { pedir } from './api';
 import { datosDeLaPagina, el } from './dom';
 import { Estado, filtrar } from './estado';
 
-let opciones: Promise<OpcionesDeFiltro> | undefined;
+/** The filters' values and names as the server wrote them into a view's page, if it did. */
+const escritas = datosDeLaPagina<OpcionesDeFiltro>('opciones-de-filtro');
+let opciones: Promise<OpcionesDeFiltro> | undefined = escritas
+  ? Promise.resolve(escritas)
+  : undefined;
 
-/** The filters' values and names: written into a view's page with it, or else asked for once. */
+/** The filters' values and names: those written into the page, or else asked for once. */
 export function opcionesDeFiltro(): Promise<OpcionesDeFiltro> {
-  const escritas = datosDeLaPagina<OpcionesDeFiltro>('opciones-de-filtro');
-  opciones ??= escritas ? Promise.resolve(escritas) : pedir<OpcionesDeFiltro>('/api/v1/filtros');
+  opciones ??= pedir<OpcionesDeFiltro>('/api/v1/filtros');
   return opciones;
 }
 

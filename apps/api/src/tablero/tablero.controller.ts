@@ -11,7 +11,7 @@ import {
 } from '@tablero/access';
 import { CARPETA_TABLERO, rutaDelProyecto } from '@tablero/config';
 import { fuenteDeMapa, mapaMunicipal, pedidosDeVista } from '@tablero/charts';
-import { Filtros, filtrosDelTablero, MetricasService } from '@tablero/metrics';
+import { filtrosDelTablero, MetricasService } from '@tablero/metrics';
 import type { Request, Response } from 'express';
 import { readFile } from 'node:fs/promises';
 import { describirSesion } from '../acceso/sesion';
@@ -93,13 +93,10 @@ function bloqueJson(id: string, valor: unknown): string {
  * is the one its maps draw from, as the view picks it (the country's, or one department's).
  */
 function precargasDeVista(html: string, vista: string, solicitud: Request): string[] {
-  const filtros: Filtros = filtrosDelTablero(
-    new URLSearchParams(solicitud.originalUrl.split('?')[1] ?? ''),
-  );
-  const fuente = fuenteDeMapa(mapaMunicipal(filtros.departamento));
-  const mapa =
-    vista === 'territorio'
-      ? new RegExp(`<meta name="mapa-${fuente}" content="([^"]+)"`).exec(html)?.[1]
-      : undefined;
+  const filtros = filtrosDelTablero(new URLSearchParams(solicitud.originalUrl.split('?')[1] ?? ''));
+  const fuente = vista === 'territorio' && fuenteDeMapa(mapaMunicipal(filtros.departamento));
+  const mapa = fuente
+    ? new RegExp(`<meta name="mapa-${fuente}" content="([^"]+)"`).exec(html)?.[1]
+    : undefined;
   return [...(mapa ? [mapa] : []), ...pedidosDeVista(vista, filtros)];
 }
