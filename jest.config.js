@@ -36,6 +36,9 @@ const common = {
 
 module.exports = {
   testTimeout: 60_000,
+  // Two files at a time: most of an e2e file's time is waiting on its server, PostgreSQL or the
+  // browser, so two overlap well even on a machine of two cores (Jest's default there is one).
+  maxWorkers: 2,
   projects: [
     {
       ...common,

@@ -98,6 +98,10 @@ export async function startTestApp(
     });
   }
   configureApp(app, config);
+  // The tests and this server share one event loop: a test's own synchronous work (decoding a
+  // 3200 × 2000 PNG takes seconds on a busy machine) could outlast Node's 5 s keep-alive, and the
+  // server would close the idle connection just as the test's next request arrived on it.
+  app.getHttpServer().keepAliveTimeout = 120_000;
   try {
     await app.listen(0, '127.0.0.1');
   } catch (error) {
