@@ -116,7 +116,7 @@ export class GraficosService {
     return svg === null ? null : renderizarPng(svg, lienzo.ancho, lienzo.escala);
   }
 
-  png(grafico: DefinicionGrafico, datos: DatosGrafico, lienzo: Lienzo): Buffer {
+  png(grafico: DefinicionGrafico, datos: DatosGrafico, lienzo: Lienzo): Promise<Buffer> {
     return renderizarPng(this.dibujar(grafico, datos, lienzo), lienzo.ancho, lienzo.escala);
   }
 

@@ -4,7 +4,7 @@
  * then resvg to PNG with the DejaVu fonts shipped by the dejavu-fonts-ttf
  * package (resvg reads no system fonts: without them every label would vanish).
  */
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 import * as echarts from 'echarts';
 import { RUTA_TOPOLOGIA_MUNICIPAL } from '@tablero/domain';
@@ -56,11 +56,15 @@ export function renderizarSvg(opcion: EChartsOption, ancho: number, alto: number
   }
 }
 
-export function renderizarPng(svg: string, ancho: number, escala: number): Buffer {
-  const resvg = new Resvg(svg, {
+/**
+ * resvg draws on libuv's thread pool, where a print-size image's third of a second does not
+ * stop the server's event loop; only encoding the drawn pixels as PNG runs on it.
+ */
+export async function renderizarPng(svg: string, ancho: number, escala: number): Promise<Buffer> {
+  const imagen = await renderAsync(svg, {
     fitTo: { mode: 'width', value: Math.round(ancho * escala) },
     background: '#ffffff',
     font: { loadSystemFonts: false, fontFiles: FUENTES, defaultFontFamily: FUENTE_TIPOGRAFICA },
   });
-  return resvg.render().asPng();
+  return imagen.asPng();
 }

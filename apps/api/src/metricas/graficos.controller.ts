@@ -148,7 +148,7 @@ export class GraficosController {
         },
       );
     }
-    return new StreamableFile(this.graficos.png(grafico, datos, lienzo), {
+    return new StreamableFile(await this.graficos.png(grafico, datos, lienzo), {
       type: 'image/png',
       disposition: `inline; filename="${nombre}"`,
     });
