@@ -253,6 +253,28 @@ describe('what no output may state', () => {
       ['76', 'conjunta'],
     ]);
   });
+
+  it('names the places reached only in a joint figure, on the maps and in the breakdowns', async () => {
+    type Fila = { clave: string; etiqueta: string; conjunta?: boolean };
+    const conjuntas = async (id: string) =>
+      (await json<{ filas: Fila[] }>(`/api/v1/graficos/${id}.json`)).filas
+        .filter((f) => f.conjunta)
+        .map((f) => [f.clave, f.etiqueta]);
+    expect(await conjuntas('mapa-por-departamento')).toEqual([
+      ['05', 'Antioquia'],
+      ['44', 'La Guajira'],
+      ['54', 'Norte de Santander'],
+      ['76', 'Valle del Cauca'],
+    ]);
+    const municipios = await conjuntas('mapa-por-municipio');
+    expect(municipios).toHaveLength(44);
+    expect(municipios).toContainEqual(['05001', 'Medellín (Antioquia)']);
+    expect(municipios.filter(([clave, etiqueta]) => etiqueta === clave)).toEqual([]);
+    const desglose = await json<{ enCifrasConjuntas: { clave: string; etiqueta: string }[] }>(
+      '/api/v1/desglose?por=departamento',
+    );
+    expect(desglose.enCifrasConjuntas).toContainEqual({ clave: '44', etiqueta: 'La Guajira' });
+  });
 });
 
 describe('the phase balance workbook', () => {

@@ -176,13 +176,15 @@ export class GraficosService {
       .sort((a, b) => (consulta.por === 'fase' ? 0 : (b.valor ?? -1) - (a.valor ?? -1)))
       .slice(0, consulta.limite ?? Infinity)
       .map(({ clave, etiqueta, valor, texto }) => ({ clave, etiqueta, valor, texto }));
-    const conjuntas = (desglose.enCifrasConjuntas ?? []).map((clave): FilaGrafico => ({
-      clave,
-      etiqueta: clave,
-      valor: null,
-      texto: '—',
-      conjunta: true,
-    }));
+    const conjuntas = (desglose.enCifrasConjuntas ?? []).map(
+      ({ clave, etiqueta }): FilaGrafico => ({
+        clave,
+        etiqueta,
+        valor: null,
+        texto: '—',
+        conjunta: true,
+      }),
+    );
     return {
       filas: consulta.conjuntas ? [...filas, ...conjuntas] : filas,
       nota: desglose.reparto && notaDeReparto(desglose.reparto, metrica, consulta.por),

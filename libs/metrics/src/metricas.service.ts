@@ -298,7 +298,9 @@ export class MetricasService {
           .map((c) => (por === 'departamento' ? c.slice(0, 2) : c))
           .filter((c) => c.length === (por === 'departamento' ? 2 : 5) && !propios.has(c)),
       ),
-    ].sort();
+    ]
+      .sort()
+      .map((clave) => ({ clave, etiqueta: etiqueta(clave) }));
     const delGrupo = (en: (clave: string | null) => boolean) =>
       cifrasSumables([...porClave].filter(([clave]) => en(clave)).flatMap(([, sumas]) => sumas));
     const reparto = {

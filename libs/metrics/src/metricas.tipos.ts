@@ -61,7 +61,7 @@ export interface Desglose {
    * By department or municipality: those reached only within a figure declared for several places
    * together, whose share is not theirs alone (the row «En cifras conjuntas…» holds it).
    */
-  readonly enCifrasConjuntas?: string[];
+  readonly enCifrasConjuntas?: { readonly clave: string; readonly etiqueta: string }[];
   /**
    * By department or municipality: the figures with a place of their own, those of the whole
    * country, those declared for several places together, and those without a place.
