@@ -52,6 +52,16 @@ export function fuenteDeMapa(nombre: NombreMapa): FuenteDeMapa {
   return nombre.startsWith('municipios-') ? 'completa' : 'pais';
 }
 
+const NOMBRES_DE_LUGAR = new Map<string, string>();
+
+/**
+ * A place's name as the maps made so far give it, the way the figures name it ("Ibagué (Tolima)"):
+ * a region without a row of figures is told by its name, not by its DIVIPOLA code.
+ */
+export function nombreDeLugar(codigo: string): string | undefined {
+  return NOMBRES_DE_LUGAR.get(codigo);
+}
+
 /** A map of the topology its source names (`fuenteDeMapa`) as GeoJSON keyed by DIVIPOLA code, as ECharts' registerMap takes it. */
 export function geometriaDe(topologia: Topology, nombre: NombreMapa): GeometriaTerritorial {
   const objeto = nombre === MAPA_DEPARTAMENTOS ? 'departamentos' : 'municipios';
@@ -60,16 +70,25 @@ export function geometriaDe(topologia: Topology, nombre: NombreMapa): GeometriaT
     topologia,
     topologia.objects[objeto] as GeometryCollection<PropiedadesTopologia>,
   );
+  const departamentos = new Map(
+    (topologia.objects.departamentos as GeometryCollection<PropiedadesTopologia>).geometries.map(
+      (d) => [String(d.id), (d.properties as PropiedadesTopologia).name],
+    ),
+  );
   const regiones = coleccion.features.filter(
     (f) => departamento === null || f.properties?.dpto === departamento,
   );
   return {
     type: 'FeatureCollection',
-    features: regiones.map((f): Feature<Geometry, PropiedadesTerritorio> => ({
-      type: 'Feature',
-      geometry: f.geometry,
-      properties: { name: String(f.id), nombre: f.properties?.name ?? String(f.id) },
-    })),
+    features: regiones.map((f): Feature<Geometry, PropiedadesTerritorio> => {
+      const codigo = String(f.id);
+      const propio = f.properties?.name ?? codigo;
+      const delDepartamento = f.properties?.dpto && departamentos.get(f.properties.dpto);
+      const lugar =
+        objeto === 'municipios' && delDepartamento ? `${propio} (${delDepartamento})` : propio;
+      NOMBRES_DE_LUGAR.set(codigo, lugar);
+      return { type: 'Feature', geometry: f.geometry, properties: { name: codigo, nombre: lugar } };
+    }),
   };
 }
 

@@ -12,6 +12,9 @@ import {
   paneles,
 } from './opciones';
 import { renderizarSvg } from './render';
+import { geometriaDe, MAPA_DEPARTAMENTOS, MAPA_MUNICIPIOS } from './mapa';
+import { RUTA_TOPOLOGIA_MUNICIPAL } from '@tablero/domain';
+import type { Topology } from 'topojson-specification';
 
 const contexto: Contexto = {
   filtrosEnPalabras: 'Fase II · Tipo: Taller presencial',
@@ -374,5 +377,13 @@ describe('mapa', () => {
         data: { fila: { etiqueta: '<b>Norte</b>', texto: '3' } },
       }),
     ).toBe('&#60;b&#62;Norte&#60;/b&#62;: 3');
+  });
+
+  it('names a place without figures by its name, not by its code', () => {
+    const topologia = JSON.parse(readFileSync(RUTA_TOPOLOGIA_MUNICIPAL, 'utf8')) as Topology;
+    geometriaDe(topologia, MAPA_MUNICIPIOS);
+    geometriaDe(topologia, MAPA_DEPARTAMENTOS);
+    expect(opcion.tooltip.formatter({ name: '73001' })).toBe('Ibagué (Tolima): sin cifras');
+    expect(opcion.tooltip.formatter({ name: '91' })).toBe('Amazonas: sin cifras');
   });
 });

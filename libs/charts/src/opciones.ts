@@ -8,7 +8,13 @@
 import type { EChartsOption } from 'echarts';
 import { formatearNumero } from '@tablero/domain';
 import { Contexto, FilaGrafico } from './grafico';
-import { MAPA_DEPARTAMENTOS, MAPA_MUNICIPIOS, NombreMapa, SIN_GEOMETRIA } from './mapa';
+import {
+  MAPA_DEPARTAMENTOS,
+  MAPA_MUNICIPIOS,
+  NombreMapa,
+  nombreDeLugar,
+  SIN_GEOMETRIA,
+} from './mapa';
 import { FUENTE_TIPOGRAFICA, PALETA } from './paleta';
 
 /** Sizes at escala 1: the dashboard's. */
@@ -563,7 +569,7 @@ export function mapa(
       formatter: (p: unknown) => {
         const { name, data } = p as { name: string; data?: { fila?: FilaGrafico } };
         const fila = data?.fila;
-        const etiqueta = escaparHtml(fila?.etiqueta ?? name);
+        const etiqueta = escaparHtml(fila?.etiqueta ?? nombreDeLugar(name) ?? name);
         if (!fila) return `${etiqueta}: sin cifras`;
         return `${etiqueta}: ${escaparHtml(fila.conjunta ? 'alcanzado en una cifra conjunta' : fila.texto)}`;
       },
