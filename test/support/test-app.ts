@@ -87,7 +87,9 @@ export async function startTestApp(
   });
   const app = await NestFactory.create(
     AppModule.forRoot({ config, databaseUrl: database.url, pseudonymKey: pseudonymKey(config) }),
-    { logger: false },
+    // Closing does not wait out the long keep-alive below on a connection that went idle after
+    // the close began.
+    { logger: false, forceCloseConnections: true },
   );
   let tokenAdmin: string | undefined;
   if (credencial === 'admin') {
