@@ -275,6 +275,20 @@ describe('what no output may state', () => {
     );
     expect(desglose.enCifrasConjuntas).toContainEqual({ clave: '44', etiqueta: 'La Guajira' });
   });
+
+  it('draws a department reached only in joint figures as such: no «sin datos», no empty note', async () => {
+    const ruta = '/api/v1/graficos/mapa-por-municipio';
+    const datos = await json<{ filas: { conjunta?: boolean }[]; contexto: { nota?: string } }>(
+      `${ruta}.json?departamento=05`,
+    );
+    expect(datos.filas.length).toBeGreaterThan(0);
+    expect(datos.filas.every((f) => f.conjunta)).toBe(true);
+    expect(datos.contexto.nota).toBeUndefined();
+    const svg = await (await fetch(`${server.baseUrl}${ruta}.svg?departamento=05`)).text();
+    expect(svg).toContain('Alcanzado en cifra conjunta');
+    expect(svg).not.toContain('Sin datos');
+    expect(svg).not.toMatch(/registradas: \./);
+  });
 });
 
 describe('the phase balance workbook', () => {

@@ -23,6 +23,14 @@ export interface FilaGrafico {
   readonly conjunta?: true;
 }
 
+/**
+ * The rows a chart draws something for: a figure above zero, or a place reached within a joint
+ * figure. A chart without any says «sin datos» and nothing else.
+ */
+export function filasQueSeDibujan(filas: readonly FilaGrafico[]): FilaGrafico[] {
+  return filas.filter((f) => (f.valor ?? 0) > 0 || f.conjunta);
+}
+
 /** What a chart needs besides its rows: the words every published image carries. */
 export interface Contexto {
   /** "Fase II · Tolima", or "Toda la estrategia". */

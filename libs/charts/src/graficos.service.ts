@@ -30,6 +30,7 @@ import {
   DatosGrafico,
   DefinicionGrafico,
   FilaGrafico,
+  filasQueSeDibujan,
   filtrosDelGrafico,
   SeriePdt,
 } from './grafico';
@@ -106,7 +107,7 @@ export class GraficosService {
   async svgSiHayCifras(id: string, f: Filtros, lienzo: Lienzo): Promise<string | null> {
     const grafico = GRAFICO.get(id)!;
     const datos = await this.datos(grafico, f);
-    if (!datos.filas.some((fila) => fila.valor !== null || fila.conjunta)) return null;
+    if (filasQueSeDibujan(datos.filas).length === 0) return null;
     return this.dibujar(grafico, datos, lienzo);
   }
 
@@ -287,7 +288,8 @@ function notaDeReparto(
     [reparto.sinLugar[metrica], 'sin territorio (virtuales o sin lugar)'],
   ] as const;
   const conCifra = partes.filter(([cifra]) => cifra.valor);
-  if (conCifra.length <= 1 && conCifra[0]?.[1].startsWith('con')) return undefined;
+  if (conCifra.length === 0 || (conCifra.length === 1 && conCifra[0][1].startsWith('con')))
+    return undefined;
   return `De las ${METRICA[metrica].etiqueta.toLowerCase()}: ${conCifra.map(([cifra, donde]) => `${donde}, ${cifra.texto}`).join('; ')}.`;
 }
 

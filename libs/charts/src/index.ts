@@ -5,6 +5,7 @@ export {
   DatosGrafico,
   DefinicionGrafico,
   FilaGrafico,
+  filasQueSeDibujan,
   filtrosDelGrafico,
   SeriePdt,
   SERIES_PDT,

@@ -7,7 +7,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import { formatearNumero } from '@tablero/domain';
-import { Contexto, FilaGrafico } from './grafico';
+import { Contexto, FilaGrafico, filasQueSeDibujan } from './grafico';
 import {
   MAPA_DEPARTAMENTOS,
   MAPA_MUNICIPIOS,
@@ -219,7 +219,9 @@ function marco(titulo: string, contexto: Contexto, filas: readonly FilaGrafico[]
     .map((t) => (contexto.ancho ? envolver(t, contexto.ancho - px(32), px(TAMANO.fuente)) : t))
     .join('\n');
   return {
-    graphic: conCifra(filas).length ? [] : enElCentro(contexto, ['Sin datos para estos filtros']),
+    graphic: filasQueSeDibujan(filas).length
+      ? []
+      : enElCentro(contexto, ['Sin datos para estos filtros']),
     color: PALETA,
     backgroundColor: '#ffffff',
     textStyle: texto,

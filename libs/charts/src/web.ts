@@ -1,6 +1,6 @@
 /** What the browser may import from this library: the definitions, no server code. */
 export { GRAFICO, GRAFICOS } from './charts.catalogue';
-export { filtrosDelGrafico } from './grafico';
+export { filasQueSeDibujan, filtrosDelGrafico } from './grafico';
 export type {
   ConsultaGrafico,
   Contexto,

@@ -8,6 +8,7 @@ import {
   altoDelLienzo,
   DatosGrafico,
   FilaGrafico,
+  filasQueSeDibujan,
   filtrosDelGrafico,
   GRAFICO,
   rutaDelGrafico,
@@ -105,7 +106,7 @@ export function panelGrafico(
     .then(async ({ filas, contexto, fechaCorte }) => {
       for (const a of descargas)
         a.download = nombreDeArchivo(id, filtros, fechaCorte, a.dataset.formato!);
-      const conCifra = filas.filter((f) => (f.valor ?? 0) > 0 || f.conjunta);
+      const conCifra = filasQueSeDibujan(filas);
       // Without figures the panel says so once: no empty chart, no empty table, no files of nothing.
       if (conCifra.length === 0) {
         estado.replaceWith(mensaje('vacio', `${definicion.titulo}: sin datos para estos filtros.`));
