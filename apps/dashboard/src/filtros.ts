@@ -52,7 +52,7 @@ function opcionesDeLaLista(campo: CampoFiltro, lista: readonly Opcion[], elegida
 let abierto = false;
 
 /** The filters applied, in the words of charts and sheets: "Fase II · Departamento: Tolima". */
-function filtrosEnPalabras(estado: Estado, listas: OpcionesDeFiltro): string {
+export function filtrosEnPalabras(estado: Estado, listas: OpcionesDeFiltro): string {
   const partes = CAMPOS_DEL_TABLERO.flatMap((campo) => {
     const valor = estado.filtros[campo];
     if (!valor) return [];

@@ -6,7 +6,7 @@ import { informes } from '../componentes/compartir';
 import { tarjetasKpi } from '../componentes/tarjetas';
 import { panelGrafico } from '../componentes/panel-grafico';
 import { el } from '../dom';
-import { opcionesDeFiltro } from '../filtros';
+import { filtrosEnPalabras, opcionesDeFiltro } from '../filtros';
 import { Vista } from '../vista';
 
 export const resumen: Vista = async (contenedor, vista) => {
@@ -17,14 +17,15 @@ export const resumen: Vista = async (contenedor, vista) => {
   for (const id of GRAFICOS_DE_RESUMEN) panelGrafico(graficos, id, vista);
   // The phases' codes are a closed list: their cards are asked for at once, their names alongside.
   const ambitos = ambitosDeResumen(filtros);
-  const [{ fases }, ...tarjetas] = await Promise.all([
+  const [listas, ...tarjetas] = await Promise.all([
     opcionesDeFiltro(),
     ...ambitos.map((f) => pedir<Kpis>(rutaDeKpis(f), vista.senal)),
   ]);
+  // The first group is the page's filters, said as the charts say them; then each phase's.
   const titulo = (fase: string | undefined) => {
-    if (!fase) return 'Toda la estrategia';
-    const nombre = fases.find((f) => f.codigo === fase)?.nombre;
-    return filtros.fase || !nombre ? `Fase ${fase}` : `Fase ${fase}: ${nombre}`;
+    if (fase === filtros.fase) return filtrosEnPalabras(vista.estado, listas);
+    const nombre = listas.fases.find((f) => f.codigo === fase)?.nombre;
+    return nombre ? `Fase ${fase}: ${nombre}` : `Fase ${fase}`;
   };
   const enlaces = informes(filtros, tarjetas[0].fechaCorte);
   if (enlaces) encabezado.after(enlaces);
