@@ -110,16 +110,19 @@ describe('Filters', () => {
     await page.getByLabel('Departamento', { exact: true }).selectOption({ label: 'Tolima' });
     await esperarVista();
     expect(consulta().get('departamento')).toBe('73');
-    // The launch in Ibagué: más de 300 in person, cerca de 1.700 remote.
-    expect(await tarjeta('Toda la estrategia', 'interacciones')).toBe(
+    // The launch in Ibagué: más de 300 in person, cerca de 1.700 remote; the group says where.
+    expect(await tarjeta('Departamento: Tolima', 'interacciones')).toBe(
       '> 300 presenciales · ≈ 1.700 remotos',
+    );
+    await expect(page.getByRole('heading', { name: 'Toda la estrategia' }).count()).resolves.toBe(
+      0,
     );
     const enlace = page.url();
     await page.goto('about:blank');
     await page.goto(enlace);
     await esperarVista();
     await expect(page.getByLabel('Departamento', { exact: true }).inputValue()).resolves.toBe('73');
-    expect(await tarjeta('Toda la estrategia', 'interacciones')).toBe(
+    expect(await tarjeta('Departamento: Tolima', 'interacciones')).toBe(
       '> 300 presenciales · ≈ 1.700 remotos',
     );
     // Back past about:blank to the filtered page, then back once more to the unfiltered one.
@@ -349,6 +352,30 @@ describe('Behaviour', () => {
       const ancho = await page.evaluate<number>('document.documentElement.scrollWidth');
       expect([ruta, ancho]).toEqual([ruta, 360]);
       await capturar(page, `08-telefono-${ruta.slice(1).replace(/\W+/g, '-')}`);
+    }
+  });
+
+  it('breaks no word of a figure told in words across lines, on a screen and on a phone', async () => {
+    /** The words of the cards' figures that a line break cuts in two. */
+    const partidas = () =>
+      page.evaluate<
+        string[]
+      >(`[...document.querySelectorAll('.tarjeta .cifra')].flatMap((cifra) => {
+        const texto = cifra.firstChild;
+        return [...texto.textContent.matchAll(/\\S+/g)].flatMap((palabra) => {
+          const rango = document.createRange();
+          rango.setStart(texto, palabra.index);
+          rango.setEnd(texto, palabra.index + palabra[0].length);
+          return rango.getClientRects().length > 1 ? [palabra[0]] : [];
+        });
+      })`);
+    for (const ancho of [1440, 360]) {
+      await page.setViewportSize({ width: ancho, height: 900 });
+      await abrir('/resumen?departamento=73');
+      await expect(tarjeta('Departamento: Tolima', 'interacciones')).resolves.toBe(
+        '> 300 presenciales · ≈ 1.700 remotos',
+      );
+      expect([ancho, await partidas()]).toEqual([ancho, []]);
     }
   });
 

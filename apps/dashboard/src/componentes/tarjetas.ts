@@ -49,7 +49,7 @@ export function cifraDeTarjeta(cifra: CifraPublicada): HTMLElement[] {
     el(
       'p',
       {
-        class: `cifra${cifra.valor === null ? ' sin-cifra' : ''}`,
+        class: `cifra${cifra.valor === null ? ' sin-cifra' : ''}${/\p{L}/u.test(cifra.texto) ? ' en-palabras' : ''}`,
         title:
           cifra.calificador === 'aproximado'
             ? 'Cifra aproximada ("cerca de")'
