@@ -285,6 +285,20 @@ describe('Participación y Actividades', () => {
     expect(codigos).toEqual([...codigos].sort());
     await capturar(page, '07-actividades');
   });
+
+  it('dates each activity as the source does: a day, whole months or two days', async () => {
+    await abrir('/actividades?buscar=Medell%C3%ADn');
+    const fila = (codigo: string) =>
+      page.locator('tbody tr', { has: page.getByRole('cell', { name: codigo, exact: true }) });
+    const columna = await page.locator('thead th').allInnerTexts();
+    const periodo = columna.findIndex((t) => /Fecha o periodo/.test(t));
+    expect(columna.some((t) => /^(Inicio|Fin)\b/.test(t))).toBe(false);
+    await expect(fila('F1-EVT-MEDELLIN').locator('td').nth(periodo).innerText()).resolves.toBe(
+      'abril a julio de 2023',
+    );
+    await abrir('/actividades?buscar=F2-LANZAMIENTO');
+    await expect(page.locator('tbody tr td').nth(periodo).innerText()).resolves.toBe('17/07/2023');
+  });
 });
 
 describe('Downloads', () => {

@@ -1,6 +1,6 @@
 /** Actividades: the searchable, sortable, paged table of activities, its state in the URL. */
 import { consultaDeFiltros } from '@tablero/metrics';
-import { formatearFecha, formatearNumero } from '@tablero/domain';
+import { formatearNumero, formatearPeriodo } from '@tablero/domain';
 import type { ActividadListada } from '@tablero/metrics';
 import { pedir } from '../api';
 import { campo, el, mensaje } from '../dom';
@@ -12,8 +12,8 @@ const COLUMNAS: readonly { titulo: string; orden?: string; num?: boolean }[] = [
   { titulo: 'Actividad', orden: 'titulo' },
   { titulo: 'Fase', orden: 'fase' },
   { titulo: 'Tipo', orden: 'tipo' },
-  { titulo: 'Inicio', orden: 'fecha_inicio' },
-  { titulo: 'Fin' },
+  // As the source gives it: a day, whole months («abril a julio de 2023») or two days.
+  { titulo: 'Fecha o periodo', orden: 'fecha_inicio' },
   { titulo: 'Modalidad' },
   { titulo: 'Aliados' },
   { titulo: 'Alcance', num: true },
@@ -116,8 +116,7 @@ export const actividades: Vista = async (contenedor, vista) => {
             el('td', {}, a.titulo),
             el('td', {}, a.fase),
             el('td', {}, a.tipo),
-            el('td', {}, formatearFecha(a.fechaInicio)),
-            el('td', {}, formatearFecha(a.fechaFin)),
+            el('td', {}, formatearPeriodo(a.fechaInicio, a.fechaFin)),
             el('td', {}, a.modalidad ?? '—'),
             el('td', {}, a.aliados.join(', ') || '—'),
             el(
