@@ -236,6 +236,16 @@ describe('Territorio', () => {
     expect(consulta().get('departamento')).toBeNull();
   });
 
+  it('says where the figures are when no department has one of its own', async () => {
+    await abrir('/territorio?fase=I');
+    const ranking = page.locator('[data-grafico="interacciones-por-departamento"]');
+    await expect(ranking.getByText('sin datos para estos filtros').isVisible()).resolves.toBe(true);
+    await expect(ranking.locator('p.nota').innerText()).resolves.toBe(
+      'De las interacciones registradas: en cifras conjuntas de varios territorios, 540; ' +
+        'sin territorio (virtuales o sin lugar), 32.734.',
+    );
+  });
+
   it('lists the departments not yet reached', async () => {
     await abrir('/territorio');
     const sinAlcanzar = page.locator('details', { hasText: 'Departamentos sin alcanzar' });

@@ -109,7 +109,11 @@ export function panelGrafico(
       const conCifra = filasQueSeDibujan(filas);
       // Without figures the panel says so once: no empty chart, no empty table, no files of nothing.
       if (conCifra.length === 0) {
-        estado.replaceWith(mensaje('vacio', `${definicion.titulo}: sin datos para estos filtros.`));
+        // The note still says where the figures are (in joint figures, with no place).
+        estado.replaceWith(
+          mensaje('vacio', `${definicion.titulo}: sin datos para estos filtros.`),
+          contexto.nota ? el('p', { class: 'nota' }, contexto.nota) : '',
+        );
         lienzo.remove();
         seccion.querySelector('.herramientas')?.remove();
         seccion.dataset.estado = 'vacio';
