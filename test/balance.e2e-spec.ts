@@ -105,12 +105,19 @@ describe('Balance de la Fase I', () => {
     const hoja = wb.getWorksheet('Actividades')!;
     const total = hoja.getRow(hoja.rowCount);
     expect(total.getCell(1).value).toBe('Total');
-    expect(total.getCell(14).value).toEqual({
-      formula: `SUM(N2:N${hoja.rowCount - 1})`,
+    expect(total.getCell(15).value).toEqual({
+      formula: `SUM(O2:O${hoja.rowCount - 1})`,
       result: 33274,
     });
-    expect(total.getCell(11).value).toMatchObject({ result: 540 });
-    expect(hoja.getColumn(5).numFmt).toBe('dd/mm/yyyy');
+    expect(total.getCell(12).value).toMatchObject({ result: 540 });
+    expect(hoja.getRow(1).values).toEqual(
+      expect.arrayContaining(['Título', 'Fecha o periodo', 'Desde', 'Hasta']),
+    );
+    const medellin = hoja
+      .getRows(2, hoja.rowCount - 2)!
+      .find((r) => r.getCell(1).value === 'F1-EVT-MEDELLIN')!;
+    expect(medellin.getCell(5).value).toBe('abril a julio de 2023');
+    expect(hoja.getColumn(6).numFmt).toBe('dd/mm/yyyy');
     expect(hoja.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(hoja.autoFilter).toBeTruthy();
     expect(hoja.pageSetup).toMatchObject({

@@ -10,6 +10,7 @@ import {
   formatearCifra,
   formatearFecha,
   formatearFechaHora,
+  formatearPeriodo,
   formatearPorcentaje,
   FUENTE,
   HITOS_PDT,
@@ -247,8 +248,10 @@ export function hojaActividades(
     { titulo: 'Fase', ancho: 6, formato: 'texto' },
     { titulo: 'Tipo', ancho: 26, formato: 'texto' },
     { titulo: 'Título', ancho: 50, formato: 'texto' },
-    { titulo: 'Inicio', ancho: 12, formato: 'fecha' },
-    { titulo: 'Fin', ancho: 12, formato: 'fecha' },
+    // As the source gives it; the bounds beside it as dates, to sort and filter by.
+    { titulo: 'Fecha o periodo', ancho: 24, formato: 'texto' },
+    { titulo: 'Desde', ancho: 13, formato: 'fecha' },
+    { titulo: 'Hasta', ancho: 13, formato: 'fecha' },
     { titulo: 'Modalidad', ancho: 12, formato: 'texto' },
     { titulo: 'Canal', ancho: 20, formato: 'texto' },
     { titulo: 'Lugar', ancho: 30, formato: 'texto' },
@@ -279,6 +282,7 @@ export function hojaActividades(
       a.fase,
       a.tipo,
       a.titulo,
+      formatearPeriodo(a.fechaInicio, a.fechaFin),
       fecha(a.fechaInicio),
       fecha(a.fechaFin),
       a.modalidad,
@@ -297,7 +301,7 @@ export function hojaActividades(
       fase,
       'Ciclo (cifra del conjunto)',
       r.etiqueta,
-      ...Array(6).fill(null),
+      ...Array(7).fill(null),
       ...cifrasDe(r),
     ]);
   }
