@@ -9,6 +9,7 @@ import 'reflect-metadata';
 import { Resvg } from '@resvg/resvg-js';
 import {
   ARCHIVOS_DE_FUENTE,
+  escalaDelTexto,
   FUENTE_TIPOGRAFICA,
   GRAFICO,
   PRESETS,
@@ -83,8 +84,13 @@ async function imagenes(): Promise<void> {
     unidad: 'asistencias',
   };
   console.log('Un gráfico a PNG (ECharts SVG + resvg), mediana de 12');
-  for (const [preset, { ancho, alto, escala }] of Object.entries(PRESETS)) {
-    const svg = renderizarSvg(grafico.opcion(filasGrafico, { ...contexto, ancho }), ancho, alto);
+  for (const [preset, lienzo] of Object.entries(PRESETS)) {
+    const { ancho, alto, escala } = lienzo;
+    const svg = renderizarSvg(
+      grafico.opcion(filasGrafico, { ...contexto, ancho, escala: escalaDelTexto(lienzo) }),
+      ancho,
+      alto,
+    );
     const tiempos: number[] = [];
     const esperas: number[] = [];
     const esperasEnElBucle: number[] = [];
@@ -120,6 +126,8 @@ async function imagenes(): Promise<void> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { solo: { type: 'string' } } });
+  if (values.solo !== undefined && values.solo !== 'imagenes')
+    throw new Error(`--solo ${values.solo}: la única parte que se mide sola es «imagenes»`);
   await imagenes();
   if (values.solo === 'imagenes') return;
   const config = loadConfig();

@@ -52,6 +52,11 @@ export const PRESETS: Readonly<Record<string, Lienzo>> = {
 
 export const LIENZO_POR_DEFECTO: Lienzo = PRESETS['redes-horizontal'];
 
+/** How much an image's type grows with its canvas: 1 up to 540 px on its short side. */
+export function escalaDelTexto(lienzo: Lienzo): number {
+  return Math.max(1, Math.min(lienzo.ancho, lienzo.alto) / 540);
+}
+
 /** Breakdowns by place: their charts draw places, and say where the rest of the figures stand. */
 const DIMENSIONES_TERRITORIALES = ['departamento', 'municipio', 'subregion'];
 
@@ -123,9 +128,8 @@ export class GraficosService {
 
   /** The chart as SVG, from its data. */
   dibujar(grafico: DefinicionGrafico, { filas, contexto }: DatosGrafico, lienzo: Lienzo): string {
-    const escala = Math.max(1, Math.min(lienzo.ancho, lienzo.alto) / 540);
     return renderizarSvg(
-      grafico.opcion(filas, { ...contexto, escala, ancho: lienzo.ancho }),
+      grafico.opcion(filas, { ...contexto, escala: escalaDelTexto(lienzo), ancho: lienzo.ancho }),
       lienzo.ancho,
       lienzo.alto,
     );

@@ -26,4 +26,10 @@ export { topologiaDelPais } from './topologia-del-pais';
 export { FUENTE_TIPOGRAFICA, PALETA } from './paleta';
 export { ARCHIVOS_DE_FUENTE, renderizarPng, renderizarSvg } from './render';
 export { ChartsModule } from './charts.module';
-export { GraficosService, Lienzo, LIENZO_POR_DEFECTO, PRESETS } from './graficos.service';
+export {
+  escalaDelTexto,
+  GraficosService,
+  Lienzo,
+  LIENZO_POR_DEFECTO,
+  PRESETS,
+} from './graficos.service';

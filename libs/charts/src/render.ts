@@ -56,15 +56,22 @@ export function renderizarSvg(opcion: EChartsOption, ancho: number, alto: number
   }
 }
 
+let anterior: Promise<unknown> = Promise.resolve();
+
 /**
  * resvg draws on libuv's thread pool, where a print-size image's third of a second does not
- * stop the server's event loop; only encoding the drawn pixels as PNG runs on it.
+ * stop the server's event loop; only encoding the drawn pixels as PNG runs on it. One image at a
+ * time, as when it drew on the loop: a large image's pixels take up to a gigabyte, and the pool's
+ * other threads stay free for sign-ins, compression and files.
  */
-export async function renderizarPng(svg: string, ancho: number, escala: number): Promise<Buffer> {
-  const imagen = await renderAsync(svg, {
-    fitTo: { mode: 'width', value: Math.round(ancho * escala) },
-    background: '#ffffff',
-    font: { loadSystemFonts: false, fontFiles: FUENTES, defaultFontFamily: FUENTE_TIPOGRAFICA },
-  });
-  return imagen.asPng();
+export function renderizarPng(svg: string, ancho: number, escala: number): Promise<Buffer> {
+  const turno = anterior.then(() =>
+    renderAsync(svg, {
+      fitTo: { mode: 'width', value: Math.round(ancho * escala) },
+      background: '#ffffff',
+      font: { loadSystemFonts: false, fontFiles: FUENTES, defaultFontFamily: FUENTE_TIPOGRAFICA },
+    }),
+  );
+  anterior = turno.catch(() => undefined);
+  return turno.then((imagen) => imagen.asPng());
 }
