@@ -8,10 +8,9 @@
 import 'reflect-metadata';
 import { Resvg } from '@resvg/resvg-js';
 import {
-  ARCHIVOS_DE_FUENTE,
   escalaDelTexto,
-  FUENTE_TIPOGRAFICA,
   GRAFICO,
+  opcionesDeResvg,
   PRESETS,
   renderizarPng,
   renderizarSvg,
@@ -100,17 +99,7 @@ async function imagenes(): Promise<void> {
       tiempos.push(performance.now() - inicio);
       esperasEnElBucle.push(
         await esperaMaximaDelBucle(async () =>
-          new Resvg(svg, {
-            fitTo: { mode: 'width', value: Math.round(ancho * escala) },
-            background: '#ffffff',
-            font: {
-              loadSystemFonts: false,
-              fontFiles: Object.values(ARCHIVOS_DE_FUENTE),
-              defaultFontFamily: FUENTE_TIPOGRAFICA,
-            },
-          })
-            .render()
-            .asPng(),
+          new Resvg(svg, opcionesDeResvg(ancho, escala)).render().asPng(),
         ),
       );
     }

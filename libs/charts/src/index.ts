@@ -24,7 +24,7 @@ export type { FuenteDeMapa, GeometriaTerritorial, NombreMapa } from './mapa';
 export { pedidosDeVista } from './pedidos-de-vista';
 export { topologiaDelPais } from './topologia-del-pais';
 export { FUENTE_TIPOGRAFICA, PALETA } from './paleta';
-export { ARCHIVOS_DE_FUENTE, renderizarPng, renderizarSvg } from './render';
+export { ARCHIVOS_DE_FUENTE, opcionesDeResvg, renderizarPng, renderizarSvg } from './render';
 export { ChartsModule } from './charts.module';
 export {
   escalaDelTexto,

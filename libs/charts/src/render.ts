@@ -4,7 +4,7 @@
  * then resvg to PNG with the DejaVu fonts shipped by the dejavu-fonts-ttf
  * package (resvg reads no system fonts: without them every label would vanish).
  */
-import { renderAsync } from '@resvg/resvg-js';
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 import * as echarts from 'echarts';
 import { RUTA_TOPOLOGIA_MUNICIPAL } from '@tablero/domain';
@@ -56,6 +56,15 @@ export function renderizarSvg(opcion: EChartsOption, ancho: number, alto: number
   }
 }
 
+/** How resvg draws an image `ancho` wide at `escala`, with the fonts every output uses. */
+export function opcionesDeResvg(ancho: number, escala: number): ResvgRenderOptions {
+  return {
+    fitTo: { mode: 'width', value: Math.round(ancho * escala) },
+    background: '#ffffff',
+    font: { loadSystemFonts: false, fontFiles: FUENTES, defaultFontFamily: FUENTE_TIPOGRAFICA },
+  };
+}
+
 let anterior: Promise<unknown> = Promise.resolve();
 
 /**
@@ -65,13 +74,7 @@ let anterior: Promise<unknown> = Promise.resolve();
  * other threads stay free for sign-ins, compression and files.
  */
 export function renderizarPng(svg: string, ancho: number, escala: number): Promise<Buffer> {
-  const turno = anterior.then(() =>
-    renderAsync(svg, {
-      fitTo: { mode: 'width', value: Math.round(ancho * escala) },
-      background: '#ffffff',
-      font: { loadSystemFonts: false, fontFiles: FUENTES, defaultFontFamily: FUENTE_TIPOGRAFICA },
-    }),
-  );
+  const turno = anterior.then(() => renderAsync(svg, opcionesDeResvg(ancho, escala)));
   anterior = turno.catch(() => undefined);
   return turno.then((imagen) => imagen.asPng());
 }
