@@ -379,18 +379,28 @@ describe('Behaviour', () => {
     }
   });
 
-  it('breaks no word of a figure told in words across lines, on a screen and on a phone', async () => {
-    /** The words of the cards' figures that a line break cuts in two. */
+  it('breaks no word of a figure, nor a qualifier from its number, across lines', async () => {
+    /** The words and qualified numbers ("≈ 1.700") of the cards' figures that a line break cuts in two. */
     const partidas = () =>
       page.evaluate<
         string[]
       >(`[...document.querySelectorAll('.tarjeta .cifra')].flatMap((cifra) => {
-        const texto = cifra.firstChild;
-        return [...texto.textContent.matchAll(/\\S+/g)].flatMap((palabra) => {
+        const nodos = [];
+        const recorrido = document.createTreeWalker(cifra, NodeFilter.SHOW_TEXT);
+        for (let inicio = 0; recorrido.nextNode(); inicio += recorrido.currentNode.length)
+          nodos.push({ nodo: recorrido.currentNode, inicio });
+        const punto = (i) => {
+          const { nodo, inicio } = nodos.findLast((n) => n.inicio <= i);
+          return [nodo, i - inicio];
+        };
+        const texto = cifra.textContent;
+        return [...texto.matchAll(/[≈>] \\S+|\\S+/g)].flatMap((pieza) => {
           const rango = document.createRange();
-          rango.setStart(texto, palabra.index);
-          rango.setEnd(texto, palabra.index + palabra[0].length);
-          return rango.getClientRects().length > 1 ? [palabra[0]] : [];
+          rango.setStart(...punto(pieza.index));
+          rango.setEnd(...punto(pieza.index + pieza[0].length - 1));
+          rango.setEnd(rango.endContainer, rango.endOffset + 1);
+          const lineas = new Set([...rango.getClientRects()].map((r) => Math.round(r.top)));
+          return lineas.size > 1 ? [pieza[0]] : [];
         });
       })`);
     for (const ancho of [1440, 360]) {

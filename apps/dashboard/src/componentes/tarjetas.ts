@@ -43,6 +43,14 @@ function avance(kpi: Kpi): HTMLElement | null {
   );
 }
 
+/** The text with each figure and its qualifier ("≈ 1.700", "> 300") on one line. */
+function sinPartirCifras(texto: string): (string | HTMLElement)[] {
+  return texto
+    .split(/([≈>]\s\d[\d.,]*)/u)
+    .map((parte, i) => (i % 2 ? el('span', { class: 'junta' }, parte) : parte))
+    .filter((parte) => parte !== '');
+}
+
 /** A figure as a card tells it: the figure, what of it is not exact, or why there is none. */
 export function cifraDeTarjeta(cifra: CifraPublicada): HTMLElement[] {
   return [
@@ -57,7 +65,7 @@ export function cifraDeTarjeta(cifra: CifraPublicada): HTMLElement[] {
               ? 'Cifra mínima ("más de")'
               : undefined,
       },
-      cifra.texto,
+      ...sinPartirCifras(cifra.texto),
     ),
     ...(cifra.detalle ? [el('p', { class: 'detalle' }, cifra.detalle)] : []),
     ...(cifra.motivo ? [el('p', { class: 'detalle' }, cifra.motivo)] : []),
