@@ -299,6 +299,47 @@ describe('a balance a director can send', () => {
     }
   });
 
+  it('makes a row taller only for text that does not fit its column, never for a date', () => {
+    for (const hoja of fase2.worksheets) {
+      hoja.eachRow((row, n) => {
+        const celdas: ExcelJS.Cell[] = [];
+        row.eachCell((celda) => celdas.push(celda));
+        for (const celda of celdas.filter((c) => c.value instanceof Date))
+          expect([hoja.name, celda.address, Boolean(celda.alignment?.wrapText)]).toEqual([
+            hoja.name,
+            celda.address,
+            false,
+          ]);
+        const largos = celdas.filter(
+          (c) =>
+            c.isMerged ||
+            (typeof c.value === 'string' &&
+              c.value.length > (hoja.getColumn(Number(c.col)).width ?? 8.43) - 2),
+        );
+        if (n > 1 && (row.height ?? 15) > 15)
+          expect([hoja.name, n, largos.length > 0]).toEqual([hoja.name, n, true]);
+      });
+    }
+  });
+
+  it('keeps text apart from the date or figure before it, and «—» where figures sit', () => {
+    const hoja = fase2.getWorksheet('Actividades')!;
+    const columna = (titulo: string) =>
+      (hoja.getRow(1).values as unknown[]).findIndex((v) => v === titulo);
+    let ciclo: ExcelJS.Row | undefined;
+    hoja.eachRow((row) => {
+      if (row.getCell(1).value === 'F2-CAP-01') ciclo = row;
+    });
+    expect(ciclo!.getCell(columna('Modalidad')).alignment).toMatchObject({
+      horizontal: 'left',
+      indent: 1,
+    });
+    expect(ciclo!.getCell(columna('Personas certificadas')).value).toBe('—');
+    expect(ciclo!.getCell(columna('Personas certificadas')).alignment).toMatchObject({
+      horizontal: 'right',
+    });
+  });
+
   it('states once what phase III has no figures for, instead of empty sheets', () => {
     expect(fase3.worksheets.map((h) => h.name)).toEqual([
       'Portada',

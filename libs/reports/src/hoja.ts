@@ -59,10 +59,11 @@ export function nuevaHoja(
   hoja.columns = columnas.map((c) => ({
     header: c.titulo,
     width: c.ancho,
-    // Text keeps a space from a number right-aligned in the column before it.
+    // Text keeps a space from a number right-aligned in the column before it (an indent holds
+    // only on left-aligned text); a figure's «—» or words sit where its numbers do.
     style: FORMATO_NUMERO[c.formato]
-      ? { numFmt: FORMATO_NUMERO[c.formato] }
-      : { alignment: { indent: 1 } },
+      ? { numFmt: FORMATO_NUMERO[c.formato], alignment: { horizontal: 'right' } }
+      : { alignment: { horizontal: 'left', indent: 1 } },
   }));
   const encabezado = hoja.getRow(1);
   encabezado.font = letra({ bold: true, color: { argb: 'FFFFFFFF' } });
@@ -131,10 +132,10 @@ export function columnaDe(columnas: readonly ColumnaHoja[], titulo: string): num
 
 const ALTO_DE_RENGLON = 15;
 
-/** How many characters a value takes as shown (numbers and dates as es-CO writes them), per line. */
+/** How many characters a value takes as shown (numbers, and dates as dd/mm/aaaa), per line. */
 function renglonesDe(valor: ExcelJS.CellValue): string[] {
   if (valor === null || valor === undefined) return [];
-  if (valor instanceof Date) return ['00/00/0000 00:00'];
+  if (valor instanceof Date) return ['00/00/0000'];
   if (typeof valor === 'number') return [new Intl.NumberFormat('es-CO').format(valor)];
   if (typeof valor === 'object' && 'result' in valor) return renglonesDe(valor.result as number);
   if (typeof valor === 'object' && 'richText' in valor)
