@@ -246,6 +246,18 @@ describe('Territorio', () => {
     );
   });
 
+  it('tells one department reached in joint figures in the singular; its ranking titled apart from its map', async () => {
+    await abrir('/territorio?departamento=05');
+    await expect(page.locator('.cobertura .destacado').allInnerTexts()).resolves.toEqual([
+      'Departamentos: 0 con participantes propios, 1 alcanzado solo en cifras conjuntas y 0 sin alcanzar, de 1.',
+      'Municipios: 0 con participantes propios, 30 alcanzados solo en cifras conjuntas y 95 sin alcanzar, de 125.',
+    ]);
+    await expect(page.locator('.panel h2').allInnerTexts()).resolves.toEqual([
+      'Interacciones registradas por municipio',
+      'Municipios con más interacciones registradas',
+    ]);
+  });
+
   it('lists the departments not yet reached', async () => {
     await abrir('/territorio');
     const sinAlcanzar = page.locator('details', { hasText: 'Departamentos sin alcanzar' });

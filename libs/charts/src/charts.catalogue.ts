@@ -86,20 +86,20 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
   },
   {
     id: 'interacciones-por-departamento',
-    titulo: 'Interacciones registradas por departamento',
+    titulo: 'Departamentos por interacciones registradas',
     descripcion:
       'Los departamentos ordenados por sus interacciones registradas con departamento propio.',
     consulta: { tipo: 'desglose', por: 'departamento', metrica: 'interacciones', limite: 33 },
     opcion: (filas, contexto) =>
-      barrasHorizontales('Interacciones registradas por departamento', filas, contexto),
+      barrasHorizontales('Departamentos por interacciones registradas', filas, contexto),
   },
   {
     id: 'interacciones-por-municipio',
-    titulo: 'Interacciones registradas por municipio',
+    titulo: 'Municipios con más interacciones registradas',
     descripcion: 'Los 25 municipios con más interacciones registradas con municipio propio.',
     consulta: { tipo: 'desglose', por: 'municipio', metrica: 'interacciones', limite: 25 },
     opcion: (filas, contexto) =>
-      barrasHorizontales('Interacciones registradas por municipio', filas, contexto),
+      barrasHorizontales('Municipios con más interacciones registradas', filas, contexto),
   },
   {
     id: 'asistencias-por-departamento',

@@ -193,6 +193,11 @@ describe('paneles', () => {
 });
 
 describe('every chart', () => {
+  it('has a title of its own: two panels of a view, or two images, never read alike', () => {
+    const titulos = GRAFICOS.map((g) => g.titulo);
+    expect(titulos.filter((t, i) => titulos.indexOf(t) !== i)).toEqual([]);
+  });
+
   it('names the unit of its value axis', () => {
     const opcion = barrasHorizontales('Asistencias por departamento', filas, contexto) as {
       xAxis: { name: string };

@@ -1,4 +1,5 @@
 import {
+  contar,
   formatearPeriodo,
   formatearCifra,
   formatearFecha,
@@ -61,5 +62,16 @@ describe('formatearPeriodo', () => {
     ['2023-04-01', '2023-06-29', '01/04/2023 a 29/06/2023'],
   ])('%s a %s → %s', (desde, hasta, texto) => {
     expect(formatearPeriodo(desde, hasta)).toBe(texto);
+  });
+});
+
+describe('contar', () => {
+  it.each([
+    [1, '1 departamento alcanzado'],
+    [0, '0 departamentos alcanzados'],
+    [4, '4 departamentos alcanzados'],
+    [1122, '1.122 departamentos alcanzados'],
+  ])('%p', (n, esperado) => {
+    expect(contar(n, 'departamento alcanzado', 'departamentos alcanzados')).toBe(esperado);
   });
 });

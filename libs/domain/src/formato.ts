@@ -77,6 +77,11 @@ export function formatearFechaHora(instante: string | Date): string {
   return `${partes.day}/${partes.month}/${partes.year} ${partes.hour}:${partes.minute}`;
 }
 
+/** A count with its noun in agreement: "1 departamento", "4 departamentos", "0 departamentos". */
+export function contar(n: number, singular: string, plural: string): string {
+  return `${formatearNumero(n)} ${n === 1 ? singular : plural}`;
+}
+
 const PREFIJO = { exacto: '', minimo: '> ', aproximado: '≈ ' } as const;
 
 /** "11.991", "> 300" (más de), "≈ 1.700" (cerca de). */

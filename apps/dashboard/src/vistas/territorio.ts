@@ -5,7 +5,7 @@
  * of their own, places reached only within a figure declared for several
  * together, and places not reached, and says what is national coverage.
  */
-import { formatearNumero } from '@tablero/domain';
+import { contar, formatearNumero } from '@tablero/domain';
 import type { Cobertura } from '@tablero/metrics';
 import { pedir } from '../api';
 import {
@@ -50,7 +50,7 @@ export const territorio: Vista = async (contenedor, vista) => {
   const ambito = (a: Cobertura['departamentos'], unidad: string) =>
     `${unidad}: ${formatearNumero(a.alcanzados)} con participantes propios` +
     (a.enCifrasConjuntas
-      ? `, ${formatearNumero(a.enCifrasConjuntas)} alcanzados solo en cifras conjuntas`
+      ? `, ${contar(a.enCifrasConjuntas, 'alcanzado', 'alcanzados')} solo en cifras conjuntas`
       : '') +
     ` y ${formatearNumero(a.sinAlcanzar.length)} sin alcanzar, de ${formatearNumero(a.total)}.`;
   const lista = (nombres: { nombre: string }[], vacio: string) =>

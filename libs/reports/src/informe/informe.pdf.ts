@@ -7,6 +7,7 @@ import { Lienzo } from '@tablero/charts';
 import {
   CifraPublicada,
   CodigoFase,
+  contar,
   DANE_DIVIPOLA,
   formatearFecha,
   formatearFechaHora,
@@ -222,7 +223,7 @@ function territorios(p: Pagina, d: Desglose): void {
   );
   if (d.enCifrasConjuntas?.length)
     p.nota(
-      `${formatearNumero(d.enCifrasConjuntas.length)} departamentos alcanzados solo en cifras conjuntas de varios territorios: sin cifra propia («sin dato»), su parte está en la fila de las cifras conjuntas.`,
+      `${contar(d.enCifrasConjuntas.length, 'departamento alcanzado', 'departamentos alcanzados')} solo en cifras conjuntas de varios territorios: sin cifra propia («sin dato»), su parte está en la fila de las cifras conjuntas.`,
     );
 }
 
