@@ -249,6 +249,16 @@ describe('a balance a director can send', () => {
     expect(resumenEnPalabras.join(' ')).toContain('personas certificadas: sin cifra en la fuente');
   });
 
+  it('agrees each count with its noun in the cover’s summary', async () => {
+    const tolima = await libro('?departamento=73');
+    const resumenEnPalabras: string[] = [];
+    tolima.getWorksheet('Portada')!.eachRow((row) => {
+      if (row.getCell(1).value === '' || row.getCell(1).value === null)
+        resumenEnPalabras.push(String(row.getCell(2).value ?? ''));
+    });
+    expect(resumenEnPalabras.join(' ')).toMatch(/^1 actividad realizada, que el documento fuente/);
+  });
+
   it('states the phase as declared first, line by line', () => {
     const hoja = fase2.getWorksheet('Declarado')!;
     expect(fase2.worksheets[1].name).toBe('Declarado');
@@ -330,6 +340,11 @@ describe('a balance a director can send', () => {
     hoja.eachRow((row) => {
       if (row.getCell(1).value === 'F2-CAP-01') ciclo = row;
     });
+    const modalidades = new Set<unknown>();
+    hoja.eachRow((row, n) => {
+      if (n > 1) modalidades.add(row.getCell(columna('Modalidad')).value);
+    });
+    expect([...modalidades].sort()).toEqual(['Híbrida', 'Presencial', 'Virtual', null, '—']);
     expect(ciclo!.getCell(columna('Modalidad')).alignment).toMatchObject({
       horizontal: 'left',
       indent: 1,

@@ -1,4 +1,4 @@
-import { parseFase } from './vocabularios';
+import { nombreDeModalidad, parseFase } from './vocabularios';
 
 describe('parseFase', () => {
   it.each([
@@ -11,5 +11,16 @@ describe('parseFase', () => {
     ['fase I', undefined],
   ])('%p → %p', (texto, esperado) => {
     expect(parseFase(texto)).toBe(esperado);
+  });
+});
+
+describe('nombreDeModalidad', () => {
+  it.each([
+    ['hibrida', 'Híbrida'],
+    ['presencial', 'Presencial'],
+    [null, '—'],
+    ['semipresencial', 'semipresencial'],
+  ])('%p → %p', (codigo, nombre) => {
+    expect(nombreDeModalidad(codigo)).toBe(nombre);
   });
 });

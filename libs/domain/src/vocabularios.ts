@@ -46,6 +46,17 @@ export const TIPO_WEBINAR = 'webinar';
 export const MODALIDADES = ['presencial', 'virtual', 'hibrida'] as const;
 export type Modalidad = (typeof MODALIDADES)[number];
 
+export const NOMBRES_MODALIDAD: Readonly<Record<Modalidad, string>> = {
+  presencial: 'Presencial',
+  virtual: 'Virtual',
+  hibrida: 'Híbrida',
+};
+
+/** A modality as read: «Híbrida» for hibrida; a value outside the list as it came; «—» for none. */
+export function nombreDeModalidad(modalidad: string | null): string {
+  return modalidad === null ? '—' : (NOMBRES_MODALIDAD[modalidad as Modalidad] ?? modalidad);
+}
+
 /** A person attends either in the room or remotely. */
 export const MODALIDADES_ASISTENCIA = ['presencial', 'virtual'] as const;
 export type ModalidadAsistencia = (typeof MODALIDADES_ASISTENCIA)[number];

@@ -16,6 +16,7 @@ import {
   HITOS_PDT,
   NOMBRES_ESTADO,
   NOMBRES_HITO,
+  nombreDeModalidad,
 } from '@tablero/domain';
 import {
   ActividadListada,
@@ -285,7 +286,7 @@ export function hojaActividades(
       formatearPeriodo(a.fechaInicio, a.fechaFin),
       fecha(a.fechaInicio),
       fecha(a.fechaFin),
-      a.modalidad,
+      nombreDeModalidad(a.modalidad),
       a.canal,
       a.lugar,
       a.aliados.join('; '),
@@ -548,7 +549,7 @@ export function hojaAsistenciasTecnicas(
       a.codigo,
       a.nombre,
       a.temaNombre,
-      a.modalidad,
+      nombreDeModalidad(a.modalidad),
       a.oferente,
       a.horas,
       a.funcionarios,

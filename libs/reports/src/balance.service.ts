@@ -6,7 +6,14 @@
  */
 import { Injectable } from '@nestjs/common';
 import { GRAFICO, GraficosService, PRESETS } from '@tablero/charts';
-import { CifraPublicada, FASES, CodigoFase, formatearNumero, TIPO_WEBINAR } from '@tablero/domain';
+import {
+  CifraPublicada,
+  CodigoFase,
+  contar,
+  FASES,
+  formatearNumero,
+  TIPO_WEBINAR,
+} from '@tablero/domain';
 import {
   Cobertura,
   Filtros,
@@ -317,7 +324,7 @@ function resumenEnPalabras(
     );
   const lineas = declarado.reduce((t, d) => t + d.lineas.length, 0);
   return [
-    `${actividades?.texto ?? '—'} actividades realizadas, que el documento fuente declara en ${formatearNumero(lineas)} líneas (hoja Declarado).`,
+    `${actividades?.valor == null ? '— actividades realizadas' : contar(actividades.valor, 'actividad realizada', 'actividades realizadas')}, que el documento fuente declara en ${contar(lineas, 'línea', 'líneas')} (hoja Declarado).`,
     `Por unidad: ${porUnidad.join('; ')}. Sumadas, ${interacciones?.texto ?? '—'} interacciones registradas${interacciones?.detalle ? ` (${interacciones.detalle})` : ''}: no son personas, pues una persona puede ver varios webinars y certificarse.`,
     personas === null
       ? 'Personas distintas: sin registros persona a persona para estos filtros.'

@@ -1,6 +1,6 @@
 /** Actividades: the searchable, sortable, paged table of activities, its state in the URL. */
 import { consultaDeFiltros } from '@tablero/metrics';
-import { formatearNumero, formatearPeriodo } from '@tablero/domain';
+import { formatearNumero, formatearPeriodo, nombreDeModalidad } from '@tablero/domain';
 import type { ActividadListada } from '@tablero/metrics';
 import { pedir } from '../api';
 import { campo, el, mensaje } from '../dom';
@@ -117,7 +117,7 @@ export const actividades: Vista = async (contenedor, vista) => {
             el('td', {}, a.fase),
             el('td', {}, a.tipo),
             el('td', {}, formatearPeriodo(a.fechaInicio, a.fechaFin)),
-            el('td', {}, a.modalidad ?? '—'),
+            el('td', {}, nombreDeModalidad(a.modalidad)),
             el('td', {}, a.aliados.join(', ') || '—'),
             el(
               'td',
