@@ -3,6 +3,7 @@
  * asked size that is not blank, the SVG with the figures of FACTS.md, the
  * filters in words, the cut-off date and the source line.
  */
+import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -129,6 +130,26 @@ it.each([
   const response = await pedir(ruta);
   expect(response.status).toBe(estado);
   expect(((await response.json()) as { codigo: string }).codigo).toBe(codigo);
+});
+
+it('writes a chart’s figures as numbers only where the source states one, and its note', async () => {
+  const respuesta = await pedir('/api/v1/graficos/interacciones-por-departamento.xlsx');
+  expect(respuesta.status).toBe(200);
+  const libro = new ExcelJS.Workbook();
+  await libro.xlsx.load(Buffer.from(await respuesta.arrayBuffer()) as never);
+  const filas: unknown[][] = [];
+  libro.getWorksheet('Datos')!.eachRow((fila, n) => {
+    if (n > 1) filas.push([1, 2, 3].map((c) => fila.getCell(c).value));
+  });
+  // > 300 in the room and ≈ 1.700 remote: no figure of the source is their 2.000.
+  expect(filas).toEqual([['Tolima', null, '> 300 presenciales · ≈ 1.700 remotos']]);
+  const acerca: Record<string, unknown> = {};
+  libro.getWorksheet('Acerca de estos datos')!.eachRow((fila) => {
+    acerca[String(fila.getCell(1).value)] = fila.getCell(2).value;
+  });
+  expect(acerca.Nota).toMatch(
+    /^De las interacciones registradas: .*; en todo el territorio nacional, 3\.715;/,
+  );
 });
 
 describe('images for slides and social media, kept under test-output/imagenes to be looked at', () => {

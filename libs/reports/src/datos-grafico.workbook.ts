@@ -3,6 +3,7 @@
  * workbook with what a reader needs to cite them (filters, cut-off, source).
  */
 import { Contexto, DefinicionGrafico, FilaGrafico } from '@tablero/charts';
+import { CALIFICADORES, formatearCifra } from '@tablero/domain';
 import ExcelJS from 'exceljs';
 import { fila, filtrar, nuevaHoja } from './hoja';
 
@@ -21,7 +22,7 @@ export async function libroDeDatosDeGrafico(
     { titulo: 'Cifra publicada', ancho: 18, formato: 'texto' },
   ]);
   for (const f of filas) {
-    fila(datos, [f.etiqueta, ...(conSeries ? [f.serie ?? ''] : []), f.valor, f.texto]);
+    fila(datos, [f.etiqueta, ...(conSeries ? [f.serie ?? ''] : []), comoNumero(f), f.texto]);
   }
   filtrar(datos, conSeries ? 4 : 3, filas.length + 1);
   const acerca = nuevaHoja(libro, 'Acerca de estos datos', [
@@ -33,10 +34,24 @@ export async function libroDeDatosDeGrafico(
     ['Qué muestra', grafico.descripcion],
     ['Filtros', contexto.filtrosEnPalabras],
     ['Fecha de corte', contexto.fechaCorte ?? 'Sin cifras para estos filtros'],
-    ['Cifra publicada', '≈ cerca de (aproximada); > más de (mínimo); sin signo: exacta.'],
+    ...(contexto.nota ? [['Nota', contexto.nota]] : []),
+    [
+      'Cifra publicada',
+      '≈ cerca de (aproximada); > más de (mínimo); sin signo: exacta. «Cifra» queda vacía donde la ' +
+        'fuente da partes de calificadores distintos, que no suman una cifra que ella declare.',
+    ],
     ['Fuente', contexto.fuente],
   ]) {
     fila(acerca, par);
   }
   return Buffer.from(await libro.xlsx.writeBuffer());
+}
+
+/** The figure as a number only where it is one the source states, with or without its qualifier. */
+function comoNumero(f: FilaGrafico): number | null {
+  const valor = f.valor;
+  return valor !== null &&
+    CALIFICADORES.some((calificador) => formatearCifra({ valor, calificador }) === f.texto)
+    ? valor
+    : null;
 }
