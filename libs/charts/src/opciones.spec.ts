@@ -4,6 +4,7 @@ import { GRAFICOS } from './charts.catalogue';
 import { Contexto, FilaGrafico } from './grafico';
 import {
   altoDelLienzo,
+  anillo,
   barrasApiladas,
   barrasHorizontales,
   barrasVerticales,
@@ -313,6 +314,32 @@ describe('on a phone’s panel (360 px)', () => {
       .map(([, tamano]) => Number(tamano));
     expect(tamanos.length).toBeGreaterThan(2);
     expect(Math.min(...tamanos)).toBeGreaterThanOrEqual(18);
+  });
+});
+
+describe('anillo', () => {
+  const porcentajes = (partes: FilaGrafico[]) =>
+    [
+      ...renderizarSvg(anillo('Asistencias por modalidad', partes, contexto), 900, 600).matchAll(
+        /\(([^()]*%)\)/g,
+      ),
+    ]
+      .map((m) => m[1])
+      .sort();
+
+  it('says a share is near («≈») when any part of the whole is not exact', () => {
+    expect(
+      porcentajes([
+        { etiqueta: 'Presencial', valor: 4555, texto: '> 4.555' },
+        { etiqueta: 'Virtual', valor: 6146, texto: '≈ 6.146' },
+      ]),
+    ).toEqual(['≈ 43 %', '≈ 57 %']);
+    expect(
+      porcentajes([
+        { etiqueta: 'Presencial', valor: 300, texto: '300' },
+        { etiqueta: 'Virtual', valor: 700, texto: '700' },
+      ]),
+    ).toEqual(['30 %', '70 %']);
   });
 });
 

@@ -458,6 +458,8 @@ export function anillo(
   const partes = conCifra(filas);
   const sola = unaSolaCifra(titulo, partes, contexto);
   if (sola) return sola;
+  // A share of a whole with any part not exact is not exact either.
+  const cerca = partes.every((f) => f.texto === formatearNumero(f.valor!)) ? '' : '≈ ';
   return {
     ...marco(titulo, contexto, filas),
     dataset: { source: partes.map(fuenteDeDatos) },
@@ -470,7 +472,7 @@ export function anillo(
         label: {
           ...tipografia(contexto).texto,
           formatter: (p: { data: unknown; percent?: number }) =>
-            `${(p.data as FilaGrafico).etiqueta}\n${(p.data as FilaGrafico).texto} (${formatearNumero(Math.round(p.percent ?? 0))} %)`,
+            `${(p.data as FilaGrafico).etiqueta}\n${(p.data as FilaGrafico).texto} (${cerca}${formatearNumero(Math.round(p.percent ?? 0))} %)`,
         },
       },
     ],
