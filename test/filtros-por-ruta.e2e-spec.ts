@@ -333,6 +333,19 @@ afterAll(async () => {
   await server?.close();
 });
 
+it('documents the API in Spanish: no summary or description in English', async () => {
+  const textos: string[] = [];
+  const recorrer = (valor: unknown, clave = ''): void => {
+    if (typeof valor === 'string' && ['summary', 'description', 'title'].includes(clave))
+      textos.push(valor);
+    else if (valor && typeof valor === 'object')
+      for (const [k, v] of Object.entries(valor)) recorrer(v, k);
+  };
+  recorrer(await json('/api/docs-json'));
+  expect(textos.length).toBeGreaterThan(100);
+  expect(textos.filter((t) => /\b(the|is|are|of|to|and|with|successful)\b/i.test(t))).toEqual([]);
+});
+
 it('measures every route that takes filters', () => {
   expect(rutas.map(([ruta]) => ruta).sort()).toEqual(Object.keys(MEDIDAS).sort());
 });

@@ -1,5 +1,10 @@
 import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   HealthCheck,
@@ -24,7 +29,16 @@ export class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck()
+  // Terminus documents the answers in English; these say the same in Spanish.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({
+    description: 'El servicio y su base de datos responden',
+    schema: { example: { status: 'ok', info: { baseDeDatos: { status: 'up' } }, error: {} } },
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'La base de datos no responde',
+    schema: { example: BASE_NO_DISPONIBLE },
+  })
   @ApiOperation({
     summary:
       'Estado del servicio, de su base de datos (503 si no responde) y del retraso de cada réplica',
