@@ -62,6 +62,22 @@ describe('Balance de la Fase I', () => {
     wb = await libro('?fase=I');
   });
 
+  it('names the columns a remark is about, beside the figures the source does give', () => {
+    const hoja = wb.getWorksheet('Actividades')!;
+    const encabezados = hoja.getRow(1).values as unknown[];
+    const observaciones: Record<string, unknown> = {};
+    hoja.eachRow((row, n) => {
+      if (n > 1)
+        observaciones[String(row.getCell(1).value)] = row.getCell(
+          encabezados.indexOf('Observación'),
+        ).value;
+    });
+    expect(observaciones).toMatchObject({
+      'F1-CURSO-YES': 'asistencias y vistas: sin cifra en la fuente',
+      'F1-WEBINARS': 'asistencias y personas certificadas: sin cifra en la fuente',
+    });
+  });
+
   it('has the sheets an evaluator expects, in order, and its document properties', () => {
     expect(wb.worksheets.map((h) => h.name)).toEqual([
       'Portada',

@@ -24,7 +24,7 @@ import {
   EntidadPdt,
   FilaDesglose,
   Kpis,
-  METRICAS,
+  METRICA,
   MetricaId,
   PartidaConciliacion,
   AsistenciaTecnicaListada,
@@ -92,9 +92,20 @@ function calificadorDe(cifra: CifraPublicada): string {
 }
 
 /** What a row's figures leave unsaid: why one is missing, how much of a sum is not exact. */
-function observacionDe(cifras: readonly CifraPublicada[]): string {
-  return [...new Set(cifras.flatMap((c) => [c.motivo, c.detalle].filter(Boolean)))].join('; ');
+function observacionDe(partes: readonly (readonly [string, CifraPublicada])[]): string {
+  const columnasDe = new Map<string, string[]>();
+  for (const [columna, cifra] of partes)
+    for (const texto of [cifra.motivo, cifra.detalle])
+      if (texto) columnasDe.set(texto, [...(columnasDe.get(texto) ?? []), columna.toLowerCase()]);
+  // A remark true of every figure of the row needs no names; one true of some names them.
+  return [...columnasDe]
+    .map(([texto, columnas]) =>
+      columnas.length === partes.length ? texto : `${enumeracion.format(columnas)}: ${texto}`,
+    )
+    .join('; ');
 }
+
+const enumeracion = new Intl.ListFormat('es', { type: 'conjunction' });
 
 /** What the cover says about the balance. */
 export interface Portada {
@@ -211,7 +222,7 @@ export function hojaResumen(
       k.meta,
       k.avance,
       k.anterior ? celdaDeCifra(k.anterior) : '—',
-      observacionDe([k.cifra]) ||
+      observacionDe([[k.etiqueta, k.cifra]]) ||
         (k.anterior ? '' : 'Sin cifra anterior: los datos no dicen qué se sabía un mes antes'),
     ]);
   }
@@ -268,14 +279,13 @@ export function hojaActividades(
   const hoja = nuevaHoja(libro, 'Actividades', columnas);
   const cifrasPor = new Map(porActividad.filas.map((r) => [r.clave, r]));
   const cifrasDe = (r: FilaDesglose | undefined): Valor[] => {
-    const cifras = COLUMNAS_DE_CIFRAS.map(([m]) => r?.cifras[m]);
-    return r
-      ? [
-          ...cifras.map((c) => celdaDeCifra(c!)),
-          calificadorDe(r.cifras.interacciones),
-          observacionDe(cifras as CifraPublicada[]),
-        ]
-      : [...cifras.map(() => '—'), '—', 'sin cifra en la fuente'];
+    if (!r) return [...COLUMNAS_DE_CIFRAS.map(() => '—'), '—', 'sin cifra en la fuente'];
+    const partes = COLUMNAS_DE_CIFRAS.map(([m, titulo]) => [titulo, r.cifras[m]] as const);
+    return [
+      ...partes.map(([, cifra]) => celdaDeCifra(cifra)),
+      calificadorDe(r.cifras.interacciones),
+      observacionDe(partes),
+    ];
   };
   for (const a of actividades) {
     fila(hoja, [
@@ -324,7 +334,7 @@ export function hojaActividades(
     porActividad.total.interacciones,
   );
   total.getCell(columnaDe(columnas, 'Observación')).value = observacionDe([
-    porActividad.total.interacciones,
+    ['Interacciones registradas', porActividad.total.interacciones],
   ]);
   ajustar(hoja, columnas);
 }
@@ -347,7 +357,7 @@ export function hojaDeDesglose(
     { titulo: 'Código', ancho: 12, formato: 'texto' },
     { titulo: etiqueta, ancho: 46, formato: 'texto' },
     ...metricas.map((m): ColumnaHoja => ({
-      titulo: METRICAS.find((x) => x.id === m)!.etiqueta,
+      titulo: METRICA[m].etiqueta,
       ancho: 40,
       formato: 'entero',
     })),
@@ -362,7 +372,7 @@ export function hojaDeDesglose(
       r.etiqueta,
       ...metricas.map((m) => celdaDeCifra(r.cifras[m])),
       calificadorDe(r.cifras[ultimaMetrica]),
-      observacionDe(metricas.map((m) => r.cifras[m])),
+      observacionDe(metricas.map((m) => [METRICA[m].etiqueta, r.cifras[m]])),
     ]);
   desglose.filas.forEach(escribir);
   const ultima = hoja.rowCount;
@@ -379,7 +389,7 @@ export function hojaDeDesglose(
       desglose.total[ultimaMetrica],
     );
     total.getCell(columnaDe(columnas, 'Observación')).value = observacionDe([
-      desglose.total[ultimaMetrica],
+      [METRICA[ultimaMetrica].etiqueta, desglose.total[ultimaMetrica]],
     ]);
   }
   for (const texto of opciones.notas ?? []) nota(hoja, texto, columnas.length);
