@@ -78,6 +78,23 @@ describe('Balance de la Fase I', () => {
     });
   });
 
+  it('names the places reached only in joint figures under the territorial table', () => {
+    const textos: string[] = [];
+    wb.getWorksheet('Territorios')!.eachRow((row) => {
+      const texto = row.getCell(1).value;
+      if (typeof texto === 'string' && / alcanzados solo en cifras conjuntas/.test(texto))
+        textos.push(texto);
+    });
+    expect(textos).toEqual([
+      expect.stringMatching(
+        /^Departamentos alcanzados solo en cifras conjuntas, sin cifra propia \(4\): .*Antioquia.* y .+\.$/,
+      ),
+      expect.stringMatching(
+        /^Municipios alcanzados solo en cifras conjuntas, sin cifra propia \(44\): .*Medellín \(Antioquia\).* y .+\.$/,
+      ),
+    ]);
+  });
+
   it('has the sheets an evaluator expects, in order, and its document properties', () => {
     expect(wb.worksheets.map((h) => h.name)).toEqual([
       'Portada',

@@ -16,6 +16,7 @@ import {
 } from '@tablero/domain';
 import {
   Cobertura,
+  Desglose,
   Filtros,
   Kpis,
   METRICAS,
@@ -162,11 +163,7 @@ export class BalanceService {
           {
             sumar: true,
             detalle: municipios,
-            notas: departamentos.enCifrasConjuntas?.length
-              ? [
-                  `Alcanzados solo en cifras conjuntas (sin cifra propia): ${departamentos.enCifrasConjuntas.length} departamentos, que la fila «En cifras conjuntas de varios territorios» suma sin repartir.`,
-                ]
-              : [],
+            notas: notasDeConjuntas(departamentos, municipios),
           },
         ),
       );
@@ -280,6 +277,33 @@ export class BalanceService {
     ]);
     return { estados, asistencias };
   }
+}
+
+/**
+ * The places reached only within a figure declared for several together, named: the sheet has
+ * no row of their own for them.
+ */
+function notasDeConjuntas(departamentos: Desglose, municipios: Desglose): string[] {
+  const lista = new Intl.ListFormat('es', { type: 'conjunction' });
+  const notas = (
+    [
+      ['Departamentos', departamentos],
+      ['Municipios', municipios],
+    ] as const
+  ).flatMap(([nivel, d]) =>
+    d.enCifrasConjuntas?.length
+      ? [
+          `${nivel} alcanzados solo en cifras conjuntas, sin cifra propia (${formatearNumero(d.enCifrasConjuntas.length)}): ` +
+            `${lista.format(d.enCifrasConjuntas.map((l) => l.etiqueta))}.`,
+        ]
+      : [],
+  );
+  return notas.length
+    ? [
+        ...notas,
+        'La fila «En cifras conjuntas de varios territorios» suma esas cifras sin repartirlas entre ellos.',
+      ]
+    : [];
 }
 
 function coberturaEnPalabras(c: Cobertura, nivel: 'departamentos' | 'municipios'): string {
