@@ -107,7 +107,8 @@ const DIMENSION_SQL: Record<
     // A fact held in a subregion is under it; one placed in a municipality, under the municipality's
     // (the first by code when it is in two), looked up in one object built once: joined, the few rows
     // of the subregions' municipalities were scanned again for each fact whenever the planner expected
-    // few facts. With a kind of subregion asked for, only subregions of that kind.
+    // few facts. With a kind of subregion asked for, only subregions of that kind. A figure of several places
+    // together is with the joint figures, as by department.
     clave: (f, q) => {
       const deltipo = f.tipoSubregion
         ? `IN (SELECT codigo FROM subregion WHERE tipo = ${q.p(f.tipoSubregion)})`
@@ -116,11 +117,24 @@ const DIMENSION_SQL: Record<
               (SELECT jsonb_object_agg(territorio_codigo, subregion_codigo)
                  FROM (SELECT territorio_codigo, min(subregion_codigo) AS subregion_codigo
                          FROM subregion_territorio ${deltipo ? `WHERE subregion_codigo ${deltipo}` : ''}
-                        GROUP BY territorio_codigo) st) ->> h.territorio)`;
+                        GROUP BY territorio_codigo) st) ->> h.territorio,
+              CASE WHEN h.ambito = 'conjunto' THEN '${CONJUNTO}' END)`;
     },
     nombres: `SELECT codigo, CASE tipo WHEN 'pdet' THEN nombre || ' (PDET)' ELSE nombre END AS nombre FROM subregion`,
   },
-  grupo: { clave: 'h.grupo', nombres: 'SELECT codigo, nombre FROM grupo_de_valor' },
+  // A fact is under each group the group filter finds it in (alcance.sql.ts): its own, else each group its
+  // activity was aimed at; the rest has no group.
+  grupo: {
+    clave: 'g.grupo',
+    variasClavesPorHecho: true,
+    union: `LEFT JOIN LATERAL (
+              SELECT h.grupo WHERE h.grupo IS NOT NULL
+              UNION ALL
+              SELECT ag.grupo_de_valor_codigo FROM actividad_grupo_de_valor ag
+               WHERE h.grupo IS NULL AND ag.actividad_codigo = h.actividad_codigo
+            ) g ON TRUE`,
+    nombres: 'SELECT codigo, nombre FROM grupo_de_valor',
+  },
   aliado: {
     clave: 'al.aliado_codigo',
     variasClavesPorHecho: true,
@@ -135,6 +149,12 @@ const DIMENSION_SQL: Record<
   modalidad: { clave: 'h.modalidad' },
   canal: { clave: 'h.canal' },
 };
+
+/** The SQL key of the dimension `por` over a fact h, under the filters `f`. */
+function claveDe(por: Dimension, f: Filtros, q: Consulta): string {
+  const { clave } = DIMENSION_SQL[por];
+  return typeof clave === 'function' ? clave(f, q) : clave;
+}
 
 /** How a service computes: from the summaries (the default), or `ingenua` from the raw records, the benchmarks' and tests' baseline. */
 export interface OpcionesMetricas {
@@ -168,7 +188,7 @@ export class MetricasService {
       por === 'fase' || por === 'tipo',
     );
     const dimension = por ? DIMENSION_SQL[por] : undefined;
-    const clave = typeof dimension?.clave === 'function' ? dimension.clave(f, q) : dimension?.clave;
+    const clave = por ? claveDe(por, f, q) : undefined;
     const filtro = filtroDeHechos(f, q);
     return this.dataSource.query<FilaSuma[]>(
       `WITH ${ctes}
@@ -287,20 +307,15 @@ export class MetricasService {
       };
     });
     resultado.sort(compararFilas(orden));
-    if (por !== 'departamento' && por !== 'municipio')
+    if (por !== 'departamento' && por !== 'municipio' && por !== 'subregion')
       return { por, filtros: f, filas: resultado, total };
     const propios = new Set(
       resultado.filter((r) => (r.cifras.interacciones.valor ?? 0) > 0).map((r) => r.clave),
     );
-    const enCifrasConjuntas = [
-      ...new Set(
-        (await this.territoriosEnCifrasConjuntas(f))
-          .map((c) => (por === 'departamento' ? c.slice(0, 2) : c))
-          .filter((c) => c.length === (por === 'departamento' ? 2 : 5) && !propios.has(c)),
-      ),
-    ]
-      .sort()
+    const enCifrasConjuntas = (await this.enCifrasConjuntas(por, f))
+      .filter((clave) => !propios.has(clave))
       .map((clave) => ({ clave, etiqueta: etiqueta(clave) }));
+    if (por === 'subregion') return { por, filtros: f, filas: resultado, total, enCifrasConjuntas };
     const delGrupo = (en: (clave: string | null) => boolean) =>
       cifrasSumables([...porClave].filter(([clave]) => en(clave)).flatMap(([, sumas]) => sumas));
     const reparto = {
@@ -316,6 +331,7 @@ export class MetricasService {
    * A metric over time. A figure known only for a period (an activity or a cycle of several days
    * or months) is counted in the running total at the period's end (`puntos`), and drawn as the
    * period itself where each period is shown (`tramos`): never at a first day the source does not give.
+   * Under a cut-off date, a period is known up to it: the series ends there, at the cards' figures.
    */
   async serie(
     metrica: MetricaId,
@@ -331,10 +347,11 @@ export class MetricasService {
     );
     const filtro = filtroDeHechos(f, q);
     const unidad = { dia: 'day', semana: 'week', mes: 'month' }[periodo];
+    const fin = f.fechaCorte ? `least(h.fecha_fin, ${q.p(f.fechaCorte)}::date)` : 'h.fecha_fin';
     const filas = await this.dataSource.query<(FilaSuma & { desde: string; hasta: string })[]>(
       `WITH ${ctes}
        SELECT date_trunc('${unidad}', h.fecha)::date::text AS desde,
-              date_trunc('${unidad}', h.fecha_fin)::date::text AS hasta, NULL AS clave, h.metrica, h.calificador,
+              date_trunc('${unidad}', ${fin})::date::text AS hasta, NULL AS clave, h.metrica, h.calificador,
               sum(h.valor)::text AS valor
          FROM hechos h WHERE ${filtro} AND h.fecha IS NOT NULL AND h.metrica = ANY (${q.p(definicion.componentes ?? [])})
         GROUP BY 1, 2, 4, 5 ORDER BY 2, 1`,
@@ -364,13 +381,19 @@ export class MetricasService {
    * across the whole country, which are national coverage rather than any one place's.
    */
   async cobertura(f: Filtros): Promise<Cobertura> {
-    const [porMunicipio, porDepartamento, conjuntos, { departamentos, municipios }] =
-      await Promise.all([
-        this.sumas(f, 'municipio'),
-        this.sumas(f, 'departamento'),
-        this.territoriosEnCifrasConjuntas(f),
-        this.territoriosEnAmbito(f),
-      ]);
+    const [
+      porMunicipio,
+      porDepartamento,
+      municipiosEnConjuntas,
+      departamentosEnConjuntas,
+      { departamentos, municipios },
+    ] = await Promise.all([
+      this.sumas(f, 'municipio'),
+      this.sumas(f, 'departamento'),
+      this.enCifrasConjuntas('municipio', f),
+      this.enCifrasConjuntas('departamento', f),
+      this.territoriosEnAmbito(f),
+    ]);
     const participantes = (filas: FilaSuma[]) =>
       filas.filter((r) => COMPONENTES_PARTICIPANTES.includes(r.metrica) && Number(r.valor) > 0);
     const claves = (filas: FilaSuma[]) => new Set(participantes(filas).map((r) => r.clave));
@@ -387,12 +410,10 @@ export class MetricasService {
       [...claves(porDepartamento)].filter((c): c is string => !!c && codigos.has(c)),
     );
     const municipiosConjuntos = new Set(
-      conjuntos.filter((c) => c.length === 5 && codigos.has(c) && !municipiosPropios.has(c)),
+      municipiosEnConjuntas.filter((c) => !municipiosPropios.has(c)),
     );
     const departamentosConjuntos = new Set(
-      conjuntos
-        .map((c) => c.slice(0, 2))
-        .filter((c) => codigos.has(c) && !departamentosPropios.has(c)),
+      departamentosEnConjuntas.filter((c) => !departamentosPropios.has(c)),
     );
     const ambito = (
       lista: readonly Territorio[],
@@ -444,13 +465,17 @@ export class MetricasService {
   }
 
   /**
-   * The places (municipalities, or departments where an activity is held in one) of the participants
-   * declared or recorded for several places together: a subregion's records without a municipality,
-   * and a cycle's figure whose activities were held in several places.
+   * The keys of a territorial breakdown reached by participants declared or recorded for several places
+   * together (a subregion's records without a municipality, a cycle's figure whose activities were held in
+   * several places): each of their places (a municipality, or a department where an activity is held in one)
+   * read as a fact placed in it, under the dimension's own key and the territorial filters, as every fact.
    */
-  private async territoriosEnCifrasConjuntas(f: Filtros): Promise<string[]> {
-    // A joint figure has no one place: it is in scope where any of its places is, which the caller
-    // keeps to the places it asks about; the other filters choose the figures as always.
+  private async enCifrasConjuntas(
+    por: 'departamento' | 'municipio' | 'subregion',
+    f: Filtros,
+  ): Promise<string[]> {
+    // A joint figure has no one place: the filters on places choose among its places, the other filters
+    // choose the figures as always.
     const sinLugar = Object.fromEntries(
       Object.entries(f).filter(
         ([campo]) =>
@@ -461,18 +486,28 @@ export class MetricasService {
     const ctes = ctesDeHechos(sinLugar, q, fuenteDeAsistencias(sinLugar, { por: 'municipio' }));
     const filtro = filtroDeHechos(sinLugar, q);
     const participantes = q.p(COMPONENTES_PARTICIPANTES);
-    const filas = await this.dataSource.query<{ territorio: string }[]>(
-      `WITH ${ctes}
-       SELECT coalesce(act.territorio_codigo, st.territorio_codigo) AS territorio
-         FROM hechos h JOIN act ON act.ciclo_codigo = h.ciclo_codigo
-         LEFT JOIN subregion_territorio st ON st.subregion_codigo = act.subregion_codigo
-        WHERE h.ambito = 'conjunto' AND h.metrica = ANY (${participantes}) AND h.valor > 0 AND ${filtro}
-       UNION
-       SELECT st.territorio_codigo FROM hechos h JOIN subregion_territorio st ON st.subregion_codigo = h.subregion
-        WHERE h.territorio IS NULL AND h.metrica = ANY (${participantes}) AND h.valor > 0 AND ${filtro}`,
+    const filas = await this.dataSource.query<{ clave: string }[]>(
+      `WITH ${ctes},
+       lugares AS (
+         SELECT coalesce(act.territorio_codigo, st.territorio_codigo) AS territorio
+           FROM hechos h JOIN act ON act.ciclo_codigo = h.ciclo_codigo
+           LEFT JOIN subregion_territorio st ON st.subregion_codigo = act.subregion_codigo
+          WHERE h.ambito = 'conjunto' AND h.metrica = ANY (${participantes}) AND h.valor > 0 AND ${filtro}
+         UNION
+         SELECT st.territorio_codigo FROM hechos h JOIN subregion_territorio st ON st.subregion_codigo = h.subregion
+          WHERE h.territorio IS NULL AND h.metrica = ANY (${participantes}) AND h.valor > 0 AND ${filtro}
+       )
+       SELECT DISTINCT clave FROM (
+         SELECT ${claveDe(por, f, q)} AS clave
+           FROM lugares l
+           CROSS JOIN LATERAL (SELECT l.territorio, NULL::varchar AS subregion, NULL::varchar AS ambito) h
+          WHERE l.territorio IS NOT NULL AND ${filtroDeHechos(filtrosTerritoriales(f), q)}
+       ) x
+        WHERE clave IS NOT NULL
+        ORDER BY clave`,
       q.params,
     );
-    return filas.map((fila) => fila.territorio).filter((t) => t !== null);
+    return filas.map((fila) => fila.clave);
   }
 
   /**

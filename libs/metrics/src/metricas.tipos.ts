@@ -55,11 +55,14 @@ export interface Desglose {
   readonly por: Dimension;
   readonly filtros: Filtros;
   readonly filas: FilaDesglose[];
-  /** The figures without breakdown; for "aliado" the rows may add up to more (an activity with two allies is in both). */
+  /**
+   * The figures without breakdown; for "aliado" and "grupo" the rows may add up to more (an activity with
+   * two allies, or aimed at two groups, is in both).
+   */
   readonly total: Record<MetricaId, CifraPublicada>;
   /**
-   * By department or municipality: those reached only within a figure declared for several places
-   * together, whose share is not theirs alone (the row «En cifras conjuntas…» holds it).
+   * By department, municipality or subregion: those reached only within a figure declared for several
+   * places together, whose share is not theirs alone (the row «En cifras conjuntas…» holds it).
    */
   readonly enCifrasConjuntas?: { readonly clave: string; readonly etiqueta: string }[];
   /**

@@ -25,7 +25,11 @@ export type FuenteAsistencias =
   | 'fase_tipo_municipio_total'
   | 'asistencias';
 
-/** The dimensions a fact without its activity (from resumen_fase_tipo or resumen_mes) can be told by; a department's row only by its department. */
+/**
+ * The dimensions a fact without its activity (from resumen_fase_tipo or resumen_mes) can be told by; a
+ * department's row only by its department. Not by group: a record without a group is under the groups its
+ * activity was aimed at, which those summaries keep only for a group asked for.
+ */
 const DIMENSIONES_SIN_ACTIVIDAD = new Set<Dimension | undefined>([
   undefined,
   'fase',
@@ -33,7 +37,6 @@ const DIMENSIONES_SIN_ACTIVIDAD = new Set<Dimension | undefined>([
   'departamento',
   'municipio',
   'subregion',
-  'grupo',
   'modalidad',
 ]);
 

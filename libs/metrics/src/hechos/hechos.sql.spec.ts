@@ -46,6 +46,12 @@ const CASOS: readonly Caso[] = [
     filtros: { departamento: '05', grupo: 'candidatos' },
     pregunta: { porActividad: true },
   },
+  {
+    fuente: 'departamento_grupo',
+    caso: 'departamento, por grupo',
+    filtros: { departamento: '05' },
+    pregunta: { por: 'grupo' },
+  },
   { fuente: 'subregion', caso: 'subregión', filtros: { subregion: 'oriente_antioqueno' } },
   {
     fuente: 'subregion_grupo',

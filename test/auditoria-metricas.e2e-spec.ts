@@ -1,0 +1,254 @@
+/**
+ * The audit of the metrics against the API on the reference data: a group's figures are the same in
+ * its breakdown row and in its cards; a figure of several places together is a joint figure in the
+ * breakdown by subregion as by department; a filtered map lists only the places of its filter; a
+ * series under a cut-off date ends at it.
+ */
+import { Client } from 'pg';
+import { texto } from './support/fixtures';
+import { importarAceptado } from './support/importar';
+import { servidorConCliente, TestApp } from './support/test-app';
+
+let server: TestApp;
+let db: Client;
+
+servidorConCliente('auditoria-metricas', (s, c) => {
+  [server, db] = [s, c];
+});
+
+interface Cifra {
+  valor: number | null;
+  texto: string;
+}
+
+interface Desglose {
+  filas: { clave: string | null; etiqueta: string; cifras: Record<string, Cifra> }[];
+  total: Record<string, Cifra>;
+  enCifrasConjuntas?: { clave: string; etiqueta: string }[];
+}
+
+interface Serie {
+  puntos: { periodo: string; cifra: Cifra; acumulado: Cifra }[];
+  tramos: { desde: string; hasta: string; cifra: Cifra }[];
+}
+
+async function get<T>(ruta: string): Promise<T> {
+  const response = await fetch(server.baseUrl + ruta);
+  const cuerpo = await response.json();
+  if (response.status !== 200)
+    throw new Error(`${ruta} → ${response.status} ${JSON.stringify(cuerpo)}`);
+  return cuerpo as T;
+}
+
+/** Each row as «etiqueta: metrica texto, …» for the metrics asked, so that a failure shows them all. */
+async function filas(consulta: string, metricas: string[]): Promise<Record<string, string>> {
+  const { filas } = await get<Desglose>(`/api/v1/desglose?${consulta}`);
+  return Object.fromEntries(
+    filas.map((f) => [f.etiqueta, metricas.map((m) => `${m} ${f.cifras[m].texto}`).join(', ')]),
+  );
+}
+
+/** Every card's figure, «metrica texto». */
+async function tarjetas(consulta: string): Promise<Record<string, string>> {
+  const { kpis } = await get<{ kpis: { metrica: string; cifra: Cifra }[] }>(
+    `/api/v1/kpis?${consulta}`,
+  );
+  return Object.fromEntries(kpis.map((k) => [k.metrica, k.cifra.texto]));
+}
+
+/**
+ * Each figure as its text; a zero and no figure alike, since a card tells a measured zero by the
+ * activities of its whole scope, and a breakdown's row by the activities in that row.
+ */
+const cifras = (figuras: Record<string, Cifra>) =>
+  Object.fromEntries(
+    Object.entries(figuras).map(([m, c]) => [m, c.valor ? c.texto : 'cero o sin cifra']),
+  );
+
+/** A group's cards under the filters `consulta`, as `cifras` tells them. */
+async function tarjetasDelGrupo(grupo: string, consulta: string) {
+  const { kpis } = await get<{ kpis: { metrica: string; cifra: Cifra }[] }>(
+    `/api/v1/kpis?grupo=${grupo}${consulta}`,
+  );
+  return cifras(Object.fromEntries(kpis.map((k) => [k.metrica, k.cifra])));
+}
+
+describe('on the reference data', () => {
+  it('counts a group’s activities in its breakdown row as in its cards', async () => {
+    expect(await filas('por=grupo', ['actividades', 'asistencias', 'certificados'])).toEqual({
+      'Candidatos a alcaldías y gobernaciones':
+        'actividades 8, asistencias 540, certificados 20.743',
+      'Sin grupo de valor identificado': 'actividades 70, asistencias ≈ 10.161, certificados —',
+    });
+    expect(await filas('por=grupo&grupo=candidatos', ['actividades'])).toEqual({
+      'Candidatos a alcaldías y gobernaciones': 'actividades 8',
+    });
+    expect((await tarjetas('grupo=candidatos')).actividades).toBe('8');
+  });
+
+  it.each(['', '&fase=I', '&departamento=05', '&subregion=catatumbo', '&municipio=05001'])(
+    'gives each group’s row the figures of its cards (filters «%s»)',
+    async (consulta) => {
+      const desglose = await get<Desglose>(`/api/v1/desglose?por=grupo${consulta}`);
+      const grupos = desglose.filas.filter((f) => f.clave !== null);
+      expect(grupos.length).toBeGreaterThan(0);
+      for (const fila of grupos)
+        expect({ grupo: fila.etiqueta, cifras: cifras(fila.cifras) }).toEqual({
+          grupo: fila.etiqueta,
+          cifras: await tarjetasDelGrupo(fila.clave!, consulta),
+        });
+      // The total is the cards' without a group, not the rows' sum.
+      expect(
+        Object.fromEntries(Object.entries(desglose.total).map(([m, c]) => [m, c.texto])),
+      ).toEqual(await tarjetas(consulta.slice(1)));
+    },
+  );
+
+  it('puts the subregional events’ 540 in a joint figure by subregion, as by department', async () => {
+    expect(await filas('por=subregion', ['actividades', 'asistencias'])).toEqual({
+      'Fuera de las subregiones definidas': 'actividades 75, asistencias ≈ 10.161',
+      'En cifras conjuntas de varios territorios': 'actividades 0, asistencias 540',
+      'Bajo Cauca (Antioquia)': 'actividades 1, asistencias —',
+      'Catatumbo (Norte de Santander)': 'actividades 1, asistencias —',
+      'Oriente Antioqueño': 'actividades 1, asistencias —',
+    });
+    expect(
+      (await filas('por=departamento', ['asistencias']))[
+        'En cifras conjuntas de varios territorios'
+      ],
+    ).toBe('asistencias 540');
+    const conjuntas = async (consulta: string) =>
+      (await get<Desglose>(`/api/v1/desglose?por=subregion${consulta}`)).enCifrasConjuntas;
+    expect(await conjuntas('')).toEqual([
+      { clave: 'bajo_cauca', etiqueta: 'Bajo Cauca (Antioquia)' },
+      { clave: 'catatumbo', etiqueta: 'Catatumbo (Norte de Santander)' },
+      { clave: 'oriente_antioqueno', etiqueta: 'Oriente Antioqueño' },
+    ]);
+    expect(await conjuntas('&departamento=54')).toEqual([
+      { clave: 'catatumbo', etiqueta: 'Catatumbo (Norte de Santander)' },
+    ]);
+    expect(await conjuntas('&departamento=76')).toEqual([]);
+  });
+
+  it.each([
+    ['departamento=91', [], []],
+    ['departamento=05', ['05'], Array(30).fill('05')],
+    ['departamento=54', ['54'], Array(12).fill('54')],
+    ['municipio=05001', ['05'], ['05']],
+    ['subregion=catatumbo', ['54'], Array(11).fill('54')],
+  ])(
+    'lists on the maps filtered by «%s» only the places of the filter',
+    async (consulta, departamentos, municipios) => {
+      const mapa = async (por: string) =>
+        (
+          await get<{ filas: { clave: string }[] }>(
+            `/api/v1/graficos/mapa-por-${por}.json?${consulta}`,
+          )
+        ).filas.map((f) => f.clave.slice(0, 2));
+      expect({ consulta, departamentos: await mapa('departamento') }).toEqual({
+        consulta,
+        departamentos,
+      });
+      expect({ consulta, municipios: await mapa('municipio') }).toEqual({ consulta, municipios });
+    },
+  );
+
+  it('ends the series of activities at the cut-off date, at the card’s count', async () => {
+    const { puntos, tramos } = await get<Serie>(
+      '/api/v1/series?metrica=actividades&fecha_corte=2023-06-30',
+    );
+    // Workshops, webinars and conversatorios of periods running past June were under way by then.
+    expect(puntos.map((p) => `${p.periodo} ${p.cifra.texto} ${p.acumulado.texto}`)).toEqual([
+      '2023-06-01 38 38',
+    ]);
+    expect(tramos.map((t) => `${t.desde} ${t.hasta} ${t.cifra.texto}`)).toEqual([
+      '2023-04-01 2023-06-01 20',
+      '2023-06-01 2023-06-01 18',
+    ]);
+    expect((await tarjetas('fecha_corte=2023-06-30')).actividades).toBe('38');
+  });
+});
+
+describe('on attendance records of an event aimed at candidates', () => {
+  beforeAll(async () => {
+    // At the Medellín event and the course, aimed at candidates: one attendee of a group of their own,
+    // three of none.
+    await importarAceptado(
+      server,
+      'asistencias',
+      texto('auditoria-asistencias.csv', [
+        [
+          'codigo_actividad',
+          'tipo_documento',
+          'numero_documento',
+          'codigo_municipio',
+          'grupo_de_valor',
+        ],
+        ['F1-EVT-MEDELLIN', 'CC', '901', '05001', 'ciudadania'],
+        ['F1-EVT-MEDELLIN', 'CC', '902', '05001', ''],
+        ['F1-EVT-MEDELLIN', 'CC', '903', '05002', ''],
+        // The course is the only one of its phase and type: a department's question reads it from the blocks.
+        ['F1-CURSO-YES', 'CC', '904', '05001', ''],
+      ]),
+    );
+  });
+
+  it('puts records without a group under the groups of their activity, as the group’s cards count them', async () => {
+    expect(await filas('por=grupo&fase=I', ['actividades', 'asistencias'])).toEqual({
+      'Candidatos a alcaldías y gobernaciones': 'actividades 8, asistencias 3',
+      'Ciudadanía en general': 'actividades 0, asistencias 1',
+      'Sin grupo de valor identificado': 'actividades 10, asistencias —',
+    });
+    for (const consulta of [
+      '',
+      '&departamento=05',
+      '&municipio=05002',
+      '&subregion=oriente_antioqueno',
+    ]) {
+      const { filas } = await get<Desglose>(`/api/v1/desglose?por=grupo${consulta}`);
+      for (const fila of filas.filter((f) => f.clave !== null))
+        expect({ consulta, grupo: fila.etiqueta, cifras: cifras(fila.cifras) }).toEqual({
+          consulta,
+          grupo: fila.etiqueta,
+          cifras: await tarjetasDelGrupo(fila.clave!, consulta),
+        });
+    }
+  });
+});
+
+describe('on views recorded for a webinar of June to December, and the attendances above', () => {
+  beforeAll(async () => {
+    await db.query(
+      `UPDATE actividad SET youtube_video_id = 'AUDITORIA01' WHERE codigo = 'F2-WEB-01'`,
+    );
+    await importarAceptado(
+      server,
+      'vistas',
+      texto('auditoria-vistas.csv', [
+        ['youtube_video_id', 'fecha_corte', 'vistas'],
+        ['AUDITORIA01', '2023-08-01', '120'],
+      ]),
+    );
+  });
+
+  it.each([
+    ['vistas', 'fase=II&tipo=webinar&fecha_corte=2023-08-31', '2023-08-01'],
+    ['interacciones', 'fase=II&tipo=webinar&fecha_corte=2023-08-31', '2023-08-01'],
+    ['actividades', 'fase=II&tipo=webinar&fecha_corte=2023-08-31', '2023-08-01'],
+    ['asistencias', 'fase=I&tipo=evento_subregional&fecha_corte=2023-06-30', '2023-06-01'],
+    ['interacciones', 'fase=I&fecha_corte=2023-06-30', '2023-06-01'],
+  ])(
+    'ends the series of %s under «%s» at the cut-off date, at the card’s figure',
+    async (metrica, consulta, mesDelCorte) => {
+      const { puntos, tramos } = await get<Serie>(`/api/v1/series?metrica=${metrica}&${consulta}`);
+      expect({ metrica, hasta: [...new Set(tramos.map((t) => t.hasta))] }).toEqual({
+        metrica,
+        hasta: [mesDelCorte],
+      });
+      expect({ metrica, puntos: puntos.map((p) => `${p.periodo} ${p.acumulado.texto}`) }).toEqual({
+        metrica,
+        puntos: [`${mesDelCorte} ${(await tarjetas(consulta))[metrica]}`],
+      });
+    },
+  );
+});
