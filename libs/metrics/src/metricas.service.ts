@@ -880,10 +880,16 @@ function aSumas(filas: FilaSuma[]): SumaDeHechos[] {
   }));
 }
 
-/** The same day one month earlier (the last day of that month when it has fewer days). */
+/**
+ * The same day one month earlier; a month's last day gives the last day of the month before
+ * (30/06 → 31/05, 31/03 → 29/02 or 28/02), as a month-end cut-off is compared with the one before.
+ */
 export function unMesAntes(fecha: string): string {
   const [anio, mes, dia] = fecha.split('-').map(Number);
-  const ultimoDia = new Date(Date.UTC(anio, mes - 1, 0)).getUTCDate();
-  const d = new Date(Date.UTC(anio, mes - 2, Math.min(dia, ultimoDia)));
+  const ultimoDe = (m: number) => new Date(Date.UTC(anio, m, 0)).getUTCDate();
+  const finDeMes = dia === ultimoDe(mes);
+  const d = new Date(
+    Date.UTC(anio, mes - 2, finDeMes ? ultimoDe(mes - 1) : Math.min(dia, ultimoDe(mes - 1))),
+  );
   return d.toISOString().slice(0, 10);
 }
