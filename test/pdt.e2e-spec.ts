@@ -130,6 +130,16 @@ describe('before any milestone is recorded', () => {
       { estado: 'sin_iniciar', nombre: 'Sin hitos registrados', entidades: 1135 },
     ]);
   });
+
+  it('gives no share approved on time, not 0 %, past the deadline with no milestone known', async () => {
+    const resumen = await obtener<{
+      aprobadoATiempo: { nacional: { aprobadasATiempo: number; porcentaje: number | null } };
+    }>('/api/v1/pdt/resumen?fecha_corte=2024-06-30');
+    expect(resumen.aprobadoATiempo.nacional).toMatchObject({
+      aprobadasATiempo: 0,
+      porcentaje: null,
+    });
+  });
 });
 
 describe('imports', () => {
@@ -503,9 +513,9 @@ describe('phase III balance workbook', () => {
   it('has an Asistencias técnicas sheet with its totals', () => {
     const hoja = wb.getWorksheet('Asistencias técnicas')!;
     expect([2, 3, 4].map((r) => (hoja.getRow(r).values as unknown[]).slice(2))).toEqual([
-      ['73030', 'Ambalema', 'Diagnóstico', 'virtual', 'DNP', 2.5, 4],
-      ['73024', 'Alpujarra', 'Parte estratégica', 'presencial', 'ESAP', 3, 6],
-      ['73', 'Tolima', 'Plan plurianual de inversiones', 'hibrida', 'DNP', 4, 10],
+      ['73030', 'Ambalema', 'Diagnóstico', 'Virtual', 'DNP', 2.5, 4],
+      ['73024', 'Alpujarra', 'Parte estratégica', 'Presencial', 'ESAP', 3, 6],
+      ['73', 'Tolima', 'Plan plurianual de inversiones', 'Híbrida', 'DNP', 4, 10],
     ]);
     const total = hoja.getRow(5);
     expect(total.getCell(1).value).toBe('Total: 3 asistencias');

@@ -57,7 +57,7 @@ export interface EntidadPdt extends SituacionPdt {
 export interface Proporcion {
   readonly entidades: number;
   readonly aprobadasATiempo: number;
-  /** aprobadasATiempo / entidades (1 = 100 %); null without entities. */
+  /** aprobadasATiempo / entidades (1 = 100 %); null when none has a milestone: nothing is known. */
   readonly porcentaje: number | null;
 }
 
@@ -146,7 +146,7 @@ function proporcion(entidades: readonly EntidadPdt[]): Proporcion {
   return {
     entidades: entidades.length,
     aprobadasATiempo,
-    porcentaje: entidades.length ? aprobadasATiempo / entidades.length : null,
+    porcentaje: entidades.some((e) => e.ultimoHito) ? aprobadasATiempo / entidades.length : null,
   };
 }
 
