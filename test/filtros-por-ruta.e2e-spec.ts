@@ -65,8 +65,8 @@ const REGISTROS: Cifras = {
 
 /**
  * Attendances in scope: the records, and the declared figures no record replaces (the launch's
- * "más de 300" in person and "cerca de 1.700" remote in Ibagué, the conversatorios' 3.641, virtual,
- * without a place), which are in force at the reference cut-off (31/12/2023) only.
+ * "más de 300" in person in Ibagué and "cerca de 1.700" remote, the conversatorios' 3.641, virtual,
+ * these two without a place), which are in force at the reference cut-off (31/12/2023) only.
  */
 const ASISTENCIAS_EN_AMBITO: Cifras = {
   ...REGISTROS,
@@ -84,7 +84,10 @@ const ASISTENCIAS_POR_ACTIVIDAD: Cifras = {
   modalidad: 4 + 1700,
 };
 
-/** Municipalities reached: those of the records, and Ibagué where the launch's figures are in scope. */
+/**
+ * Municipalities reached: those of the records, and Ibagué where the launch's in-person figure is in
+ * scope (those who joined it from afar have no place).
+ */
 const MUNICIPIOS_ALCANZADOS: Cifras = {
   ninguno: 7,
   fase: 1,
@@ -98,7 +101,7 @@ const MUNICIPIOS_ALCANZADOS: Cifras = {
   tipo: 4,
   aliado: 1,
   grupo: 2,
-  modalidad: 3,
+  modalidad: 2,
 };
 
 /**

@@ -132,8 +132,9 @@ it.each([
   expect(((await response.json()) as { codigo: string }).codigo).toBe(codigo);
 });
 
-it('writes a chart’s figures as numbers only where the source states one, and its note', async () => {
-  const respuesta = await pedir('/api/v1/graficos/interacciones-por-departamento.xlsx');
+/** A chart's workbook: its Datos rows (category, number, published figure) and its «Acerca» fields. */
+async function libroDelGrafico(ruta: string) {
+  const respuesta = await pedir(ruta);
   expect(respuesta.status).toBe(200);
   const libro = new ExcelJS.Workbook();
   await libro.xlsx.load(Buffer.from(await respuesta.arrayBuffer()) as never);
@@ -141,12 +142,29 @@ it('writes a chart’s figures as numbers only where the source states one, and 
   libro.getWorksheet('Datos')!.eachRow((fila, n) => {
     if (n > 1) filas.push([1, 2, 3].map((c) => fila.getCell(c).value));
   });
-  // > 300 in the room and ≈ 1.700 remote: no figure of the source is their 2.000.
-  expect(filas).toEqual([['Tolima', null, '> 300 presenciales · ≈ 1.700 remotos']]);
   const acerca: Record<string, unknown> = {};
   libro.getWorksheet('Acerca de estos datos')!.eachRow((fila) => {
     acerca[String(fila.getCell(1).value)] = fila.getCell(2).value;
   });
+  return { filas, acerca };
+}
+
+it('writes a chart’s figures as numbers only where the source states one, and its note', async () => {
+  const lanzamiento = await libroDelGrafico(
+    '/api/v1/graficos/interacciones-por-fase.xlsx?tipo=lanzamiento',
+  );
+  // > 300 in the room and ≈ 1.700 remote: no figure of the source is their 2.000.
+  expect(lanzamiento.filas).toEqual([
+    [
+      'Transición de Gobiernos Territoriales 2024-2027',
+      null,
+      '> 300 presenciales · ≈ 1.700 remotos',
+    ],
+  ]);
+  const { filas, acerca } = await libroDelGrafico(
+    '/api/v1/graficos/interacciones-por-departamento.xlsx',
+  );
+  expect(filas).toEqual([['Tolima', 300, '> 300']]);
   expect(acerca.Nota).toMatch(
     /^De las interacciones registradas: .*; en todo el territorio nacional, 3\.715;/,
   );

@@ -196,8 +196,9 @@ describe('the route', () => {
     const t = plano(r.paginas);
     expect(t).toContain('Filtros aplicados Fase II · Solo Tolima');
     expect(t).toContain('Asistentes presenciales > 300');
-    expect(t).toContain('Asistentes remotos ≈ 1.700');
-    expect(t).toContain('Tolima > 300 presenciales');
+    // Those who joined the launch from afar have no place: not Tolima's.
+    expect(t).toContain('Asistentes remotos sin dato');
+    expect(t).toContain('Tolima > 300 sin dato > 300');
     expect(t).toContain('Las líneas que declara el documento fuente son nacionales');
     for (const ajeno of ['11.551 vistas', 'Todo el territorio nacional', 'Antioquia'])
       expect(t).not.toContain(ajeno);

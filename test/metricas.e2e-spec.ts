@@ -104,11 +104,12 @@ describe('on the reference data', () => {
     });
   });
 
-  it('places the launch in Tolima, the workshops in the whole country and the rest without territory', async () => {
+  it('places the launch’s room in Tolima, the workshops in the whole country and the rest, its remote attendees too, without territory', async () => {
+    // The source says where the launch was held, not where the ≈ 1.700 who joined from afar were.
     expect(await desglose('departamento', '&fase=II')).toEqual({
-      'Sin territorio (virtual o sin lugar registrado)': '≈ 15.997',
+      'Sin territorio (virtual o sin lugar registrado)': '≈ 17.697',
       'Todo el territorio nacional': '3.715',
-      Tolima: '> 300 presenciales · ≈ 1.700 remotos',
+      Tolima: '> 300',
     });
   });
 

@@ -110,10 +110,8 @@ describe('Filters', () => {
     await page.getByLabel('Departamento', { exact: true }).selectOption({ label: 'Tolima' });
     await esperarVista();
     expect(consulta().get('departamento')).toBe('73');
-    // The launch in Ibagué: más de 300 in person, cerca de 1.700 remote; the group says where.
-    expect(await tarjeta('Departamento: Tolima', 'interacciones')).toBe(
-      '> 300 presenciales · ≈ 1.700 remotos',
-    );
+    // The launch in Ibagué: más de 300 in person; the ≈ 1.700 who joined from afar were nowhere said.
+    expect(await tarjeta('Departamento: Tolima', 'interacciones')).toBe('> 300');
     await expect(page.getByRole('heading', { name: 'Toda la estrategia' }).count()).resolves.toBe(
       0,
     );
@@ -122,9 +120,7 @@ describe('Filters', () => {
     await page.goto(enlace);
     await esperarVista();
     await expect(page.getByLabel('Departamento', { exact: true }).inputValue()).resolves.toBe('73');
-    expect(await tarjeta('Departamento: Tolima', 'interacciones')).toBe(
-      '> 300 presenciales · ≈ 1.700 remotos',
-    );
+    expect(await tarjeta('Departamento: Tolima', 'interacciones')).toBe('> 300');
     // Back past about:blank to the filtered page, then back once more to the unfiltered one.
     await page.goBack();
     await page.goBack();
@@ -228,7 +224,7 @@ describe('Territorio', () => {
     const municipios = page.locator('[data-grafico="interacciones-por-municipio"]');
     await municipios.getByRole('button', { name: 'Ver datos' }).click();
     expect(await municipios.locator('tbody tr').allInnerTexts()).toEqual([
-      'Ibagué (Tolima)\t> 300 presenciales · ≈ 1.700 remotos',
+      'Ibagué (Tolima)\t> 300',
     ]);
     await capturar(page, '05-territorio-tolima');
     await page.getByRole('button', { name: '← Todo el país' }).click();
@@ -417,8 +413,8 @@ describe('Behaviour', () => {
       })`);
     for (const ancho of [1440, 360]) {
       await page.setViewportSize({ width: ancho, height: 900 });
-      await abrir('/resumen?departamento=73');
-      await expect(tarjeta('Departamento: Tolima', 'interacciones')).resolves.toBe(
+      await abrir('/resumen?tipo=lanzamiento');
+      await expect(tarjeta('Tipo: Lanzamiento', 'interacciones')).resolves.toBe(
         '> 300 presenciales · ≈ 1.700 remotos',
       );
       expect([ancho, await partidas()]).toEqual([ancho, []]);

@@ -51,13 +51,18 @@ export function ctesDeDeclaradosComoHechos(p: PedidoDeHechos): string {
            coalesce(a.fase_codigo, c.fase_codigo) AS fase, coalesce(a.tipo_codigo, c.tipo_codigo) AS tipo,
            coalesce(a.canal, ca.canal) AS canal, coalesce(a.fecha_inicio, ca.fecha_inicio) AS fecha,
            coalesce(a.fecha_fin, ca.fecha_fin) AS fecha_fin,
-           d.metrica, d.valor, d.calificador, coalesce(d.territorio_codigo, a.territorio_codigo) AS territorio,
+           d.metrica, d.valor, d.calificador,
+           -- Those who joined from afar are not where the event was held: no place but the one declared for them.
+           CASE WHEN d.metrica = 'asistentes_remotos' THEN d.territorio_codigo
+                ELSE coalesce(d.territorio_codigo, a.territorio_codigo) END AS territorio,
            d.grupo_de_valor_codigo AS grupo,
            CASE d.metrica WHEN 'asistentes_presenciales' THEN 'presencial' WHEN 'asistentes_remotos' THEN 'virtual'
                           WHEN 'vistas' THEN 'virtual' ELSE coalesce(a.modalidad, ca.modalidad) END AS modalidad,
-           coalesce(a.subregion_codigo, ca.subregion_codigo) AS subregion, NULL::varchar AS objetivo,
+           CASE WHEN d.metrica <> 'asistentes_remotos' OR d.territorio_codigo IS NOT NULL
+                THEN coalesce(a.subregion_codigo, ca.subregion_codigo) END AS subregion, NULL::varchar AS objetivo,
            -- Without one place: the whole country, or the several places of a cycle's activities together.
-           CASE WHEN coalesce(d.territorio_codigo, a.territorio_codigo, a.subregion_codigo, ca.subregion_codigo) IS NULL
+           CASE WHEN d.metrica = 'asistentes_remotos' AND d.territorio_codigo IS NULL THEN NULL
+                WHEN coalesce(d.territorio_codigo, a.territorio_codigo, a.subregion_codigo, ca.subregion_codigo) IS NULL
                 THEN CASE WHEN coalesce(a.nacional, ca.nacional) THEN 'nacional'
                           WHEN d.actividad_codigo IS NULL AND ca.lugares > 0 THEN 'conjunto' END
            END AS ambito,
