@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { texto } from './support/fixtures';
 import { importarAceptado } from './support/importar';
 import { servidorConCliente, TestApp } from './support/test-app';
+import { jsonDe } from './support/api';
 
 let server: TestApp;
 let db: Client;
@@ -32,13 +33,7 @@ interface Serie {
   tramos: { desde: string; hasta: string; cifra: Cifra }[];
 }
 
-async function get<T>(ruta: string): Promise<T> {
-  const response = await fetch(server.baseUrl + ruta);
-  const cuerpo = await response.json();
-  if (response.status !== 200)
-    throw new Error(`${ruta} → ${response.status} ${JSON.stringify(cuerpo)}`);
-  return cuerpo as T;
-}
+const get = <T>(ruta: string) => jsonDe<T>(server, ruta);
 
 /** Each row as «etiqueta: metrica texto, …» for the metrics asked, so that a failure shows them all. */
 async function filas(consulta: string, metricas: string[]): Promise<Record<string, string>> {

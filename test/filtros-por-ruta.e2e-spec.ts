@@ -9,6 +9,7 @@ import { CAMPOS_FILTRO, CampoFiltro, FILTROS } from '@tablero/metrics';
 import { texto } from './support/fixtures';
 import { importarAceptado } from './support/importar';
 import { startTestApp, TestApp } from './support/test-app';
+import { jsonDe } from './support/api';
 
 let server: TestApp;
 
@@ -135,12 +136,7 @@ interface Medida {
   medir(consulta: URLSearchParams): Promise<number>;
 }
 
-async function json<T>(ruta: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(server.baseUrl + ruta, init);
-  const cuerpo = await response.json();
-  if (!response.ok) throw new Error(`${ruta} → ${response.status} ${JSON.stringify(cuerpo)}`);
-  return cuerpo as T;
-}
+const json = <T>(ruta: string, init?: RequestInit) => jsonDe<T>(server, ruta, init);
 
 const con = (consulta: URLSearchParams, propios: Record<string, string>) => {
   const q = new URLSearchParams(consulta);

@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { texto } from './support/fixtures';
 import { importarAceptado } from './support/importar';
 import { servidorConCliente, TestApp } from './support/test-app';
+import { jsonDe } from './support/api';
 
 let server: TestApp;
 let db: Client;
@@ -22,13 +23,7 @@ interface Cifra {
   texto: string;
 }
 
-async function get<T>(ruta: string): Promise<T> {
-  const response = await fetch(server.baseUrl + ruta);
-  const cuerpo = await response.json();
-  if (response.status !== 200)
-    throw new Error(`${ruta} → ${response.status} ${JSON.stringify(cuerpo)}`);
-  return cuerpo as T;
-}
+const get = <T>(ruta: string) => jsonDe<T>(server, ruta);
 
 /** "metrica texto" of every KPI card, distinct persons and coverage, so that a failure shows them all. */
 async function tarjetas(consulta = ''): Promise<Record<string, string | null>> {

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { startTestApp, TestApp } from './support/test-app';
+import { jsonDe } from './support/api';
 
 let server: TestApp;
 
@@ -17,13 +18,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function json<T>(ruta: string): Promise<T> {
-  const response = await fetch(server.baseUrl + ruta);
-  const cuerpo = await response.json();
-  if (response.status !== 200)
-    throw new Error(`${ruta} → ${response.status} ${JSON.stringify(cuerpo)}`);
-  return cuerpo as T;
-}
+const json = <T>(ruta: string) => jsonDe<T>(server, ruta);
 
 interface Cifra {
   valor: number | null;
