@@ -11,6 +11,7 @@ import {
   CatalogoAlias,
   COLUMNA_ENTRADA_ALIAS,
   MODALIDADES,
+  NOMBRES_MODALIDAD,
   TipoImportacionCodigo,
 } from '@tablero/domain';
 import { DataSource, QueryFailedError } from 'typeorm';
@@ -91,12 +92,6 @@ const ENTRADAS: Readonly<Record<Exclude<CatalogoAlias, 'modalidad'>, string>> = 
   subregion: 'SELECT codigo, nombre FROM subregion',
 };
 
-const NOMBRE_MODALIDAD: Readonly<Record<(typeof MODALIDADES)[number], string>> = {
-  presencial: 'Presencial',
-  virtual: 'Virtual',
-  hibrida: 'Híbrida',
-};
-
 @Injectable()
 export class AliasService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -109,7 +104,7 @@ export class AliasService {
   async entradas(catalogo: string): Promise<EntradaDeCatalogo[]> {
     const c = catalogoDe(catalogo);
     if (c === 'modalidad')
-      return MODALIDADES.map((m) => ({ codigo: m, nombre: NOMBRE_MODALIDAD[m] }));
+      return MODALIDADES.map((m) => ({ codigo: m, nombre: NOMBRES_MODALIDAD[m] }));
     return this.dataSource.query(`SELECT * FROM (${ENTRADAS[c]}) d ORDER BY nombre, codigo`);
   }
 
@@ -217,7 +212,7 @@ export class AliasService {
                  FROM unnest($${parametros.length + 1}::text[], $${parametros.length + 2}::text[]) AS m(codigo, nombre)) d
            ON d.catalogo = a.catalogo AND d.codigo = coalesce(${Object.values(COLUMNA_ENTRADA_ALIAS).join(', ')})
         WHERE ${donde} ORDER BY a.id DESC`,
-      [...parametros, MODALIDADES, MODALIDADES.map((m) => NOMBRE_MODALIDAD[m])],
+      [...parametros, MODALIDADES, MODALIDADES.map((m) => NOMBRES_MODALIDAD[m])],
     );
   }
 }

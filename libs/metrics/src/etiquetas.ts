@@ -1,6 +1,5 @@
 /** The words of a breakdown's rows that are not a catalogue's name. */
-import { Modalidad } from '@tablero/domain';
-import { NOMBRES_MODALIDAD } from './filtros';
+import { Modalidad, NOMBRES_MODALIDAD } from '@tablero/domain';
 import { Dimension } from './metricas.tipos';
 
 /** The keys of the rows of a territorial breakdown that are no one territory. */

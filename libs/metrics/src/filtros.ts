@@ -10,6 +10,7 @@ import {
   formatearFecha,
   MODALIDADES,
   Modalidad,
+  NOMBRES_MODALIDAD,
   TIPOS_SUBREGION,
   TipoSubregion,
 } from '@tablero/domain';
@@ -46,12 +47,6 @@ export interface DefinicionFiltro {
     | { readonly tipo: 'fecha' }
     | { readonly tipo: 'chip' };
 }
-
-export const NOMBRES_MODALIDAD: Readonly<Record<Modalidad, string>> = {
-  presencial: 'Presencial',
-  virtual: 'Virtual',
-  hibrida: 'Híbrida',
-};
 
 /** In the order the filter bar and the descriptions show them. */
 export const FILTROS = {

@@ -9,7 +9,6 @@ export {
   filtrosDeParametros,
   filtrosDelTablero,
   filtrosTerritoriales,
-  NOMBRES_MODALIDAD,
   opcionesDeLista,
   parametrosDeFiltros,
   periodoInvertido,
