@@ -131,6 +131,16 @@ describe('before any milestone is recorded', () => {
     ]);
   });
 
+  it('says why its charts are empty: no milestone loaded, the source has no phase III figures', async () => {
+    const { filas, contexto } = await obtener<{ filas: unknown[]; contexto: { nota?: string } }>(
+      '/api/v1/graficos/pdt-estados.json',
+    );
+    expect(filas).toEqual([]);
+    expect(contexto.nota).toMatch(/^Sin hitos de los planes de desarrollo cargados: /);
+    const svg = await (await fetch(`${server.baseUrl}/api/v1/graficos/pdt-estados.svg`)).text();
+    expect(svg).toContain('Sin hitos de los planes de desarrollo cargados');
+  });
+
   it('gives no share approved on time, not 0 %, past the deadline with no milestone known', async () => {
     const resumen = await obtener<{
       aprobadoATiempo: { nacional: { aprobadasATiempo: number; porcentaje: number | null } };

@@ -140,8 +140,10 @@ export class GraficosService {
     f: Filtros,
   ): Promise<{ filas: FilaGrafico[]; nota?: string }> {
     const consulta = grafico.consulta;
-    if (consulta.tipo === 'pdt')
-      return { filas: await this.filasPdt(consulta.serie, await this.pdt.filtrosDe(f)) };
+    if (consulta.tipo === 'pdt') {
+      const filas = await this.filasPdt(consulta.serie, await this.pdt.filtrosDe(f));
+      return filas ? { filas } : { filas: [], nota: SIN_HITOS };
+    }
     if (consulta.tipo === 'comparacion-de-fases')
       return { filas: await this.filasPorFase(consulta.metricas as MetricaId[], f) };
     if (consulta.tipo === 'serie') {
@@ -213,7 +215,8 @@ export class GraficosService {
     );
   }
 
-  private async filasPdt(serie: SeriePdt, f: FiltrosPdt): Promise<FilaGrafico[]> {
+  /** The rows of a phase III chart; null while no milestone of any plan is recorded. */
+  private async filasPdt(serie: SeriePdt, f: FiltrosPdt): Promise<FilaGrafico[] | null> {
     const cuenta = (clave: string, etiqueta: string, valor: number): FilaGrafico => ({
       clave,
       etiqueta,
@@ -230,7 +233,7 @@ export class GraficosService {
     }
     const resumen = await this.pdt.resumen(f);
     // Without any milestone recorded every plan would read as overdue: there are no figures yet.
-    if (resumen.conHitos === 0) return [];
+    if (resumen.conHitos === 0) return null;
     switch (serie) {
       case 'estados':
         return resumen.porEstado.map((e) => cuenta(e.estado, e.nombre, e.entidades));
@@ -257,6 +260,9 @@ export class GraficosService {
     }
   }
 }
+
+const SIN_HITOS =
+  'Sin hitos de los planes de desarrollo cargados: el documento fuente no trae cifras de la fase III.';
 
 /** Departments with the largest share approved on time first, then by name. */
 function porAprobacion<T extends { nombre: string; porcentaje: number | null }>(
