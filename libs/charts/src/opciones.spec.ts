@@ -380,7 +380,7 @@ describe('mapa', () => {
   it('says the values of each class in its legend, and the joint and empty ones', () => {
     expect(opcion.visualMap.pieces.map((p) => p.label)).toEqual([
       '5 o más',
-      '3 – 4',
+      '3',
       'Alcanzado en cifra conjunta',
       'Sin cifras',
     ]);
@@ -390,6 +390,24 @@ describe('mapa', () => {
       ['27493', 2],
       ['05', 0],
     ]);
+  });
+
+  it('labels a class whose figures all read alike with their words: «> 300», not «300»', () => {
+    const leyenda = (filas: FilaGrafico[]) =>
+      (
+        mapa('Mapa', filas, contexto) as { visualMap: { pieces: { label: string }[] } }
+      ).visualMap.pieces
+        .map((p) => p.label)
+        .slice(0, -2);
+    expect(leyenda([{ clave: '73', etiqueta: 'Tolima', valor: 300, texto: '> 300' }])).toEqual([
+      '> 300',
+    ]);
+    expect(
+      leyenda([
+        { clave: '73', etiqueta: 'Tolima', valor: 300, texto: '> 300' },
+        { clave: '54', etiqueta: 'Norte de Santander', valor: 3, texto: '3' },
+      ]),
+    ).toEqual(['3 o más']);
   });
 
   it('draws the departments’ borders over the national municipal map', () => {

@@ -516,7 +516,9 @@ function etiquetaDeClase(
   ultima: boolean,
   miembros: readonly FilaGrafico[],
 ): string {
-  if (miembros.length === 1 && miembros[0].texto.includes(' · ')) return miembros[0].texto;
+  // Figures that all read alike are told in their own words: a lower bound is «> 300», not «300».
+  if (miembros.length && miembros.every((m) => m.texto === miembros[0].texto))
+    return miembros[0].texto;
   if (ultima) return desde === hasta ? formatearNumero(desde) : `${formatearNumero(desde)} o más`;
   return desde === hasta
     ? formatearNumero(desde)
