@@ -82,6 +82,11 @@ export function contar(n: number, singular: string, plural: string): string {
   return `${formatearNumero(n)} ${n === 1 ? singular : plural}`;
 }
 
+const ENUMERACION = new Intl.ListFormat('es', { type: 'conjunction' });
+
+/** Names joined as Spanish lists them: "Antioquia, La Guajira y Valle del Cauca". */
+export const enumerar = (nombres: readonly string[]): string => ENUMERACION.format(nombres);
+
 const PREFIJO = { exacto: '', minimo: '> ', aproximado: '≈ ' } as const;
 
 /** "11.991", "> 300" (más de), "≈ 1.700" (cerca de). */

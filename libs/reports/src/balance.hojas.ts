@@ -7,6 +7,7 @@
 import {
   Calificador,
   CifraPublicada,
+  enumerar,
   formatearCifra,
   formatearFecha,
   formatearFechaHora,
@@ -100,12 +101,10 @@ function observacionDe(partes: readonly (readonly [string, CifraPublicada])[]): 
   // A remark true of every figure of the row needs no names; one true of some names them.
   return [...columnasDe]
     .map(([texto, columnas]) =>
-      columnas.length === partes.length ? texto : `${enumeracion.format(columnas)}: ${texto}`,
+      columnas.length === partes.length ? texto : `${enumerar(columnas)}: ${texto}`,
     )
     .join('; ');
 }
-
-const enumeracion = new Intl.ListFormat('es', { type: 'conjunction' });
 
 /** What the cover says about the balance. */
 export interface Portada {

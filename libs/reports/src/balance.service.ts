@@ -10,6 +10,7 @@ import {
   CifraPublicada,
   CodigoFase,
   contar,
+  enumerar,
   FASES,
   formatearNumero,
   TIPO_WEBINAR,
@@ -284,7 +285,6 @@ export class BalanceService {
  * no row of their own for them.
  */
 function notasDeConjuntas(departamentos: Desglose, municipios: Desglose): string[] {
-  const lista = new Intl.ListFormat('es', { type: 'conjunction' });
   const notas = (
     [
       ['Departamentos', departamentos],
@@ -294,7 +294,7 @@ function notasDeConjuntas(departamentos: Desglose, municipios: Desglose): string
     d.enCifrasConjuntas?.length
       ? [
           `${nivel} alcanzados solo en cifras conjuntas, sin cifra propia (${formatearNumero(d.enCifrasConjuntas.length)}): ` +
-            `${lista.format(d.enCifrasConjuntas.map((l) => l.etiqueta))}.`,
+            `${enumerar(d.enCifrasConjuntas.map((l) => l.etiqueta))}.`,
         ]
       : [],
   );
