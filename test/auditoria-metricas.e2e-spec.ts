@@ -102,7 +102,7 @@ describe('on the reference data', () => {
   it('puts the subregional events’ 540 in a joint figure by subregion, as by department', async () => {
     expect(await filas('por=subregion', ['actividades', 'asistencias'])).toEqual({
       'Fuera de las subregiones definidas': 'actividades 75, asistencias ≈ 10.161',
-      'En cifras conjuntas de varios territorios': 'actividades 0, asistencias 540',
+      'En cifras conjuntas de varios territorios': 'actividades —, asistencias 540',
       'Bajo Cauca (Antioquia)': 'actividades 1, asistencias —',
       'Catatumbo (Norte de Santander)': 'actividades 1, asistencias —',
       'Oriente Antioqueño': 'actividades 1, asistencias —',
@@ -145,6 +145,20 @@ describe('on the reference data', () => {
         departamentos,
       });
       expect({ consulta, municipios: await mapa('municipio') }).toEqual({ consulta, municipios });
+    },
+  );
+
+  it.each(['fase=III', 'departamento=91', 'aliado=apc'])(
+    'gives no count of activities where the source names none («%s»): «—», never 0',
+    async (consulta) => {
+      const { kpis } = await get<{
+        kpis: { metrica: string; cifra: Cifra & { motivo?: string } }[];
+      }>(`/api/v1/kpis?${consulta}`);
+      expect(kpis.find((k) => k.metrica === 'actividades')!.cifra).toMatchObject({
+        valor: null,
+        texto: '—',
+        motivo: 'sin cifra en la fuente',
+      });
     },
   );
 
@@ -191,7 +205,7 @@ describe('on attendance records of an event aimed at candidates', () => {
   it('puts records without a group under the groups of their activity, as the group’s cards count them', async () => {
     expect(await filas('por=grupo&fase=I', ['actividades', 'asistencias'])).toEqual({
       'Candidatos a alcaldías y gobernaciones': 'actividades 8, asistencias 3',
-      'Ciudadanía en general': 'actividades 0, asistencias 1',
+      'Ciudadanía en general': 'actividades —, asistencias 1',
       'Sin grupo de valor identificado': 'actividades 10, asistencias —',
     });
     for (const consulta of [

@@ -33,8 +33,9 @@ export interface AusenciaDeCifras {
 
 /**
  * Every summable metric of the catalogue from the sums of its components. A metric with no
- * fact in scope has no figure (`motivo` says why), unless records measure it there (a zero, then),
- * and a count of activities, which the catalogue always knows.
+ * fact in scope has no figure (`motivo` says why), unless records measure it there (a zero, then).
+ * No activity in scope is no figure either: the catalogue holds the activities the source names,
+ * and the source is silent on the rest (phase III's, or the places of the national ones).
  */
 export function cifrasSumables(
   sumas: readonly SumaDeHechos[],
@@ -45,8 +46,7 @@ export function cifrasSumables(
     const partes = sumas
       .filter((s) => componentes.has(s.metrica))
       .map((s) => ({ componente: s.metrica, calificador: s.calificador, valor: s.valor }));
-    const medido =
-      id === 'actividades' || [...componentes].some((c) => medidos.has(REGISTRO_DE[c] ?? ''));
+    const medido = [...componentes].some((c) => medidos.has(REGISTRO_DE[c] ?? ''));
     cifras[id] =
       partes.length === 0 && medido ? cifraExacta(0) : publicarPartes(partes, motivo(id));
   }

@@ -42,7 +42,7 @@ export const METRICAS = [
     etiqueta: 'Actividades realizadas',
     unidad: 'actividades',
     definicion:
-      'Número de actividades (webinars, cursos, eventos, talleres, sesiones, asistencias técnicas y publicaciones) que iniciaron en el periodo y el ámbito elegidos.',
+      'Número de actividades (webinars, cursos, eventos, talleres, sesiones, asistencias técnicas y publicaciones) que iniciaron en el periodo y el ámbito elegidos. Sin ninguna en el ámbito se muestra «—», nunca 0: la fuente no nombra las actividades de la fase III ni dice en qué lugares fueron las nacionales.',
     agregacion: 'suma',
     componentes: ['actividades'],
   },
