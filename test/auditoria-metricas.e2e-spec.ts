@@ -148,6 +148,29 @@ describe('on the reference data', () => {
     },
   );
 
+  it('says where the hybrid launch’s attendees are counted, not that the source gives none', async () => {
+    const { filas } = await get<Desglose>('/api/v1/desglose?por=modalidad');
+    const motivos = (clave: string) =>
+      Object.fromEntries(
+        Object.entries(filas.find((f) => f.clave === clave)!.cifras).map(([m, c]) => [
+          m,
+          c.valor === null ? (c as { motivo?: string }).motivo : c.texto,
+        ]),
+      );
+    const enSusFilas =
+      'sus asistentes se cuentan en Presencial o en Virtual, según cómo asistió cada uno';
+    expect(motivos('hibrida')).toEqual({
+      interacciones: enSusFilas,
+      actividades: '1',
+      vistas: 'sin cifra en la fuente',
+      certificados: 'sin cifra en la fuente',
+      asistencias: enSusFilas,
+      asistentes_presenciales: enSusFilas,
+      asistentes_remotos: enSusFilas,
+    });
+    expect(motivos('presencial').asistentes_remotos).toBe('sin cifra en la fuente');
+  });
+
   it.each(['fase=III', 'departamento=91', 'aliado=apc'])(
     'gives no count of activities where the source names none («%s»): «—», never 0',
     async (consulta) => {

@@ -137,7 +137,8 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
   {
     id: 'asistencias-por-modalidad',
     titulo: 'Asistencias por modalidad',
-    descripcion: 'Asistencias presenciales, virtuales e híbridas.',
+    descripcion:
+      'Asistencias presenciales y virtuales: quien asistió a una actividad híbrida cuenta en la modalidad en que asistió.',
     consulta: { tipo: 'desglose', por: 'modalidad', metrica: 'asistencias' },
     opcion: (filas, contexto) => anillo('Asistencias por modalidad', filas, contexto),
   },

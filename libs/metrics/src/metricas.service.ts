@@ -45,7 +45,13 @@ import {
   Territorio,
   TramoSerie,
 } from './metricas.tipos';
-import { COMPONENTES_PARTICIPANTES, METRICA, METRICAS, MetricaId } from './metrics.catalogue';
+import {
+  COMPONENTES_PARTICIPANTES,
+  METRICA,
+  METRICAS,
+  METRICAS_SUMABLES,
+  MetricaId,
+} from './metrics.catalogue';
 import { compararDepartamentos, compararFilas } from './orden';
 
 interface FilaSuma {
@@ -285,7 +291,11 @@ export class MetricasService {
       medidosDe(filas.filter((fila) => !fila.total && fila.clave === clave));
     const deClave = new Map(
       [...porClave].map(
-        ([clave, sumas]) => [clave, cifrasSumables(sumas, { medidos: midenClave(clave) })] as const,
+        ([clave, sumas]) =>
+          [
+            clave,
+            cifrasSumables(sumas, { motivo: motivoDeFila(por, clave), medidos: midenClave(clave) }),
+          ] as const,
       ),
     );
     const codigosDeCiclo = new Set(ciclos.values());
@@ -857,6 +867,23 @@ export class MetricasService {
 /** The kinds of record the activities of these rows are measured by. */
 function medidosDe(filas: readonly Pick<FilaSuma, 'mide'>[]): Set<string> {
   return new Set(filas.flatMap((fila) => fila.mide?.split(',') ?? []).filter(Boolean));
+}
+
+const DE_ASISTENTES = new Set<MetricaId>(
+  METRICAS_SUMABLES.filter((id) =>
+    (METRICA[id].componentes as readonly string[]).some((c) => c.startsWith('asistentes_')),
+  ),
+);
+
+/**
+ * Why a breakdown's row has no figure of a metric. A hybrid activity's attendees are counted by how
+ * each attended, in the rows Presencial and Virtual: its own row has none, though the source gives them.
+ */
+function motivoDeFila(por: Dimension, clave: string | null): (id: MetricaId) => string {
+  return (id) =>
+    por === 'modalidad' && clave === 'hibrida' && DE_ASISTENTES.has(id)
+      ? 'sus asistentes se cuentan en Presencial o en Virtual, según cómo asistió cada uno'
+      : SIN_CIFRA;
 }
 
 /** Why an activity of a cycle has no figure of a metric: the cycle holds it, when it does. */
