@@ -51,14 +51,9 @@ async function tarjetas(consulta: string): Promise<Record<string, string>> {
   return Object.fromEntries(kpis.map((k) => [k.metrica, k.cifra.texto]));
 }
 
-/**
- * Each figure as its text; a zero and no figure alike, since a card tells a measured zero by the
- * activities of its whole scope, and a breakdown's row by the activities in that row.
- */
+/** Each figure as its text: a measured zero («0») and no figure («—») told apart. */
 const cifras = (figuras: Record<string, Cifra>) =>
-  Object.fromEntries(
-    Object.entries(figuras).map(([m, c]) => [m, c.valor ? c.texto : 'cero o sin cifra']),
-  );
+  Object.fromEntries(Object.entries(figuras).map(([m, c]) => [m, c.texto]));
 
 /** A group's cards under the filters `consulta`, as `cifras` tells them. */
 async function tarjetasDelGrupo(grupo: string, consulta: string) {
@@ -229,7 +224,8 @@ describe('on attendance records of an event aimed at candidates', () => {
     expect(await filas('por=grupo&fase=I', ['actividades', 'asistencias'])).toEqual({
       'Candidatos a alcaldías y gobernaciones': 'actividades 8, asistencias 3',
       'Ciudadanía en general': 'actividades —, asistencias 1',
-      'Sin grupo de valor identificado': 'actividades 10, asistencias —',
+      // Phase I's attendance is all in records, each under a group: none is left without one.
+      'Sin grupo de valor identificado': 'actividades 10, asistencias 0',
     });
     for (const consulta of [
       '',
@@ -245,6 +241,19 @@ describe('on attendance records of an event aimed at candidates', () => {
           cifras: await tarjetasDelGrupo(fila.clave!, consulta),
         });
     }
+  });
+});
+
+describe('on the same attendance records: a zero only where the records are the whole figure', () => {
+  it.each([
+    // Phase I's attendance is all in records now (the records of one event replace its cycle's 540).
+    ['grupo=jefes_control_interno&fase=I', '0'],
+    ['departamento=76&fase=I', '0'],
+    // Phase II's attendance is declared without groups or, for the workshops, places: it may hold them.
+    ['grupo=jefes_control_interno', '—'],
+    ['departamento=76', '—'],
+  ])('attendance under «%s»: %s', async (consulta, asistencias) => {
+    expect((await tarjetas(consulta)).asistencias).toBe(asistencias);
   });
 });
 

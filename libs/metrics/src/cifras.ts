@@ -24,6 +24,14 @@ const REGISTRO_DE: Readonly<Record<Componente, string | null>> = {
   actividades: null,
 };
 
+/** The kind of record that replaces a declared figure of the metric `metrica`, as an SQL expression. */
+export function registroDeSql(metrica: string): string {
+  const casos = Object.entries(REGISTRO_DE).flatMap(([componente, registro]) =>
+    registro ? [`WHEN '${componente}' THEN '${registro}'`] : [],
+  );
+  return `CASE ${metrica} ${casos.join(' ')} END`;
+}
+
 export interface AusenciaDeCifras {
   /** Why a metric has no figure. */
   readonly motivo?: (id: MetricaId) => string;

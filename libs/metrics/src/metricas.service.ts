@@ -14,7 +14,7 @@ import {
   TipoSubregion,
 } from '@tablero/domain';
 import { DataSource } from 'typeorm';
-import { CifraPublicada, cifrasSumables, SumaDeHechos } from './cifras';
+import { CifraPublicada, cifrasSumables, registroDeSql, SumaDeHechos } from './cifras';
 import {
   CAMPOS_FILTRO,
   CAMPOS_TERRITORIALES,
@@ -81,13 +81,25 @@ const DIMENSION_SQL: Record<
     clave: string | ((f: Filtros, q: Consulta) => string);
     union?: string;
     variasClavesPorHecho?: true;
+    /**
+     * Where a row's zero is measured (cifras.ts): a row of one activity, where its records are (they
+     * replace its declared figures); a row of several activities (a phase, a type, an ally, a channel),
+     * where theirs are and the scope's; a row of a place or a group, where the scope's are, as the card
+     * filtered by it.
+     */
+    ceroMedido?: 'actividad' | 'actividades';
     nombres?: string;
   }
 > = {
-  fase: { clave: 'h.fase', nombres: 'SELECT codigo, nombre FROM fase' },
-  tipo: { clave: 'h.tipo', nombres: 'SELECT codigo, nombre FROM tipo_actividad' },
+  fase: { clave: 'h.fase', ceroMedido: 'actividades', nombres: 'SELECT codigo, nombre FROM fase' },
+  tipo: {
+    clave: 'h.tipo',
+    ceroMedido: 'actividades',
+    nombres: 'SELECT codigo, nombre FROM tipo_actividad',
+  },
   actividad: {
     clave: 'coalesce(h.actividad_codigo, h.ciclo_codigo)',
+    ceroMedido: 'actividad',
     nombres:
       'SELECT codigo, titulo AS nombre FROM actividad UNION ALL SELECT codigo, nombre FROM ciclo',
   },
@@ -144,6 +156,7 @@ const DIMENSION_SQL: Record<
   aliado: {
     clave: 'al.aliado_codigo',
     variasClavesPorHecho: true,
+    ceroMedido: 'actividades',
     union: `LEFT JOIN LATERAL (
               SELECT aa.aliado_codigo FROM actividad_aliado aa WHERE aa.actividad_codigo = h.actividad_codigo
               UNION
@@ -153,7 +166,7 @@ const DIMENSION_SQL: Record<
     nombres: 'SELECT codigo, coalesce(sigla, nombre) AS nombre FROM aliado',
   },
   modalidad: { clave: 'h.modalidad' },
-  canal: { clave: 'h.canal' },
+  canal: { clave: 'h.canal', ceroMedido: 'actividades' },
 };
 
 /** The SQL key of the dimension `por` over a fact h, under the filters `f`. */
@@ -287,8 +300,13 @@ export class MetricasService {
     const etiqueta = (clave: string | null) => etiquetaDeClave(por, clave, nombres);
     // An activity of a cycle whose figure belongs to the cycle has none of its own: it says where it is.
     const ciclos = por === 'actividad' ? await this.ciclosDe([...porClave.keys()]) : new Map();
-    const midenClave = (clave: string | null) =>
-      medidosDe(filas.filter((fila) => !fila.total && fila.clave === clave));
+    const midenClave = (clave: string | null) => {
+      const propios = medidosDe(filas.filter((fila) => !fila.total && fila.clave === clave));
+      const { ceroMedido } = DIMENSION_SQL[por];
+      if (ceroMedido === 'actividad') return propios;
+      if (ceroMedido === 'actividades') return new Set([...propios].filter((t) => medidos.has(t)));
+      return medidos;
+    };
     const deClave = new Map(
       [...porClave].map(
         ([clave, sumas]) =>
@@ -825,14 +843,18 @@ export class MetricasService {
 
   /**
    * The kinds of record the activities in scope are measured by, whatever the filters on each fact
-   * (a group, a place) leave: where they are, no matching record is a measured zero.
+   * (a group, a place) leave: where they are, no matching record is a measured zero. Not a kind of
+   * which a declared figure is still in force in scope: that figure does not say which groups or
+   * places it holds, so a group or a place absent from the records may still be in it.
    */
   private async medidosEnAmbito(f: Filtros): Promise<Set<string>> {
     const q = new Consulta();
     const ctes = ctesDeHechos(f, q, 'actividad');
     const [{ tipos }] = await this.dataSource.query<{ tipos: string | null }[]>(
       `WITH ${ctes}
-       SELECT string_agg(DISTINCT t, ',') AS tipos FROM registrado_por_actividad, unnest(registrado) t`,
+       SELECT string_agg(DISTINCT t, ',') AS tipos FROM registrado_por_actividad, unnest(registrado) t
+        WHERE NOT EXISTS (SELECT 1 FROM declarados_como_hechos d
+                           WHERE d.sin_registros AND ${registroDeSql('d.metrica')} = t)`,
       q.params,
     );
     return new Set(tipos?.split(',') ?? []);
