@@ -94,9 +94,13 @@ describe('on the reference data', () => {
     },
   );
 
-  it('puts the subregional events’ 540 in a joint figure by subregion, as by department', async () => {
+  it('puts the subregional events’ 540 in a joint figure and the workshops in the national row, as by department', async () => {
     expect(await filas('por=subregion', ['actividades', 'asistencias'])).toEqual({
-      'Fuera de las subregiones definidas': 'actividades 75, asistencias ≈ 10.161',
+      // The launch in Ibagué and the other events with a place of their own outside them.
+      'Fuera de las subregiones definidas': 'actividades 5, asistencias > 300',
+      // The 38 workshops, held across the country; the webinars, sessions and course, with no place.
+      'Todo el territorio nacional': 'actividades 38, asistencias 3.715',
+      'Sin territorio (virtual o sin lugar registrado)': 'actividades 32, asistencias ≈ 6.146',
       'En cifras conjuntas de varios territorios': 'actividades —, asistencias 540',
       'Bajo Cauca (Antioquia)': 'actividades 1, asistencias —',
       'Catatumbo (Norte de Santander)': 'actividades 1, asistencias —',

@@ -355,9 +355,11 @@ describe('on records loaded one by one', () => {
         ['F2-TAL-02', 'CC', '444', '05002'],
       ]),
     );
+    // The workshops were held across the country: their records have places, their activities none.
     expect(await desglose('subregion', '&tipo=taller_presencial', 'asistencias')).toEqual({
       'Oriente Antioqueño': '1',
       'Fuera de las subregiones definidas': '4',
+      'Todo el territorio nacional': '0',
     });
   });
 
@@ -369,6 +371,7 @@ describe('on records loaded one by one', () => {
       expect(await desglose('subregion', '&tipo=taller_presencial', 'asistencias')).toEqual({
         'Bajo Cauca (Antioquia)': '1',
         'Fuera de las subregiones definidas': '4',
+        'Todo el territorio nacional': '0',
       });
     } finally {
       await db.query(

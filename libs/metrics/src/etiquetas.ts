@@ -5,6 +5,8 @@ import { Dimension } from './metricas.tipos';
 /** The keys of the rows of a territorial breakdown that are no one territory. */
 export const NACIONAL = '#nacional';
 export const CONJUNTO = '#conjunto';
+/** By subregion: a place of its own, in none of the subregions. */
+export const FUERA_DE_SUBREGIONES = '#fuera';
 
 const ETIQUETA_SIN_VALOR: Readonly<Record<Dimension, string>> = {
   fase: 'Sin fase',
@@ -12,7 +14,7 @@ const ETIQUETA_SIN_VALOR: Readonly<Record<Dimension, string>> = {
   actividad: 'Sin actividad',
   departamento: 'Sin territorio (virtual o sin lugar registrado)',
   municipio: 'Sin municipio identificado',
-  subregion: 'Fuera de las subregiones definidas',
+  subregion: 'Sin territorio (virtual o sin lugar registrado)',
   grupo: 'Sin grupo de valor identificado',
   aliado: 'Sin entidad aliada',
   modalidad: 'Sin modalidad',
@@ -22,6 +24,7 @@ const ETIQUETA_SIN_VALOR: Readonly<Record<Dimension, string>> = {
 const ETIQUETA_SIN_LUGAR: Readonly<Record<string, string>> = {
   [NACIONAL]: 'Todo el territorio nacional',
   [CONJUNTO]: 'En cifras conjuntas de varios territorios',
+  [FUERA_DE_SUBREGIONES]: 'Fuera de las subregiones definidas',
 };
 
 /** The label of a breakdown's row by `por`: its catalogue name (`nombres`), else what its key stands for. */

@@ -28,7 +28,7 @@ import {
   sinFiltros,
 } from './filtros';
 import { ctesDeHechos, filtroDeHechos, fuenteDeAsistencias } from './hechos';
-import { CONJUNTO, etiquetaDeClave, NACIONAL } from './etiquetas';
+import { CONJUNTO, etiquetaDeClave, FUERA_DE_SUBREGIONES, NACIONAL } from './etiquetas';
 import {
   ActividadListada,
   AmbitoCobertura,
@@ -126,7 +126,8 @@ const DIMENSION_SQL: Record<
     // (the first by code when it is in two), looked up in one object built once: joined, the few rows
     // of the subregions' municipalities were scanned again for each fact whenever the planner expected
     // few facts. With a kind of subregion asked for, only subregions of that kind. A figure of several places
-    // together is with the joint figures, as by department.
+    // together is with the joint figures and one of the whole country is national, as by department; the
+    // rest is outside the subregions when it has a place, else it has none.
     clave: (f, q) => {
       const deltipo = f.tipoSubregion
         ? `IN (SELECT codigo FROM subregion WHERE tipo = ${q.p(f.tipoSubregion)})`
@@ -136,7 +137,8 @@ const DIMENSION_SQL: Record<
                  FROM (SELECT territorio_codigo, min(subregion_codigo) AS subregion_codigo
                          FROM subregion_territorio ${deltipo ? `WHERE subregion_codigo ${deltipo}` : ''}
                         GROUP BY territorio_codigo) st) ->> h.territorio,
-              CASE WHEN h.ambito = 'conjunto' THEN '${CONJUNTO}' END)`;
+              ${AMBITO_SIN_LUGAR},
+              CASE WHEN h.territorio IS NOT NULL THEN '${FUERA_DE_SUBREGIONES}' END)`;
     },
     nombres: `SELECT codigo, CASE tipo WHEN 'pdet' THEN nombre || ' (PDET)' ELSE nombre END AS nombre FROM subregion`,
   },
@@ -531,7 +533,7 @@ export class MetricasService {
            CROSS JOIN LATERAL (SELECT l.territorio, NULL::varchar AS subregion, NULL::varchar AS ambito) h
           WHERE l.territorio IS NOT NULL AND ${filtroDeHechos(filtrosTerritoriales(f), q)}
        ) x
-        WHERE clave IS NOT NULL
+        WHERE clave IS NOT NULL AND left(clave, 1) <> '#'
         ORDER BY clave`,
       q.params,
     );

@@ -45,7 +45,11 @@ export interface Kpis {
 }
 
 export interface FilaDesglose {
-  /** The code of the row's dimension value; null for facts without one (a national webinar has no department). */
+  /**
+   * The code of the row's dimension value; null for facts without one (a virtual webinar has no
+   * department). The territorial rows that are no one place: `#nacional`, `#conjunto` and, by
+   * subregion, `#fuera` (a place in none of the subregions).
+   */
   readonly clave: string | null;
   readonly etiqueta: string;
   readonly cifras: Record<MetricaId, CifraPublicada>;
