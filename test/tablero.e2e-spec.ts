@@ -167,6 +167,20 @@ describe('Filters', () => {
     }
   });
 
+  it('says, with a place chosen, that national and virtual activities are in no place’s figures', async () => {
+    const nota = page.locator('main > p.nota', { hasText: 'no se cuentan en ningún territorio' });
+    for (const ruta of ['/resumen', '/fases?fase=II', '/participacion']) {
+      await abrir(ruta);
+      await expect(nota.count()).resolves.toBe(0);
+      await abrir(`${ruta}${ruta.includes('?') ? '&' : '?'}departamento=91`);
+      await expect(nota.count()).resolves.toBe(1);
+    }
+    await abrir('/resumen?departamento=91');
+    await expect(page.locator('main .vacio').first().innerText()).resolves.toBe(
+      'Sin actividades ni cifras registradas para estos filtros.',
+    );
+  });
+
   it('rejects a malformed filter in the URL with the API’s Spanish message', async () => {
     await abrir('/resumen?desde=31-12-2023');
     await expect(page.locator('main > .error').innerText()).resolves.toMatch(/desde/);

@@ -1,6 +1,7 @@
 /** KPI cards: the figure with its qualifier, target and progress, and the change against the month before. */
 import { formatearFecha, formatearNumero } from '@tablero/domain';
-import type { CifraPublicada, Kpi, Kpis } from '@tablero/metrics';
+import { filtrosTerritoriales } from '@tablero/metrics';
+import type { CifraPublicada, Filtros, Kpi, Kpis } from '@tablero/metrics';
 import { el, mensaje } from '../dom';
 
 /** The change against the month before, where the API found what held then (null otherwise). */
@@ -70,6 +71,22 @@ export function cifraDeTarjeta(cifra: CifraPublicada): HTMLElement[] {
     ...(cifra.detalle ? [el('p', { class: 'detalle' }, cifra.detalle)] : []),
     ...(cifra.motivo ? [el('p', { class: 'detalle' }, cifra.motivo)] : []),
   ];
+}
+
+/**
+ * Said above a page's figures when a place is among their filters: what the source places nowhere
+ * is in no place's figures, and an empty place is not one the strategy did not reach.
+ */
+export function notaDeLugar(filtros: Filtros): HTMLElement | '' {
+  return Object.keys(filtrosTerritoriales(filtros)).length
+    ? el(
+        'p',
+        { class: 'nota' },
+        'Con un territorio elegido, las cifras son las de las actividades hechas en él y las de los ' +
+          'participantes registrados allí. Las actividades de todo el territorio nacional y las ' +
+          'virtuales, que la fuente no reparte por lugar, no se cuentan en ningún territorio.',
+      )
+    : '';
 }
 
 /** No activity and no figure of any metric in scope. */

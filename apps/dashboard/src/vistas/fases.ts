@@ -5,7 +5,7 @@ import { METRICAS_DE_TARJETA, type FaseDeclarada, type Kpis } from '@tablero/met
 import { pedir } from '../api';
 import { informes } from '../componentes/compartir';
 import { panelGrafico } from '../componentes/panel-grafico';
-import { sinCifras, tarjetasKpi } from '../componentes/tarjetas';
+import { notaDeLugar, sinCifras, tarjetasKpi } from '../componentes/tarjetas';
 import { desplazable, el, mensaje, tabla } from '../dom';
 import { navegar } from '../estado';
 import { opcionesDeFiltro } from '../filtros';
@@ -71,6 +71,7 @@ export const fasesVista: Vista = async (contenedor, vista) => {
   else declarado.remove();
   const enlaces = informes(vista.estado.filtros, kpis.fechaCorte);
   if (enlaces) pestanas.after(enlaces);
+  graficos.before(notaDeLugar(vista.estado.filtros));
   // A phase without figures says so once, instead of empty cards and empty charts.
   if (sinCifras(kpis)) {
     graficos.replaceWith(

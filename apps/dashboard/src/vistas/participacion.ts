@@ -4,7 +4,7 @@ import { formatearNumero } from '@tablero/domain';
 import type { CifraPublicada, Kpis } from '@tablero/metrics';
 import { pedir } from '../api';
 import { panelGrafico } from '../componentes/panel-grafico';
-import { cifraDeTarjeta } from '../componentes/tarjetas';
+import { cifraDeTarjeta, notaDeLugar } from '../componentes/tarjetas';
 import { el } from '../dom';
 import { Vista } from '../vista';
 
@@ -15,7 +15,12 @@ export const participacion: Vista = async (contenedor, vista) => {
     'aria-labelledby': 'titulo-personas',
   });
   const graficos = el('div', { class: 'rejilla' });
-  contenedor.append(el('h1', {}, 'Participación'), personasYAsistencias, graficos);
+  contenedor.append(
+    el('h1', {}, 'Participación'),
+    notaDeLugar(filtros),
+    personasYAsistencias,
+    graficos,
+  );
   for (const id of GRAFICOS_DE_PARTICIPACION) panelGrafico(graficos, id, vista);
   const [kpis, personas] = await Promise.all([
     pedir<Kpis>(rutaDeKpis(filtros), vista.senal),

@@ -3,7 +3,7 @@ import { ambitosDeResumen, GRAFICOS_DE_RESUMEN, rutaDeKpis } from '@tablero/char
 import { METRICAS_DE_TARJETA, type Kpis } from '@tablero/metrics';
 import { pedir } from '../api';
 import { informes } from '../componentes/compartir';
-import { tarjetasKpi } from '../componentes/tarjetas';
+import { notaDeLugar, tarjetasKpi } from '../componentes/tarjetas';
 import { panelGrafico } from '../componentes/panel-grafico';
 import { el } from '../dom';
 import { filtrosEnPalabras, opcionesDeFiltro } from '../filtros';
@@ -30,6 +30,7 @@ export const resumen: Vista = async (contenedor, vista) => {
   const enlaces = informes(filtros, tarjetas[0].fechaCorte);
   if (enlaces) encabezado.after(enlaces);
   graficos.before(
+    notaDeLugar(filtros),
     ...tarjetas.map((k, i) => tarjetasKpi(titulo(ambitos[i].fase), k, METRICAS_DE_TARJETA)),
   );
 };
