@@ -147,6 +147,26 @@ describe('on the reference data', () => {
     },
   );
 
+  it.each(['departamento=05', 'municipio=05001', 'subregion=catatumbo'])(
+    'says that a place reached only in the subregional events’ 540 has its share there («%s»)',
+    async (consulta) => {
+      const { kpis } = await get<{
+        kpis: { metrica: string; cifra: Cifra & { motivo?: string } }[];
+      }>(`/api/v1/kpis?${consulta}`);
+      const motivos = Object.fromEntries(
+        kpis.map((k) => [k.metrica, k.cifra.motivo ?? k.cifra.texto]),
+      );
+      const enLaConjunta = 'en una cifra conjunta de varios territorios: 540';
+      expect(motivos).toMatchObject({
+        interacciones: enLaConjunta,
+        asistencias: enLaConjunta,
+        asistentes_presenciales: enLaConjunta,
+        asistentes_remotos: 'sin cifra en la fuente',
+        vistas: 'sin cifra en la fuente',
+      });
+    },
+  );
+
   it('says where the hybrid launch’s attendees are counted, not that the source gives none', async () => {
     const { filas } = await get<Desglose>('/api/v1/desglose?por=modalidad');
     const motivos = (clave: string) =>

@@ -239,13 +239,14 @@ export class MetricasService {
     // The cut-off date is the cheaper question: once known, both periods are summed at once.
     const fechaCorte = await this.fechaDeCorte(f);
     const fechaCorteAnterior = fechaCorte ? unMesAntes(fechaCorte) : null;
-    const [filas, medidos, anteriores, metas] = await Promise.all([
+    const [filas, medidos, anteriores, metas, motivo] = await Promise.all([
       this.sumas(f),
       this.medidosEnAmbito(f),
       fechaCorteAnterior ? this.totales({ ...f, fechaCorte: fechaCorteAnterior }) : undefined,
       this.metas(f),
+      this.motivoEnLugares(f),
     ]);
-    const totales = cifrasSumables(aSumas(filas), { medidos });
+    const totales = cifrasSumables(aSumas(filas), { medidos, motivo });
     // What held a month before is known only where every figure counted now was known then: a
     // figure first declared, or a webinar first counted, after it had no value then, not a zero.
     const comparable = (id: MetricaId) =>
@@ -504,29 +505,9 @@ export class MetricasService {
     por: 'departamento' | 'municipio' | 'subregion',
     f: Filtros,
   ): Promise<string[]> {
-    // A joint figure has no one place: the filters on places choose among its places, the other filters
-    // choose the figures as always.
-    const sinLugar = Object.fromEntries(
-      Object.entries(f).filter(
-        ([campo]) =>
-          campo !== 'departamentos' && !CAMPOS_TERRITORIALES.includes(campo as CampoFiltro),
-      ),
-    ) as Filtros;
     const q = new Consulta();
-    const ctes = ctesDeHechos(sinLugar, q, fuenteDeAsistencias(sinLugar, { por: 'municipio' }));
-    const filtro = filtroDeHechos(sinLugar, q);
-    const participantes = q.p(COMPONENTES_PARTICIPANTES);
     const filas = await this.dataSource.query<{ clave: string }[]>(
-      `WITH ${ctes},
-       lugares AS (
-         SELECT coalesce(act.territorio_codigo, st.territorio_codigo) AS territorio
-           FROM hechos h JOIN act ON act.ciclo_codigo = h.ciclo_codigo
-           LEFT JOIN subregion_territorio st ON st.subregion_codigo = act.subregion_codigo
-          WHERE h.ambito = 'conjunto' AND h.metrica = ANY (${participantes}) AND h.valor > 0 AND ${filtro}
-         UNION
-         SELECT st.territorio_codigo FROM hechos h JOIN subregion_territorio st ON st.subregion_codigo = h.subregion
-          WHERE h.territorio IS NULL AND h.metrica = ANY (${participantes}) AND h.valor > 0 AND ${filtro}
-       )
+      `WITH ${ctesDeCifrasConjuntas(f, q)}
        SELECT DISTINCT clave FROM (
          SELECT ${claveDe(por, f, q)} AS clave
            FROM lugares l
@@ -538,6 +519,32 @@ export class MetricasService {
       q.params,
     );
     return filas.map((fila) => fila.clave);
+  }
+
+  /**
+   * With places among the filters, why a metric has no figure there: the figures declared or recorded
+   * for several places together that reach one of them, which are not theirs alone, are named.
+   */
+  private async motivoEnLugares(f: Filtros): Promise<(id: MetricaId) => string> {
+    const territoriales = filtrosTerritoriales(f);
+    if (!Object.keys(territoriales).length) return () => SIN_CIFRA;
+    const q = new Consulta();
+    const filas = await this.dataSource.query<FilaSuma[]>(
+      `WITH ${ctesDeCifrasConjuntas(f, q)}
+       SELECT c.metrica, c.calificador, sum(c.valor)::text AS valor
+         FROM conjuntas c
+        WHERE NOT coalesce(${filtroDeHechos(territoriales, q, 'c')}, FALSE)
+          AND c.n IN (SELECT l.n FROM lugares l
+                       CROSS JOIN LATERAL (SELECT l.territorio, NULL::varchar AS subregion) h
+                       WHERE l.territorio IS NOT NULL AND ${filtroDeHechos(territoriales, q)})
+        GROUP BY 1, 2`,
+      q.params,
+    );
+    const conjuntas = cifrasSumables(aSumas(filas));
+    return (id) =>
+      conjuntas[id].valor === null
+        ? SIN_CIFRA
+        : `en una cifra conjunta de varios territorios: ${conjuntas[id].texto}`;
   }
 
   /**
@@ -886,6 +893,38 @@ export class MetricasService {
     );
     return new Map(filas.map((f) => [f.codigo, f.orden]));
   }
+}
+
+/**
+ * The CTEs of the figures of several places together under the filters other than places (a joint
+ * figure has no one place: the filters on places choose among its places): `conjuntas`, each such
+ * fact of participants, numbered (a cycle's figure whose activities were held in several places, a
+ * subregion's without a municipality); and `lugares`, each of their places (a municipality, or a
+ * department where an activity is held in one).
+ */
+function ctesDeCifrasConjuntas(f: Filtros, q: Consulta): string {
+  const sinLugar = Object.fromEntries(
+    Object.entries(f).filter(
+      ([campo]) =>
+        campo !== 'departamentos' && !CAMPOS_TERRITORIALES.includes(campo as CampoFiltro),
+    ),
+  ) as Filtros;
+  const ctes = ctesDeHechos(sinLugar, q, fuenteDeAsistencias(sinLugar, { por: 'municipio' }));
+  return `${ctes},
+   conjuntas AS (
+     SELECT row_number() OVER () AS n, h.* FROM hechos h
+      WHERE (h.ambito = 'conjunto' OR (h.territorio IS NULL AND h.subregion IS NOT NULL))
+        AND h.metrica = ANY (${q.p(COMPONENTES_PARTICIPANTES)}) AND h.valor > 0 AND ${filtroDeHechos(sinLugar, q)}
+   ),
+   lugares AS (
+     SELECT c.n, coalesce(act.territorio_codigo, st.territorio_codigo) AS territorio
+       FROM conjuntas c JOIN act ON act.ciclo_codigo = c.ciclo_codigo
+       LEFT JOIN subregion_territorio st ON st.subregion_codigo = act.subregion_codigo
+      WHERE c.ambito = 'conjunto'
+     UNION
+     SELECT c.n, st.territorio_codigo FROM conjuntas c JOIN subregion_territorio st ON st.subregion_codigo = c.subregion
+      WHERE c.territorio IS NULL
+   )`;
 }
 
 /** The kinds of record the activities of these rows are measured by. */
