@@ -282,14 +282,29 @@ describe('a balance a director can send', () => {
     expect(resumenEnPalabras.join(' ')).toContain('personas certificadas: sin cifra en la fuente');
   });
 
-  it('agrees each count with its noun in the cover’s summary', async () => {
-    const tolima = await libro('?departamento=73');
-    const resumenEnPalabras: string[] = [];
-    tolima.getWorksheet('Portada')!.eachRow((row) => {
+  /** The cover's summary, its sentences joined. */
+  async function resumenDeLaPortada(consulta: string): Promise<string> {
+    const resumen: string[] = [];
+    (await libro(consulta)).getWorksheet('Portada')!.eachRow((row) => {
       if (row.getCell(1).value === '' || row.getCell(1).value === null)
-        resumenEnPalabras.push(String(row.getCell(2).value ?? ''));
+        resumen.push(String(row.getCell(2).value ?? ''));
     });
-    expect(resumenEnPalabras.join(' ')).toMatch(/^1 actividad realizada, que el documento fuente/);
+    return resumen.join(' ');
+  }
+
+  it('agrees each count with its noun, and does not put a place’s activities in the national lines', async () => {
+    expect(await resumenDeLaPortada('?departamento=73')).toMatch(
+      /^1 actividad realizada\. El documento fuente declara la estrategia en \d+ líneas \(hoja Declarado\)\./,
+    );
+  });
+
+  it('says in the cover’s summary where a place reached only in a joint figure has its share', async () => {
+    const antioquia = await resumenDeLaPortada('?departamento=05');
+    expect(antioquia).toContain(
+      'asistencias: en una cifra conjunta de varios territorios: 540. ' +
+        'Sumadas, interacciones registradas: en una cifra conjunta de varios territorios: 540.',
+    );
+    expect(antioquia).not.toContain('—');
   });
 
   it('states the phase as declared first, line by line', () => {

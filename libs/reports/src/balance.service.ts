@@ -13,6 +13,7 @@ import {
   enumerar,
   FASES,
   formatearNumero,
+  SIN_CIFRA,
   TIPO_WEBINAR,
 } from '@tablero/domain';
 import {
@@ -339,17 +340,26 @@ function resumenEnPalabras(
     kpis.kpis.find((k) => k.metrica === id)?.cifra;
   const actividades = cifra('actividades');
   const interacciones = cifra('interacciones');
+  const sinCifra = (c: CifraPublicada | undefined) => c?.motivo ?? SIN_CIFRA;
   const porUnidad = kpis.kpis
     .filter((k) => ['vistas', 'certificados', 'asistencias'].includes(k.metrica))
-    .map((k) =>
-      k.cifra.valor === null
-        ? `${k.etiqueta.toLowerCase()}: sin cifra en la fuente`
-        : `${k.etiqueta.toLowerCase()}: ${k.cifra.texto}`,
+    .map(
+      (k) =>
+        `${k.etiqueta.toLowerCase()}: ${k.cifra.valor === null ? sinCifra(k.cifra) : k.cifra.texto}`,
     );
   const lineas = declarado.reduce((t, d) => t + d.lineas.length, 0);
+  const declarada = declarado.length === 1 ? `la fase ${declarado[0].fase}` : 'la estrategia';
   return [
-    `${actividades?.valor == null ? '— actividades realizadas' : contar(actividades.valor, 'actividad realizada', 'actividades realizadas')}, que el documento fuente declara en ${contar(lineas, 'línea', 'líneas')} (hoja Declarado).`,
-    `Por unidad: ${porUnidad.join('; ')}. Sumadas, ${interacciones?.texto ?? '—'} interacciones registradas${interacciones?.detalle ? ` (${interacciones.detalle})` : ''}: no son personas, pues una persona puede ver varios webinars y certificarse.`,
+    (actividades?.valor == null
+      ? `Actividades realizadas: ${sinCifra(actividades)}.`
+      : `${contar(actividades.valor, 'actividad realizada', 'actividades realizadas')}.`) +
+      (lineas
+        ? ` El documento fuente declara ${declarada} en ${contar(lineas, 'línea', 'líneas')} (hoja Declarado).`
+        : ''),
+    `Por unidad: ${porUnidad.join('; ')}. ` +
+      (interacciones?.valor == null
+        ? `Sumadas, interacciones registradas: ${sinCifra(interacciones)}.`
+        : `Sumadas, ${interacciones.texto} interacciones registradas${interacciones.detalle ? ` (${interacciones.detalle})` : ''}: no son personas, pues una persona puede ver varios webinars y certificarse.`),
     personas === null
       ? 'Personas distintas: sin registros persona a persona para estos filtros.'
       : `Personas distintas en los registros persona a persona: ${formatearNumero(personas)}.`,
