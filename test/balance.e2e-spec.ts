@@ -122,7 +122,11 @@ describe('Balance de la Fase I', () => {
       'Personas certificadas': [20743, 'Exacto', '20.743'],
       'Asistentes presenciales': [540, 'Exacto', '540'],
     });
-    expect(wb.getWorksheet('Portada')!.getCell('A1').value).toBe('Balance de la Fase I');
+    const cubierta = wb.getWorksheet('Portada')!;
+    expect(cubierta.getCell('A1').value).toBe('Balance de la Fase I');
+    // A row without a height prints at the default one in LibreOffice: the 18-point title overlapped the next.
+    expect(cubierta.getRow(1).height).toBeGreaterThanOrEqual(18 * 1.3);
+    expect([1, 2].map((n) => cubierta.getCell(n, 1).font?.name)).toEqual(['Calibri', 'Calibri']);
     expect(portada(wb)).toMatchObject({
       Fase: 'Fase I: Programas de Gobierno',
       Periodo: 'Abril a finales de julio de 2023',

@@ -123,9 +123,12 @@ export function hojaPortada(libro: ExcelJS.Workbook, p: Portada): void {
   const hoja = hojaImprimible(libro, 'Portada', 'portrait');
   hoja.getColumn(1).width = 24;
   hoja.getColumn(2).width = 90;
-  nota(hoja, p.titulo, 2).font = letra({ bold: true, size: 18, color: { argb: 'FF0B3D6B' } });
+  const titulo = nota(hoja, p.titulo, 2);
+  titulo.font = letra({ bold: true, size: 18, color: { argb: 'FF0B3D6B' } });
+  // LibreOffice keeps a row without a height at the default one, whatever its font: the title overlapped the next row.
+  titulo.height = 26;
   nota(hoja, 'Estrategia Juntos por el Territorio · Departamento Nacional de Planeación', 2).font =
-    { size: 12 };
+    letra({ size: 12 });
   hoja.addRow([]);
   for (const [etiqueta, valor] of [
     ['Fase', p.fase],
