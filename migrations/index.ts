@@ -25,6 +25,7 @@ import { ResumenFaseTipoConClave1796483233017 } from './1796483233017-ResumenFas
 import { PersonasUnicas1796490000000 } from './1796490000000-PersonasUnicas';
 import { TrabajosCompartidos1796523101085 } from './1796523101085-TrabajosCompartidos';
 import { ArchivosEnS31796600000000 } from './1796600000000-ArchivosEnS3';
+import { EnLaFuente1796700000000 } from './1796700000000-EnLaFuente';
 
 export const MIGRATIONS = [
   Inicial1795487445862,
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   PersonasUnicas1796490000000,
   TrabajosCompartidos1796523101085,
   ArchivosEnS31796600000000,
+  EnLaFuente1796700000000,
 ];

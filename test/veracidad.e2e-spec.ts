@@ -29,17 +29,28 @@ interface Cifra {
 interface Linea {
   codigo: string;
   nombre: string;
-  actividades: number;
+  actividades: number | null;
   texto: string;
   canal: string | null;
   lugar: string | null;
-  fechas: string;
+  fechas: string | null;
 }
 
-/** The source's statements: [phase, activity or cycle, count, figure as declared, channel, place, date or period]. */
-const DECLARACIONES: [string, string, number, string, string | null, string | null, string][] = [
+/**
+ * The source's statements: [phase, activity or cycle, count, figure as declared, channel, place, date or
+ * period]. Where the source gives only the year, or no count or date, so does the line.
+ */
+const DECLARACIONES: [
+  string,
+  string,
+  number | null,
+  string,
+  string | null,
+  string | null,
+  string | null,
+][] = [
   ['I', 'F1-WEBINARS', 6, '11.991 vistas', 'YouTube Live', null, 'abril a julio de 2023'],
-  ['I', 'F1-CURSO-YES', 1, '20.743 personas certificadas', null, null, 'abril a julio de 2023'],
+  ['I', 'F1-CURSO-YES', 1, '20.743 personas certificadas', null, null, '2023'],
   [
     'I',
     'F1-EVENTOS',
@@ -50,7 +61,9 @@ const DECLARACIONES: [string, string, number, string, string | null, string | nu
     'abril a julio de 2023',
   ],
   ['I', 'F1-GUIA-PG', 1, '—', 'Sitio web del DNP y Portal Territorial', null, '28/06/2023'],
-  ['I', 'F1-CIRCULAR-002', 1, '—', null, null, 'abril a julio de 2023'],
+  ['I', 'F1-CIRCULAR-002', 1, '—', null, null, '2023'],
+  ['I', 'F1-FICHAS', null, '—', 'Sitio web del DNP y Portal Territorial', null, null],
+  ['I', 'F1-DRV', null, '—', 'Sitio web del DNP y Portal Territorial', null, null],
   [
     'II',
     'F2-CAPACITACIONES',
@@ -79,24 +92,8 @@ const DECLARACIONES: [string, string, number, string, string | null, string | nu
     '03/08/2023 a 11/10/2023',
   ],
   ['II', 'F2-WEBINARS', 13, '11.551 vistas', 'YouTube Live', null, 'junio a diciembre de 2023'],
-  [
-    'II',
-    'F2-CONVERSATORIOS',
-    3,
-    '3.641 asistentes remotos',
-    null,
-    null,
-    'junio a diciembre de 2023',
-  ],
-  [
-    'II',
-    'F2-REFUERZO',
-    1,
-    '505 asistentes remotos',
-    'Google Meet',
-    null,
-    'junio a diciembre de 2023',
-  ],
+  ['II', 'F2-CONVERSATORIOS', 3, '3.641 asistentes remotos', null, null, '2023'],
+  ['II', 'F2-REFUERZO', 1, '505 asistentes remotos', 'Google Meet', null, '2023'],
 ];
 
 describe('the phase as declared', () => {

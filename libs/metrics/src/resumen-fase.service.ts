@@ -8,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Calificador,
   CodigoFase,
+  EnLaFuente,
   Fase,
   formatearPeriodo,
   FUENTE,
@@ -40,7 +41,7 @@ export class ResumenFaseService {
     const actividades = await this.dataSource.query<ActividadDeFase[]>(
       `SELECT a.codigo, a.titulo, a.ciclo_codigo AS ciclo, c.nombre AS ciclo_nombre, t.nombre AS tipo, a.canal,
               coalesce(a.lugar, terr.nombre, sr.nombre) AS lugar, a.fecha_inicio::text AS desde,
-              a.fecha_fin::text AS hasta
+              a.fecha_fin::text AS hasta, a.en_la_fuente, c.en_la_fuente AS ciclo_en_la_fuente
          FROM actividad a JOIN tipo_actividad t ON t.codigo = a.tipo_codigo
          LEFT JOIN ciclo c ON c.codigo = a.ciclo_codigo
          LEFT JOIN territorio terr ON terr.codigo = a.territorio_codigo
@@ -73,6 +74,7 @@ export class ResumenFaseService {
             a.ciclo_nombre!,
             actividades.filter((x) => x.ciclo === a.ciclo),
             figuras.filter((f) => f.ciclo === a.ciclo),
+            a.ciclo_en_la_fuente,
           ),
         );
       } else {
@@ -83,6 +85,7 @@ export class ResumenFaseService {
             a.titulo,
             [a],
             figuras.filter((f) => f.actividad === a.codigo),
+            a.en_la_fuente,
           ),
         );
       }
@@ -140,6 +143,8 @@ interface ActividadDeFase {
   lugar: string | null;
   desde: string;
   hasta: string;
+  en_la_fuente: EnLaFuente | null;
+  ciclo_en_la_fuente: EnLaFuente | null;
 }
 
 interface FiguraDeclarada {
@@ -158,13 +163,17 @@ const UNIDAD_DECLARADA: Readonly<Record<MetricaDeclarada, string>> = {
   participantes: 'participantes',
 };
 
-/** One line of the phase as declared, from its activities (one, or a cycle's) and their declared figures. */
+/**
+ * One line of the phase as declared, from its activities (one, or a cycle's) and their declared figures,
+ * with the source's own date and count where it says less than the catalogue (`enLaFuente`).
+ */
 function lineaDeclarada(
   codigo: string,
   objeto: 'actividad' | 'ciclo',
   nombre: string,
   actividades: readonly ActividadDeFase[],
   figuras: readonly FiguraDeclarada[],
+  enLaFuente: EnLaFuente | null,
 ): LineaDeclarada {
   const uno = <T>(valores: readonly T[]) => (new Set(valores).size === 1 ? valores[0] : null);
   const lugares = [...new Set(actividades.map((a) => a.lugar).filter((l): l is string => !!l))];
@@ -184,7 +193,7 @@ function lineaDeclarada(
     objeto,
     nombre,
     tipo: actividades[0].tipo,
-    actividades: actividades.length,
+    actividades: enLaFuente && 'numero' in enLaFuente ? null : actividades.length,
     cifra,
     unidad,
     texto: unidad ? `${cifra.texto} ${unidad}` : cifra.texto,
@@ -193,7 +202,10 @@ function lineaDeclarada(
       lugares.length > 1
         ? `${lugares.slice(0, -1).join(', ')} y ${lugares[lugares.length - 1]}`
         : (lugares[0] ?? null),
-    fechas: formatearPeriodo(desde, hasta),
+    fechas:
+      enLaFuente && 'fecha' in enLaFuente
+        ? (enLaFuente.fecha ?? null)
+        : formatearPeriodo(desde, hasta),
     desde,
     hasta,
   };

@@ -173,12 +173,12 @@ export function hojaDeclarado(libro: ExcelJS.Workbook, fases: readonly FaseDecla
         l.codigo,
         l.nombre,
         l.objeto === 'ciclo' ? `Ciclo de ${l.tipo.toLowerCase()}` : l.tipo,
-        l.actividades,
+        l.actividades ?? '—',
         l.texto,
         calificadorDe(l.cifra),
         l.canal,
         l.lugar,
-        l.fechas,
+        l.fechas ?? '—',
       ]);
     }
   }

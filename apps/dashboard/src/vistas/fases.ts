@@ -98,10 +98,10 @@ function tablaDeclarada(seccion: HTMLElement, fase: FaseDeclarada): void {
             ['Actividad', 'Número', 'Cifra declarada', 'Canal o lugar', 'Fecha o periodo'],
             fase.lineas.map((l) => [
               l.nombre,
-              formatearNumero(l.actividades),
+              l.actividades === null ? '—' : formatearNumero(l.actividades),
               l.texto,
               [l.canal, l.lugar].filter(Boolean).join(' · ') || '—',
-              l.fechas,
+              l.fechas ?? '—',
             ]),
             [1],
           ),

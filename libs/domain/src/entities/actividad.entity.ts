@@ -14,6 +14,7 @@ import {
 import { CodigoFase, MODALIDADES, Modalidad, sqlIn } from '../vocabularios';
 import { Aliado } from './aliado.entity';
 import { Ciclo } from './ciclo.entity';
+import { EnLaFuente } from './en-la-fuente';
 import { Fase } from './fase.entity';
 import { GrupoDeValor } from './grupo-de-valor.entity';
 import { Subregion } from './subregion.entity';
@@ -99,6 +100,10 @@ export class Actividad {
   /** Held across the whole country ("cubriendo todo el territorio nacional"): national coverage, no one place. */
   @Column({ type: 'boolean', default: false })
   nacional!: boolean;
+
+  /** Where the source says less than these fields: its date in its words, or no date or count. */
+  @Column({ name: 'en_la_fuente', type: 'jsonb', nullable: true })
+  enLaFuente!: EnLaFuente | null;
 
   @ManyToMany(() => Aliado)
   @JoinTable({

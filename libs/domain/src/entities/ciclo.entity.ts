@@ -1,5 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { CodigoFase } from '../vocabularios';
+import { EnLaFuente } from './en-la-fuente';
 import { Fase } from './fase.entity';
 import { TipoActividad } from './tipo-actividad.entity';
 
@@ -28,4 +29,8 @@ export class Ciclo {
 
   @Column({ type: 'varchar', length: 200 })
   nombre!: string;
+
+  /** Where the source says less than its activities' fields: its date in its words. */
+  @Column({ name: 'en_la_fuente', type: 'jsonb', nullable: true })
+  enLaFuente!: EnLaFuente | null;
 }

@@ -34,6 +34,8 @@ import { Territorio } from './territorio.entity';
 import { TipoActividad } from './tipo-actividad.entity';
 import { TotalDeclarado } from './total-declarado.entity';
 
+export type { EnLaFuente } from './en-la-fuente';
+
 export {
   Actividad,
   Alias,

@@ -45,6 +45,7 @@ export async function cargarReferencia(
         nombre: c.nombre,
         faseCodigo: c.fase,
         tipoCodigo: c.tipo,
+        enLaFuente: c.enLaFuente ?? null,
       })),
     );
     await upsert(
@@ -65,6 +66,7 @@ export async function cargarReferencia(
         subregionCodigo: a.subregion ?? null,
         lugar: a.lugar ?? null,
         nacional: a.nacional ?? false,
+        enLaFuente: a.enLaFuente ?? null,
       })),
     );
     await link(

@@ -5,6 +5,10 @@ import { CATEGORIAS_ALIADO, FASES, METRICAS_DECLARADAS, MODALIDADES } from '../v
 const fecha = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'fecha aaaa-mm-dd');
 const codigo = z.string().min(1).max(40);
 const catalogo = z.object({ codigo, nombre: z.string().min(1) });
+const enLaFuente = z
+  .object({ fecha: z.string().min(1).nullable().optional(), numero: z.null().optional() })
+  .strict()
+  .optional();
 
 /** The shape of a reference dataset file; integrity between its parts is the database's job. */
 export const referenciaSchema = z.object({
@@ -29,7 +33,7 @@ export const referenciaSchema = z.object({
       categoria: z.enum(Object.keys(CATEGORIAS_ALIADO) as [keyof typeof CATEGORIAS_ALIADO]),
     }),
   ),
-  ciclos: z.array(catalogo.extend({ fase: z.enum(FASES), tipo: codigo })),
+  ciclos: z.array(catalogo.extend({ fase: z.enum(FASES), tipo: codigo, enLaFuente })),
   actividades: z.array(
     z.object({
       codigo,
@@ -45,6 +49,7 @@ export const referenciaSchema = z.object({
       subregion: codigo.optional(),
       lugar: z.string().optional(),
       nacional: z.boolean().optional(),
+      enLaFuente,
       aliados: z.array(codigo),
       gruposDeValor: z.array(codigo),
     }),

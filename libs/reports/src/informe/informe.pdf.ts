@@ -132,10 +132,10 @@ function declarado(p: Pagina, fase: FaseDeclarada, nacional: boolean): void {
     ],
     fase.lineas.map((l) => [
       l.nombre,
-      formatearNumero(l.actividades),
+      l.actividades === null ? SIN_DATO : formatearNumero(l.actividades),
       l.cifra.valor === null ? SIN_DATO : l.texto,
       [l.canal, l.lugar].filter(Boolean).join(' · ') || '—',
-      l.fechas,
+      l.fechas ?? SIN_DATO,
     ]),
   );
   p.nota(
