@@ -20,6 +20,7 @@ servidorConCliente('auditoria-metricas', (s, c) => {
 interface Cifra {
   valor: number | null;
   texto: string;
+  motivo?: string;
 }
 
 interface Desglose {
@@ -43,12 +44,18 @@ async function filas(consulta: string, metricas: string[]): Promise<Record<strin
   );
 }
 
-/** Every card's figure, «metrica texto». */
-async function tarjetas(consulta: string): Promise<Record<string, string>> {
+/** Every card's figure by its metric. */
+async function cifrasDeTarjetas(consulta: string): Promise<Record<string, Cifra>> {
   const { kpis } = await get<{ kpis: { metrica: string; cifra: Cifra }[] }>(
     `/api/v1/kpis?${consulta}`,
   );
-  return Object.fromEntries(kpis.map((k) => [k.metrica, k.cifra.texto]));
+  return Object.fromEntries(kpis.map((k) => [k.metrica, k.cifra]));
+}
+
+/** Every card's figure, «metrica texto». */
+async function tarjetas(consulta: string): Promise<Record<string, string>> {
+  const cifras = await cifrasDeTarjetas(consulta);
+  return Object.fromEntries(Object.entries(cifras).map(([m, c]) => [m, c.texto]));
 }
 
 /** Each figure as its text: a measured zero («0») and no figure («—») told apart. */
@@ -57,10 +64,7 @@ const cifras = (figuras: Record<string, Cifra>) =>
 
 /** A group's cards under the filters `consulta`, as `cifras` tells them. */
 async function tarjetasDelGrupo(grupo: string, consulta: string) {
-  const { kpis } = await get<{ kpis: { metrica: string; cifra: Cifra }[] }>(
-    `/api/v1/kpis?grupo=${grupo}${consulta}`,
-  );
-  return cifras(Object.fromEntries(kpis.map((k) => [k.metrica, k.cifra])));
+  return cifras(await cifrasDeTarjetas(`grupo=${grupo}${consulta}`));
 }
 
 describe('on the reference data', () => {
@@ -150,11 +154,8 @@ describe('on the reference data', () => {
   it.each(['departamento=05', 'municipio=05001', 'subregion=catatumbo'])(
     'says that a place reached only in the subregional events’ 540 has its share there («%s»)',
     async (consulta) => {
-      const { kpis } = await get<{
-        kpis: { metrica: string; cifra: Cifra & { motivo?: string } }[];
-      }>(`/api/v1/kpis?${consulta}`);
       const motivos = Object.fromEntries(
-        kpis.map((k) => [k.metrica, k.cifra.motivo ?? k.cifra.texto]),
+        Object.entries(await cifrasDeTarjetas(consulta)).map(([m, c]) => [m, c.motivo ?? c.texto]),
       );
       const enLaConjunta = 'en una cifra conjunta de varios territorios: 540';
       expect(motivos).toMatchObject({
@@ -173,7 +174,7 @@ describe('on the reference data', () => {
       Object.fromEntries(
         Object.entries(filas.find((f) => f.clave === clave)!.cifras).map(([m, c]) => [
           m,
-          c.valor === null ? (c as { motivo?: string }).motivo : c.texto,
+          c.valor === null ? c.motivo : c.texto,
         ]),
       );
     const enSusFilas =
@@ -193,10 +194,7 @@ describe('on the reference data', () => {
   it.each(['fase=III', 'departamento=91', 'aliado=apc'])(
     'gives no count of activities where the source names none («%s»): «—», never 0',
     async (consulta) => {
-      const { kpis } = await get<{
-        kpis: { metrica: string; cifra: Cifra & { motivo?: string } }[];
-      }>(`/api/v1/kpis?${consulta}`);
-      expect(kpis.find((k) => k.metrica === 'actividades')!.cifra).toMatchObject({
+      expect((await cifrasDeTarjetas(consulta)).actividades).toMatchObject({
         valor: null,
         texto: '—',
         motivo: 'sin cifra en la fuente',
