@@ -7,7 +7,7 @@
 import { Client } from 'pg';
 import { texto } from './support/fixtures';
 import { importarAceptado } from './support/importar';
-import { servidorConCliente, TestApp } from './support/test-app';
+import { crearToken, servidorConCliente, TestApp } from './support/test-app';
 import { jsonDe } from './support/api';
 
 let server: TestApp;
@@ -34,7 +34,7 @@ interface Serie {
   tramos: { desde: string; hasta: string; cifra: Cifra }[];
 }
 
-const get = <T>(ruta: string) => jsonDe<T>(server, ruta);
+const get = <T>(ruta: string, init?: RequestInit) => jsonDe<T>(server, ruta, init);
 
 /** Each row as «etiqueta: metrica texto, …» for the metrics asked, so that a failure shows them all. */
 async function filas(consulta: string, metricas: string[]): Promise<Record<string, string>> {
@@ -167,6 +167,17 @@ describe('on the reference data', () => {
       });
     },
   );
+
+  it('names the joint figure to a principal limited to the department without its value', async () => {
+    const secreto = await crearToken(server.baseUrl, 'auditoria-05', 'lectura', ['05']);
+    const { kpis } = await get<{ kpis: { metrica: string; cifra: Cifra }[] }>('/api/v1/kpis', {
+      headers: { authorization: `Bearer ${secreto}` },
+    });
+    // The 540 are of seven places in four departments: the others' share is not theirs to read.
+    expect(kpis.find((k) => k.metrica === 'asistencias')!.cifra.motivo).toBe(
+      'en una cifra conjunta de varios territorios',
+    );
+  });
 
   it('says where the hybrid launch’s attendees are counted, not that the source gives none', async () => {
     const { filas } = await get<Desglose>('/api/v1/desglose?por=modalidad');

@@ -523,7 +523,8 @@ export class MetricasService {
 
   /**
    * With places among the filters, why a metric has no figure there: the figures declared or recorded
-   * for several places together that reach one of them, which are not theirs alone, are named.
+   * for several places together that reach one of them, which are not theirs alone, are named. To a
+   * principal limited to departments, without their value: it holds other departments' participants.
    */
   private async motivoEnLugares(f: Filtros): Promise<(id: MetricaId) => string> {
     const territoriales = filtrosTerritoriales(f);
@@ -541,10 +542,13 @@ export class MetricasService {
       q.params,
     );
     const conjuntas = cifrasSumables(aSumas(filas));
+    const enLaConjunta = 'en una cifra conjunta de varios territorios';
     return (id) =>
       conjuntas[id].valor === null
         ? SIN_CIFRA
-        : `en una cifra conjunta de varios territorios: ${conjuntas[id].texto}`;
+        : f.departamentos
+          ? enLaConjunta
+          : `${enLaConjunta}: ${conjuntas[id].texto}`;
   }
 
   /**
