@@ -188,11 +188,25 @@ export function sinFiltros(f: Filtros): boolean {
   return !f.departamentos && CAMPOS_FILTRO.every((campo) => f[campo] === undefined);
 }
 
+const CAMPOS_DE_LUGAR: ReadonlySet<keyof Filtros> = new Set([
+  ...CAMPOS_TERRITORIALES,
+  'departamentos' as const,
+]);
+
 /** The filters that choose places, and a department-limited user's departments. */
 export function filtrosTerritoriales(f: Filtros): Filtros {
   return Object.fromEntries(
-    [...CAMPOS_TERRITORIALES, 'departamentos' as const].flatMap((campo) =>
-      f[campo] === undefined ? [] : [[campo, f[campo]]],
+    Object.entries(f).filter(
+      ([campo, valor]) => valor !== undefined && CAMPOS_DE_LUGAR.has(campo as keyof Filtros),
+    ),
+  ) as Filtros;
+}
+
+/** The filters other than those `filtrosTerritoriales` keeps. */
+export function filtrosSinLugar(f: Filtros): Filtros {
+  return Object.fromEntries(
+    Object.entries(f).filter(
+      ([campo, valor]) => valor !== undefined && !CAMPOS_DE_LUGAR.has(campo as keyof Filtros),
     ),
   ) as Filtros;
 }

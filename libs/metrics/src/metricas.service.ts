@@ -17,12 +17,12 @@ import { DataSource } from 'typeorm';
 import { CifraPublicada, cifrasSumables, registroDeSql, SumaDeHechos } from './cifras';
 import {
   CAMPOS_FILTRO,
-  CAMPOS_TERRITORIALES,
   CampoFiltro,
   Consulta,
   DefinicionFiltro,
   Filtros,
   FILTROS,
+  filtrosSinLugar,
   filtrosTerritoriales,
   OpcionesDeFiltro,
   sinFiltros,
@@ -907,12 +907,7 @@ export class MetricasService {
  * department where an activity is held in one).
  */
 function ctesDeCifrasConjuntas(f: Filtros, q: Consulta): string {
-  const sinLugar = Object.fromEntries(
-    Object.entries(f).filter(
-      ([campo]) =>
-        campo !== 'departamentos' && !CAMPOS_TERRITORIALES.includes(campo as CampoFiltro),
-    ),
-  ) as Filtros;
+  const sinLugar = filtrosSinLugar(f);
   const ctes = ctesDeHechos(sinLugar, q, fuenteDeAsistencias(sinLugar, { por: 'municipio' }));
   return `${ctes},
    conjuntas AS (
