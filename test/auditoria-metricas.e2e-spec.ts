@@ -32,6 +32,7 @@ interface Desglose {
 interface Serie {
   puntos: { periodo: string; cifra: Cifra; acumulado: Cifra }[];
   tramos: { desde: string; hasta: string; cifra: Cifra }[];
+  sinFecha: Cifra | null;
 }
 
 const get = <T>(ruta: string, init?: RequestInit) => jsonDe<T>(server, ruta, init);
@@ -213,18 +214,21 @@ describe('on the reference data', () => {
     },
   );
 
-  it('ends the series of activities at the cut-off date, at the card’s count', async () => {
-    const { puntos, tramos } = await get<Serie>(
+  it('ends the series of activities at the cut-off date, with the undated ones at the card’s count', async () => {
+    const { puntos, tramos, sinFecha } = await get<Serie>(
       '/api/v1/series?metrica=actividades&fecha_corte=2023-06-30',
     );
-    // Workshops, webinars and conversatorios of periods running past June were under way by then.
+    // Workshops, webinars and conversatorios of periods running past June were under way by then; what the
+    // source dates only by its year runs from January, and the two undated publications are in no period.
     expect(puntos.map((p) => `${p.periodo} ${p.cifra.texto} ${p.acumulado.texto}`)).toEqual([
-      '2023-06-01 38 38',
+      '2023-06-01 36 36',
     ]);
     expect(tramos.map((t) => `${t.desde} ${t.hasta} ${t.cifra.texto}`)).toEqual([
-      '2023-04-01 2023-06-01 20',
-      '2023-06-01 2023-06-01 18',
+      '2023-01-01 2023-06-01 6',
+      '2023-04-01 2023-06-01 16',
+      '2023-06-01 2023-06-01 14',
     ]);
+    expect(sinFecha?.texto).toBe('2');
     expect((await tarjetas('fecha_corte=2023-06-30')).actividades).toBe('38');
   });
 });

@@ -143,20 +143,45 @@ describe('what no output may state', () => {
     sinDosMil(await json(ruta));
   });
 
-  it('places no figure of April–July in April: the running total starts in July', async () => {
+  it('places no figure of April–July in April, nor one the source dates by its year in a month', async () => {
     const { puntos, tramos } = await json<{
       puntos: { periodo: string; acumulado: Cifra }[];
       tramos: { desde: string; hasta: string; cifra: Cifra }[];
     }>('/api/v1/series?metrica=interacciones&periodo=mes&fase=I');
-    expect(puntos.map((p) => [p.periodo, p.acumulado.texto])).toEqual([['2023-07-01', '33.274']]);
+    // Webinars and events ran from April to July; the course's 20.743 the source dates only «2023».
+    expect(puntos.map((p) => [p.periodo, p.acumulado.texto])).toEqual([
+      ['2023-07-01', '12.531'],
+      ['2023-12-01', '33.274'],
+    ]);
     expect(tramos.map((t) => [t.desde, t.hasta, t.cifra.texto])).toEqual([
-      ['2023-04-01', '2023-07-01', '33.274'],
+      ['2023-01-01', '2023-12-01', '20.743'],
+      ['2023-04-01', '2023-07-01', '12.531'],
     ]);
     const { filas } = await json<{ filas: { etiqueta: string; texto: string }[] }>(
       '/api/v1/graficos/actividades-por-mes.json?fase=II',
     );
     // The 38 workshops ran from August to October: a period, not 38 activities of August.
     expect(filas.map((f) => `${f.etiqueta}: ${f.texto}`)).toContain('ago 2023 – oct 2023: 38');
+  });
+
+  it('puts in no period the publications the source does not date, and says how many', async () => {
+    const { filas, contexto } = await json<{
+      filas: { etiqueta: string; texto: string }[];
+      contexto: { nota?: string };
+    }>('/api/v1/graficos/actividades-por-mes.json?fase=I');
+    // The guide is dated; the course and Circular 002 only «2023»; the fichas and the systematisation, not at all.
+    expect(filas.map((f) => `${f.etiqueta}: ${f.texto}`)).toEqual([
+      '2023: 2',
+      'abr 2023 – jul 2023: 13',
+      'jun 2023: 1',
+    ]);
+    expect(contexto.nota).toBe(
+      'Actividades realizadas sin fecha en la fuente (fuera de todo periodo): 2.',
+    );
+    const acumulado = await json<{ contexto: { nota?: string } }>(
+      '/api/v1/graficos/interacciones-acumuladas.json?fase=I',
+    );
+    expect(acumulado.contexto.nota).toBeUndefined();
   });
 
   it('puts the launch’s room in Tolima, and those who joined from afar in no department', async () => {

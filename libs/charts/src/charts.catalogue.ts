@@ -62,7 +62,7 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
     id: 'actividades-por-mes',
     titulo: 'Actividades por periodo',
     descripcion:
-      'Cronología: cuántas actividades hubo en cada mes; las que la fuente ubica solo en un periodo de varios meses aparecen como ese periodo.',
+      'Cronología: cuántas actividades hubo en cada mes; las que la fuente ubica solo en un periodo de varios meses aparecen como ese periodo, y las que fecha solo por su año, como ese año. Las que la fuente no fecha no están en ninguna barra: la nota dice cuántas son.',
     consulta: { tipo: 'serie', metrica: 'actividades', periodo: 'mes', acumulado: false },
     opcion: (filas, contexto) =>
       barrasVerticales('Actividades por periodo', filas, contexto, 'uno'),
@@ -146,7 +146,7 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
     id: 'interacciones-acumuladas',
     titulo: 'Interacciones registradas acumuladas por mes',
     descripcion:
-      'Las interacciones registradas sumadas mes a mes; una cifra conocida solo para un periodo (abril a julio, por ejemplo) se suma al final de ese periodo, nunca al principio.',
+      'Las interacciones registradas sumadas mes a mes; una cifra conocida solo para un periodo (abril a julio, o el año 2023 donde la fuente da solo el año) se suma al final de ese periodo, nunca al principio. Lo que la fuente no fecha no se suma: la nota dice cuánto es.',
     consulta: { tipo: 'serie', metrica: 'interacciones', periodo: 'mes', acumulado: true },
     opcion: (filas, contexto) =>
       linea('Interacciones registradas acumuladas por mes', filas, contexto),

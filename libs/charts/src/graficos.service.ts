@@ -147,11 +147,8 @@ export class GraficosService {
     if (consulta.tipo === 'comparacion-de-fases')
       return { filas: await this.filasPorFase(consulta.metricas as MetricaId[], f) };
     if (consulta.tipo === 'serie') {
-      const { puntos, tramos } = await this.metricas.serie(
-        consulta.metrica as MetricaId,
-        consulta.periodo,
-        f,
-      );
+      const metrica = consulta.metrica as MetricaId;
+      const { puntos, tramos, sinFecha } = await this.metricas.serie(metrica, consulta.periodo, f);
       // A running total stands at each period's end; figures of a period are drawn as that period.
       return {
         filas: consulta.acumulado
@@ -163,13 +160,13 @@ export class GraficosService {
             }))
           : tramos.map((t) => ({
               clave: t.desde === t.hasta ? t.desde : `${t.desde}/${t.hasta}`,
-              etiqueta:
-                t.desde === t.hasta
-                  ? etiquetaDeMes(t.desde)
-                  : `${etiquetaDeMes(t.desde)} – ${etiquetaDeMes(t.hasta)}`,
+              etiqueta: etiquetaDeTramo(t),
               valor: t.cifra.valor,
               texto: t.cifra.texto,
             })),
+        nota: sinFecha?.valor
+          ? `${METRICA[metrica].etiqueta} sin fecha en la fuente (fuera de todo periodo${consulta.acumulado ? ' y del acumulado' : ''}): ${sinFecha.texto}.`
+          : undefined,
       };
     }
     const metrica = consulta.metrica as MetricaId;
@@ -306,4 +303,12 @@ function notaDeReparto(
 function etiquetaDeMes(periodo: string): string {
   const [anio, mes] = periodo.split('-');
   return `${MESES[Number(mes) - 1]} ${anio}`;
+}
+
+/** A month, a run of months, or a year where the source gives only the year. */
+function etiquetaDeTramo({ desde, hasta }: { desde: string; hasta: string }): string {
+  if (desde === hasta) return etiquetaDeMes(desde);
+  const [anio] = desde.split('-');
+  if (desde === `${anio}-01-01` && hasta === `${anio}-12-01`) return anio;
+  return `${etiquetaDeMes(desde)} – ${etiquetaDeMes(hasta)}`;
 }

@@ -41,9 +41,8 @@ import {
   OpcionesListado,
   PartidaConciliacion,
   Periodo,
-  PuntoSerie,
   Territorio,
-  TramoSerie,
+  Serie,
 } from './metricas.tipos';
 import {
   COMPONENTES_PARTICIPANTES,
@@ -360,15 +359,13 @@ export class MetricasService {
 
   /**
    * A metric over time. A figure known only for a period (an activity or a cycle of several days
-   * or months) is counted in the running total at the period's end (`puntos`), and drawn as the
-   * period itself where each period is shown (`tramos`): never at a first day the source does not give.
-   * Under a cut-off date, a period is known up to it: the series ends there, at the cards' figures.
+   * or months, or a year where the source gives only the year) is counted in the running total at
+   * the period's end (`puntos`), and drawn as the period itself where each period is shown
+   * (`tramos`): never at a first day the source does not give. What the source does not date is
+   * in no period: `sinFecha` says how much, null when nothing. Under a cut-off date, a period is
+   * known up to it: with what has no date, the series ends there at the cards' figures.
    */
-  async serie(
-    metrica: MetricaId,
-    periodo: Periodo,
-    f: Filtros,
-  ): Promise<{ puntos: PuntoSerie[]; tramos: TramoSerie[] }> {
+  async serie(metrica: MetricaId, periodo: Periodo, f: Filtros): Promise<Serie> {
     const definicion = METRICA[metrica];
     const q = new Consulta();
     const ctes = ctesDeHechos(
@@ -379,31 +376,37 @@ export class MetricasService {
     const filtro = filtroDeHechos(f, q);
     const unidad = { dia: 'day', semana: 'week', mes: 'month' }[periodo];
     const fin = f.fechaCorte ? `least(h.fecha_fin, ${q.p(f.fechaCorte)}::date)` : 'h.fecha_fin';
-    const filas = await this.dataSource.query<(FilaSuma & { desde: string; hasta: string })[]>(
+    const filas = await this.dataSource.query<
+      (FilaSuma & { desde: string | null; hasta: string | null })[]
+    >(
       `WITH ${ctes}
        SELECT date_trunc('${unidad}', h.fecha)::date::text AS desde,
               date_trunc('${unidad}', ${fin})::date::text AS hasta, NULL AS clave, h.metrica, h.calificador,
               sum(h.valor)::text AS valor
-         FROM hechos h WHERE ${filtro} AND h.fecha IS NOT NULL AND h.metrica = ANY (${q.p(definicion.componentes ?? [])})
+         FROM hechos h WHERE ${filtro} AND h.metrica = ANY (${q.p(definicion.componentes ?? [])})
         GROUP BY 1, 2, 4, 5 ORDER BY 2, 1`,
       q.params,
     );
     const cifra = (sumas: SumaDeHechos[]) => cifrasSumables(sumas)[metrica];
+    const fechadas = filas.filter((f) => f.desde !== null);
+    const sinFecha = filas.filter((f) => f.desde === null);
     const acumuladas: SumaDeHechos[] = [];
-    const puntos = [...new Set(filas.map((f) => f.hasta))].map((hasta) => {
-      const delPeriodo = aSumas(filas.filter((f) => f.hasta === hasta));
+    const puntos = [...new Set(fechadas.map((f) => f.hasta!))].map((hasta) => {
+      const delPeriodo = aSumas(fechadas.filter((f) => f.hasta === hasta));
       acumuladas.push(...delPeriodo);
       return { periodo: hasta, cifra: cifra(delPeriodo), acumulado: cifra(acumuladas) };
     });
-    const tramos = [...new Set(filas.map((f) => `${f.desde}/${f.hasta}`))].sort().map((clave) => {
-      const [desde, hasta] = clave.split('/');
-      return {
-        desde,
-        hasta,
-        cifra: cifra(aSumas(filas.filter((f) => f.desde === desde && f.hasta === hasta))),
-      };
-    });
-    return { puntos, tramos };
+    const tramos = [...new Set(fechadas.map((f) => `${f.desde}/${f.hasta}`))]
+      .sort()
+      .map((clave) => {
+        const [desde, hasta] = clave.split('/');
+        return {
+          desde,
+          hasta,
+          cifra: cifra(aSumas(fechadas.filter((f) => f.desde === desde && f.hasta === hasta))),
+        };
+      });
+    return { puntos, tramos, sinFecha: sinFecha.length ? cifra(aSumas(sinFecha)) : null };
   }
 
   /**

@@ -95,6 +95,14 @@ export interface TramoSerie {
   readonly cifra: CifraPublicada;
 }
 
+/** A metric over time: see MetricasService.serie. */
+export interface Serie {
+  readonly puntos: readonly PuntoSerie[];
+  readonly tramos: readonly TramoSerie[];
+  /** The figure of what the source does not date; null when there is none. */
+  readonly sinFecha: CifraPublicada | null;
+}
+
 export interface Territorio {
   readonly codigo: string;
   readonly nombre: string;

@@ -75,7 +75,7 @@ export class MetricasController {
   @Get('series')
   @ApiOperation({
     summary:
-      'Una métrica por periodo: puntos con el acumulado al final de cada periodo (lo conocido para varios meses cuenta al final) y tramos tal como la fuente los da',
+      'Una métrica por periodo: puntos con el acumulado al final de cada periodo (lo conocido para varios meses, o solo por su año, cuenta al final), tramos tal como la fuente los da y sinFecha, la cifra de lo que la fuente no fecha',
   })
   @ApiQuery({ name: 'metrica', required: false, enum: METRICAS_SUMABLES })
   @ApiQuery({ name: 'periodo', required: false, enum: PERIODOS })

@@ -6,7 +6,14 @@ const fecha = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'fecha aaaa-mm-dd');
 const codigo = z.string().min(1).max(40);
 const catalogo = z.object({ codigo, nombre: z.string().min(1) });
 const enLaFuente = z
-  .object({ fecha: z.string().min(1).nullable().optional(), numero: z.null().optional() })
+  .object({
+    fecha: z
+      .string()
+      .regex(/^\d{4}$/, 'año aaaa')
+      .nullable()
+      .optional(),
+    numero: z.null().optional(),
+  })
   .strict()
   .optional();
 

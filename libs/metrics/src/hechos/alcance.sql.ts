@@ -78,16 +78,29 @@ function condicionesDe(
 }
 
 /**
+ * The date the source gives an activity, its own or else its cycle's (aliases a and ci), where it says less
+ * than the catalogue: a year, or JSON null for none; SQL NULL where the catalogue's dates are the source's.
+ */
+const FECHA_EN_LA_FUENTE = `coalesce(a.en_la_fuente -> 'fecha', ci.en_la_fuente -> 'fecha')`;
+const delAño = (mes: number, dia: number) =>
+  `make_date((${FECHA_EN_LA_FUENTE} #>> '{}')::int, ${mes}, ${dia})`;
+
+/**
  * The activities in scope, written out at each use: the planner then knows their codes are unique and joins
  * them by hash; kept once where the ally's condition would be run again at every use.
+ * Filters choose activities by their dates in the catalogue, which places each within its phase; a series
+ * places them in the period the source gives (`periodo_desde`, `periodo_hasta`): the year where it gives only
+ * the year, none where it gives no date.
  */
 export function cteDeActividades(f: Filtros, q: Consulta): string {
   const condiciones = condicionesDe(f, q, 'actividad', 'a');
   return `act AS ${f.aliado ? '' : 'NOT MATERIALIZED '}(
     SELECT a.codigo, a.fase_codigo, a.tipo_codigo, a.ciclo_codigo, a.canal, a.modalidad, a.fecha_inicio,
            a.fecha_fin, date_trunc('month', a.fecha_inicio)::date AS mes_inicio, a.territorio_codigo, a.subregion_codigo,
-           a.nacional
-      FROM actividad a
+           a.nacional,
+           CASE WHEN ${FECHA_EN_LA_FUENTE} IS NULL THEN a.fecha_inicio ELSE ${delAño(1, 1)} END AS periodo_desde,
+           CASE WHEN ${FECHA_EN_LA_FUENTE} IS NULL THEN a.fecha_fin ELSE ${delAño(12, 31)} END AS periodo_hasta
+      FROM actividad a LEFT JOIN ciclo ci ON ci.codigo = a.ciclo_codigo
      WHERE ${condiciones.length ? condiciones.join(' AND ') : 'TRUE'}
   )`;
 }

@@ -34,7 +34,7 @@ export function ctesDeDeclarados({ corte }: PedidoDeHechos): string {
 export function ctesDeDeclaradosComoHechos(p: PedidoDeHechos): string {
   return `ciclos_act AS (
     -- What a cycle's figure can say of its activities: a channel, modality or subregion only when they all share it.
-    SELECT ciclo_codigo, min(fecha_inicio) AS fecha_inicio, max(fecha_fin) AS fecha_fin,
+    SELECT ciclo_codigo, min(periodo_desde) AS periodo_desde, max(periodo_hasta) AS periodo_hasta,
            CASE WHEN count(DISTINCT canal) = 1 AND count(canal) = count(*) THEN min(canal) END AS canal,
            CASE WHEN count(DISTINCT modalidad) = 1 AND count(modalidad) = count(*) THEN min(modalidad) END AS modalidad,
            CASE WHEN count(DISTINCT subregion_codigo) = 1 AND count(subregion_codigo) = count(*)
@@ -49,8 +49,8 @@ export function ctesDeDeclaradosComoHechos(p: PedidoDeHechos): string {
     -- scope: found by its key.
     SELECT d.actividad_codigo, coalesce(a.ciclo_codigo, d.ciclo_codigo) AS ciclo_codigo,
            coalesce(a.fase_codigo, c.fase_codigo) AS fase, coalesce(a.tipo_codigo, c.tipo_codigo) AS tipo,
-           coalesce(a.canal, ca.canal) AS canal, coalesce(a.fecha_inicio, ca.fecha_inicio) AS fecha,
-           coalesce(a.fecha_fin, ca.fecha_fin) AS fecha_fin,
+           coalesce(a.canal, ca.canal) AS canal, coalesce(a.periodo_desde, ca.periodo_desde) AS fecha,
+           coalesce(a.periodo_hasta, ca.periodo_hasta) AS fecha_fin,
            d.metrica, d.valor, d.calificador,
            -- Those who joined from afar are not where the event was held: no place but the one declared for them.
            CASE WHEN d.metrica = 'asistentes_remotos' THEN d.territorio_codigo
@@ -71,7 +71,7 @@ export function ctesDeDeclaradosComoHechos(p: PedidoDeHechos): string {
              AND NOT EXISTS (SELECT 1 FROM act WHERE act.ciclo_codigo = d.ciclo_codigo AND ${tieneRegistros(p, 'act.codigo', 'd.metrica')})
              AS sin_registros
       FROM declarados d
-      LEFT JOIN actividad a ON a.codigo = d.actividad_codigo
+      LEFT JOIN act a ON a.codigo = d.actividad_codigo
       LEFT JOIN ciclo c ON c.codigo = d.ciclo_codigo
       LEFT JOIN ciclos_act ca ON ca.ciclo_codigo = d.ciclo_codigo
   )`;

@@ -42,14 +42,14 @@ export function ctesDeHechos(
   ${ctesDeDeclaradosComoHechos(p)},
   hechos AS (
     SELECT act.codigo AS actividad_codigo, act.ciclo_codigo, act.fase_codigo AS fase, act.tipo_codigo AS tipo,
-           act.canal, act.fecha_inicio AS fecha, act.fecha_fin, 'actividades'::varchar AS metrica, 1::bigint AS valor,
+           act.canal, act.periodo_desde AS fecha, act.periodo_hasta AS fecha_fin, 'actividades'::varchar AS metrica, 1::bigint AS valor,
            'exacto'::varchar AS calificador, act.territorio_codigo AS territorio, NULL::varchar AS grupo,
            act.modalidad::varchar AS modalidad, act.subregion_codigo AS subregion, NULL::varchar AS objetivo,
            CASE WHEN act.nacional THEN 'nacional' END AS ambito, NULL::date AS conocido_desde, rp.registrado
       FROM act JOIN registrado_por_actividad rp ON rp.actividad_codigo = act.codigo
     UNION ALL
-    SELECT r.actividad_codigo, act.ciclo_codigo, act.fase_codigo, act.tipo_codigo, act.canal, act.fecha_inicio,
-           act.fecha_fin, r.metrica, r.valor, 'exacto', r.territorio, r.grupo, r.modalidad,
+    SELECT r.actividad_codigo, act.ciclo_codigo, act.fase_codigo, act.tipo_codigo, act.canal, act.periodo_desde,
+           act.periodo_hasta, r.metrica, r.valor, 'exacto', r.territorio, r.grupo, r.modalidad,
            coalesce(r.subregion, act.subregion_codigo), NULL, NULL, r.conocido_desde, NULL
       FROM registros r JOIN act ON act.codigo = r.actividad_codigo
     UNION ALL${bloques ? hechosDeBloques(p, bloques) : ''}
