@@ -112,6 +112,69 @@ it('draws the phase totals of FACTS.md with the cut-off date and the source line
   }
 });
 
+/** A text of an SVG drawn by ECharts, as the box it covers: its centre is its translation plus its y. */
+interface Caja {
+  readonly texto: string;
+  readonly transform: string;
+  readonly izquierda: number;
+  readonly derecha: number;
+  readonly arriba: number;
+  readonly abajo: number;
+}
+
+function cajasDeTexto(svg: string): Caja[] {
+  return [...svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)].map(([, atributos, texto]) => {
+    const tamano = Number(/font-size:([\d.]+)px/.exec(atributos)![1]);
+    const transform = /transform="([^"]*)"/.exec(atributos)?.[1] ?? '';
+    const [x, y] = (/translate\(([-\d.]+) ([-\d.]+)\)/.exec(transform)?.slice(1) ?? [0, 0]).map(
+      Number,
+    );
+    const centro = y + Number(/ y="([-\d.]+)"/.exec(atributos)?.[1] ?? 0);
+    // DejaVu Sans averages about 0,6 of its size per character.
+    const ancho = texto.length * tamano * 0.6;
+    const ancla = /text-anchor="(\w+)"/.exec(atributos)?.[1];
+    const izquierda = ancla === 'end' ? x - ancho : ancla === 'middle' ? x - ancho / 2 : x;
+    return {
+      texto,
+      transform,
+      izquierda,
+      derecha: izquierda + ancho,
+      arriba: centro - tamano / 2,
+      abajo: centro + tamano / 2,
+    };
+  });
+}
+
+describe('the title and the filters in words under it', () => {
+  const LIENZOS = [
+    'preset=redes-cuadrado',
+    'preset=redes-horizontal',
+    'preset=diapositiva',
+    'preset=impresion',
+    // A panel of the dashboard on a phone and on a desktop.
+    'ancho=360&alto=480',
+    'ancho=720&alto=480',
+  ];
+
+  it.each(GRAFICOS)('are covered by no other text of %s, at any size', async (id) => {
+    const encima: string[] = [];
+    for (const lienzo of LIENZOS) {
+      const cajas = cajasDeTexto(
+        await (await pedir(`/api/v1/graficos/${id}.svg?${lienzo}`)).text(),
+      );
+      // The title's lines and the subtitle's share one place.
+      const subtitulo = cajas.find((c) => c.texto.startsWith('Toda la estrategia'))!;
+      const titulo = cajas.filter((c) => c.transform === subtitulo.transform);
+      const bajo = Math.max(...titulo.map((c) => c.abajo));
+      const derecha = Math.max(...titulo.map((c) => c.derecha));
+      for (const c of cajas)
+        if (!titulo.includes(c) && c.izquierda < derecha && c.arriba < bajo)
+          encima.push(`${lienzo}: «${c.texto}» desde y = ${c.arriba}, bajo el título en ${bajo}`);
+    }
+    expect(encima).toEqual([]);
+  });
+});
+
 it('says the filters in words', async () => {
   const svg = await (
     await pedir('/api/v1/graficos/actividades-por-tipo.svg?fase=II&departamento=73')

@@ -381,7 +381,8 @@ function sobreCategorias(
     grid: {
       left: px(80),
       right: px(derecha),
-      top: bajoElTitulo(titulo, contexto, 86),
+      // The value axis's unit stands above the plot, under the filters in words.
+      top: bajoElTitulo(titulo, contexto, 98),
       bottom: pieDe(contexto) + px(abajo),
     },
     yAxis: ejeDeValores(contexto, 'end'),
