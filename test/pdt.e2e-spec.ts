@@ -591,7 +591,20 @@ describe('dashboard', () => {
     expect(vigilada.errores).toEqual([]);
   });
 
+  it('says once, in a department without milestones nor technical assistance, what the section lacks', async () => {
+    await page.goto(`${server.baseUrl}/fases?fase=III&departamento=91&fecha_corte=2024-06-30`);
+    await page.waitForSelector('main[aria-busy="false"]');
+    await expect(page.locator('.pdt .vacio').allInnerTexts()).resolves.toEqual([
+      'Sin hitos de los planes de desarrollo ni asistencias técnicas registrados para estos filtros.',
+    ]);
+    await expect(page.locator('.pdt [data-grafico], .pdt [data-lista]').count()).resolves.toBe(0);
+    await expect(page.locator('.cifras-pdt').innerText()).resolves.toBe('');
+    expect(vigilada.errores).toEqual([]);
+  });
+
   it('reads the states on another date, and a department’s bar filters the page by it', async () => {
+    await page.goto(`${server.baseUrl}/fases?fase=III&departamento=73&fecha_corte=2024-06-30`);
+    await page.waitForSelector('main[aria-busy="false"]');
     await page.locator('input[name="fecha_corte"]').fill('2024-05-31');
     await page.locator('input[name="fecha_corte"]').dispatchEvent('change');
     await page.waitForFunction("location.search.includes('fecha_corte=2024-05-31')");

@@ -155,16 +155,15 @@ describe('Filters', () => {
     await expect(
       page.locator('[data-grafico="fases-lado-a-lado"]').getAttribute('data-estado'),
     ).resolves.toBe('listo');
-    // The development plans' charts, without any milestone: each says so once, with no drawing.
-    for (const panel of await page
-      .locator('[data-grafico]:not([data-grafico="fases-lado-a-lado"])')
-      .all()) {
-      await expect(panel.getAttribute('data-estado')).resolves.toBe('vacio');
-      await expect(panel.locator('.vacio').innerText()).resolves.toMatch(
-        /: sin datos para estos filtros\.$/,
-      );
-      await expect(panel.locator('svg, .lienzo').count()).resolves.toBe(0);
-    }
+    // The development plans, without any milestone nor technical assistance: one message for all
+    // their charts and the overdue entities, not one empty panel each.
+    await expect(page.locator('.pdt .vacio').allInnerTexts()).resolves.toEqual([
+      'Sin hitos de los planes de desarrollo ni asistencias técnicas registrados para estos filtros.',
+    ]);
+    await expect(page.locator('.pdt .nota').innerText()).resolves.toMatch(
+      /^El documento fuente no trae cifras de la fase III\./,
+    );
+    await expect(page.locator('.pdt [data-grafico], .pdt [data-lista]').count()).resolves.toBe(0);
   });
 
   it('says, with a place chosen, that national and virtual activities are in no place’s figures', async () => {

@@ -17,18 +17,25 @@ import { el, mensaje, tabla } from '../dom';
 import { navegar } from '../estado';
 import { ContextoVista } from '../vista';
 
-export const GRAFICOS_PDT = [
+/** The charts of the plans' milestones, drawn where some entity in scope has one. */
+const GRAFICOS_DE_HITOS = [
   'pdt-estados',
   'pdt-estados-por-departamento',
   'pdt-aprobado-por-departamento',
   'pdt-embudo',
   'pdt-vencidas-por-hito',
-  'pdt-asistencias-por-mes',
 ];
+
+const GRAFICO_DE_ASISTENCIAS = 'pdt-asistencias-por-mes';
 
 /** The date the states are read on: a view option, kept in the URL like the filters. */
 const PARAMETRO_FECHA = 'fecha_corte';
 
+/**
+ * The section says once what it lacks: the milestones' charts and the overdue entities need
+ * milestones, and the source gives none for phase III; without milestones nor technical
+ * assistance, one message stands for all of them.
+ */
 export async function seccionPdt(contenedor: HTMLElement, vista: ContextoVista): Promise<void> {
   const fecha = vista.estado.parametros.get(PARAMETRO_FECHA) ?? '';
   const selector = el('input', { type: 'date', name: PARAMETRO_FECHA, value: fecha });
@@ -59,8 +66,6 @@ export async function seccionPdt(contenedor: HTMLElement, vista: ContextoVista):
     ),
   );
   const extra: Record<string, string> = fecha ? { [PARAMETRO_FECHA]: fecha } : {};
-  for (const id of GRAFICOS_PDT) panelGrafico(graficos, id, vista, extra);
-
   const consulta = consultaDeFiltros(filtrosTerritoriales(vista.estado.filtros), extra);
   const [{ conHitos, entidades }, resumen] = await Promise.all([
     pedir<{ conHitos: number; entidades: EntidadPdt[] }>(
@@ -69,25 +74,49 @@ export async function seccionPdt(contenedor: HTMLElement, vista: ContextoVista):
     ),
     pedir<ResumenPdt>(`/api/v1/pdt/resumen${consulta}`, vista.senal),
   ]);
-  cifras.textContent = conHitos ? enPalabras(resumen) : '';
+  if (!conHitos && !resumen.asistencias.total) {
+    graficos.replaceWith(
+      mensaje(
+        'vacio',
+        'Sin hitos de los planes de desarrollo ni asistencias técnicas registrados para estos filtros.',
+      ),
+      el(
+        'p',
+        { class: 'nota' },
+        'El documento fuente no trae cifras de la fase III. El estado de los planes, su embudo de hitos, los plazos vencidos y las asistencias técnicas se muestran aquí cuando se cargan sus registros.',
+      ),
+    );
+    vencidas.remove();
+    return;
+  }
+  if (conHitos) for (const id of GRAFICOS_DE_HITOS) panelGrafico(graficos, id, vista, extra);
+  panelGrafico(graficos, GRAFICO_DE_ASISTENCIAS, vista, extra);
+  if (!conHitos) {
+    vencidas.replaceWith(
+      mensaje(
+        'vacio',
+        'Sin hitos de los planes de desarrollo registrados para estos filtros: no hay estados, embudo ni plazos vencidos que mostrar.',
+      ),
+    );
+    return;
+  }
+  cifras.textContent = enPalabras(resumen);
   vencidas.append(
     el('h3', { id: 'pdt-vencidas' }, 'Entidades con un plazo vencido'),
-    conHitos === 0
-      ? mensaje('vacio', 'Sin hitos registrados para estos filtros.')
-      : entidades.length
-        ? tabla(
-            'Entidades con un plazo vencido, de más a menos días de retraso',
-            ['Entidad territorial', 'Departamento', 'Hito pendiente', 'Plazo', 'Días de retraso'],
-            entidades.map((e) => [
-              `${e.nombre} (${e.codigo})`,
-              e.departamentoNombre,
-              NOMBRES_HITO[e.hitoPendiente!],
-              formatearFecha(e.plazoPendiente!),
-              formatearNumero(e.diasRetraso),
-            ]),
-            [4],
-          )
-        : mensaje('vacio', 'Ninguna entidad tiene un plazo vencido en esta fecha.'),
+    entidades.length
+      ? tabla(
+          'Entidades con un plazo vencido, de más a menos días de retraso',
+          ['Entidad territorial', 'Departamento', 'Hito pendiente', 'Plazo', 'Días de retraso'],
+          entidades.map((e) => [
+            `${e.nombre} (${e.codigo})`,
+            e.departamentoNombre,
+            NOMBRES_HITO[e.hitoPendiente!],
+            formatearFecha(e.plazoPendiente!),
+            formatearNumero(e.diasRetraso),
+          ]),
+          [4],
+        )
+      : mensaje('vacio', 'Ninguna entidad tiene un plazo vencido en esta fecha.'),
   );
 }
 
