@@ -184,6 +184,21 @@ describe('what no output may state', () => {
     expect(acumulado.contexto.nota).toBeUndefined();
   });
 
+  it('draws a running total at every month, carried over those that add nothing', async () => {
+    const { filas } = await json<{ filas: { etiqueta: string; texto: string }[] }>(
+      '/api/v1/graficos/interacciones-acumuladas.json?fase=I',
+    );
+    // Known: 12.531 at the end of July, the course's 20.743 at the end of 2023; nothing new between.
+    expect(filas.map((f) => `${f.etiqueta}: ${f.texto}`)).toEqual([
+      'jul 2023: 12.531',
+      'ago 2023: 12.531',
+      'sep 2023: 12.531',
+      'oct 2023: 12.531',
+      'nov 2023: 12.531',
+      'dic 2023: 33.274',
+    ]);
+  });
+
   it('puts the launch’s room in Tolima, and those who joined from afar in no department', async () => {
     const { filas } = await json<{
       filas: { clave: string | null; cifras: { asistencias: Cifra } }[];

@@ -146,7 +146,7 @@ export const GRAFICOS: readonly DefinicionGrafico[] = [
     id: 'interacciones-acumuladas',
     titulo: 'Interacciones registradas acumuladas por mes',
     descripcion:
-      'Las interacciones registradas sumadas mes a mes; una cifra conocida solo para un periodo (abril a julio, o el año 2023 donde la fuente da solo el año) se suma al final de ese periodo, nunca al principio. Lo que la fuente no fecha no se suma: la nota dice cuánto es.',
+      'Las interacciones registradas sumadas mes a mes, en cada mes, también en los que no suman nada; una cifra conocida solo para un periodo (abril a julio, o el año 2023 donde la fuente da solo el año) se suma al final de ese periodo, nunca al principio. Lo que la fuente no fecha no se suma: la nota dice cuánto es.',
     consulta: { tipo: 'serie', metrica: 'interacciones', periodo: 'mes', acumulado: true },
     opcion: (filas, contexto) =>
       linea('Interacciones registradas acumuladas por mes', filas, contexto),

@@ -69,7 +69,8 @@ export type ConsultaGrafico =
   | {
       readonly tipo: 'serie';
       readonly metrica: string;
-      readonly periodo: 'dia' | 'semana' | 'mes';
+      /** A chart's periods are months, labelled «jul 2023». */
+      readonly periodo: 'mes';
       readonly acumulado: boolean;
     }
   | {

@@ -22,6 +22,7 @@ import {
   MetricaId,
   MetricasService,
   PdtService,
+  PuntoSerie,
 } from '@tablero/metrics';
 import { mapaMunicipal } from './mapa';
 import { GRAFICO } from './charts.catalogue';
@@ -152,7 +153,7 @@ export class GraficosService {
       // A running total stands at each period's end; figures of a period are drawn as that period.
       return {
         filas: consulta.acumulado
-          ? puntos.map((p) => ({
+          ? enCadaMes(puntos).map((p) => ({
               clave: p.periodo,
               etiqueta: etiquetaDeMes(p.periodo),
               valor: p.acumulado.valor,
@@ -303,6 +304,28 @@ function notaDeReparto(
 function etiquetaDeMes(periodo: string): string {
   const [anio, mes] = periodo.split('-');
   return `${MESES[Number(mes) - 1]} ${anio}`;
+}
+
+/**
+ * A running total at every month from its first to its last, carried over the months that add
+ * nothing: a month apart on the axis is a month apart in time.
+ */
+function enCadaMes(puntos: readonly PuntoSerie[]): PuntoSerie[] {
+  const meses: PuntoSerie[] = [];
+  for (const punto of puntos) {
+    const anterior = meses.at(-1);
+    if (anterior) {
+      for (let mes = mesSiguiente(anterior.periodo); mes < punto.periodo; mes = mesSiguiente(mes))
+        meses.push({ ...anterior, periodo: mes });
+    }
+    meses.push(punto);
+  }
+  return meses;
+}
+
+function mesSiguiente(mes: string): string {
+  const [anio, numero] = mes.split('-').map(Number);
+  return new Date(Date.UTC(anio, numero, 1)).toISOString().slice(0, 10);
 }
 
 /** A month, a run of months, or a year where the source gives only the year. */

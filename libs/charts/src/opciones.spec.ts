@@ -9,6 +9,7 @@ import {
   barrasHorizontales,
   barrasVerticales,
   clasesDe,
+  linea,
   mapa,
   paneles,
 } from './opciones';
@@ -340,6 +341,27 @@ describe('anillo', () => {
         { etiqueta: 'Virtual', valor: 700, texto: '700' },
       ]),
     ).toEqual(['30 %', '70 %']);
+  });
+});
+
+describe('linea', () => {
+  it('labels a running total where it changes, not at each month it is carried over', () => {
+    const svg = renderizarSvg(
+      linea(
+        'Interacciones registradas acumuladas por mes',
+        [
+          { etiqueta: 'jul 2023', valor: 12531, texto: '12.531' },
+          { etiqueta: 'ago 2023', valor: 12531, texto: '12.531' },
+          { etiqueta: 'sep 2023', valor: 12531, texto: '12.531' },
+          { etiqueta: 'dic 2023', valor: 33274, texto: '33.274' },
+        ],
+        contexto,
+      ),
+      900,
+      600,
+    );
+    const veces = (texto: string) => svg.split(`>${texto}<`).length - 1;
+    expect([veces('12.531'), veces('33.274')]).toEqual([1, 1]);
   });
 });
 

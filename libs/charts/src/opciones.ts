@@ -426,7 +426,7 @@ export function barrasVerticales(
   };
 }
 
-/** A line over time, each point labelled when there are few. */
+/** A running total over time, labelled where it changes when its points are few. */
 export function linea(
   titulo: string,
   filas: readonly FilaGrafico[],
@@ -444,7 +444,13 @@ export function linea(
         encode: { x: 'etiqueta', y: 'valor' },
         symbolSize: px(7),
         lineStyle: { width: px(TAMANO.linea) },
-        label: etiquetaConTexto(contexto, 'top', filas.length <= 12),
+        label: {
+          ...etiquetaConTexto(contexto, 'top', filas.length <= 24),
+          formatter: ({ dataIndex }: { dataIndex: number }) =>
+            dataIndex > 0 && filas[dataIndex - 1].texto === filas[dataIndex].texto
+              ? ''
+              : filas[dataIndex].texto,
+        },
       },
     ],
   };
