@@ -157,6 +157,16 @@ describe('Balance de la Fase I', () => {
       .getRows(2, hoja.rowCount - 2)!
       .find((r) => r.getCell(1).value === 'F1-EVT-MEDELLIN')!;
     expect(medellin.getCell(5).value).toBe('abril a julio de 2023');
+    // The course the source dates only «2023», the fichas it does not date: no day of their phase.
+    const fechas = (codigo: string) => {
+      const r = hoja.getRows(2, hoja.rowCount - 2)!.find((r) => r.getCell(1).value === codigo)!;
+      return [5, 6, 7].map((c) => {
+        const v = r.getCell(c).value;
+        return v instanceof Date ? v.toISOString().slice(0, 10) : v;
+      });
+    };
+    expect(fechas('F1-CURSO-YES')).toEqual(['2023', '2023-01-01', '2023-12-31']);
+    expect(fechas('F1-FICHAS')).toEqual(['—', null, null]);
     expect([hoja.getColumn(6).numFmt, hoja.getColumn(7).numFmt]).toEqual([
       'dd/mm/yyyy',
       'dd/mm/yyyy',

@@ -317,7 +317,7 @@ describe('Participación y Actividades', () => {
     await capturar(page, '07-actividades');
   });
 
-  it('dates each activity as the source does: a day, whole months or two days', async () => {
+  it('dates each activity as the source does: a day, whole months, a year or none', async () => {
     await abrir('/actividades?buscar=Medell%C3%ADn');
     const fila = (codigo: string) =>
       page.locator('tbody tr', { has: page.getByRole('cell', { name: codigo, exact: true }) });
@@ -329,6 +329,10 @@ describe('Participación y Actividades', () => {
     );
     await abrir('/actividades?buscar=F2-LANZAMIENTO');
     await expect(page.locator('tbody tr td').nth(periodo).innerText()).resolves.toBe('17/07/2023');
+    await abrir('/actividades?buscar=F1-CURSO-YES');
+    await expect(page.locator('tbody tr td').nth(periodo).innerText()).resolves.toBe('2023');
+    await abrir('/actividades?buscar=F1-FICHAS');
+    await expect(page.locator('tbody tr td').nth(periodo).innerText()).resolves.toBe('—');
   });
 });
 

@@ -60,6 +60,9 @@ describe('formatearPeriodo', () => {
     ['2023-06-01', '2024-01-31', 'junio de 2023 a enero de 2024'],
     ['2023-08-03', '2023-10-11', '03/08/2023 a 11/10/2023'],
     ['2023-04-01', '2023-06-29', '01/04/2023 a 29/06/2023'],
+    ['2023-01-01', '2023-12-31', '2023'],
+    ['2023-01-01', '2024-12-31', 'enero de 2023 a diciembre de 2024'],
+    [null, null, '—'],
   ])('%s a %s → %s', (desde, hasta, texto) => {
     expect(formatearPeriodo(desde, hasta)).toBe(texto);
   });

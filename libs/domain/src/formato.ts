@@ -45,14 +45,17 @@ const MESES = [
 
 /**
  * A date or a period as the source gives it: "17/07/2023"; whole months as
- * "abril a julio de 2023"; otherwise "03/08/2023 a 11/10/2023".
+ * "abril a julio de 2023", a whole year as "2023"; otherwise "03/08/2023 a 11/10/2023";
+ * "—" where it gives no date.
  */
-export function formatearPeriodo(desde: string, hasta: string): string {
+export function formatearPeriodo(desde: string | null, hasta: string | null): string {
+  if (desde === null || hasta === null) return '—';
   if (desde === hasta) return formatearFecha(desde);
   const [a1, m1, d1] = desde.split('-').map(Number);
   const [a2, m2, d2] = hasta.split('-').map(Number);
   const ultimoDia = new Date(Date.UTC(a2, m2, 0)).getUTCDate();
   if (d1 !== 1 || d2 !== ultimoDia) return `${formatearFecha(desde)} a ${formatearFecha(hasta)}`;
+  if (a1 === a2 && m1 === 1 && m2 === 12) return String(a1);
   if (a1 === a2 && m1 === m2) return `${MESES[m1 - 1]} de ${a1}`;
   return a1 === a2
     ? `${MESES[m1 - 1]} a ${MESES[m2 - 1]} de ${a2}`

@@ -654,7 +654,7 @@ export class MetricasService {
     const columna = {
       codigo: 'a.codigo',
       titulo: 'a.titulo',
-      fecha_inicio: 'a.fecha_inicio',
+      fecha_inicio: 'act.periodo_desde',
       fase: 'a.fase_codigo',
       tipo: 't.nombre',
     }[o.orden];
@@ -662,8 +662,8 @@ export class MetricasService {
       (Omit<ActividadListada, 'cifras'> & { total: number })[]
     >(
       `WITH ${ctes}
-       SELECT a.codigo, a.fase_codigo AS fase, t.nombre AS tipo, a.titulo, a.fecha_inicio::text AS "fechaInicio",
-              a.fecha_fin::text AS "fechaFin", a.modalidad, a.canal, a.ciclo_codigo AS ciclo,
+       SELECT a.codigo, a.fase_codigo AS fase, t.nombre AS tipo, a.titulo, act.periodo_desde::text AS "fechaInicio",
+              act.periodo_hasta::text AS "fechaFin", a.modalidad, a.canal, a.ciclo_codigo AS ciclo,
               coalesce(a.lugar, terr.nombre, sr.nombre) AS lugar,
               coalesce((SELECT array_agg(coalesce(al.sigla, al.nombre) ORDER BY al.nombre)
                           FROM actividad_aliado aa JOIN aliado al ON al.codigo = aa.aliado_codigo

@@ -162,8 +162,9 @@ export interface ActividadListada {
   readonly fase: string;
   readonly tipo: string;
   readonly titulo: string;
-  readonly fechaInicio: string;
-  readonly fechaFin: string;
+  /** The period the source gives: the year where it gives only the year; null where it gives no date. */
+  readonly fechaInicio: string | null;
+  readonly fechaFin: string | null;
   readonly modalidad: string | null;
   readonly canal: string | null;
   readonly lugar: string | null;
