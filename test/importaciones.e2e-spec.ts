@@ -234,6 +234,12 @@ describe('asistencias from a Windows-1252 file separated by semicolons', () => {
     await libro.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
     const hoja = libro.getWorksheet('Rechazos')!;
     expect(hoja.getRow(1).values).toEqual([undefined, 'Fila', 'Columna', 'Valor', 'Motivo']);
+    // A bold font without its name prints in a serif in LibreOffice.
+    expect(hoja.getCell('A1').font).toMatchObject({ name: 'Calibri', bold: true });
+    expect(libro.getWorksheet('Importación')!.getCell('A1').font).toMatchObject({
+      name: 'Calibri',
+      bold: true,
+    });
     expect(hoja.rowCount).toBe(9);
     expect(hoja.getRow(5).values).toEqual([
       undefined,
@@ -733,6 +739,13 @@ describe('the record of imports and the templates', () => {
       await libro.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
       expect(libro.worksheets.map((h) => h.name)).toEqual(['Instrucciones', 'Datos', 'Listas']);
       const encabezados = (libro.getWorksheet('Datos')!.getRow(1).values as string[]).slice(1);
+      for (const celda of ['Instrucciones!A1', 'Instrucciones!A5', 'Datos!A1']) {
+        const [hoja, direccion] = celda.split('!');
+        expect(libro.getWorksheet(hoja)!.getCell(direccion).font).toMatchObject({
+          name: 'Calibri',
+          bold: true,
+        });
+      }
       const { status, body } = await importar(
         tipo,
         await xlsx(`plantilla-vacia-${tipo}.xlsx`, [encabezados]),

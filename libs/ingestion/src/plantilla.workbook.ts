@@ -3,7 +3,7 @@
  * sheet with the canonical headers (text format where Excel would strip
  * leading zeros) and drop-down lists for the closed values.
  */
-import { celdaSegura, TipoImportacionCodigo } from '@tablero/domain';
+import { celdaSegura, letra, TipoImportacionCodigo } from '@tablero/domain';
 import ExcelJS from 'exceljs';
 import { Catalogos } from './catalogos';
 import { TIPOS } from './tipos';
@@ -28,7 +28,10 @@ export async function plantilla(
     { width: 26 },
     { width: 40 },
   ];
-  instrucciones.addRow([`Plantilla de importación: ${codigo}`]).font = { bold: true, size: 14 };
+  instrucciones.addRow([`Plantilla de importación: ${codigo}`]).font = letra({
+    bold: true,
+    size: 14,
+  });
   instrucciones.addRow([celdaSegura(tipo.descripcion)]);
   instrucciones.addRow([
     'Llene la hoja «Datos» desde la fila 2, una fila por registro. Fechas como dd/mm/aaaa; números sin ' +
@@ -48,7 +51,7 @@ export async function plantilla(
     'Ejemplo',
     'Valores permitidos',
   ]);
-  encabezado.font = { bold: true };
+  encabezado.font = letra({ bold: true });
   for (const columna of tipo.columnas) {
     instrucciones.addRow([
       columna.campo,
@@ -67,7 +70,7 @@ export async function plantilla(
     width: Math.max(16, c.campo.length + 4),
     style: COMO_TEXTO.test(c.campo) ? { numFmt: '@' } : {},
   }));
-  datos.getRow(1).font = { bold: true };
+  datos.getRow(1).font = letra({ bold: true });
 
   const listas = libro.addWorksheet('Listas', { state: 'veryHidden' });
   tipo.columnas.forEach((columna, i) => {

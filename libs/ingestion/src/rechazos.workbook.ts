@@ -1,4 +1,10 @@
-import { celdaSegura, Importacion, ImportacionAviso, ImportacionRechazo } from '@tablero/domain';
+import {
+  celdaSegura,
+  letra,
+  Importacion,
+  ImportacionAviso,
+  ImportacionRechazo,
+} from '@tablero/domain';
 import ExcelJS from 'exceljs';
 
 /**
@@ -42,7 +48,7 @@ export async function libroDeRechazos(
   fila('Rechazadas', importacion.rechazadas);
   fila('Avisos', importacion.avisos);
   if (importacion.reintentoDe) fila('Reintento de la importación', Number(importacion.reintentoDe));
-  info.getColumn(1).font = { bold: true };
+  info.getColumn(1).font = letra({ bold: true });
   return Buffer.from(await libro.xlsx.writeBuffer());
 }
 
@@ -67,7 +73,7 @@ function hojaDeFilas(
     { header: 'Valor', key: 'valor', width: 30 },
     { header: titulo, key: 'texto', width: 80 },
   ];
-  hoja.getRow(1).font = { bold: true };
+  hoja.getRow(1).font = letra({ bold: true });
   for (const f of filas) {
     hoja.addRow({
       fila: f.fila,

@@ -18,6 +18,7 @@ import {
   NOMBRES_ESTADO,
   NOMBRES_HITO,
   nombreDeModalidad,
+  letra,
 } from '@tablero/domain';
 import {
   ActividadListada,
@@ -36,7 +37,6 @@ import ExcelJS from 'exceljs';
 import {
   ajustar,
   hojaImprimible,
-  letra,
   ColumnaHoja,
   columnaDe,
   fila,

@@ -3,7 +3,7 @@
  * es-CO number and date formats, widths fitted to the content, print set-up (landscape,
  * fit to width, header row repeated) and text cells safe from formula injection.
  */
-import { celdaSegura, FUENTE } from '@tablero/domain';
+import { celdaSegura, FUENTE, letra } from '@tablero/domain';
 import ExcelJS from 'exceljs';
 
 export type Formato = 'texto' | 'entero' | 'decimal' | 'fecha' | 'porcentaje';
@@ -22,11 +22,6 @@ const FORMATO_NUMERO: Record<Formato, string | undefined> = {
   fecha: 'dd/mm/yyyy',
   porcentaje: '0.0%',
 };
-
-/** Text in the workbook's own typeface: a font without its name falls back to a serif elsewhere. */
-export function letra(estilo: Partial<ExcelJS.Font>): Partial<ExcelJS.Font> {
-  return { name: 'Calibri', size: 11, ...estilo };
-}
 
 export type Valor = string | number | Date | null | { formula: string; result: number };
 
