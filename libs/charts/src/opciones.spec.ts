@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { GRAFICOS } from './charts.catalogue';
 import { Contexto, FilaGrafico } from './grafico';
 import {
+  ALTO_MINIMO_DEL_DIBUJO,
   altoDelLienzo,
   anillo,
   barrasApiladas,
@@ -280,6 +281,22 @@ describe('on a phone’s panel (360 px)', () => {
     expect(alto(cortas)).toBe(14 + 16 + 15);
     expect(alto([...cortas.slice(1), larga])).toBe(14 + 16 + 2 * 15);
   });
+
+  it.each(GRAFICOS.filter((g) => g.consulta.tipo === 'serie' || g.id === 'interacciones-por-fase'))(
+    'keeps $id’s plot readable under its wrapped title on a phone',
+    (grafico) => {
+      const opcion = grafico.opcion(
+        [
+          { etiqueta: 'jun 2023', valor: 300, texto: '≈ 300' },
+          { etiqueta: 'jul 2023', valor: 14831, texto: '≈ 14.831' },
+        ],
+        { ...telefono, ancho: 330 },
+      ) as { grid: { top: number; bottom: number } };
+      expect(altoDelLienzo(opcion, 330, 2) - opcion.grid.top - opcion.grid.bottom).toBe(
+        ALTO_MINIMO_DEL_DIBUJO,
+      );
+    },
+  );
 
   it('gives a canvas not laid out yet (no width) the rows of labels beside the bars', () => {
     const opcion = barrasHorizontales('Interacciones', filas, contexto);

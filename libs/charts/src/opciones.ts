@@ -75,6 +75,14 @@ function ejeDeCategorias(
 /** A bar's thickness on a phone, where its label sits above it. */
 const ALTO_BARRA_ESTRECHA = 14;
 
+/** The least height of the plot of vertical bars or a line, between its margins. */
+export const ALTO_MINIMO_DEL_DIBUJO = 220;
+
+interface Margenes {
+  readonly top: number;
+  readonly bottom: number;
+}
+
 /**
  * The height of a dashboard panel's canvas for an option drawn at a width: maps keep theirs;
  * horizontal bars get a row each, on a phone tall enough for its label above it however many
@@ -86,8 +94,14 @@ export function altoDelLienzo(opcion: EChartsOption, ancho: number, filas: numbe
     ? Math.max(...opcion.grid.map((g) => ((g as { coord?: number[] }).coord?.[1] ?? 0) + 1))
     : 0;
   const categorias = Array.isArray(opcion.yAxis) ? undefined : opcion.yAxis;
-  if (categorias?.type !== 'category')
-    return Math.max(ancho < ANCHO_ESTRECHO ? 380 : 440, 160 + renglones * 170);
+  if (categorias?.type !== 'category') {
+    const alto = Math.max(ancho < ANCHO_ESTRECHO ? 380 : 440, 160 + renglones * 170);
+    // Under a title wrapped to three lines on a phone, a plot of vertical bars or a line keeps room to be read.
+    const grid = Array.isArray(opcion.grid) ? undefined : (opcion.grid as Partial<Margenes>);
+    return grid?.top === undefined || grid.bottom === undefined
+      ? alto
+      : Math.max(alto, grid.top + grid.bottom + ALTO_MINIMO_DEL_DIBUJO);
+  }
   const { axisLabel } = categorias as {
     axisLabel?: {
       width: number;
@@ -364,6 +378,9 @@ export function barrasHorizontales(
   };
 }
 
+/** The room left of the plot of vertical bars and a line, for the value axis's figures. */
+const IZQUIERDA_SOBRE_CATEGORIAS = 80;
+
 /**
  * What vertical bars and a line share: the frame, the rows as the dataset, the
  * plot area (its right and bottom margins in px at the chart's scale) and the value axis.
@@ -379,7 +396,7 @@ function sobreCategorias(
     ...marco(titulo, contexto, filas),
     dataset: { source: filas.map(fuenteDeDatos) },
     grid: {
-      left: px(80),
+      left: px(IZQUIERDA_SOBRE_CATEGORIAS),
       right: px(derecha),
       // The value axis's unit stands above the plot, under the filters in words.
       top: bajoElTitulo(titulo, contexto, 98),
@@ -401,18 +418,33 @@ export function barrasVerticales(
 ): EChartsOption {
   const sola = unaSolaCifra(titulo, filas, contexto);
   if (sola) return sola;
-  const { texto, px } = tipografia(contexto);
+  const { texto, px, e } = tipografia(contexto);
+  // Narrow enough that neighbours never overlap: on the plot's known width (the canvas but its
+  // margins), or else a half-width dashboard panel's (≈ 500 px of plot). Where a label's longest
+  // word is wider than its slot (periods on a phone), the labels run up from the axis instead.
+  const margenes = { derecha: 24, abajo: 44 };
+  const dibujo = contexto.ancho
+    ? contexto.ancho - px(IZQUIERDA_SOBRE_CATEGORIAS + margenes.derecha)
+    : px(500);
+  const hueco = Math.min(px(140), Math.floor(dibujo / Math.max(1, filas.length)) - px(24));
+  const anchoDe = (letras: number) => letras * texto.fontSize * 0.6;
+  const palabra = anchoDe(
+    Math.max(...filas.flatMap((f) => f.etiqueta.split(' ').map((p) => p.length))),
+  );
+  const girar = palabra > hueco;
+  const largo = anchoDe(Math.max(...filas.map((f) => f.etiqueta.length)));
   return {
-    ...sobreCategorias(titulo, filas, contexto, { derecha: 24, abajo: 44 }),
+    ...sobreCategorias(
+      titulo,
+      filas,
+      contexto,
+      girar ? { ...margenes, abajo: 20 + Math.ceil(largo / e) } : margenes,
+    ),
     xAxis: {
       type: 'category',
-      // Narrow enough that neighbours never overlap on a half-width dashboard panel (≈ 500 px of plot).
-      axisLabel: {
-        ...texto,
-        interval: 0,
-        width: px(Math.min(140, Math.floor(500 / Math.max(1, filas.length)) - 8)),
-        overflow: 'break',
-      },
+      axisLabel: girar
+        ? { ...texto, interval: 0, rotate: 90 }
+        : { ...texto, interval: 0, width: hueco, overflow: 'break' },
     },
     series: [
       {
