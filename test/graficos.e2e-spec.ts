@@ -126,21 +126,32 @@ function cajasDeTexto(svg: string): Caja[] {
   return [...svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)].map(([, atributos, texto]) => {
     const tamano = Number(/font-size:([\d.]+)px/.exec(atributos)![1]);
     const transform = /transform="([^"]*)"/.exec(atributos)?.[1] ?? '';
-    const [x, y] = (/translate\(([-\d.]+) ([-\d.]+)\)/.exec(transform)?.slice(1) ?? [0, 0]).map(
-      Number,
-    );
-    const centro = y + Number(/ y="([-\d.]+)"/.exec(atributos)?.[1] ?? 0);
+    // translate(x y) or matrix(a,b,c,d,e,f), as ECharts writes a turned label.
+    const traslado = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(transform);
+    const matriz = /matrix\(([^)]*)\)/.exec(transform)?.[1].split(',').map(Number);
+    const [a, b, c, d, tx, ty] = traslado
+      ? [1, 0, 0, 1, Number(traslado[1]), Number(traslado[2])]
+      : (matriz ?? [1, 0, 0, 1, 0, 0]);
+    const y = Number(/ y="([-\d.]+)"/.exec(atributos)?.[1] ?? 0);
     // DejaVu Sans averages about 0,6 of its size per character.
     const ancho = texto.length * tamano * 0.6;
     const ancla = /text-anchor="(\w+)"/.exec(atributos)?.[1];
-    const izquierda = ancla === 'end' ? x - ancho : ancla === 'middle' ? x - ancho / 2 : x;
+    const x0 = ancla === 'end' ? -ancho : ancla === 'middle' ? -ancho / 2 : 0;
+    const esquinas = [
+      [x0, y - tamano / 2],
+      [x0 + ancho, y - tamano / 2],
+      [x0, y + tamano / 2],
+      [x0 + ancho, y + tamano / 2],
+    ].map(([u, v]) => [a * u + c * v + tx, b * u + d * v + ty]);
+    const xs = esquinas.map(([x]) => x);
+    const ys = esquinas.map(([, y]) => y);
     return {
       texto,
       transform,
-      izquierda,
-      derecha: izquierda + ancho,
-      arriba: centro - tamano / 2,
-      abajo: centro + tamano / 2,
+      izquierda: Math.min(...xs),
+      derecha: Math.max(...xs),
+      arriba: Math.min(...ys),
+      abajo: Math.max(...ys),
     };
   });
 }
@@ -170,6 +181,35 @@ describe('the title and the filters in words under it', () => {
       for (const c of cajas)
         if (!titulo.includes(c) && c.izquierda < derecha && c.arriba < bajo)
           encima.push(`${lienzo}: «${c.texto}» desde y = ${c.arriba}, bajo el título en ${bajo}`);
+    }
+    expect(encima).toEqual([]);
+  });
+});
+
+describe('the texts of bars over categories and of a line', () => {
+  const CASOS = [
+    'interacciones-por-fase.svg?',
+    'actividades-por-mes.svg?fase=I&',
+    'actividades-por-mes.svg?',
+    'interacciones-acumuladas.svg?',
+  ];
+  const LIENZOS = ['preset=redes-cuadrado', 'preset=redes-horizontal', 'ancho=360&alto=600'];
+
+  it.each(CASOS)('never overlap one another in %s, at any size', async (caso) => {
+    const encima: string[] = [];
+    for (const lienzo of LIENZOS) {
+      const cajas = cajasDeTexto(await (await pedir(`/api/v1/graficos/${caso}${lienzo}`)).text());
+      cajas.forEach((a, i) => {
+        for (const b of cajas.slice(i + 1)) {
+          if (a.transform === b.transform) continue;
+          const seTocan =
+            a.izquierda < b.derecha &&
+            b.izquierda < a.derecha &&
+            a.arriba < b.abajo &&
+            b.arriba < a.abajo;
+          if (seTocan) encima.push(`${lienzo}: «${a.texto}» y «${b.texto}»`);
+        }
+      });
     }
     expect(encima).toEqual([]);
   });
