@@ -81,6 +81,7 @@ async function imagenes(): Promise<void> {
     fechaCorte: '31/12/2023',
     fuente: FUENTE,
     unidad: 'asistencias',
+    vacio: 'sin datos para estos filtros',
   };
   console.log('Un gráfico a PNG (ECharts SVG + resvg), mediana de 12');
   for (const [preset, lienzo] of Object.entries(PRESETS)) {

@@ -193,7 +193,11 @@ describe('Balance de la Fase I', () => {
       if (n > 1) omitidas.push([row.getCell(1).value, row.getCell(2).value]);
     });
     expect(omitidas).toEqual([
-      ['Gráfico «Asistencias por departamento»', 'Sin cifras para estos filtros.'],
+      [
+        'Gráfico «Asistencias por departamento»',
+        'Ningún departamento con cifra propia para estos filtros. De las asistencias: en cifras ' +
+          'conjuntas de varios territorios, 540.',
+      ],
     ]);
   });
 

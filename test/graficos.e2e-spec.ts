@@ -215,6 +215,19 @@ describe('the texts of bars over categories and of a line', () => {
   });
 });
 
+it('says, without a place of its own to draw, where the figures stand instead of «sin datos»', async () => {
+  const svg = await (
+    await pedir('/api/v1/graficos/asistencias-por-departamento.svg?fase=I')
+  ).text();
+  expect(svg).toContain('Ningún departamento con cifra propia para estos filtros');
+  expect(svg).toContain('De las asistencias: en cifras conjuntas de varios territorios, 540.');
+  expect(svg).not.toContain('Sin datos');
+  const vacio = await (
+    await pedir('/api/v1/graficos/asistencias-por-departamento.svg?fase=III')
+  ).text();
+  expect(vacio).toContain('Sin datos para estos filtros');
+});
+
 it('says the filters in words', async () => {
   const svg = await (
     await pedir('/api/v1/graficos/actividades-por-tipo.svg?fase=II&departamento=73')

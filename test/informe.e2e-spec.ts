@@ -140,6 +140,11 @@ describe('the figures of FACTS.md, in es-CO format', () => {
       'Personas certificadas 20.743',
     ])
       expect(t).toContain(frase);
+    // The 540 attendees are of seven places together: no department's own, and not «sin cifras».
+    expect(t.replace(/\s+/g, ' ')).toContain(
+      'No se incluye «Asistencias por departamento». Ningún departamento con cifra propia para estos ' +
+        'filtros. De las asistencias: en cifras conjuntas de varios territorios, 540.',
+    );
   });
 
   it('phase II: qualifiers kept, and «sin dato» where the source gives none', async () => {

@@ -248,7 +248,10 @@ describe('Territorio', () => {
   it('says where the figures are when no department has one of its own', async () => {
     await abrir('/territorio?fase=I');
     const ranking = page.locator('[data-grafico="interacciones-por-departamento"]');
-    await expect(ranking.getByText('sin datos para estos filtros').isVisible()).resolves.toBe(true);
+    // Not «sin datos»: there are figures, only none of one department's own.
+    await expect(ranking.locator('.vacio').innerText()).resolves.toMatch(
+      /: ningún departamento con cifra propia para estos filtros\.$/,
+    );
     await expect(ranking.locator('p.nota').innerText()).resolves.toBe(
       'De las interacciones registradas: en cifras conjuntas de varios territorios, 540; ' +
         'sin territorio (virtuales o sin lugar), 32.734.',

@@ -42,6 +42,12 @@ export interface Contexto {
   readonly unidad: string;
   /** What the figures leave out or where they stand, under the chart ("De ≈ 54.986, 2.000 con departamento…"). */
   readonly nota?: string;
+  /**
+   * What the chart says in place of a drawing when it has nothing to draw: «sin datos para estos
+   * filtros», or «ningún departamento con cifra propia…» where its figures stand elsewhere (the note
+   * says where).
+   */
+  readonly vacio: string;
   /** The municipal map a municipal choropleth draws (one department's, or the country's). */
   readonly mapa?: NombreMapa;
   /** Type and strokes scaled for the canvas: 1 on the dashboard, more for a large image read on a phone. */

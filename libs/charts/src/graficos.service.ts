@@ -11,6 +11,7 @@ import {
   formatearNumero,
   formatearPorcentaje,
   FUENTE,
+  mayuscula,
   DANE_DIVIPOLA,
   NOMBRES_ESTADO,
 } from '@tablero/domain';
@@ -61,6 +62,17 @@ export function escalaDelTexto(lienzo: Lienzo): number {
 /** Breakdowns by place: their charts draw places, and say where the rest of the figures stand. */
 const DIMENSIONES_TERRITORIALES = ['departamento', 'municipio', 'subregion'];
 
+const LUGAR: Readonly<Record<string, string>> = {
+  departamento: 'departamento',
+  municipio: 'municipio',
+  subregion: 'subregión',
+};
+
+const SIN_DATOS = 'sin datos para estos filtros';
+
+/** A chart drawn, or why it has nothing to draw: its message and its note, as a report says it. */
+export type Dibujo<T> = { readonly dibujo: T } | { readonly motivo: string };
+
 /** A phase's figure the source does not give: said, never drawn as a zero. */
 const SIN_DATO = 'sin dato';
 
@@ -97,6 +109,10 @@ export class GraficosService {
             : FUENTE,
         unidad: unidadDe(consulta),
         ...(nota ? { nota } : {}),
+        vacio:
+          nota && consulta.tipo === 'desglose' && esTerritorial(consulta.por)
+            ? `ningún ${LUGAR[consulta.por]} con cifra propia para estos filtros`
+            : SIN_DATOS,
         ...(consulta.tipo === 'desglose' && consulta.por === 'municipio'
           ? { mapa: mapaMunicipal(f.departamento) }
           : {}),
@@ -109,18 +125,23 @@ export class GraficosService {
     return this.dibujar(grafico, await this.datos(grafico, f), lienzo);
   }
 
-  /** The chart as SVG, or null when it has no figure to draw: a report then leaves it out. */
-  async svgSiHayCifras(id: string, f: Filtros, lienzo: Lienzo): Promise<string | null> {
+  /** The chart as SVG, or why it has no figure to draw: a report then leaves it out and says why. */
+  async svgSiHayCifras(id: string, f: Filtros, lienzo: Lienzo): Promise<Dibujo<string>> {
     const grafico = GRAFICO.get(id)!;
     const datos = await this.datos(grafico, f);
-    if (filasQueSeDibujan(datos.filas).length === 0) return null;
-    return this.dibujar(grafico, datos, lienzo);
+    if (filasQueSeDibujan(datos.filas).length === 0) {
+      const { vacio, nota } = datos.contexto;
+      return { motivo: [`${mayuscula(vacio)}.`, nota].filter(Boolean).join(' ') };
+    }
+    return { dibujo: this.dibujar(grafico, datos, lienzo) };
   }
 
-  /** The chart as PNG, or null when it has no figure to draw. */
-  async pngSiHayCifras(id: string, f: Filtros, lienzo: Lienzo): Promise<Buffer | null> {
+  /** The chart as PNG, or why it has no figure to draw. */
+  async pngSiHayCifras(id: string, f: Filtros, lienzo: Lienzo): Promise<Dibujo<Buffer>> {
     const svg = await this.svgSiHayCifras(id, f, lienzo);
-    return svg === null ? null : renderizarPng(svg, lienzo.ancho, lienzo.escala);
+    return 'motivo' in svg
+      ? svg
+      : { dibujo: await renderizarPng(svg.dibujo, lienzo.ancho, lienzo.escala) };
   }
 
   png(grafico: DefinicionGrafico, datos: DatosGrafico, lienzo: Lienzo): Promise<Buffer> {

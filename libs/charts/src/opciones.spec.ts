@@ -24,6 +24,7 @@ const contexto: Contexto = {
   fechaCorte: '31/12/2023',
   fuente: 'Fuente: DNP (2023), Estrategia Juntos por el Territorio',
   unidad: 'asistencias',
+  vacio: 'sin datos para estos filtros',
 };
 
 const filas: FilaGrafico[] = [

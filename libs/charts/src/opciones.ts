@@ -6,7 +6,7 @@
  * drawing one bar; one without figures says so once.
  */
 import type { EChartsOption } from 'echarts';
-import { formatearNumero } from '@tablero/domain';
+import { formatearNumero, mayuscula } from '@tablero/domain';
 import { Contexto, FilaGrafico, filasQueSeDibujan } from './grafico';
 import {
   MAPA_DEPARTAMENTOS,
@@ -235,7 +235,7 @@ function marco(titulo: string, contexto: Contexto, filas: readonly FilaGrafico[]
   return {
     graphic: filasQueSeDibujan(filas).length
       ? []
-      : enElCentro(contexto, ['Sin datos para estos filtros']),
+      : enElCentro(contexto, [mayuscula(contexto.vacio)]),
     color: PALETA,
     backgroundColor: '#ffffff',
     textStyle: texto,

@@ -102,3 +102,8 @@ export const compararEnEspanol = new Intl.Collator('es').compare;
 
 /** The source line every screen, sheet and image carries. */
 export const FUENTE = 'Fuente: DNP (2023), Estrategia Juntos por el Territorio';
+
+/** A sentence's first letter in capitals: «sin datos…» where it opens a line. */
+export function mayuscula(texto: string): string {
+  return texto.charAt(0).toUpperCase() + texto.slice(1);
+}

@@ -111,9 +111,9 @@ export class BalanceService {
       ? [...GRAFICOS_PRINCIPALES, ...GRAFICOS_PDT]
       : GRAFICOS_PRINCIPALES) {
       const png = await this.graficos.pngSiHayCifras(id, f, PRESETS['redes-horizontal']);
-      if (png) graficos.push({ titulo: GRAFICO.get(id)!.titulo, png });
-      else
-        omitidas.push([`Gráfico «${GRAFICO.get(id)!.titulo}»`, 'Sin cifras para estos filtros.']);
+      const titulo = GRAFICO.get(id)!.titulo;
+      if ('dibujo' in png) graficos.push({ titulo, png: png.dibujo });
+      else omitidas.push([`Gráfico «${titulo}»`, png.motivo]);
     }
 
     const plan: { nombre: string; descripcion: string; escribir: () => void }[] = [];

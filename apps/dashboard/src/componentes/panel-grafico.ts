@@ -111,7 +111,7 @@ export function panelGrafico(
       if (conCifra.length === 0) {
         // The note still says where the figures are (in joint figures, with no place).
         estado.replaceWith(
-          mensaje('vacio', `${definicion.titulo}: sin datos para estos filtros.`),
+          mensaje('vacio', `${definicion.titulo}: ${contexto.vacio}.`),
           contexto.nota ? el('p', { class: 'nota' }, contexto.nota) : '',
         );
         lienzo.remove();

@@ -35,7 +35,8 @@ export interface ContenidoInforme {
   readonly tarjetas: readonly Kpi[];
   readonly graficos: readonly GraficoDelInforme[];
   /** Titles of the main charts left out for want of figures. */
-  readonly sinGraficos: readonly string[];
+  /** The main charts left out, and why. */
+  readonly sinGraficos: readonly { readonly titulo: string; readonly motivo: string }[];
   readonly territorios: Desglose;
   readonly metricas: readonly { etiqueta: string; unidad: string; definicion: string }[];
   readonly notas: readonly string[];
@@ -176,7 +177,7 @@ function resumen(p: Pagina, kpis: Kpis, tarjetas: readonly Kpi[]): void {
 function graficos(
   p: Pagina,
   lista: readonly GraficoDelInforme[],
-  sinGraficos: readonly string[],
+  sinGraficos: ContenidoInforme['sinGraficos'],
 ): void {
   p.nuevaPagina();
   p.titulo(`3. ${SECCIONES[2]}`);
@@ -186,8 +187,7 @@ function graficos(
     p.nota(g.descripcion);
     p.doc.moveDown(0.6);
   }
-  if (sinGraficos.length > 0 && lista.length > 0)
-    p.nota(`Sin cifras para estos filtros, no se incluyen: ${sinGraficos.join('; ')}.`);
+  for (const { titulo, motivo } of sinGraficos) p.nota(`No se incluye «${titulo}». ${motivo}`);
 }
 
 const METRICAS_TERRITORIALES: readonly MetricaId[] = [

@@ -62,9 +62,14 @@ export class InformeService {
       graficos: ids.flatMap((id, i) => {
         const svg = svgs[i];
         const { titulo, descripcion } = GRAFICO.get(id)!;
-        return svg ? [{ titulo, descripcion, svg, lienzo: LIENZO_INFORME }] : [];
+        return 'dibujo' in svg
+          ? [{ titulo, descripcion, svg: svg.dibujo, lienzo: LIENZO_INFORME }]
+          : [];
       }),
-      sinGraficos: ids.filter((_, i) => !svgs[i]).map((id) => GRAFICO.get(id)!.titulo),
+      sinGraficos: ids.flatMap((id, i) => {
+        const svg = svgs[i];
+        return 'motivo' in svg ? [{ titulo: GRAFICO.get(id)!.titulo, motivo: svg.motivo }] : [];
+      }),
       territorios,
       metricas: f.fase === 'III' ? [...METRICAS, ...METRICAS_PDT] : METRICAS,
       notas: NOTAS_DE_METODOLOGIA,
