@@ -62,10 +62,10 @@ export function escalaDelTexto(lienzo: Lienzo): number {
 /** Breakdowns by place: their charts draw places, and say where the rest of the figures stand. */
 const DIMENSIONES_TERRITORIALES = ['departamento', 'municipio', 'subregion'];
 
-const LUGAR: Readonly<Record<string, string>> = {
-  departamento: 'departamento',
-  municipio: 'municipio',
-  subregion: 'subregión',
+const NINGUN_LUGAR: Readonly<Record<string, string>> = {
+  departamento: 'ningún departamento',
+  municipio: 'ningún municipio',
+  subregion: 'ninguna subregión',
 };
 
 const SIN_DATOS = 'sin datos para estos filtros';
@@ -111,7 +111,7 @@ export class GraficosService {
         ...(nota ? { nota } : {}),
         vacio:
           nota && consulta.tipo === 'desglose' && esTerritorial(consulta.por)
-            ? `ningún ${LUGAR[consulta.por]} con cifra propia para estos filtros`
+            ? `${NINGUN_LUGAR[consulta.por]} con cifra propia para estos filtros`
             : SIN_DATOS,
         ...(consulta.tipo === 'desglose' && consulta.por === 'municipio'
           ? { mapa: mapaMunicipal(f.departamento) }
