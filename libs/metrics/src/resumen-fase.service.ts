@@ -20,6 +20,7 @@ import {
 import { DataSource } from 'typeorm';
 import { cifrasSumables, SumaDeHechos } from './cifras';
 import { MetricasService } from './metricas.service';
+import { periodoEnLaFuente } from './hechos';
 import { FaseDeclarada, LineaDeclarada } from './declarado';
 import { CifraDeMetrica, ResumenFase } from './resumen-fase';
 
@@ -38,10 +39,12 @@ export class ResumenFaseService {
   async declarado(codigo: CodigoFase): Promise<FaseDeclarada | undefined> {
     const fase = await this.dataSource.getRepository(Fase).findOneBy({ codigo });
     if (!fase) return undefined;
+    const periodo = periodoEnLaFuente('a', 'c');
     const actividades = await this.dataSource.query<ActividadDeFase[]>(
       `SELECT a.codigo, a.titulo, a.ciclo_codigo AS ciclo, c.nombre AS ciclo_nombre, t.nombre AS tipo, a.canal,
               coalesce(a.lugar, terr.nombre, sr.nombre) AS lugar, a.fecha_inicio::text AS desde,
-              a.fecha_fin::text AS hasta, a.en_la_fuente, c.en_la_fuente AS ciclo_en_la_fuente
+              a.fecha_fin::text AS hasta, (${periodo.desde})::text AS periodo_desde,
+              (${periodo.hasta})::text AS periodo_hasta, a.en_la_fuente, c.en_la_fuente AS ciclo_en_la_fuente
          FROM actividad a JOIN tipo_actividad t ON t.codigo = a.tipo_codigo
          LEFT JOIN ciclo c ON c.codigo = a.ciclo_codigo
          LEFT JOIN territorio terr ON terr.codigo = a.territorio_codigo
@@ -143,6 +146,9 @@ interface ActividadDeFase {
   lugar: string | null;
   desde: string;
   hasta: string;
+  /** The period the source gives; null where it gives no date. */
+  periodo_desde: string | null;
+  periodo_hasta: string | null;
   en_la_fuente: EnLaFuente | null;
   ciclo_en_la_fuente: EnLaFuente | null;
 }
@@ -165,7 +171,7 @@ const UNIDAD_DECLARADA: Readonly<Record<MetricaDeclarada, string>> = {
 
 /**
  * One line of the phase as declared, from its activities (one, or a cycle's) and their declared figures,
- * with the source's own date and count where it says less than the catalogue (`enLaFuente`).
+ * with the period the source gives and no count where it gives none (`enLaFuente`).
  */
 function lineaDeclarada(
   codigo: string,
@@ -179,6 +185,9 @@ function lineaDeclarada(
   const lugares = [...new Set(actividades.map((a) => a.lugar).filter((l): l is string => !!l))];
   const desde = actividades.map((a) => a.desde).sort()[0];
   const hasta = actividades.map((a) => a.hasta).sort()[actividades.length - 1];
+  const dadas = actividades.filter((a) => a.periodo_desde !== null);
+  const periodoDesde = dadas.map((a) => a.periodo_desde!).sort()[0];
+  const periodoHasta = dadas.map((a) => a.periodo_hasta!).sort()[dadas.length - 1];
   const metricas = [...new Set(figuras.map((f) => f.metrica))];
   const cifra = publicarPartes(
     figuras.map((f) => ({
@@ -202,10 +211,7 @@ function lineaDeclarada(
       lugares.length > 1
         ? `${lugares.slice(0, -1).join(', ')} y ${lugares[lugares.length - 1]}`
         : (lugares[0] ?? null),
-    fechas:
-      enLaFuente && 'fecha' in enLaFuente
-        ? (enLaFuente.fecha ?? null)
-        : formatearPeriodo(desde, hasta),
+    fechas: dadas.length ? formatearPeriodo(periodoDesde, periodoHasta) : null,
     desde,
     hasta,
   };

@@ -78,12 +78,19 @@ function condicionesDe(
 }
 
 /**
- * The date the source gives an activity, its own or else its cycle's (aliases a and ci), where it says less
- * than the catalogue: a year, or JSON null for none; SQL NULL where the catalogue's dates are the source's.
+ * The period the source gives an activity (alias a; its cycle, alias ci, where it says it of the
+ * cycle): the catalogue's dates, the year where the source gives only the year (`en_la_fuente`),
+ * NULL where it gives no date. One definition, read by the series and by the phase as declared.
  */
-const FECHA_EN_LA_FUENTE = `coalesce(a.en_la_fuente -> 'fecha', ci.en_la_fuente -> 'fecha')`;
-const delAño = (mes: number, dia: number) =>
-  `make_date((${FECHA_EN_LA_FUENTE} #>> '{}')::int, ${mes}, ${dia})`;
+export function periodoEnLaFuente(a = 'a', ci = 'ci'): { desde: string; hasta: string } {
+  const fecha = `coalesce(${a}.en_la_fuente -> 'fecha', ${ci}.en_la_fuente -> 'fecha')`;
+  const delAño = (mes: number, dia: number) =>
+    `make_date((${fecha} #>> '{}')::int, ${mes}, ${dia})`;
+  return {
+    desde: `CASE WHEN ${fecha} IS NULL THEN ${a}.fecha_inicio ELSE ${delAño(1, 1)} END`,
+    hasta: `CASE WHEN ${fecha} IS NULL THEN ${a}.fecha_fin ELSE ${delAño(12, 31)} END`,
+  };
+}
 
 /**
  * The activities in scope, written out at each use: the planner then knows their codes are unique and joins
@@ -94,12 +101,13 @@ const delAño = (mes: number, dia: number) =>
  */
 export function cteDeActividades(f: Filtros, q: Consulta): string {
   const condiciones = condicionesDe(f, q, 'actividad', 'a');
+  const periodo = periodoEnLaFuente();
   return `act AS ${f.aliado ? '' : 'NOT MATERIALIZED '}(
     SELECT a.codigo, a.fase_codigo, a.tipo_codigo, a.ciclo_codigo, a.canal, a.modalidad, a.fecha_inicio,
            a.fecha_fin, date_trunc('month', a.fecha_inicio)::date AS mes_inicio, a.territorio_codigo, a.subregion_codigo,
            a.nacional,
-           CASE WHEN ${FECHA_EN_LA_FUENTE} IS NULL THEN a.fecha_inicio ELSE ${delAño(1, 1)} END AS periodo_desde,
-           CASE WHEN ${FECHA_EN_LA_FUENTE} IS NULL THEN a.fecha_fin ELSE ${delAño(12, 31)} END AS periodo_hasta
+           ${periodo.desde} AS periodo_desde,
+           ${periodo.hasta} AS periodo_hasta
       FROM actividad a LEFT JOIN ciclo ci ON ci.codigo = a.ciclo_codigo
      WHERE ${condiciones.length ? condiciones.join(' AND ') : 'TRUE'}
   )`;

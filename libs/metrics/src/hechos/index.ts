@@ -1,4 +1,4 @@
-export { filtroDeHechos } from './alcance.sql';
+export { filtroDeHechos, periodoEnLaFuente } from './alcance.sql';
 export { fuenteDeAsistencias } from './fuente';
 export type { FuenteAsistencias } from './fuente';
 export { ctesDeHechos } from './hechos.sql';
