@@ -201,7 +201,7 @@ function enElCentro(contexto: Contexto, lineas: string[], destacada = false) {
     : maximo;
   const renglones =
     ancho && tamano * 0.64 * largo > ancho
-      ? partes.flatMap((r) => envolver(r, ancho, (tamano * 0.64) / 0.6).split('\n'))
+      ? partes.flatMap((r) => envolver(r, ancho, (tamano * 0.64) / ANCHO_DE_LETRA).split('\n'))
       : partes;
   return [
     {
@@ -309,9 +309,12 @@ const pieDe = (contexto: Contexto) => {
   return px(56) + (renglones(contexto.nota) + Math.max(0, renglones(contexto.fuente) - 1)) * px(15);
 };
 
+/** A character's average width in DejaVu Sans, in ems: how long a text is before it is drawn. */
+const ANCHO_DE_LETRA = 0.6;
+
 /** Words to lines that fit a width, for text ECharts does not wrap (a title's lines). */
 export function envolver(texto: string, ancho: number, tamano: number): string {
-  const porLinea = Math.max(20, Math.floor(ancho / (tamano * 0.6)));
+  const porLinea = Math.max(20, Math.floor(ancho / (tamano * ANCHO_DE_LETRA)));
   const lineas: string[] = [];
   for (const palabra of texto.split(' ')) {
     const ultima = lineas[lineas.length - 1];
@@ -427,7 +430,7 @@ export function barrasVerticales(
     ? contexto.ancho - px(IZQUIERDA_SOBRE_CATEGORIAS + margenes.derecha)
     : px(500);
   const hueco = Math.min(px(140), Math.floor(dibujo / Math.max(1, filas.length)) - px(24));
-  const anchoDe = (letras: number) => letras * texto.fontSize * 0.6;
+  const anchoDe = (letras: number) => letras * texto.fontSize * ANCHO_DE_LETRA;
   const palabra = anchoDe(
     Math.max(...filas.flatMap((f) => f.etiqueta.split(' ').map((p) => p.length))),
   );
