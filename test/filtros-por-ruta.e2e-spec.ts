@@ -221,6 +221,31 @@ const MEDIDAS: Record<string, Medida> = {
         ).filas.map((f) => f.valor),
       ),
   },
+  // The drawing a panel shows: each bar reads its figure («Ciudadanía: 2», «…: > 300 presenciales ·
+  // ≈ 1.700 remotos»); a lone figure is written in the middle instead, in the figures' blue.
+  '/api/v1/graficos/{id}/panel.svg': {
+    esperado: ASISTENCIAS_EN_AMBITO,
+    medir: async (c) => {
+      const svg = await (
+        await fetch(
+          `${server.baseUrl}/api/v1/graficos/asistencias-por-grupo/panel.svg${con(c, { ancho: '480' })}`,
+        )
+      ).text();
+      const barras = [...svg.matchAll(/ data-lectura="[^"]*?: ([^"]*)"/g)].map(
+        ([, cifra]) => cifra,
+      );
+      const sola = [...svg.matchAll(/<text [^>]*fill="#08306b">([^<]*)<\/text>/g)].map(
+        ([, t]) => t,
+      );
+      return suma(
+        (barras.length ? barras : sola).flatMap((cifra) =>
+          (cifra.replace(/&#\d+;/g, '').match(/\d[\d.]*/g) ?? []).map((n) =>
+            Number(n.replace(/\./g, '')),
+          ),
+        ),
+      );
+    },
+  },
   '/api/v1/reportes/balance': {
     esperado: REGISTRADO_EN_CONCILIACION,
     medir: async (c) => {

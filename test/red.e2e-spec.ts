@@ -3,7 +3,7 @@
  * served pre-compressed (brotli or gzip) by Accept-Encoding, the page revalidated on each
  * visit, JSON compressed, ETag and 304 under the data version, and a first visit that
  * asks for its data without waiting for the session first: the page names the view's answers
- * and Territorio's map as preloads.
+ * as preloads, and each chart's drawing comes from the server, compressed and revalidated.
  */
 import { CredencialesService } from '@tablero/access';
 import { Browser } from 'playwright-core';
@@ -55,9 +55,9 @@ const DESCOMPRIMIR: Record<string, (cuerpo: Buffer) => Buffer> = {
   gzip: gunzipSync,
 };
 
-type Activo = 'guion' | 'graficos' | 'estilos' | 'mapaDelPais' | 'mapaCompleto';
+type Activo = 'guion' | 'estilos';
 
-/** The asset paths the served page names: scripts, style sheet and map geometries. */
+/** The asset paths the served page names: its script and its style sheet. */
 async function activosDeLaPagina(): Promise<Record<Activo, string>> {
   const { cuerpo } = await pedirCrudo('/resumen');
   const html = cuerpo.toString('utf8');
@@ -68,27 +68,21 @@ async function activosDeLaPagina(): Promise<Record<Activo, string>> {
   };
   return {
     guion: buscar(/<script type="module" src="([^"]+)"/),
-    graficos: buscar(/<link rel="modulepreload" href="([^"]+\/echarts-[^"]+)"/),
     estilos: buscar(/<link rel="stylesheet" href="([^"]+)"/),
-    mapaDelPais: buscar(/<meta name="mapa-pais" content="([^"]+)"/),
-    mapaCompleto: buscar(/<meta name="mapa-completa" content="([^"]+)"/),
   };
 }
 
 describe('static assets', () => {
   const TIPOS: Record<Activo, string> = {
     guion: 'text/javascript; charset=utf-8',
-    graficos: 'text/javascript; charset=utf-8',
     estilos: 'text/css; charset=utf-8',
-    mapaDelPais: 'application/json; charset=utf-8',
-    mapaCompleto: 'application/json; charset=utf-8',
   };
 
   it.each(Object.keys(TIPOS) as Activo[])(
     'the %s has a hashed name, is immutable, and its br and gz decompress to the same bytes',
     async (activo) => {
       const ruta = (await activosDeLaPagina())[activo];
-      expect(basename(ruta)).toMatch(/^[a-z]+(-[a-z]+)*-[A-Z0-9]{8}\.(js|css|topo\.json)$/);
+      expect(basename(ruta)).toMatch(/^[a-z]+-[A-Z0-9]{8}\.(js|css)$/);
       const original = await pedirCrudo(ruta, { 'accept-encoding': 'identity' });
       expect(original.estado).toBe(200);
       expect(original.cabeceras['content-encoding']).toBeUndefined();
@@ -212,6 +206,28 @@ describe('API answers', () => {
     expect(lineas).toHaveLength(1 + personas.length);
   });
 
+  it('sends a panel’s drawing compressed, and answers 304 to the drawing the browser holds', async () => {
+    const ruta = '/api/v1/graficos/mapa-por-municipio/panel.svg?ancho=360';
+    const plano = await pedirCrudo(ruta);
+    expect(plano.estado).toBe(200);
+    expect(plano.cabeceras['content-type']).toBe('image/svg+xml; charset=utf-8');
+    expect(plano.cabeceras['cache-control']).toBe('private, no-cache');
+    for (const metodo of ['br', 'gzip']) {
+      const comprimido = await pedirCrudo(ruta, { 'accept-encoding': metodo });
+      expect(comprimido.cabeceras['content-encoding']).toBe(metodo);
+      expect(comprimido.cuerpo.length).toBeLessThan(plano.cuerpo.length / 3);
+      expect(DESCOMPRIMIR[metodo](comprimido.cuerpo).equals(plano.cuerpo)).toBe(true);
+    }
+    const revalidado = await pedirCrudo(ruta, { 'if-none-match': plano.cabeceras.etag! });
+    expect(revalidado.estado).toBe(304);
+    // Another width is another drawing.
+    const otroAncho = await pedirCrudo(ruta.replace('360', '720'), {
+      'if-none-match': plano.cabeceras.etag!,
+    });
+    expect(otroAncho.estado).toBe(200);
+    expect(otroAncho.cuerpo.toString('utf8')).toMatch(/^<svg width="720" /);
+  });
+
   it('answers 304 to a figure the browser holds, until the query, the scope or the data change', async () => {
     const kpis = await pedirCrudo('/api/v1/kpis?fase=II');
     expect(kpis.estado).toBe(200);
@@ -289,7 +305,6 @@ describe('first visit in chromium', () => {
   });
 
   it('names in the page what each view asks for, and the view uses each answer once', async () => {
-    const { mapaDelPais, mapaCompleto } = await activosDeLaPagina();
     const visitar = async (ruta: string) => {
       const html = (await pedirCrudo(ruta)).cuerpo.toString('utf8');
       const precargas = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch"/g)].map(
@@ -301,8 +316,7 @@ describe('first visit in chromium', () => {
       const avisos: string[] = [];
       page.on('request', (r) => {
         const { pathname, search } = new URL(r.url());
-        if (pathname.startsWith('/api/') || pathname.includes('/mapas/'))
-          pedidos.push(pathname + search);
+        if (pathname.startsWith('/api/')) pedidos.push(pathname + search);
       });
       page.on('console', (m) => {
         if (/preload/i.test(m.text())) avisos.push(m.text());
@@ -316,20 +330,30 @@ describe('first visit in chromium', () => {
       expect(pedidos.slice(0, precargas.length)).toEqual(precargas);
       return { precargas, pedidos };
     };
+    const dibujos = (pedidos: string[]) =>
+      pedidos
+        .filter((p) => p.includes('/panel.svg'))
+        .map((p) => p.replace(/ancho=\d+/, 'ancho=…'))
+        .sort();
     const pais = await visitar('/territorio');
-    expect(pais.precargas[0]).toBe(mapaDelPais);
-    expect(pais.pedidos.filter((p) => p.includes('/mapas/'))).toEqual([mapaDelPais]);
     expect(pais.precargas).toEqual(
       expect.arrayContaining(['/api/v1/cobertura', '/api/v1/graficos/mapa-por-departamento.json']),
     );
-    // A department's municipalities are drawn from the complete map, its figures under its filter.
+    // Each chart's drawing, at its panel's width, once.
+    expect(dibujos(pais.pedidos)).toEqual([
+      '/api/v1/graficos/interacciones-por-departamento/panel.svg?ancho=…',
+      '/api/v1/graficos/mapa-por-departamento/panel.svg?ancho=…',
+      '/api/v1/graficos/mapa-por-municipio/panel.svg?ancho=…',
+    ]);
+    // A department's municipalities, its figures and drawings under its filter.
     const tolima = await visitar('/territorio?departamento=73&fase=II');
-    expect(tolima.precargas[0]).toBe(mapaCompleto);
-    expect(tolima.pedidos.filter((p) => p.includes('/mapas/'))).toEqual([mapaCompleto]);
     expect(tolima.precargas).toContain('/api/v1/cobertura?fase=II&departamento=73');
     expect(tolima.precargas.some((p) => p.includes('mapa-por-departamento'))).toBe(false);
+    expect(dibujos(tolima.pedidos)).toEqual([
+      '/api/v1/graficos/interacciones-por-municipio/panel.svg?fase=II&departamento=73&ancho=…',
+      '/api/v1/graficos/mapa-por-municipio/panel.svg?fase=II&departamento=73&ancho=…',
+    ]);
     const resumen = await visitar('/resumen');
-    expect(resumen.pedidos.filter((p) => p.includes('/mapas/'))).toEqual([]);
     expect(resumen.precargas.filter((p) => p.startsWith('/api/v1/kpis'))).toHaveLength(4);
     const participacion = await visitar('/participacion?fase=I');
     expect(participacion.precargas).toContain('/api/v1/personas-unicas?fase=I');

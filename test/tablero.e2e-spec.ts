@@ -230,6 +230,15 @@ describe('Territorio', () => {
     const tolima = mapa.locator('svg path[fill="#08306b"][stroke]');
     await tolima.scrollIntoViewIfNeeded();
     const caja = (await tolima.boundingBox())!;
+    // Under the pointer each region says what it is and its figure; a region without one, its name.
+    const lectura = page.locator('#lectura');
+    await page.mouse.move(caja.x + caja.width / 2, caja.y + caja.height / 2);
+    await expect(lectura.innerText()).resolves.toBe('Tolima: > 300');
+    const amazonas = (await mapa.locator('svg [data-lectura^="Amazonas:"]').boundingBox())!;
+    await page.mouse.move(amazonas.x + amazonas.width / 2, amazonas.y + amazonas.height / 2);
+    await expect(lectura.innerText()).resolves.toBe('Amazonas: sin cifras');
+    await page.mouse.move(0, 0);
+    await expect(lectura.isHidden()).resolves.toBe(true);
     await page.mouse.click(caja.x + caja.width / 2, caja.y + caja.height / 2);
     await esperarVista();
     expect(consulta().get('departamento')).toBe('73');
@@ -441,19 +450,26 @@ describe('Behaviour', () => {
     }
   });
 
-  it('draws the charts again when the window narrows, their titles wrapped inside the canvas', async () => {
-    /** The text of each chart drawn past its canvas's left or right edge. */
+  it('draws the charts again when the window narrows, at its width, their titles wrapped inside the canvas', async () => {
+    /**
+     * The text of each chart drawn past its canvas's left or right edge, and each drawing made for
+     * another width than its canvas's (in the steps of ten pixels it is asked for in), only
+     * stretched to it: its type would shrink with it.
+     */
     const medir = () =>
       page.evaluate<string[]>(`(async () => {
         await new Promise((listo) => requestAnimationFrame(() => requestAnimationFrame(listo)));
         return [...document.querySelectorAll('.lienzo svg')].flatMap((svg) => {
           const lienzo = svg.getBoundingClientRect();
+          const esperado = Math.max(200, Math.floor(svg.parentElement.clientWidth / 10) * 10);
+          const dibujado = Number(svg.getAttribute('width'));
           return [...svg.querySelectorAll('text')]
             .filter((t) => {
               const caja = t.getBoundingClientRect();
               return caja.width > 0 && (caja.left < lienzo.left - 1 || caja.right > lienzo.right + 1);
             })
-            .map((t) => t.textContent);
+            .map((t) => t.textContent)
+            .concat(dibujado === esperado ? [] : ['dibujado a ' + dibujado + ' px en ' + esperado]);
         });
       })()`);
     // The redraw follows the window's resize event by a frame or two: measured again until it

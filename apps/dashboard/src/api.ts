@@ -32,13 +32,17 @@ function esperar(ms: number, senal?: AbortSignal): Promise<void> {
   });
 }
 
-async function responder(ruta: string, senal?: AbortSignal): Promise<Response> {
+async function responder(
+  ruta: string,
+  senal?: AbortSignal,
+  acepta = 'application/json',
+): Promise<Response> {
   let fallos = 0;
   try {
     for (;;) {
       let respuesta: Response | undefined;
       try {
-        respuesta = await fetch(ruta, { headers: { Accept: 'application/json' }, signal: senal });
+        respuesta = await fetch(ruta, { headers: { Accept: acepta }, signal: senal });
       } catch (error) {
         if (senal?.aborted) throw error;
       }
@@ -54,11 +58,22 @@ async function responder(ruta: string, senal?: AbortSignal): Promise<Response> {
 export async function pedir<T>(ruta: string, senal?: AbortSignal): Promise<T> {
   const respuesta = await responder(ruta, senal);
   const cuerpo = (await respuesta.json().catch(() => null)) as { mensaje?: string } | null;
-  if (!respuesta.ok) {
-    throw new ErrorDeApi(
-      respuesta.status,
-      cuerpo?.mensaje ?? `El servidor respondió ${respuesta.status}.`,
-    );
-  }
+  if (!respuesta.ok) throw errorDeApi(respuesta, cuerpo);
   return cuerpo as T;
+}
+
+/** An answer that is not JSON (a chart's drawing); an error still comes as JSON. */
+export async function pedirTexto(ruta: string, senal?: AbortSignal): Promise<string> {
+  const respuesta = await responder(ruta, senal, 'image/svg+xml');
+  if (!respuesta.ok) {
+    throw errorDeApi(respuesta, await respuesta.json().catch(() => null));
+  }
+  return respuesta.text();
+}
+
+function errorDeApi(respuesta: Response, cuerpo: { mensaje?: string } | null): ErrorDeApi {
+  return new ErrorDeApi(
+    respuesta.status,
+    cuerpo?.mensaje ?? `El servidor respondió ${respuesta.status}.`,
+  );
 }

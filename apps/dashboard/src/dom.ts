@@ -1,4 +1,7 @@
-/** A few DOM helpers: elements built from data, text always set as text (never as HTML). */
+/**
+ * A few DOM helpers: elements built from data, text always set as text (never as HTML), and
+ * drawings read as SVG.
+ */
 type Hijo = Node | string | null | undefined | false;
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -120,4 +123,13 @@ export function formularioDeAccion(
 /** A JSON block the server wrote into the page (`<script type="application/json" id=…>`), or null. */
 export function datosDeLaPagina<T>(id: string): T | null {
   return JSON.parse(document.getElementById(id)?.textContent || 'null') as T | null;
+}
+
+/** A chart drawn by the server, read as SVG (XML), never as HTML. */
+export function dibujoSvg(texto: string): Element {
+  const documento = new DOMParser().parseFromString(texto, 'image/svg+xml');
+  const raiz = documento.documentElement;
+  if (raiz.namespaceURI !== 'http://www.w3.org/2000/svg')
+    throw new Error('el dibujo que llegó no es un SVG');
+  return document.importNode(raiz, true);
 }

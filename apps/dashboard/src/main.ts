@@ -81,7 +81,6 @@ async function dibujar(): Promise<void> {
   // A control of the view that filtered the page (a category of "Ver datos") is redrawn away.
   const focoEnLaVista = contenido.contains(document.activeElement);
   actual?.cancelar.abort();
-  for (const g of actual?.graficos ?? []) g.dispose();
   const estado = estadoActual();
   const cancelar = new AbortController();
   actual = { estado, senal: cancelar.signal, graficos: [], pendientes: [], cancelar };
@@ -131,14 +130,5 @@ addEventListener('resize', () => {
   redimensionando = requestAnimationFrame(() => {
     for (const g of actual?.graficos ?? []) g.redimensionar();
   });
-});
-/** A printed page's width in CSS pixels, A4 or carta upright, inside the print stylesheet's margins. */
-const ANCHO_EN_PAPEL = 680;
-// Charts are drawn at a width in pixels: narrowed for paper, then back to the screen's.
-addEventListener('beforeprint', () => {
-  for (const g of actual?.graficos ?? []) g.redimensionar(ANCHO_EN_PAPEL);
-});
-addEventListener('afterprint', () => {
-  for (const g of actual?.graficos ?? []) g.redimensionar();
 });
 void dibujar();

@@ -3,19 +3,15 @@ import { Estado } from './estado';
 
 /** A chart on the page. */
 export interface GraficoDibujado {
-  /**
-   * Draws it again at its canvas's width, or at most `anchoMaximo` (a printed page's): its
-   * title wraps, and its height follows, as when it was first drawn at that width.
-   */
-  redimensionar(anchoMaximo?: number): void;
-  dispose(): void;
+  /** Asks for its drawing again at its canvas's new width: its title wraps, its height follows. */
+  redimensionar(): void;
 }
 
 export interface ContextoVista {
   readonly estado: Estado;
   /** Aborted when the view is replaced: its pending requests stop. */
   readonly senal: AbortSignal;
-  /** Charts drawn, disposed when the view is replaced. */
+  /** Charts drawn, drawn again when the window's width changes. */
   readonly graficos: GraficoDibujado[];
   /** Charts still being drawn: the view is complete when all have settled. */
   readonly pendientes: Promise<void>[];

@@ -31,6 +31,16 @@ export function filasQueSeDibujan(filas: readonly FilaGrafico[]): FilaGrafico[] 
   return filas.filter((f) => (f.valor ?? 0) > 0 || f.conjunta);
 }
 
+/** A row's figure as the dashboard tells it: a place reached only within a joint figure has none of its own. */
+export function cifraDeFila(f: FilaGrafico): string {
+  return f.conjunta ? 'alcanzado en una cifra conjunta' : f.texto;
+}
+
+/** A row read aloud or under the cursor: «Tolima: > 300», «Fase I · Asistencias: 12.531». */
+export function lecturaDeFila(f: FilaGrafico): string {
+  return `${f.etiqueta}${f.serie ? ` · ${f.serie}` : ''}: ${cifraDeFila(f)}`;
+}
+
 /** What a chart needs besides its rows: the words every published image carries. */
 export interface Contexto {
   /** "Fase II · Tolima", or "Toda la estrategia". */

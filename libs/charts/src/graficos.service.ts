@@ -36,7 +36,8 @@ import {
   filtrosDelGrafico,
   SeriePdt,
 } from './grafico';
-import { renderizarPng, renderizarSvg } from './render';
+import { altoDelLienzo } from './opciones';
+import { renderizarPng, renderizarSvg, renderizarSvgDePanel } from './render';
 
 export interface Lienzo {
   readonly ancho: number;
@@ -155,6 +156,19 @@ export class GraficosService {
       lienzo.ancho,
       lienzo.alto,
     );
+  }
+
+  /**
+   * The chart as a dashboard panel shows it, drawn here as the images are: at the panel's width, as
+   * tall as that width needs, its note told above it by the panel (where it wraps) and not under it.
+   */
+  dibujarEnPanel(
+    grafico: DefinicionGrafico,
+    { filas, contexto }: DatosGrafico,
+    ancho: number,
+  ): string {
+    const opcion = grafico.opcion(filas, { ...contexto, nota: undefined, ancho });
+    return renderizarSvgDePanel(opcion, ancho, altoDelLienzo(opcion, ancho, filas.length));
   }
 
   private async filas(

@@ -11,7 +11,6 @@ export {
   SERIES_PDT,
 } from './grafico';
 export {
-  CARPETA_MAPAS,
   fuenteDeMapa,
   geometriaDe,
   MAPA_DEPARTAMENTOS,

@@ -2,10 +2,8 @@
  * Colombia's departments and municipalities for the choropleths: DANE's
  * Marco Geoestadístico Nacional 2018, simplified, as one TopoJSON keyed by
  * DIVIPOLA codes (libs/domain/src/referencia/territorio/municipios.topo.json).
- * The build publishes it twice (content-hashed files): whole, for a department's maps, and
- * simplified for the national ones (`topologia-del-pais.ts`); the browser fetches each the first
- * time a map needs it and the server reads the same to render images: both make the maps a chart
- * asks for from them here.
+ * The server draws every map from it (the dashboard's panels and the images alike): whole for a
+ * department's maps, simplified for the national ones (`topologia-del-pais.ts`).
  */
 import type { EChartsOption } from 'echarts';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
@@ -22,9 +20,6 @@ export const MAPA_MUNICIPIOS: NombreMapa = 'municipios';
 export function mapaMunicipal(departamento?: string): NombreMapa {
   return departamento ? `municipios-${departamento}` : MAPA_MUNICIPIOS;
 }
-
-/** Where the build publishes the topology, under the dashboard's assets (its name carries its hash). */
-export const CARPETA_MAPAS = 'assets/mapas';
 
 /** The codes DANE lists that MGN 2018 draws no polygon for (27493's land is inside its neighbours there). */
 export const SIN_GEOMETRIA: readonly string[] = ['27493'];

@@ -10,6 +10,7 @@ import {
   barrasHorizontales,
   barrasVerticales,
   clasesDe,
+  lecturaDe,
   linea,
   mapa,
   paneles,
@@ -18,6 +19,7 @@ import { renderizarSvg } from './render';
 import { geometriaDe, MAPA_DEPARTAMENTOS, MAPA_MUNICIPIOS } from './mapa';
 import { RUTA_TOPOLOGIA_MUNICIPAL } from '@tablero/domain';
 import type { Topology } from 'topojson-specification';
+import type { EChartsOption } from 'echarts';
 
 const contexto: Contexto = {
   filtrosEnPalabras: 'Fase II · Tipo: Taller presencial',
@@ -414,7 +416,6 @@ describe('mapa', () => {
     visualMap: { pieces: { label: string }[] };
     series: { map: string; data: { name: string; value: number }[] }[];
     title: { text: string }[];
-    tooltip: { formatter: (p: unknown) => string };
   };
 
   it('says the values of each class in its legend, and the joint and empty ones', () => {
@@ -460,20 +461,28 @@ describe('mapa', () => {
     );
   });
 
-  it('writes names in the tooltip as text, never as HTML', () => {
-    expect(
-      opcion.tooltip.formatter({
-        name: '54',
-        data: { fila: { etiqueta: '<b>Norte</b>', texto: '3' } },
-      }),
-    ).toBe('&#60;b&#62;Norte&#60;/b&#62;: 3');
-  });
-
-  it('names a place without figures by its name, not by its code', () => {
+  it('reads a region by its row, and one without a row by its name, not by its code', () => {
     const topologia = JSON.parse(readFileSync(RUTA_TOPOLOGIA_MUNICIPAL, 'utf8')) as Topology;
     geometriaDe(topologia, MAPA_MUNICIPIOS);
     geometriaDe(topologia, MAPA_DEPARTAMENTOS);
-    expect(opcion.tooltip.formatter({ name: '73001' })).toBe('Ibagué (Tolima): sin cifras');
-    expect(opcion.tooltip.formatter({ name: '91' })).toBe('Amazonas: sin cifras');
+    // As ECharts holds the option once set: the regions without a row follow those with one.
+    const fijada = {
+      ...opcion,
+      series: [
+        { ...opcion.series[0], type: 'map', data: [...opcion.series[0].data, { name: '73001' }] },
+        { ...opcion.series[1], type: 'map', silent: true, data: [{ name: '73' }] },
+      ],
+    } as EChartsOption;
+    expect(lecturaDe(fijada, 0, 0)).toEqual({
+      clave: '73',
+      texto: 'Tolima: > 300 presenciales · ≈ 1.700 remotos',
+    });
+    expect(lecturaDe(fijada, 0, 3)).toEqual({
+      clave: '05',
+      texto: '05: alcanzado en una cifra conjunta',
+    });
+    expect(lecturaDe(fijada, 0, 4)).toEqual({ texto: 'Ibagué (Tolima): sin cifras' });
+    // The departments' outlines stand for nothing a click or the pointer reads.
+    expect(lecturaDe(fijada, 1, 0)).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import { formatearNumero, mayuscula } from '@tablero/domain';
-import { Contexto, FilaGrafico, filasQueSeDibujan } from './grafico';
+import { Contexto, FilaGrafico, filasQueSeDibujan, lecturaDeFila } from './grafico';
 import {
   MAPA_DEPARTAMENTOS,
   MAPA_MUNICIPIOS,
@@ -612,16 +612,6 @@ export function mapa(
   const municipalNacional = nombre === MAPA_MUNICIPIOS;
   return {
     ...marcoDelMapa,
-    tooltip: {
-      trigger: 'item',
-      formatter: (p: unknown) => {
-        const { name, data } = p as { name: string; data?: { fila?: FilaGrafico } };
-        const fila = data?.fila;
-        const etiqueta = escaparHtml(fila?.etiqueta ?? nombreDeLugar(name) ?? name);
-        if (!fila) return `${etiqueta}: sin cifras`;
-        return `${etiqueta}: ${escaparHtml(fila.conjunta ? 'alcanzado en una cifra conjunta' : fila.texto)}`;
-      },
-    },
     visualMap: {
       type: 'piecewise',
       show: propias.length + conjuntas.length > 0,
@@ -684,11 +674,6 @@ export function mapa(
         : []),
     ],
   };
-}
-
-/** ECharts writes a tooltip as HTML: names from the data are text. */
-function escaparHtml(texto: string): string {
-  return texto.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**
@@ -844,5 +829,45 @@ export function paneles(
       encode: { x: 'etiqueta', y: 'valor' },
       label: etiquetaConTexto(contexto, 'top'),
     })),
+  };
+}
+
+/** What a drawn item (a bar, a point, a slice, a region) stands for: its row's key, and what it reads. */
+export interface Lectura {
+  readonly clave?: string | null;
+  readonly texto: string;
+}
+
+/**
+ * What the item `dato` of series `serie` stands for in an option as ECharts holds it once set
+ * (`getOption()`: a map's series lists every region, those without a row too); none for an
+ * item that stands for nothing (the departments' outlines over a municipal map).
+ */
+export function lecturaDe(opcion: EChartsOption, serie: number, dato: number): Lectura | undefined {
+  const definida = [opcion.series].flat()[serie] as
+    | { type?: string; name?: string; data?: unknown[]; datasetIndex?: number; silent?: boolean }
+    | undefined;
+  if (!definida || definida.silent) return undefined;
+  if (definida.type === 'map') {
+    const region = definida.data?.[dato] as { name: string; fila?: FilaGrafico } | undefined;
+    if (!region) return undefined;
+    return region.fila
+      ? { clave: region.fila.clave, texto: lecturaDeFila(region.fila) }
+      : { texto: `${nombreDeLugar(region.name) ?? region.name}: sin cifras` };
+  }
+  const fuente = [opcion.dataset].flat()[definida.datasetIndex ?? 0]?.source as
+    Record<string, unknown>[] | undefined;
+  const fila = fuente?.[dato];
+  if (!fila) return undefined;
+  // Stacked bars: a row holds each series' figure under the series' name.
+  if (definida.name !== undefined && typeof fila[definida.name] === 'number') {
+    return {
+      clave: fila.clave as string | undefined,
+      texto: `${String(fila.etiqueta)} · ${definida.name}: ${formatearNumero(fila[definida.name] as number)}`,
+    };
+  }
+  return {
+    clave: fila.clave as string | undefined,
+    texto: lecturaDeFila(fila as unknown as FilaGrafico),
   };
 }

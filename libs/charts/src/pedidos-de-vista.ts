@@ -23,6 +23,18 @@ export function rutaDelGrafico(
   return `/api/v1/graficos/${id}.${formato}${consultaDeFiltros(filtrosDelGrafico(definicion, filtros), extra)}`;
 }
 
+/** A chart as a dashboard panel draws it, `ancho` pixels wide, under the page's filters. */
+export function rutaDelDibujo(
+  id: string,
+  ancho: number,
+  filtros: Filtros,
+  extra: Record<string, string> = {},
+): string {
+  const definicion = GRAFICO.get(id);
+  if (!definicion) throw new Error(`Gráfico desconocido: ${id}`);
+  return `/api/v1/graficos/${id}/panel.svg${consultaDeFiltros(filtrosDelGrafico(definicion, filtros), { ...extra, ancho: String(ancho) })}`;
+}
+
 export const rutaDeKpis = (filtros: Filtros): string => `/api/v1/kpis${consultaDeFiltros(filtros)}`;
 
 export const rutaDeCobertura = (filtros: Filtros): string =>

@@ -8,12 +8,14 @@ import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 import * as echarts from 'echarts';
 import { RUTA_TOPOLOGIA_MUNICIPAL } from '@tablero/domain';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import { fuenteDeMapa, geometriaDe, mapasDe, NombreMapa } from './mapa';
 import { topologiaDelPais } from './topologia-del-pais';
 import { FUENTE_TIPOGRAFICA } from './paleta';
+import { lecturaDe } from './opciones';
 
 /** The TTF files every server-side output draws its text with (images, PDF reports). */
 export const ARCHIVOS_DE_FUENTE = (() => {
@@ -41,6 +43,54 @@ function registrarMapas(nombres: readonly NombreMapa[]): void {
 }
 
 export function renderizarSvg(opcion: EChartsOption, ancho: number, alto: number): string {
+  return dibujar(opcion, ancho, alto, (_, svg) => svg);
+}
+
+/** ECharts' server-side marks of a drawn item: its series, its index, chart or legend, and whether it is silent. */
+const MARCAS_SSR =
+  / ecmeta_series_index="(\d+)" ecmeta_data_index="(\d+)" ecmeta_ssr_type="(\w+)"( ecmeta_silent="true")?/g;
+
+/**
+ * A chart as a dashboard panel draws it: each bar, point, slice or region carries what it stands
+ * for (`data-clave`, by which a click filters the page; `data-lectura`, told under the cursor),
+ * an item that stands for nothing lets the pointer through, and the hover styles are named after
+ * the drawing itself, apart from those of the other panels on the same page.
+ */
+export function renderizarSvgDePanel(opcion: EChartsOption, ancho: number, alto: number): string {
+  return dibujar(opcion, ancho, alto, (grafico, svg) => {
+    const fusionada = grafico.getOption() as EChartsOption;
+    const marcado = svg
+      .replace(/ pointer-events="visible"([^>]* ecmeta_silent="true")/g, ' pointer-events="none"$1')
+      .replace(MARCAS_SSR, (_, serie: string, dato: string, tipo: string, silencioso?: string) => {
+        const lectura =
+          tipo !== 'chart' || silencioso
+            ? undefined
+            : lecturaDe(fusionada, Number(serie), Number(dato));
+        if (!lectura) return '';
+        const clave = lectura.clave ? ` data-clave="${atributo(lectura.clave)}"` : '';
+        return `${clave} data-lectura="${atributo(lectura.texto)}"`;
+      });
+    // ECharts numbers its classes on from earlier drawings: numbered again here, by first use.
+    const clases = new Map<string, number>();
+    const numerado = marcado.replace(/\bzr\d+-cls-\d+\b/g, (clase) => {
+      if (!clases.has(clase)) clases.set(clase, clases.size);
+      return `\u{E000}${clases.get(clase)!}\u{E001}`;
+    });
+    const propio = `g${createHash('sha256').update(numerado).digest('hex').slice(0, 10)}-`;
+    return numerado.replace(/\u{E000}(\d+)\u{E001}/gu, `${propio}$1`);
+  });
+}
+
+function atributo(texto: string): string {
+  return texto.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function dibujar(
+  opcion: EChartsOption,
+  ancho: number,
+  alto: number,
+  terminar: (grafico: echarts.ECharts, svg: string) => string,
+): string {
   registrarMapas(mapasDe(opcion));
   const grafico = echarts.init(null, null, {
     renderer: 'svg',
@@ -50,7 +100,7 @@ export function renderizarSvg(opcion: EChartsOption, ancho: number, alto: number
   });
   try {
     grafico.setOption(opcion);
-    return grafico.renderToSVGString();
+    return terminar(grafico, grafico.renderToSVGString());
   } finally {
     grafico.dispose();
   }

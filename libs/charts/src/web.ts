@@ -1,6 +1,6 @@
 /** What the browser may import from this library: the definitions, no server code. */
 export { GRAFICO, GRAFICOS } from './charts.catalogue';
-export { filasQueSeDibujan, filtrosDelGrafico } from './grafico';
+export { cifraDeFila, filasQueSeDibujan, filtrosDelGrafico, lecturaDeFila } from './grafico';
 export type {
   ConsultaGrafico,
   Contexto,
@@ -8,9 +8,6 @@ export type {
   DefinicionGrafico,
   FilaGrafico,
 } from './grafico';
-export { fuenteDeMapa, geometriaDe, mapaMunicipal, mapasDe } from './mapa';
-export { altoDelLienzo } from './opciones';
-export type { FuenteDeMapa, NombreMapa } from './mapa';
 export {
   ambitosDeResumen,
   GRAFICOS_DE_PARTICIPACION,
@@ -20,5 +17,6 @@ export {
   rutaDeCobertura,
   rutaDeKpis,
   rutaDePersonasUnicas,
+  rutaDelDibujo,
   rutaDelGrafico,
 } from './pedidos-de-vista';

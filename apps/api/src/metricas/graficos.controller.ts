@@ -7,7 +7,7 @@ import {
   StreamableFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { DataVersionCache } from '../cache/data-version-cache.interceptor';
+import { DataVersionCache, TextoGuardable } from '../cache/data-version-cache.interceptor';
 import {
   Acceso,
   Auditar,
@@ -21,6 +21,7 @@ import {
 import type { Request } from 'express';
 import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
+  DefinicionGrafico,
   filtrosDelGrafico,
   GRAFICO,
   GRAFICOS,
@@ -33,6 +34,23 @@ import { libroDeDatosDeGrafico, TIPO_DE_ARCHIVO } from '@tablero/reports';
 import { ApiError } from '../errors/api-error';
 import { invalido } from '../errors/consulta';
 import { ApiFiltros, leerFiltros } from './filtros.params';
+
+const TIPO_SVG = 'image/svg+xml; charset=utf-8';
+
+/** A panel's width in pixels: a phone's narrowest to a wide screen's. */
+const PANEL = { min: 200, max: 2400 };
+
+function definicionDe(id: string | undefined, pedido: string): DefinicionGrafico {
+  const grafico = id === undefined ? undefined : GRAFICO.get(id);
+  if (!grafico) {
+    throw new ApiError(
+      HttpStatus.NOT_FOUND,
+      'GRAFICO_DESCONOCIDO',
+      `No hay un gráfico «${pedido.slice(0, 60)}». Pida /api/v1/graficos/<id>.svg, .png, .json o .xlsx; la lista está en /api/v1/graficos.`,
+    );
+  }
+  return grafico;
+}
 
 /** The chart's numbers as JSON feed the dashboard; images and workbooks are heavier and need more. */
 const esArchivo = (request: Request) => !String(request.params.archivo).endsWith('.json');
@@ -65,6 +83,36 @@ export class GraficosController {
     };
   }
 
+  @Get(':id/panel.svg')
+  @ApiOperation({
+    summary: 'Un gráfico como lo dibuja un panel del tablero, al ancho del panel',
+    description:
+      'SVG del mismo dibujo que las imágenes, sin la nota (el panel la dice encima). Cada barra, punto o ' +
+      'región lleva data-clave (el código por el que un clic filtra) y data-lectura (lo que dice al pasar el cursor).',
+  })
+  @ApiParam({ name: 'id', description: 'id del gráfico, por ejemplo mapa-por-municipio' })
+  @ApiQuery({
+    name: 'ancho',
+    required: true,
+    description: `píxeles, de ${PANEL.min} a ${PANEL.max}`,
+  })
+  @ApiFiltros()
+  async panel(
+    @Param('id') id: string,
+    @Query() consulta: Record<string, unknown>,
+    @Quien() quien: Principal,
+  ): Promise<TextoGuardable> {
+    const grafico = definicionDe(id, `${id}/panel.svg`);
+    const { filtros, parametros } = await leerFiltros(consulta, this.metricas, quien, {
+      ancho: 'entero',
+    });
+    const { ancho } = parametros;
+    if (ancho === undefined || ancho < PANEL.min || ancho > PANEL.max)
+      throw invalido('ancho', `debe estar entre ${PANEL.min} y ${PANEL.max} píxeles`);
+    const datos = await this.graficos.datos(grafico, filtros);
+    return new TextoGuardable(this.graficos.dibujarEnPanel(grafico, datos, ancho), TIPO_SVG);
+  }
+
   @Get(':archivo')
   @Limitado('costoso', esArchivo)
   @Auditar('exportacion', esLibro)
@@ -91,13 +139,7 @@ export class GraficosController {
     @Quien() quien: Principal,
   ): Promise<StreamableFile | object> {
     const [, id, formato] = /^(.+)\.(svg|png|json|xlsx)$/.exec(archivo) ?? [];
-    if (!id || !GRAFICO.has(id)) {
-      throw new ApiError(
-        HttpStatus.NOT_FOUND,
-        'GRAFICO_DESCONOCIDO',
-        `No hay un gráfico «${archivo.slice(0, 60)}». Pida /api/v1/graficos/<id>.svg, .png, .json o .xlsx; la lista está en /api/v1/graficos.`,
-      );
-    }
+    const grafico = definicionDe(id, archivo);
     if (formato !== 'json') {
       const permiso = formato === 'xlsx' ? 'exportar' : 'imagenes';
       if (!quien.rol) throw noAutenticado();
@@ -121,7 +163,6 @@ export class GraficosController {
     if (lienzo.alto < 300 || lienzo.alto > 4000)
       throw invalido('alto', 'debe estar entre 300 y 4000 píxeles');
     if (lienzo.escala > 4) throw invalido('escala', 'debe estar entre 1 y 4');
-    const grafico = GRAFICO.get(id)!;
     const datos = await this.graficos.datos(grafico, filtros);
     if (formato === 'json') {
       const { titulo, descripcion, consulta: pregunta } = grafico;
@@ -143,7 +184,7 @@ export class GraficosController {
       return new StreamableFile(
         Buffer.from(this.graficos.dibujar(grafico, datos, lienzo), 'utf8'),
         {
-          type: 'image/svg+xml; charset=utf-8',
+          type: TIPO_SVG,
           disposition: `inline; filename="${nombre}"`,
         },
       );

@@ -10,7 +10,7 @@ import {
   VISTAS,
 } from '@tablero/access';
 import { CARPETA_TABLERO, rutaDelProyecto } from '@tablero/config';
-import { fuenteDeMapa, mapaMunicipal, pedidosDeVista } from '@tablero/charts';
+import { pedidosDeVista } from '@tablero/charts';
 import { filtrosDelTablero, MetricasService } from '@tablero/metrics';
 import type { Request, Response } from 'express';
 import { readFile } from 'node:fs/promises';
@@ -27,8 +27,8 @@ export const RUTAS_DEL_TABLERO = ['/', ...VISTAS.map((v) => `/${v.ruta}`)];
  * the view asks for its data at once instead of after a round trip for the session; a JSON
  * block is data, not a script, so the Content-Security-Policy (script-src 'self') holds.
  * For a caller who may see the figures, a view with the filter bar also carries the bar's
- * values (what GET /api/v1/filtros answers) and names what the view will ask for (its answers,
- * Territorio's map) as preloads, fetched while the scripts load.
+ * values (what GET /api/v1/filtros answers) and names the answers the view will ask for as
+ * preloads, fetched while the scripts load.
  */
 @ApiExcludeController()
 @Acceso('publico')
@@ -72,7 +72,7 @@ export class TableroController {
     const bloques = [
       bloqueJson('sesion', sesion),
       opcionesDeFiltro ? bloqueJson('opciones-de-filtro', opcionesDeFiltro) : '',
-      ...(conFiltros ? precargasDeVista(html, vista, solicitud) : []).map(
+      ...(conFiltros ? precargasDeVista(vista, solicitud) : []).map(
         (ruta) =>
           `<link rel="preload" href="${ruta.replace(/&/g, '&amp;')}" as="fetch" crossorigin />`,
       ),
@@ -88,15 +88,8 @@ function bloqueJson(id: string, valor: unknown): string {
   return `<script type="application/json" id="${id}">${JSON.stringify(valor).replace(/</g, '\\u003c')}</script>`;
 }
 
-/**
- * What the view asks for under the page's filters. Territorio's topology, the largest of them,
- * is the one its maps draw from, as the view picks it (the country's, or one department's).
- */
-function precargasDeVista(html: string, vista: string, solicitud: Request): string[] {
+/** What the view asks for under the page's filters. */
+function precargasDeVista(vista: string, solicitud: Request): string[] {
   const filtros = filtrosDelTablero(new URLSearchParams(solicitud.originalUrl.split('?')[1] ?? ''));
-  const fuente = vista === 'territorio' && fuenteDeMapa(mapaMunicipal(filtros.departamento));
-  const mapa = fuente
-    ? new RegExp(`<meta name="mapa-${fuente}" content="([^"]+)"`).exec(html)?.[1]
-    : undefined;
-  return [...(mapa ? [mapa] : []), ...pedidosDeVista(vista, filtros)];
+  return pedidosDeVista(vista, filtros);
 }

@@ -1,20 +1,22 @@
 /**
- * A chart of the shared catalogue on the page: its rows from the API, its
- * option from the same definition the server renders images with, and around
- * it what every chart offers: PNG and SVG (rendered by the server), "Ver datos"
- * as an accessible table, the numbers as .xlsx, and a click that filters the page.
+ * A chart of the shared catalogue on the page: its rows from the API and its
+ * drawing from the server (the same definition and renderer as the images, at
+ * the panel's width), and around it what every chart offers: PNG and SVG, "Ver
+ * datos" as an accessible table, the numbers as .xlsx, what an item reads under
+ * the pointer, and a click that filters the page.
  */
 import {
-  altoDelLienzo,
+  cifraDeFila,
   DatosGrafico,
-  FilaGrafico,
   filasQueSeDibujan,
   filtrosDelGrafico,
   GRAFICO,
+  lecturaDeFila,
+  rutaDelDibujo,
   rutaDelGrafico,
 } from '@tablero/charts';
-import { pedir } from '../api';
-import { el, mensaje, tabla } from '../dom';
+import { pedir, pedirTexto } from '../api';
+import { dibujoSvg, el, mensaje, tabla } from '../dom';
 import { CampoFiltro, nombreDeArchivo } from '@tablero/metrics';
 import { filtrar } from '../estado';
 import { puede } from '../sesion';
@@ -97,8 +99,13 @@ export function panelGrafico(
   );
 
   const seccion = padre.lastElementChild as HTMLElement;
-  // ECharts is evaluated while the figures are on their way.
-  const graficador = import('../echarts');
+  const dibujar = (ancho: number) =>
+    pedirTexto(rutaDelDibujo(id, ancho, vista.estado.filtros, extra), vista.senal);
+  let ancho = 0;
+  // The drawing is asked for beside the figures, once the view has placed all its panels (the
+  // first alone in its grid would measure the whole row).
+  const primerDibujo = Promise.resolve().then(() => dibujar((ancho = anchoDelDibujo(lienzo))));
+  primerDibujo.catch(() => {});
   const dibujado = pedir<DatosGrafico>(
     rutaDelGrafico(id, 'json', vista.estado.filtros, extra),
     vista.senal,
@@ -119,52 +126,39 @@ export function panelGrafico(
         seccion.dataset.estado = 'vacio';
         return;
       }
-      // The note is told above the chart, where it wraps; the image carries it under its drawing.
-      // The panel's width wraps titles and sizes a lone figure, as an image's width does.
-      const opcionA = (ancho: number) =>
-        definicion.opcion(filas, { ...contexto, nota: undefined, ancho: ancho || undefined });
-      let ancho = lienzo.clientWidth;
-      const opcion = opcionA(ancho);
-      const { cargarMapas, echarts } = await graficador;
-      await cargarMapas(opcion);
+      // Drawn by the server from the same definition as the images, at the panel's width.
+      lienzo.replaceChildren(dibujoSvg(await primerDibujo));
       if (vista.senal.aborted) return;
-      lienzo.style.height = `${altoDelLienzo(opcion, ancho, filas.length)}px`;
-      const grafico = echarts.init(lienzo, null, { renderer: 'svg' });
-      grafico.setOption(opcion);
       vista.graficos.push({
-        redimensionar(anchoMaximo = Infinity) {
-          const disponible = lienzo.clientWidth;
-          const nuevo = Math.min(disponible, anchoMaximo);
-          if (nuevo !== ancho) {
-            ancho = nuevo;
-            const otra = opcionA(ancho);
-            lienzo.style.height = `${altoDelLienzo(otra, ancho, filas.length)}px`;
-            grafico.setOption(otra, { notMerge: true });
-          }
-          grafico.resize(nuevo < disponible ? { width: nuevo } : undefined);
+        redimensionar() {
+          const nuevo = anchoDelDibujo(lienzo);
+          if (nuevo === ancho) return;
+          ancho = nuevo;
+          dibujar(nuevo)
+            .then((svg) => {
+              if (ancho === nuevo) lienzo.replaceChildren(dibujoSvg(svg));
+            })
+            // The drawing at the former width stays, stretched to the new one.
+            .catch(() => {});
         },
-        dispose: () => grafico.dispose(),
       });
       const por = 'por' in definicion.consulta ? definicion.consulta.por : undefined;
       const filtro = por ? FILTRO_DE_DIMENSION[por] : undefined;
       if (filtro) {
         lienzo.classList.add('interactivo');
-        grafico.on('click', (p) => {
-          // A bar's datum is its row; a region's carries its row beside its class.
-          const dato = p.data as (FilaGrafico & { fila?: FilaGrafico }) | undefined;
-          const clave = dato?.fila?.clave ?? dato?.clave;
+        lienzo.addEventListener('click', (evento) => {
+          const clave = (evento.target as Element)
+            .closest('[data-clave]')
+            ?.getAttribute('data-clave');
           if (clave) filtrar({ [filtro]: clave });
         });
       }
+      leerAlPasar(lienzo);
       const conSeries = filas.some((f) => f.serie);
-      const texto = (f: FilaGrafico) => (f.conjunta ? 'alcanzado en una cifra conjunta' : f.texto);
       lienzo.setAttribute(
         'aria-label',
         `${definicion.titulo}. ${contexto.filtrosEnPalabras}. ` +
-          conCifra
-            .slice(0, 8)
-            .map((f) => `${f.etiqueta}${f.serie ? ` · ${f.serie}` : ''}: ${texto(f)}`)
-            .join('; ') +
+          conCifra.slice(0, 8).map(lecturaDeFila).join('; ') +
           (conCifra.length > 8 ? '; y más en «Ver datos».' : '.'),
       );
       estado.replaceWith(contexto.nota ? el('p', { class: 'nota' }, contexto.nota) : '');
@@ -179,7 +173,7 @@ export function panelGrafico(
             filas.map((f) => [
               filtro && f.clave ? botonFiltro(f.etiqueta, filtro, f.clave) : f.etiqueta,
               ...(conSeries ? [f.serie ?? ''] : []),
-              texto(f),
+              cifraDeFila(f),
             ]),
             [conSeries ? 2 : 1],
           ),
@@ -194,6 +188,46 @@ export function panelGrafico(
       seccion.dataset.estado = 'error';
     });
   vista.pendientes.push(dibujado);
+}
+
+/**
+ * The width a panel's drawing is asked at: its canvas's, in steps of ten pixels (a drawing serves
+ * widths that differ by a few), stretched to the rest by the stylesheet.
+ */
+function anchoDelDibujo(lienzo: HTMLElement): number {
+  return Math.max(ANCHO_MINIMO, Math.floor(lienzo.clientWidth / 10) * 10);
+}
+
+const ANCHO_MINIMO = 200;
+
+/** What an item reads (its `data-lectura`) follows the pointer over it, as a chart's tooltip. */
+function leerAlPasar(lienzo: HTMLElement): void {
+  const globo = globoDeLectura();
+  lienzo.addEventListener('pointermove', (evento) => {
+    const texto = (evento.target as Element)
+      .closest('[data-lectura]')
+      ?.getAttribute('data-lectura');
+    globo.hidden = !texto;
+    if (!texto) return;
+    globo.textContent = texto;
+    // Beside the pointer, turned to the left near the right edge so that it stays on screen.
+    const izquierda = evento.clientX + 14 + globo.offsetWidth > innerWidth;
+    globo.style.left = `${izquierda ? Math.max(4, evento.clientX - 14 - globo.offsetWidth) : evento.clientX + 14}px`;
+    globo.style.top = `${evento.clientY + 14}px`;
+  });
+  lienzo.addEventListener('pointerleave', () => {
+    globo.hidden = true;
+  });
+}
+
+/** One for the page: only one item is under the pointer at a time. */
+function globoDeLectura(): HTMLElement {
+  let globo = document.getElementById('lectura');
+  if (!globo) {
+    globo = el('div', { id: 'lectura', class: 'lectura', 'aria-hidden': 'true', hidden: true });
+    document.body.append(globo);
+  }
+  return globo;
 }
 
 /** The keyboard's way to do what a click on a bar or region does. */

@@ -8,15 +8,9 @@
 import { contar, formatearNumero } from '@tablero/domain';
 import type { Cobertura } from '@tablero/metrics';
 import { pedir } from '../api';
-import {
-  fuenteDeMapa,
-  graficosDeTerritorio,
-  mapaMunicipal,
-  rutaDeCobertura,
-} from '@tablero/charts';
+import { graficosDeTerritorio, rutaDeCobertura } from '@tablero/charts';
 import { panelGrafico } from '../componentes/panel-grafico';
 import { desplazable, el, tabla } from '../dom';
-import { topologia } from '../mapas';
 import { filtrar } from '../estado';
 import { opcionesDeFiltro } from '../filtros';
 import { Vista } from '../vista';
@@ -30,8 +24,6 @@ const ESTADO = {
 export const territorio: Vista = async (contenedor, vista) => {
   const { filtros } = vista.estado;
   const departamento = filtros.departamento;
-  // The map's topology and the figures are asked for at once; the department's name follows.
-  void topologia(fuenteDeMapa(mapaMunicipal(departamento)));
   const graficos = el('div', { class: 'rejilla' });
   const titulo = el('h1', {}, 'Territorio');
   const volver = el('button', { type: 'button', class: 'secundario' }, '← Todo el país');
