@@ -1,6 +1,6 @@
 /**
- * Every chart, defined once. The dashboard draws these in the browser; the
- * API renders them as SVG and PNG for publications; the workbook embeds them.
+ * Every chart, defined once. The server draws these for the dashboard's panels
+ * and as SVG and PNG for publications; the workbook embeds them.
  */
 import { DefinicionGrafico } from './grafico';
 import { MAPA_DEPARTAMENTOS } from './mapa';

@@ -1,8 +1,8 @@
 /**
  * What a chart is: an id, a title, the question it asks the metrics (a
  * breakdown or a series) and a pure function from the answer to an ECharts
- * option. The same definition draws the dashboard in the browser and the
- * images on the server.
+ * option. The server draws with the same definition the dashboard's panels
+ * and the images.
  */
 import type { EChartsOption } from 'echarts';
 import type { Filtros } from '@tablero/metrics';
@@ -62,7 +62,7 @@ export interface Contexto {
   readonly mapa?: NombreMapa;
   /** Type and strokes scaled for the canvas: 1 on the dashboard, more for a large image read on a phone. */
   readonly escala?: number;
-  /** The canvas's width, on an image: long titles and notes wrap inside it. */
+  /** The canvas's width (an image's, a dashboard panel's): long titles and notes wrap inside it. */
   readonly ancho?: number;
 }
 

@@ -1,8 +1,7 @@
 /**
  * The topology the national maps are drawn from: drawn a few hundred pixels wide, most boundary
- * points fall within a pixel of their neighbours and only weigh on the image and the page. The
- * build publishes it for the browser and the server renders images from it, so both draw the
- * same map; the browser never simplifies (it would cost a phone more than the download saves).
+ * points fall within a pixel of their neighbours and only weigh on the drawing. The server draws
+ * the dashboard's national maps and their images from it, simplified once per process.
  */
 import { quantize } from 'topojson-client';
 import { presimplify, quantile, simplify } from 'topojson-simplify';

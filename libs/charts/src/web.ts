@@ -1,4 +1,4 @@
-/** What the browser may import from this library: the definitions, no server code. */
+/** What the browser may import from this library: the definitions and routes, no server code. */
 export { GRAFICO, GRAFICOS } from './charts.catalogue';
 export { cifraDeFila, filasQueSeDibujan, filtrosDelGrafico, lecturaDeFila } from './grafico';
 export type {
