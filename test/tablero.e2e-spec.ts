@@ -102,6 +102,26 @@ describe('Resumen', () => {
       'Interacciones registradas por fase · Toda la estrategia · Corte: 31/12/2023 Categoría',
     );
   });
+  it('prints a chart much wider than the paper drawn at the paper’s width, not shrunk', async () => {
+    const alAnchoDelPapel = page.waitForResponse((r) =>
+      /\/fases-lado-a-lado\/panel\.svg\?.*ancho=680\b/.test(r.url()),
+    );
+    await abrir('/fases?fase=I');
+    await alAnchoDelPapel;
+    const lienzo = page.locator('[data-grafico="fases-lado-a-lado"] .lienzo svg');
+    const enPantalla = Number(await lienzo.getAttribute('width'));
+    expect(enPantalla).toBeGreaterThan(1000);
+    await page.evaluate("dispatchEvent(new Event('beforeprint'))");
+    await expect(lienzo.getAttribute('width')).resolves.toBe('680');
+    await page.evaluate("dispatchEvent(new Event('afterprint'))");
+    await expect(lienzo.getAttribute('width')).resolves.toBe(String(enPantalla));
+    // A chart about as wide as the paper is printed as drawn: nothing more is asked for it.
+    const pedidos: string[] = [];
+    page.on('request', (r) => pedidos.push(r.url()));
+    await abrir('/resumen');
+    await page.waitForTimeout(300);
+    expect(pedidos.filter((u) => /panel\.svg\?.*ancho=680\b/.test(u))).toEqual([]);
+  });
 });
 
 describe('Filters', () => {

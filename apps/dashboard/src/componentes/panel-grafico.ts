@@ -142,6 +142,7 @@ export function panelGrafico(
             .catch(() => {});
         },
       });
+      imprimirAlAnchoDelPapel(lienzo, () => ancho, dibujar, vista.senal);
       const por = 'por' in definicion.consulta ? definicion.consulta.por : undefined;
       const filtro = por ? FILTRO_DE_DIMENSION[por] : undefined;
       if (filtro) {
@@ -199,6 +200,51 @@ function anchoDelDibujo(lienzo: HTMLElement): number {
 }
 
 const ANCHO_MINIMO = 200;
+
+/** A printed page's width in CSS pixels, A4 or carta upright, inside the print stylesheet's margins. */
+const ANCHO_EN_PAPEL = 680;
+
+/**
+ * A drawing much wider than the paper would print with its type shrunk to fit: its drawing at the
+ * paper's width is asked for once the view is drawn, and takes its place while the page prints
+ * (printing does not wait for a request).
+ */
+function imprimirAlAnchoDelPapel(
+  lienzo: HTMLElement,
+  ancho: () => number,
+  dibujar: (ancho: number) => Promise<string>,
+  senal: AbortSignal,
+): void {
+  let pedido = false;
+  let enPapel: Element | undefined;
+  const pedir = () => {
+    if (pedido || ancho() <= ANCHO_EN_PAPEL * 1.15) return;
+    pedido = true;
+    dibujar(ANCHO_EN_PAPEL)
+      .then((svg) => (enPapel = dibujoSvg(svg)))
+      .catch(() => {});
+  };
+  setTimeout(pedir);
+  addEventListener('resize', pedir, { signal: senal });
+  let enPantalla: Element | null = null;
+  addEventListener(
+    'beforeprint',
+    () => {
+      if (!enPapel) return;
+      enPantalla = lienzo.firstElementChild;
+      lienzo.replaceChildren(enPapel);
+    },
+    { signal: senal },
+  );
+  addEventListener(
+    'afterprint',
+    () => {
+      if (enPantalla) lienzo.replaceChildren(enPantalla);
+      enPantalla = null;
+    },
+    { signal: senal },
+  );
+}
 
 /** What an item reads (its `data-lectura`) follows the pointer over it, as a chart's tooltip. */
 function leerAlPasar(lienzo: HTMLElement): void {
