@@ -226,6 +226,13 @@ describe('API answers', () => {
     });
     expect(otroAncho.estado).toBe(200);
     expect(otroAncho.cuerpo.toString('utf8')).toMatch(/^<svg width="720" /);
+    // Widths go in steps of ten: a few hundred drawings at most per chart and filters.
+    const suelto = await pedirCrudo(ruta.replace('360', '365'));
+    expect(suelto.estado).toBe(400);
+    expect(JSON.parse(suelto.cuerpo.toString('utf8'))).toMatchObject({
+      codigo: 'PARAMETRO_INVALIDO',
+      mensaje: expect.stringContaining('múltiplo de 10'),
+    });
   });
 
   it('answers 304 to a figure the browser holds, until the query, the scope or the data change', async () => {

@@ -262,6 +262,8 @@ describe('Territorio', () => {
     await page.mouse.click(caja.x + caja.width / 2, caja.y + caja.height / 2);
     await esperarVista();
     expect(consulta().get('departamento')).toBe('73');
+    // What the pointer read went with the map it was over.
+    await expect(lectura.isHidden()).resolves.toBe(true);
     await expect(page.locator('h1').innerText()).resolves.toBe('Territorio: Tolima');
     const municipios = page.locator('[data-grafico="interacciones-por-municipio"]');
     await municipios.getByRole('button', { name: 'Ver datos' }).click();

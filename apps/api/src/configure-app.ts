@@ -16,7 +16,8 @@ import { RUTAS_DEL_TABLERO } from './tablero/tablero.controller';
 
 /**
  * The content security policy the dashboard satisfies: its scripts, styles and
- * images come from /assets; ECharts' SVG renderer sets inline style attributes.
+ * images come from /assets; the charts the server draws carry inline style attributes and a
+ * `<style>` of their own (the colour of an item under the pointer).
  */
 const CSP = {
   defaultSrc: ["'self'"],
@@ -31,8 +32,8 @@ const CSP = {
   frameAncestors: ["'none'"],
 };
 
-/** The build's names for content that never changes under them: esbuild's `[name]-[hash]` and the map's. */
-const NOMBRE_CON_HASH = /-[A-Z0-9]{8}\.(js|css|topo\.json)(\.br|\.gz)?$/;
+/** The build's names for content that never changes under them: esbuild's `[name]-[hash]`. */
+const NOMBRE_CON_HASH = /-[A-Z0-9]{8}\.(js|css)(\.br|\.gz)?$/;
 
 export interface OpcionesDeServidor {
   /**

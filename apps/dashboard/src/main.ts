@@ -123,12 +123,13 @@ document.querySelector('.saltar')!.addEventListener('click', (e) => {
   e.preventDefault();
   contenido.focus();
 });
-// Charts are drawn again at their new width, once per frame however many events a drag fires.
-let redimensionando = 0;
+// Charts are asked for again at their new width once the window has kept it for a moment, not
+// at every step of a drag: each new width is a drawing the server makes.
+let redimensionando: ReturnType<typeof setTimeout> | undefined;
 addEventListener('resize', () => {
-  cancelAnimationFrame(redimensionando);
-  redimensionando = requestAnimationFrame(() => {
+  clearTimeout(redimensionando);
+  redimensionando = setTimeout(() => {
     for (const g of actual?.graficos ?? []) g.redimensionar();
-  });
+  }, 250);
 });
 void dibujar();

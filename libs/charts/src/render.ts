@@ -53,8 +53,8 @@ const MARCAS_SSR =
 /**
  * A chart as a dashboard panel draws it: each bar, point, slice or region carries what it stands
  * for (`data-clave`, by which a click filters the page; `data-lectura`, told under the cursor),
- * an item that stands for nothing lets the pointer through, and the hover styles are named after
- * the drawing itself, apart from those of the other panels on the same page.
+ * an item that stands for nothing lets the pointer through, and its hover styles and clip paths
+ * are named after the drawing itself, apart from those of the other panels on the same page.
  */
 export function renderizarSvgDePanel(opcion: EChartsOption, ancho: number, alto: number): string {
   return dibujar(opcion, ancho, alto, (grafico, svg) => {
@@ -70,14 +70,18 @@ export function renderizarSvgDePanel(opcion: EChartsOption, ancho: number, alto:
         const clave = lectura.clave ? ` data-clave="${atributo(lectura.clave)}"` : '';
         return `${clave} data-lectura="${atributo(lectura.texto)}"`;
       });
-    // ECharts numbers its classes on from earlier drawings: numbered again here, by first use.
+    // Its ids and classes carry the renderer's number in this process (zr0-, zr1-…) and ECharts
+    // numbers its classes on from earlier drawings: numbered again here, by first use, and all
+    // named after the drawing.
     const clases = new Map<string, number>();
-    const numerado = marcado.replace(/\bzr\d+-cls-\d+\b/g, (clase) => {
-      if (!clases.has(clase)) clases.set(clase, clases.size);
-      return `\u{E000}${clases.get(clase)!}\u{E001}`;
-    });
+    const numerado = marcado
+      .replace(/\bzr\d+-cls-\d+\b/g, (clase) => {
+        if (!clases.has(clase)) clases.set(clase, clases.size);
+        return `zr-cls-${clases.get(clase)!}`;
+      })
+      .replace(/\bzr\d*-/g, '\u{E000}');
     const propio = `g${createHash('sha256').update(numerado).digest('hex').slice(0, 10)}-`;
-    return numerado.replace(/\u{E000}(\d+)\u{E001}/gu, `${propio}$1`);
+    return numerado.replace(/\u{E000}/gu, propio);
   });
 }
 

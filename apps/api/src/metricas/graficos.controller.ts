@@ -37,8 +37,11 @@ import { ApiFiltros, leerFiltros } from './filtros.params';
 
 const TIPO_SVG = 'image/svg+xml; charset=utf-8';
 
-/** A panel's width in pixels: a phone's narrowest to a wide screen's. */
-const PANEL = { min: 200, max: 2400 };
+/**
+ * A panel's width in pixels: a phone's narrowest to a wide screen's, in steps of ten (the page
+ * stretches a drawing over the rest), so that a few hundred drawings serve every width.
+ */
+const PANEL = { min: 200, max: 2400, paso: 10 };
 
 function definicionDe(id: string | undefined, pedido: string): DefinicionGrafico {
   const grafico = id === undefined ? undefined : GRAFICO.get(id);
@@ -94,7 +97,7 @@ export class GraficosController {
   @ApiQuery({
     name: 'ancho',
     required: true,
-    description: `píxeles, de ${PANEL.min} a ${PANEL.max}`,
+    description: `píxeles, múltiplo de ${PANEL.paso}, de ${PANEL.min} a ${PANEL.max}`,
   })
   @ApiFiltros()
   async panel(
@@ -107,8 +110,11 @@ export class GraficosController {
       ancho: 'entero',
     });
     const { ancho } = parametros;
-    if (ancho === undefined || ancho < PANEL.min || ancho > PANEL.max)
-      throw invalido('ancho', `debe estar entre ${PANEL.min} y ${PANEL.max} píxeles`);
+    if (ancho === undefined || ancho < PANEL.min || ancho > PANEL.max || ancho % PANEL.paso)
+      throw invalido(
+        'ancho',
+        `debe ser un múltiplo de ${PANEL.paso} entre ${PANEL.min} y ${PANEL.max} píxeles`,
+      );
     const datos = await this.graficos.datos(grafico, filtros);
     return new TextoGuardable(this.graficos.dibujarEnPanel(grafico, datos, ancho), TIPO_SVG);
   }

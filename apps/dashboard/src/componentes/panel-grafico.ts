@@ -99,8 +99,8 @@ export function panelGrafico(
   );
 
   const seccion = padre.lastElementChild as HTMLElement;
-  const dibujar = (ancho: number) =>
-    pedirTexto(rutaDelDibujo(id, ancho, vista.estado.filtros, extra), vista.senal);
+  const dibujar = (ancho: number, senal = vista.senal) =>
+    pedirTexto(rutaDelDibujo(id, ancho, vista.estado.filtros, extra), senal);
   let ancho = 0;
   // The drawing is asked for beside the figures, once the view has placed all its panels (the
   // first alone in its grid would measure the whole row).
@@ -129,19 +129,23 @@ export function panelGrafico(
       // Drawn by the server from the same definition as the images, at the panel's width.
       lienzo.replaceChildren(dibujoSvg(await primerDibujo));
       if (vista.senal.aborted) return;
-      vista.graficos.push({
-        redimensionar() {
-          const nuevo = anchoDelDibujo(lienzo);
-          if (nuevo === ancho) return;
-          ancho = nuevo;
-          dibujar(nuevo)
-            .then((svg) => {
-              if (ancho === nuevo) lienzo.replaceChildren(dibujoSvg(svg));
-            })
-            // The drawing at the former width stays, stretched to the new one.
-            .catch(() => {});
-        },
-      });
+      let redibujo: AbortController | undefined;
+      const redimensionar = () => {
+        const nuevo = anchoDelDibujo(lienzo);
+        if (nuevo === ancho) return;
+        ancho = nuevo;
+        // Only the latest width is drawn: a drawing still on its way for another one is dropped.
+        redibujo?.abort();
+        const este = (redibujo = new AbortController());
+        vista.senal.addEventListener('abort', () => este.abort(), { once: true });
+        dibujar(nuevo, este.signal)
+          .then((svg) => lienzo.replaceChildren(dibujoSvg(svg)))
+          // The drawing at the former width stays, stretched to the new one.
+          .catch(() => {});
+      };
+      vista.graficos.push({ redimensionar });
+      // The window may have changed while the first drawing was on its way.
+      redimensionar();
       imprimirAlAnchoDelPapel(lienzo, () => ancho, dibujar, vista.senal);
       const por = 'por' in definicion.consulta ? definicion.consulta.por : undefined;
       const filtro = por ? FILTRO_DE_DIMENSION[por] : undefined;
@@ -154,7 +158,7 @@ export function panelGrafico(
           if (clave) filtrar({ [filtro]: clave });
         });
       }
-      leerAlPasar(lienzo);
+      leerAlPasar(lienzo, vista.senal);
       const conSeries = filas.some((f) => f.serie);
       lienzo.setAttribute(
         'aria-label',
@@ -247,8 +251,10 @@ function imprimirAlAnchoDelPapel(
 }
 
 /** What an item reads (its `data-lectura`) follows the pointer over it, as a chart's tooltip. */
-function leerAlPasar(lienzo: HTMLElement): void {
+function leerAlPasar(lienzo: HTMLElement, senal: AbortSignal): void {
   const globo = globoDeLectura();
+  // A click that filters the page redraws it under the pointer: what it read goes with it.
+  senal.addEventListener('abort', () => (globo.hidden = true), { once: true });
   lienzo.addEventListener('pointermove', (evento) => {
     const texto = (evento.target as Element)
       .closest('[data-lectura]')
