@@ -18,9 +18,7 @@ export function rutaDelGrafico(
   filtros: Filtros,
   extra: Record<string, string> = {},
 ): string {
-  const definicion = GRAFICO.get(id);
-  if (!definicion) throw new Error(`Gráfico desconocido: ${id}`);
-  return `/api/v1/graficos/${id}.${formato}${consultaDeFiltros(filtrosDelGrafico(definicion, filtros), extra)}`;
+  return `/api/v1/graficos/${id}.${formato}${consultaDelGrafico(id, filtros, extra)}`;
 }
 
 /** A chart as a dashboard panel draws it, `ancho` pixels wide, under the page's filters. */
@@ -30,9 +28,14 @@ export function rutaDelDibujo(
   filtros: Filtros,
   extra: Record<string, string> = {},
 ): string {
+  return `/api/v1/graficos/${id}/panel.svg${consultaDelGrafico(id, filtros, { ...extra, ancho: String(ancho) })}`;
+}
+
+/** The filters the chart takes of the page's, and the parameters of its own. */
+function consultaDelGrafico(id: string, filtros: Filtros, propios: Record<string, string>): string {
   const definicion = GRAFICO.get(id);
   if (!definicion) throw new Error(`Gráfico desconocido: ${id}`);
-  return `/api/v1/graficos/${id}/panel.svg${consultaDeFiltros(filtrosDelGrafico(definicion, filtros), { ...extra, ancho: String(ancho) })}`;
+  return consultaDeFiltros(filtrosDelGrafico(definicion, filtros), propios);
 }
 
 export const rutaDeKpis = (filtros: Filtros): string => `/api/v1/kpis${consultaDeFiltros(filtros)}`;
