@@ -627,4 +627,33 @@ describe('dashboard', () => {
     );
     expect(vigilada.errores).toEqual([]);
   });
+
+  it('draws only the technical assistance where no plan has a milestone, and says what is missing', async () => {
+    // Amazonas: its government assisted, none of its plans' milestones loaded.
+    const amazonas = texto('asistencia-amazonas.csv', [
+      ['fecha', 'codigo_entidad', 'tema', 'modalidad', 'oferente', 'horas', 'funcionarios'],
+      ['14/03/2024', '91', 'diagnóstico', 'virtual', 'DNP', '2', '3'],
+    ]);
+    expect(conteo(await importar('asistencias_tecnicas', amazonas))).toMatchObject({
+      aceptadas: 1,
+      rechazadas: 0,
+    });
+    await page.goto(`${server.baseUrl}/fases?fase=III&departamento=91&fecha_corte=2024-06-30`);
+    await page.waitForSelector('main[aria-busy="false"]');
+    await expect(
+      page
+        .locator('.pdt [data-grafico]')
+        .evaluateAll((paneles) =>
+          paneles.map((p) => [
+            (p as HTMLElement).dataset.grafico,
+            (p as HTMLElement).dataset.estado,
+          ]),
+        ),
+    ).resolves.toEqual([['pdt-asistencias-por-mes', 'listo']]);
+    await expect(page.locator('.pdt .vacio').allInnerTexts()).resolves.toEqual([
+      'Sin hitos de los planes de desarrollo registrados para estos filtros: no hay estados, embudo ni plazos vencidos que mostrar.',
+    ]);
+    await expect(page.locator('.pdt [data-lista]').count()).resolves.toBe(0);
+    expect(vigilada.errores).toEqual([]);
+  });
 });
