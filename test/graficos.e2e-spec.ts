@@ -313,7 +313,7 @@ describe('images for slides and social media, kept under test-output/imagenes to
     const [ancho, alto] = /<svg width="(\d+)" height="(\d+)"/.exec(svg)!.slice(1).map(Number);
     const escala = Math.max(1, Math.min(ancho, alto) / 540);
     expect(svg).toContain(
-      `font-size:${Math.round(20 * escala)}px;font-family:DejaVu Sans;font-weight:bold;`,
+      `font-size:${Math.round(20 * escala)}px;font-family:'DejaVu Sans', Verdana, sans-serif;font-weight:bold;`,
     );
   });
 });

@@ -15,7 +15,7 @@ import {
   nombreDeLugar,
   SIN_GEOMETRIA,
 } from './mapa';
-import { FUENTE_TIPOGRAFICA, PALETA } from './paleta';
+import { FUENTES_DEL_TEXTO, PALETA } from './paleta';
 
 /** Sizes at escala 1: the dashboard's. */
 const TAMANO = { texto: 12, titulo: 20, subtitulo: 13, fuente: 11, cifra: 34, linea: 3 };
@@ -23,7 +23,7 @@ const TAMANO = { texto: 12, titulo: 20, subtitulo: 13, fuente: 11, cifra: 34, li
 function tipografia(contexto: Contexto) {
   const e = contexto.escala ?? 1;
   const texto = {
-    fontFamily: FUENTE_TIPOGRAFICA,
+    fontFamily: FUENTES_DEL_TEXTO,
     color: '#1a1a1a',
     fontSize: Math.round(TAMANO.texto * e),
     lineHeight: Math.round(15 * e),

@@ -14,4 +14,12 @@ export const PALETA = [
   '#000000',
 ];
 
+/** The font every chart is drawn with: its files ship with the server (the PNG images, the PDF). */
 export const FUENTE_TIPOGRAFICA = 'DejaVu Sans';
+
+/**
+ * What a chart's text asks for: DejaVu Sans or, where it is not installed (most Windows and Mac
+ * computers showing the dashboard or opening an SVG), a sans-serif of about its width, never the
+ * browser's default serif.
+ */
+export const FUENTES_DEL_TEXTO = `'${FUENTE_TIPOGRAFICA}', Verdana, sans-serif`;

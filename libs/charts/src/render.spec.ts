@@ -98,6 +98,14 @@ describe('renderizarSvgDePanel', () => {
     );
   });
 
+  it('asks, for every text, for a sans-serif where DejaVu Sans is not installed', () => {
+    // Without one, a browser draws an unknown family in its default serif (Times on Windows).
+    const familias = new Set(
+      panel('interacciones-por-fase', [fila('I', 'Fase I', 33274)]).match(/font-family:[^;"]*/g),
+    );
+    expect([...familias]).toEqual(["font-family:'DejaVu Sans', Verdana, sans-serif"]);
+  });
+
   it('names its hover styles after its own drawing, apart from another panel’s', () => {
     const clases = (svg: string) => new Set(svg.match(/\bg[0-9a-f]{10}-cls-\d+/g));
     const fases = panel('interacciones-por-fase', [fila('I', 'Fase I', 33274)]);
