@@ -644,10 +644,7 @@ describe('dashboard', () => {
       page
         .locator('.pdt [data-grafico]')
         .evaluateAll((paneles) =>
-          paneles.map((p) => [
-            (p as HTMLElement).dataset.grafico,
-            (p as HTMLElement).dataset.estado,
-          ]),
+          paneles.map((p) => [p.getAttribute('data-grafico'), p.getAttribute('data-estado')]),
         ),
     ).resolves.toEqual([['pdt-asistencias-por-mes', 'listo']]);
     await expect(page.locator('.pdt .vacio').allInnerTexts()).resolves.toEqual([
