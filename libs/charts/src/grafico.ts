@@ -60,10 +60,14 @@ export interface Contexto {
   readonly vacio: string;
   /** The municipal map a municipal choropleth draws (one department's, or the country's). */
   readonly mapa?: NombreMapa;
+}
+
+/** What a chart is drawn with: its words, and the canvas it is drawn on. */
+export interface ContextoDeDibujo extends Contexto {
+  /** The canvas's width (an image's, a dashboard panel's): long titles and notes wrap inside it. */
+  readonly ancho: number;
   /** Type and strokes scaled for the canvas: 1 on the dashboard, more for a large image read on a phone. */
   readonly escala?: number;
-  /** The canvas's width (an image's, a dashboard panel's): long titles and notes wrap inside it. */
-  readonly ancho?: number;
 }
 
 /** What a chart draws: its rows, its words, and its figures' cut-off date (aaaa-mm-dd), which names its files. */
@@ -121,7 +125,7 @@ export interface DefinicionGrafico {
   readonly descripcion: string;
   readonly consulta: ConsultaGrafico;
   /** Rows to option; no I/O, no clock. */
-  opcion(filas: readonly FilaGrafico[], contexto: Contexto): EChartsOption;
+  opcion(filas: readonly FilaGrafico[], contexto: ContextoDeDibujo): EChartsOption;
 }
 
 /** The filters a chart's figures depend on: a comparison of the phases takes all but the phase. */

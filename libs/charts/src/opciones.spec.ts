@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GRAFICOS } from './charts.catalogue';
-import { Contexto, FilaGrafico } from './grafico';
+import { ContextoDeDibujo, FilaGrafico } from './grafico';
 import {
   ALTO_MINIMO_DEL_DIBUJO,
   altoDelLienzo,
@@ -21,12 +21,13 @@ import { RUTA_TOPOLOGIA_MUNICIPAL } from '@tablero/domain';
 import type { Topology } from 'topojson-specification';
 import type { EChartsOption } from 'echarts';
 
-const contexto: Contexto = {
+const contexto: ContextoDeDibujo = {
   filtrosEnPalabras: 'Fase II · Tipo: Taller presencial',
   fechaCorte: '31/12/2023',
   fuente: 'Fuente: DNP (2023), Estrategia Juntos por el Territorio',
   unidad: 'asistencias',
   vacio: 'sin datos para estos filtros',
+  ancho: 1200,
 };
 
 const filas: FilaGrafico[] = [
@@ -257,7 +258,7 @@ describe('every chart', () => {
 });
 
 describe('on a phone’s panel (360 px)', () => {
-  const telefono: Contexto = {
+  const telefono: ContextoDeDibujo = {
     ...contexto,
     ancho: 330,
     unidad: 'vistas + personas certificadas + asistencias',
@@ -307,7 +308,7 @@ describe('on a phone’s panel (360 px)', () => {
   });
 
   it('leaves room under the value axis for a unit wrapped to two lines', () => {
-    const grid = (c: Contexto) =>
+    const grid = (c: ContextoDeDibujo) =>
       (barrasHorizontales('Interacciones', filas, c) as { grid: { bottom: number } }).grid.bottom;
     expect(grid(telefono) - grid({ ...telefono, unidad: 'asistencias' })).toBe(15);
   });

@@ -7,7 +7,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import { formatearNumero, mayuscula } from '@tablero/domain';
-import { Contexto, FilaGrafico, filasQueSeDibujan, lecturaDeFila } from './grafico';
+import { ContextoDeDibujo, FilaGrafico, filasQueSeDibujan, lecturaDeFila } from './grafico';
 import {
   MAPA_DEPARTAMENTOS,
   MAPA_MUNICIPIOS,
@@ -20,7 +20,7 @@ import { FUENTES_DEL_TEXTO, PALETA } from './paleta';
 /** Sizes at escala 1: the dashboard's. */
 const TAMANO = { texto: 12, titulo: 20, subtitulo: 13, fuente: 11, cifra: 34, linea: 3 };
 
-function tipografia(contexto: Contexto) {
+function tipografia(contexto: ContextoDeDibujo) {
   const e = contexto.escala ?? 1;
   const texto = {
     fontFamily: FUENTES_DEL_TEXTO,
@@ -37,8 +37,8 @@ function tipografia(contexto: Contexto) {
  */
 export const ANCHO_ESTRECHO = 480;
 
-function estrecho(contexto: Contexto): boolean {
-  return contexto.ancho !== undefined && contexto.ancho / (contexto.escala ?? 1) < ANCHO_ESTRECHO;
+function estrecho(contexto: ContextoDeDibujo): boolean {
+  return contexto.ancho / (contexto.escala ?? 1) < ANCHO_ESTRECHO;
 }
 
 /**
@@ -47,7 +47,7 @@ function estrecho(contexto: Contexto): boolean {
  * has no room for it).
  */
 function ejeDeCategorias(
-  contexto: Contexto,
+  contexto: ContextoDeDibujo,
   margen: number,
   rotulo: (etiqueta: string) => string = (etiqueta) => etiqueta,
 ) {
@@ -65,7 +65,7 @@ function ejeDeCategorias(
       inside: true,
       verticalAlign: 'bottom' as const,
       padding: [0, 0, px(ALTO_BARRA_ESTRECHA / 2 + 3), 0],
-      width: contexto.ancho! - px(40),
+      width: contexto.ancho - px(40),
       overflow: 'break' as const,
       formatter: rotulo,
     },
@@ -111,7 +111,7 @@ export function altoDelLienzo(opcion: EChartsOption, ancho: number, filas: numbe
       formatter?: (e: string) => string;
     };
   };
-  // Labels beside the bars (any width but a phone's, or a canvas not laid out yet): a row each.
+  // Labels beside the bars (any width but a phone's): a row each.
   if (!axisLabel?.inside) return Math.max(380, 150 + filas * 30);
   const rotulo = axisLabel.formatter ?? ((e: string) => e);
   const { top, bottom } = opcion.grid as { top: number; bottom: number };
@@ -139,21 +139,21 @@ const conCifra = (filas: readonly FilaGrafico[]) =>
   filas.filter((f): f is FilaGrafico & { valor: number } => f.valor !== null && f.valor > 0);
 
 /** The unit under a horizontal value axis, wrapped to the canvas on a phone. */
-function unidadDelEje(contexto: Contexto): string {
+function unidadDelEje(contexto: ContextoDeDibujo): string {
   const { texto, px } = tipografia(contexto);
   return estrecho(contexto)
-    ? envolver(contexto.unidad, contexto.ancho! - px(112), texto.fontSize)
+    ? envolver(contexto.unidad, contexto.ancho - px(112), texto.fontSize)
     : contexto.unidad;
 }
 
 /** Room under a horizontal value axis for its ticks and its unit, however many lines it wraps to. */
-function bajoElEje(contexto: Contexto): number {
+function bajoElEje(contexto: ContextoDeDibujo): number {
   const { texto, px } = tipografia(contexto);
   return px(24) + (unidadDelEje(contexto).split('\n').length - 1) * texto.lineHeight;
 }
 
 /** Every figure is a count: whole-number ticks only, and the axis names the unit. */
-function ejeDeValores(contexto: Contexto, ubicacion: 'middle' | 'end' = 'middle') {
+function ejeDeValores(contexto: ContextoDeDibujo, ubicacion: 'middle' | 'end' = 'middle') {
   const { texto, px } = tipografia(contexto);
   return {
     type: 'value' as const,
@@ -167,7 +167,7 @@ function ejeDeValores(contexto: Contexto, ubicacion: 'middle' | 'end' = 'middle'
       color: '#444444',
       ...(ubicacion === 'end' ? { align: 'left' as const } : {}),
       ...(estrecho(contexto)
-        ? { width: contexto.ancho! - px(112), overflow: 'break' as const }
+        ? { width: contexto.ancho - px(112), overflow: 'break' as const }
         : {}),
     },
     minInterval: 1,
@@ -177,7 +177,7 @@ function ejeDeValores(contexto: Contexto, ubicacion: 'middle' | 'end' = 'middle'
 }
 
 /** Each bar or point labelled with its qualified figure ("≈ 1.700", "> 300 presenciales · ≈ 1.700 remotos"). */
-function etiquetaConTexto(contexto: Contexto, position: 'top' | 'right', show = true) {
+function etiquetaConTexto(contexto: ContextoDeDibujo, position: 'top' | 'right', show = true) {
   return {
     show,
     position,
@@ -187,20 +187,18 @@ function etiquetaConTexto(contexto: Contexto, position: 'top' | 'right', show = 
 }
 
 /** A message or a figure in the middle of the canvas, in place of a chart; parts told side by side go one per line. */
-function enElCentro(contexto: Contexto, lineas: string[], destacada = false) {
+function enElCentro(contexto: ContextoDeDibujo, lineas: string[], destacada = false) {
   const { texto, px } = tipografia(contexto);
   const partes = lineas.flatMap((l) => l.split(' · '));
   const maximo = destacada ? px(partes.some((r) => r.length > 24) ? 26 : TAMANO.cifra) : px(18);
   const minimo = destacada ? px(18) : px(TAMANO.texto);
-  // On a known width (an image, a phone's panel) the longest line fits it, down to a size still
-  // read at a glance; below that, lines wrap (bold glyphs measured as 0.64 em, envolver's 0.6).
-  const ancho = contexto.ancho ? contexto.ancho - px(32) : undefined;
+  // The longest line fits the canvas, down to a size still read at a glance; below that, lines
+  // wrap (bold glyphs measured as 0.64 em, envolver's 0.6).
+  const ancho = contexto.ancho - px(32);
   const largo = Math.max(...partes.map((r) => r.length));
-  const tamano = ancho
-    ? Math.max(minimo, Math.min(maximo, Math.floor(ancho / (largo * 0.64))))
-    : maximo;
+  const tamano = Math.max(minimo, Math.min(maximo, Math.floor(ancho / (largo * 0.64))));
   const renglones =
-    ancho && tamano * 0.64 * largo > ancho
+    tamano * 0.64 * largo > ancho
       ? partes.flatMap((r) => envolver(r, ancho, (tamano * 0.64) / ANCHO_DE_LETRA).split('\n'))
       : partes;
   return [
@@ -224,13 +222,17 @@ function enElCentro(contexto: Contexto, lineas: string[], destacada = false) {
  * Title, filters in words, cut-off date, a note on what the figures leave out and the source line:
  * what every chart carries. Without figures, it says so once, in the middle.
  */
-function marco(titulo: string, contexto: Contexto, filas: readonly FilaGrafico[]): EChartsOption {
+function marco(
+  titulo: string,
+  contexto: ContextoDeDibujo,
+  filas: readonly FilaGrafico[],
+): EChartsOption {
   const { texto, px } = tipografia(contexto);
   const subtitulo = subtituloDe(contexto);
-  // On an image the canvas's width is known: a long note wraps inside it.
+  // A long note wraps inside the canvas.
   const pie = [contexto.nota, contexto.fuente]
     .filter((t): t is string => Boolean(t))
-    .map((t) => (contexto.ancho ? envolver(t, contexto.ancho - px(32), px(TAMANO.fuente)) : t))
+    .map((t) => envolver(t, contexto.ancho - px(32), px(TAMANO.fuente)))
     .join('\n');
   return {
     graphic: filasQueSeDibujan(filas).length
@@ -243,12 +245,8 @@ function marco(titulo: string, contexto: Contexto, filas: readonly FilaGrafico[]
     animation: false,
     title: [
       {
-        text: contexto.ancho
-          ? envolver(titulo, contexto.ancho - px(32), px(TAMANO.titulo))
-          : titulo,
-        subtext: contexto.ancho
-          ? envolver(subtitulo, contexto.ancho - px(32), px(TAMANO.subtitulo))
-          : subtitulo,
+        text: envolver(titulo, contexto.ancho - px(32), px(TAMANO.titulo)),
+        subtext: envolver(subtitulo, contexto.ancho - px(32), px(TAMANO.subtitulo)),
         left: px(16),
         top: px(12),
         textStyle: {
@@ -276,16 +274,15 @@ function marco(titulo: string, contexto: Contexto, filas: readonly FilaGrafico[]
 }
 
 /** The filters in words and the cut-off date, under the title. */
-function subtituloDe(contexto: Contexto): string {
+function subtituloDe(contexto: ContextoDeDibujo): string {
   return [contexto.filtrosEnPalabras, contexto.fechaCorte ? `Corte: ${contexto.fechaCorte}` : null]
     .filter(Boolean)
     .join(' · ');
 }
 
-/** Where the plot starts (`base` on screen): under the title and subtitle, however many lines they wrap to on an image. */
-function bajoElTitulo(titulo: string, contexto: Contexto, base: number): number {
+/** Where the plot starts (`base` for one line of each): under the title and subtitle, however many lines they wrap to. */
+function bajoElTitulo(titulo: string, contexto: ContextoDeDibujo, base: number): number {
   const { px } = tipografia(contexto);
-  if (!contexto.ancho) return px(base);
   // A phone's line more: a value axis's unit wraps to two.
   const telefono = estrecho(contexto) ? px(16) : 0;
   const ancho = contexto.ancho - px(32);
@@ -300,9 +297,9 @@ function bajoElTitulo(titulo: string, contexto: Contexto, base: number): number 
 }
 
 /** Room under the plot for the note and the source line. */
-const pieDe = (contexto: Contexto) => {
+const pieDe = (contexto: ContextoDeDibujo) => {
   const { px } = tipografia(contexto);
-  const ancho = (contexto.ancho ?? 1200) - px(32);
+  const ancho = contexto.ancho - px(32);
   const renglones = (texto: string | undefined) =>
     texto ? envolver(texto, ancho, px(TAMANO.fuente)).split('\n').length : 0;
   // The source line is one line on every image; on a phone's panel it may wrap too.
@@ -329,7 +326,7 @@ export function envolver(texto: string, ancho: number, tamano: number): string {
 function unaSolaCifra(
   titulo: string,
   filas: readonly FilaGrafico[],
-  contexto: Contexto,
+  contexto: ContextoDeDibujo,
 ): EChartsOption | undefined {
   const cifras = conCifra(filas);
   if (cifras.length !== 1 || filas.length !== 1) return undefined;
@@ -346,7 +343,7 @@ function unaSolaCifra(
 export function barrasHorizontales(
   titulo: string,
   filas: readonly FilaGrafico[],
-  contexto: Contexto,
+  contexto: ContextoDeDibujo,
 ): EChartsOption {
   const sola = unaSolaCifra(titulo, filas, contexto);
   if (sola) return sola;
@@ -391,7 +388,7 @@ const IZQUIERDA_SOBRE_CATEGORIAS = 80;
 function sobreCategorias(
   titulo: string,
   filas: readonly FilaGrafico[],
-  contexto: Contexto,
+  contexto: ContextoDeDibujo,
   { derecha, abajo }: { derecha: number; abajo: number },
 ): EChartsOption {
   const { px } = tipografia(contexto);
@@ -416,19 +413,17 @@ function sobreCategorias(
 export function barrasVerticales(
   titulo: string,
   filas: readonly FilaGrafico[],
-  contexto: Contexto,
+  contexto: ContextoDeDibujo,
   colores: 'por-categoria' | 'uno' = 'por-categoria',
 ): EChartsOption {
   const sola = unaSolaCifra(titulo, filas, contexto);
   if (sola) return sola;
   const { texto, px, e } = tipografia(contexto);
-  // Narrow enough that neighbours never overlap: on the plot's known width (the canvas but its
-  // margins), or else a half-width dashboard panel's (≈ 500 px of plot). Where a label's longest
-  // word is wider than its slot (periods on a phone), the labels run up from the axis instead.
+  // Narrow enough that neighbours never overlap on the plot's width (the canvas but its margins).
+  // Where a label's longest word is wider than its slot (periods on a phone), the labels run up
+  // from the axis instead.
   const margenes = { derecha: 24, abajo: 44 };
-  const dibujo = contexto.ancho
-    ? contexto.ancho - px(IZQUIERDA_SOBRE_CATEGORIAS + margenes.derecha)
-    : px(500);
+  const dibujo = contexto.ancho - px(IZQUIERDA_SOBRE_CATEGORIAS + margenes.derecha);
   const hueco = Math.min(px(140), Math.floor(dibujo / Math.max(1, filas.length)) - px(24));
   const anchoDe = (letras: number) => letras * texto.fontSize * ANCHO_DE_LETRA;
   const palabra = anchoDe(
@@ -465,7 +460,7 @@ export function barrasVerticales(
 export function linea(
   titulo: string,
   filas: readonly FilaGrafico[],
-  contexto: Contexto,
+  contexto: ContextoDeDibujo,
 ): EChartsOption {
   const sola = unaSolaCifra(titulo, filas, contexto);
   if (sola) return sola;
@@ -495,7 +490,7 @@ export function linea(
 export function anillo(
   titulo: string,
   filas: readonly FilaGrafico[],
-  contexto: Contexto,
+  contexto: ContextoDeDibujo,
 ): EChartsOption {
   const partes = conCifra(filas);
   const sola = unaSolaCifra(titulo, partes, contexto);
@@ -577,7 +572,7 @@ function etiquetaDeClase(
 export function mapa(
   titulo: string,
   filas: readonly FilaGrafico[],
-  contexto: Contexto,
+  contexto: ContextoDeDibujo,
   nombre: NombreMapa = contexto.mapa ?? MAPA_DEPARTAMENTOS,
 ): EChartsOption {
   const { texto, px } = tipografia(contexto);
@@ -683,7 +678,7 @@ export function mapa(
 export function barrasApiladas(
   titulo: string,
   filas: readonly FilaGrafico[],
-  contexto: Contexto,
+  contexto: ContextoDeDibujo,
 ): EChartsOption {
   const { texto, px, e } = tipografia(contexto);
   const categorias = [...new Set(filas.map((f) => f.etiqueta))];
@@ -742,17 +737,17 @@ export function barrasApiladas(
 export function paneles(
   titulo: string,
   filas: readonly FilaGrafico[],
-  contexto: Contexto,
+  contexto: ContextoDeDibujo,
 ): EChartsOption {
   const base = marco(titulo, contexto, filas);
   if (conCifra(filas).length === 0) return base;
   const { texto, px, e } = tipografia(contexto);
   const series = [...new Set(filas.map((f) => f.serie ?? ''))];
-  const ancho = (contexto.ancho ?? 1200) / e;
+  const ancho = contexto.ancho / e;
   const columnas = Math.min(series.length, ancho >= 760 ? 5 : ancho >= 420 ? 3 : 2);
   const renglones = Math.ceil(series.length / columnas);
   const delPanel = (serie: string) => filas.filter((f) => (f.serie ?? '') === serie);
-  const anchoDelPanel = ((contexto.ancho ?? 1200) - px(32)) / columnas - px(16);
+  const anchoDelPanel = (contexto.ancho - px(32)) / columnas - px(16);
   const categorias = Math.max(...series.map((serie) => delPanel(serie).length));
   return {
     ...base,
