@@ -210,8 +210,8 @@ const ANCHO_EN_PAPEL = 680;
 
 /**
  * A drawing much wider than the paper would print with its type shrunk to fit: its drawing at the
- * paper's width is asked for once the view is drawn, and takes its place while the page prints
- * (printing does not wait for a request).
+ * paper's width is asked for once the one on screen is in, and takes its place while the page
+ * prints (printing does not wait for a request).
  */
 function imprimirAlAnchoDelPapel(
   lienzo: HTMLElement,
