@@ -46,7 +46,10 @@ export function renderizarSvg(opcion: EChartsOption, ancho: number, alto: number
   return dibujar(opcion, ancho, alto, (_, svg) => svg);
 }
 
-/** ECharts' server-side marks of a drawn item: its series, its index, chart or legend, and whether it is silent. */
+/**
+ * ECharts' server-side marks of a drawn item: its series, its index, chart or legend, and whether
+ * it is silent (a silent series' items stand for nothing: `lecturaDe` says so).
+ */
 const MARCAS_SSR =
   / ecmeta_series_index="(\d+)" ecmeta_data_index="(\d+)" ecmeta_ssr_type="(\w+)"( ecmeta_silent="true")?/g;
 
@@ -61,11 +64,9 @@ export function renderizarSvgDePanel(opcion: EChartsOption, ancho: number, alto:
     const fusionada = grafico.getOption() as EChartsOption;
     const marcado = svg
       .replace(/ pointer-events="visible"([^>]* ecmeta_silent="true")/g, ' pointer-events="none"$1')
-      .replace(MARCAS_SSR, (_, serie: string, dato: string, tipo: string, silencioso?: string) => {
+      .replace(MARCAS_SSR, (_, serie: string, dato: string, tipo: string) => {
         const lectura =
-          tipo !== 'chart' || silencioso
-            ? undefined
-            : lecturaDe(fusionada, Number(serie), Number(dato));
+          tipo === 'chart' ? lecturaDe(fusionada, Number(serie), Number(dato)) : undefined;
         if (!lectura) return '';
         const clave = lectura.clave ? ` data-clave="${atributo(lectura.clave)}"` : '';
         return `${clave} data-lectura="${atributo(lectura.texto)}"`;

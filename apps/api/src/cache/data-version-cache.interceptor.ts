@@ -29,12 +29,12 @@ const JSON_TIPO = 'application/json';
 const ARRANQUE = randomUUID();
 
 /**
- * Keeps the JSON answers of read routes (and the drawings a route marks `TextoGuardable`) under the data version, read from
- * PostgreSQL on every request: an import commits a new version, so no answer
- * computed before it is served after it. Concurrent requests for the same
- * answer share one computation, on a replica at that version if there is one
- * (DATABASE_REPLICA_URLS). A request with `Cache-Control: no-cache`
- * computes afresh. Anything else (images, workbooks) passes through.
+ * Keeps the JSON answers of read routes (and the drawings a route marks `TextoGuardable`) under
+ * the data version, read from PostgreSQL on every request: an import commits a new version, so
+ * no answer computed before it is served after it. Concurrent requests for the same answer share
+ * one computation, on a replica at that version if there is one (DATABASE_REPLICA_URLS). A
+ * request with `Cache-Control: no-cache` computes afresh. Anything else (images, workbooks)
+ * passes through.
  * A kept answer carries an ETag made of the same key, so a browser that holds
  * it revalidates (`private, no-cache`) and is answered 304 without a body
  * until the data, the day or the caller's scope change.
